@@ -1,0 +1,124 @@
+"""The ``argos`` engine: an installed Argos Translate fr→en package, run directly on CTranslate2.
+
+Argostranslate's own ``translate()`` splits sentences with MiniSBD/spaCy models it
+downloads on first use, which fails offline. We keep its package management and
+tokenizer (the real loading code) and send our own sentences to the package's
+CTranslate2 model, the whole batch in one ``translate_batch`` call.
+
+Settings (environment variables override them):
+- ``READER_BEAM_SIZE`` (4): Argos's own default; 1 is faster and a little worse.
+- ``READER_THREADS`` (cores, at most 4): CTranslate2 intra-op threads.
+- ``READER_BATCH_SIZE`` (32): sentences per internal batch (by examples, not tokens).
+- decoding stops at twice the longest source plus 16 tokens, so a bad model cannot loop.
+Device and compute type follow argostranslate's settings (``ARGOS_DEVICE_TYPE``,
+``ARGOS_COMPUTE_TYPE``).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from reader.engines.base import SentenceEngine
+from reader.errors import EngineError
+
+SOURCE, TARGET = "fr", "en"
+
+loads = 0
+"""How many CTranslate2 models this process has loaded (tests and benchmarks read it)."""
+
+
+def _int_env(name: str, default: int) -> int:
+    try:
+        return max(1, int(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
+def installed_package() -> Any | None:
+    """The installed fr→en Argos package, or None. Imports argostranslate (light: no torch)."""
+    from argostranslate import package
+
+    try:
+        packages = package.get_installed_packages()
+    except (OSError, ValueError) as exc:
+        raise EngineError(f"cannot read installed Argos packages: {exc}") from exc
+    matches = [p for p in packages if p.from_code == SOURCE and p.to_code == TARGET and p.type == "translate"]
+    return max(matches, key=lambda p: str(p.package_version)) if matches else None
+
+
+class ArgosEngine(SentenceEngine):
+    name = "argos"
+
+    def __init__(self, pkg: Any | None = None) -> None:
+        self._pkg = pkg or installed_package()
+        if self._pkg is None:
+            raise EngineError("no French→English Argos package installed (run: reader models install)")
+        if not hasattr(self._pkg, "tokenizer"):
+            raise EngineError(f"Argos package {self._pkg.package_path.name} has no tokenizer model")
+        self._translator: Any | None = None
+        self._lock = threading.Lock()
+        self.beam_size = _int_env("READER_BEAM_SIZE", 4)
+        self.threads = _int_env("READER_THREADS", min(4, os.cpu_count() or 1))
+        self.batch_size = _int_env("READER_BATCH_SIZE", 32)
+
+    @property
+    def version(self) -> str:
+        return f"{self._pkg.package_path.name} {self._pkg.package_version}".strip()
+
+    def _load(self) -> Any:
+        global loads
+        if self._translator is None:
+            import ctranslate2
+            from argostranslate import settings
+
+            try:
+                self._translator = ctranslate2.Translator(
+                    str(self._pkg.package_path / "model"),
+                    device=settings.device,
+                    compute_type=settings.compute_type,
+                    inter_threads=1,
+                    intra_threads=self.threads,
+                )
+            except (RuntimeError, ValueError, OSError) as exc:
+                raise EngineError(f"cannot load Argos model {self._pkg.package_path.name}: {exc}") from exc
+            loads += 1
+        return self._translator
+
+    @property
+    def loaded(self) -> bool:
+        return self._translator is not None
+
+    def translate_sentences(self, sentences: Sequence[str]) -> list[str]:
+        if not sentences:
+            return []
+        with self._lock:
+            translator = self._load()
+            tokenizer = self._pkg.tokenizer
+            tokens = [tokenizer.encode(s) for s in sentences]
+            prefix = self._pkg.target_prefix
+            try:
+                results = translator.translate_batch(
+                    tokens,
+                    target_prefix=[[prefix]] * len(tokens) if prefix else None,
+                    max_batch_size=self.batch_size,
+                    batch_type="examples",
+                    beam_size=self.beam_size,
+                    max_decoding_length=2 * max(len(t) for t in tokens) + 16,
+                    replace_unknowns=True,
+                    length_penalty=0.2,
+                )
+            except (RuntimeError, ValueError) as exc:
+                raise EngineError(f"Argos translation failed: {exc}") from exc
+            return [self._detokenize(r.hypotheses[0], prefix) for r in results]
+
+    def _detokenize(self, hypothesis: list[str], prefix: str) -> str:
+        text = self._pkg.tokenizer.decode(hypothesis)
+        if prefix and text.startswith(prefix):
+            text = text[len(prefix):]
+        return text.strip()
+
+    def close(self) -> None:
+        self._translator = None

@@ -1,0 +1,52 @@
+"""The engine interface. Every English text it returns is labelled with the engine's
+name and model version, so no engine's text passes for another's."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import ClassVar
+
+from reader.article import Block
+
+ENGINE_NAMES: tuple[str, ...] = ("argos", "apertium", "reference", "none")
+"""Concrete engines, best first; ``auto`` picks the first one available."""
+
+
+class Engine(ABC):
+    """Translates blocks of an article into English, sentence for sentence."""
+
+    name: ClassVar[str]
+    cacheable: ClassVar[bool] = False
+    """Whether results are worth keeping in the on-disk cache (machine translation is)."""
+
+    @property
+    @abstractmethod
+    def version(self) -> str:
+        """The model or data version; part of every cache key. Must be cheap (no model load)."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.version}".strip()
+
+    @abstractmethod
+    def translate_blocks(self, blocks: Sequence[Block]) -> list[tuple[str, ...]]:
+        """English for each block: one string per French sentence, aligned."""
+
+    def close(self) -> None:
+        """Releases what the engine holds (models, processes)."""
+
+
+class SentenceEngine(Engine):
+    """An engine that translates independent sentences; the whole batch goes in one call."""
+
+    cacheable = True
+
+    @abstractmethod
+    def translate_sentences(self, sentences: Sequence[str]) -> list[str]:
+        """Translates ``sentences`` in as few underlying calls as possible."""
+
+    def translate_blocks(self, blocks: Sequence[Block]) -> list[tuple[str, ...]]:
+        flat = [s.text for b in blocks for s in b.sentences]
+        english = iter(self.translate_sentences(flat) if flat else [])
+        return [tuple(next(english) for _ in b.sentences) for b in blocks]

@@ -1,0 +1,206 @@
+"""Argos package management: list, install (online index or a local file) and remove.
+
+Every archive is checked before argostranslate extracts it: a zip with one top
+folder holding ``metadata.json``; no absolute paths, no ``..``, no links, nothing
+that would land outside the packages folder, and a size limit. Nothing is
+downloaded unless the user runs ``reader models install`` without ``--file``.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+import urllib.error
+import urllib.request
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from reader.errors import ModelPackageError
+
+MAX_UNPACKED = 4 * 1024**3
+"""Real Argos packages unpack to a few hundred MB; anything near this is refused."""
+MAX_RATIO = 200
+"""A member compressing better than this is a zip bomb, not a model."""
+MAX_MEMBERS = 10_000
+_TIMEOUT = 60
+
+Progress = Callable[[int, int | None], None]
+"""Called with (bytes so far, total bytes or None) while downloading."""
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    name: str
+    from_code: str
+    to_code: str
+    version: str
+    path: Path
+
+
+def packages_dir() -> Path:
+    from argostranslate import settings
+
+    return Path(settings.package_data_dir)
+
+
+def installed() -> list[PackageInfo]:
+    from argostranslate import package
+
+    try:
+        found = package.get_installed_packages()
+    except (OSError, ValueError) as exc:
+        raise ModelPackageError(f"cannot read installed packages in {packages_dir()}: {exc}") from exc
+    return [
+        PackageInfo(p.package_path.name, p.from_code or "", p.to_code or "", str(p.package_version), p.package_path)
+        for p in found
+    ]
+
+
+def validate_archive(path: Path, target: Path) -> dict[str, Any]:
+    """Checks an ``.argosmodel`` before extraction; returns its metadata or raises."""
+    if not path.is_file():
+        raise ModelPackageError(f"{path}: no such file")
+    if not zipfile.is_zipfile(path):
+        raise ModelPackageError(f"{path}: not an Argos package (not a zip archive)")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+            _check_members(path, members, target.resolve())
+            tops = {PurePosixPath(m.filename).parts[0] for m in members}
+            if len(tops) != 1:
+                raise ModelPackageError(f"{path}: must hold exactly one top folder, found {len(tops)}")
+            top = tops.pop()
+            try:
+                metadata = json.loads(zf.read(f"{top}/metadata.json"))
+            except KeyError:
+                raise ModelPackageError(f"{path}: no {top}/metadata.json") from None
+            if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
+                raise ModelPackageError(f"{path}: metadata.json lacks from_code/to_code")
+            if not any(m.filename.startswith(f"{top}/model/") for m in members):
+                raise ModelPackageError(f"{path}: no {top}/model/ folder (CTranslate2 model)")
+            return {**metadata, "_top": top}
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ModelPackageError(f"{path}: damaged archive ({exc})") from exc
+
+
+def _check_members(path: Path, members: list[zipfile.ZipInfo], target: Path) -> None:
+    if not members:
+        raise ModelPackageError(f"{path}: empty archive")
+    if len(members) > MAX_MEMBERS:
+        raise ModelPackageError(f"{path}: too many files ({len(members)})")
+    total = 0
+    for m in members:
+        name = m.filename
+        pure = PurePosixPath(name.replace("\\", "/"))
+        if name.startswith(("/", "\\")) or pure.is_absolute() or (len(name) > 1 and name[1] == ":"):
+            raise ModelPackageError(f"{path}: refused, absolute path in archive: {name}")
+        if ".." in pure.parts:
+            raise ModelPackageError(f"{path}: refused, path escapes the packages folder: {name}")
+        if not (target / pure).resolve().is_relative_to(target):
+            raise ModelPackageError(f"{path}: refused, path escapes the packages folder: {name}")
+        if stat.S_ISLNK(m.external_attr >> 16):
+            raise ModelPackageError(f"{path}: refused, symbolic link in archive: {name}")
+        total += m.file_size
+        if m.compress_size and m.file_size > 1024**2 and m.file_size / m.compress_size > MAX_RATIO:
+            raise ModelPackageError(f"{path}: refused, {name} expands suspiciously (zip bomb?)")
+    if total > MAX_UNPACKED:
+        raise ModelPackageError(f"{path}: refused, unpacks to {total // 1024**2} MiB (limit {MAX_UNPACKED // 1024**2} MiB)")
+
+
+def install_file(path: Path) -> PackageInfo:
+    """Validates and installs a local ``.argosmodel`` with argostranslate's installer."""
+    from argostranslate import package
+
+    target = packages_dir()
+    metadata = validate_archive(path, target)
+    try:
+        package.install_from_path(path)
+    except Exception as exc:  # argostranslate raises bare Exception; name it for the user
+        raise ModelPackageError(f"{path}: install failed: {exc}") from exc
+    top = metadata["_top"]
+    return PackageInfo(top, metadata["from_code"], metadata["to_code"], str(metadata.get("package_version", "")), target / top)
+
+
+def fetch_index() -> list[dict[str, Any]]:
+    """Downloads the Argos package index (as argostranslate would) and saves it locally."""
+    from argostranslate import settings
+
+    from reader.store import atomic_write
+
+    url = settings.remote_package_index
+    try:
+        with urllib.request.urlopen(url, timeout=_TIMEOUT) as response:
+            data = response.read()
+        index = json.loads(data)
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise ModelPackageError(
+            f"cannot reach the Argos package index ({url}): {getattr(exc, 'reason', exc)}; "
+            "install a downloaded package with: reader models install --file PATH"
+        ) from exc
+    if not isinstance(index, list):
+        raise ModelPackageError(f"the Argos package index at {url} is not a list of packages")
+    atomic_write(Path(settings.local_package_index), data)
+    return index
+
+
+def download(url: str, dest: Path, progress: Progress | None = None) -> Path:
+    """Streams ``url`` to ``dest`` (via a .part file, so a broken download leaves nothing behind)."""
+    part = dest.with_name(dest.name + ".part")
+    try:
+        with urllib.request.urlopen(url, timeout=_TIMEOUT) as response, open(part, "wb") as out:
+            total = response.length
+            done = 0
+            while chunk := response.read(1 << 16):
+                out.write(chunk)
+                done += len(chunk)
+                if done > MAX_UNPACKED:
+                    raise ModelPackageError(f"{url}: download larger than {MAX_UNPACKED // 1024**2} MiB, stopped")
+                if progress:
+                    progress(done, total)
+    except (urllib.error.URLError, OSError) as exc:
+        part.unlink(missing_ok=True)
+        raise ModelPackageError(f"download failed ({url}): {getattr(exc, 'reason', exc)}") from exc
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    part.replace(dest)
+    return dest
+
+
+def install_from_index(from_code: str = "fr", to_code: str = "en", progress: Progress | None = None) -> PackageInfo:
+    """Finds the package for a language pair in the online index, downloads, checks and installs it."""
+    from argostranslate import settings
+
+    entries = [e for e in fetch_index() if isinstance(e, dict) and e.get("from_code") == from_code and e.get("to_code") == to_code]
+    if not entries:
+        raise ModelPackageError(f"the Argos package index has no {from_code}→{to_code} package")
+    entry = max(entries, key=lambda e: str(e.get("package_version", "")))
+    links = [link for link in entry.get("links", []) if isinstance(link, str)]
+    if not links:
+        raise ModelPackageError(f"the index lists no download link for {from_code}→{to_code}")
+    dest = Path(settings.downloads_dir) / f"translate-{from_code}_{to_code}.argosmodel"
+    download(links[0], dest, progress)
+    try:
+        return install_file(dest)
+    finally:
+        dest.unlink(missing_ok=True)
+
+
+def remove(name: str) -> PackageInfo:
+    """Removes an installed package, named by folder or by pair (``fr-en``)."""
+    from argostranslate import package
+
+    matches = [p for p in installed() if name in (p.name, f"{p.from_code}-{p.to_code}", f"{p.from_code}_{p.to_code}")]
+    if not matches:
+        raise ModelPackageError(f"no installed package named {name!r} (see: reader models list)")
+    if len(matches) > 1:
+        raise ModelPackageError(f"{name!r} matches several packages; name one: {', '.join(m.name for m in matches)}")
+    info = matches[0]
+    try:
+        package.uninstall(package.Package(info.path))
+    except OSError as exc:
+        raise ModelPackageError(f"cannot remove {info.path}: {exc}") from exc
+    return info

@@ -1,0 +1,69 @@
+"""Rendering a translated article for the CLI: Rich text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from reader.article import Article
+from reader.translation import BlockTranslation
+
+TWO_COLUMNS_MIN_WIDTH = 100
+_STYLE = {"title": "bold", "heading": "bold underline", "lede": "italic", "paragraph": ""}
+
+
+def to_json(article: Article, english: Sequence[BlockTranslation]) -> str:
+    blocks = []
+    for block, en in zip(article.blocks, english):
+        blocks.append(
+            {
+                "index": block.index,
+                "kind": block.kind,
+                "fr": block.text,
+                "en": en.text,
+                "engine": en.engine,
+                "engine_version": en.version,
+                "sentences": [{"fr": s.text, "en": e} for s, e in zip(block.sentences, en.sentences)],
+            }
+        )
+    doc = {"source": article.source, "title": article.title, "blocks": blocks}
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def to_markdown(article: Article, english: Sequence[BlockTranslation]) -> str:
+    lines: list[str] = []
+    for block, en in zip(article.blocks, english):
+        mark = {"title": "# ", "heading": "## "}.get(block.kind, "")
+        lines.append(f"{mark}{block.text}")
+        lines.append("")
+        if en.text:
+            lines.append(f"> {mark}{en.text}" if mark else f"> {en.text}")
+            lines.append("")
+    labels = sorted({en.label for en in english})
+    lines.append(f"*English: {', '.join(labels)}*")
+    return "\n".join(lines) + "\n"
+
+
+def print_text(console: Console, article: Article, english: Sequence[BlockTranslation]) -> None:
+    """Two columns when the terminal is wide enough, French over English otherwise."""
+    labels = ", ".join(sorted({en.label for en in english}))
+    if console.width >= TWO_COLUMNS_MIN_WIDTH:
+        table = Table(show_header=True, header_style="bold", expand=True, show_lines=False, box=None, padding=(0, 2, 1, 0))
+        table.add_column("Français", ratio=1)
+        table.add_column(f"English ({labels})", ratio=1)
+        for block, en in zip(article.blocks, english):
+            style = _STYLE[block.kind]
+            table.add_row(Text(block.text, style=style), Text(en.text, style=style))
+        console.print(table)
+    else:
+        for block, en in zip(article.blocks, english):
+            style = _STYLE[block.kind]
+            console.print(Text(block.text, style=style))
+            if en.text:
+                console.print(Text(en.text, style=f"{style} cyan".strip()))
+            console.print()
+    console.print(Text(f"English: {labels}", style="dim"))

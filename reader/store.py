@@ -1,0 +1,95 @@
+"""The user's data folder and reading positions, written atomically.
+
+``READER_DATA_DIR`` overrides the platform folder (tests use it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "bilingual-reader"
+_lock = threading.Lock()
+
+
+def data_dir() -> Path:
+    override = os.environ.get("READER_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Writes ``data`` so that ``path`` holds either the old or the new content, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def set_aside(path: Path) -> Path:
+    """Moves a damaged file out of the way (kept for inspection) and returns its new name."""
+    target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    os.replace(path, target)
+    return target
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a reader was in an article, and which mode they used."""
+
+    block: int = 0
+    mode: str = "both"
+
+
+class Positions:
+    """Reading positions per article key, in ``positions.json``."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or data_dir()) / "positions.json"
+        self.notice: str | None = None
+
+    def _read(self) -> dict[str, dict]:
+        if not self.path.exists():
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+            return data
+        except (OSError, ValueError) as exc:
+            moved = set_aside(self.path)
+            self.notice = f"reading positions were unreadable ({exc}); moved to {moved.name}"
+            return {}
+
+    def get(self, key: str) -> Position | None:
+        entry = self._read().get(key)
+        if not isinstance(entry, dict):
+            return None
+        block, mode = entry.get("block", 0), entry.get("mode", "both")
+        if not isinstance(block, int) or not isinstance(mode, str):
+            return None
+        return Position(block, mode)
+
+    def put(self, key: str, position: Position) -> None:
+        with _lock:
+            data = self._read()
+            data[key] = {"block": position.block, "mode": position.mode, "at": int(time.time())}
+            atomic_write(self.path, json.dumps(data, indent=1).encode("utf-8"))

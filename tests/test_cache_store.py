@@ -1,0 +1,61 @@
+"""The SQLite cache and the reading positions: round trips and damaged files."""
+
+from __future__ import annotations
+
+import threading
+
+from reader.cache import Cache
+from reader.store import Position, Positions, atomic_write
+
+
+def test_cache_round_trip_is_keyed_by_engine_and_version(data_dir):
+    cache = Cache()
+    cache.put_many("argos", "v1", [("Bonjour.", "Hello."), ("Merci.", "Thanks.")])
+    assert cache.get_many("argos", "v1", ["Bonjour.", "Merci.", "Absent."]) == {"Bonjour.": "Hello.", "Merci.": "Thanks."}
+    assert cache.get_many("argos", "v2", ["Bonjour."]) == {}
+    assert cache.get_many("apertium", "v1", ["Bonjour."]) == {}
+    cache.close()
+    assert Cache().get_many("argos", "v1", ["Merci."]) == {"Merci.": "Thanks."}
+
+
+def test_cache_many_keys_and_threads(data_dir):
+    cache = Cache()
+    pairs = [(f"phrase {i}", f"sentence {i}") for i in range(2000)]
+
+    def put(part):
+        cache.put_many("e", "1", part)
+
+    threads = [threading.Thread(target=put, args=(pairs[i::4],)) for i in range(4)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert len(cache.get_many("e", "1", [p for p, _ in pairs])) == 2000
+
+
+def test_corrupt_cache_is_set_aside_and_rebuilt(data_dir):
+    data_dir.mkdir(parents=True)
+    bad = data_dir / "cache.sqlite3"
+    bad.write_bytes(b"this is not a database" * 100)
+    cache = Cache()
+    assert cache.notice and "moved to cache.sqlite3.corrupt-" in cache.notice
+    cache.put_many("e", "1", [("a", "b")])
+    assert cache.get_many("e", "1", ["a"]) == {"a": "b"}
+    kept = list(data_dir.glob("cache.sqlite3.corrupt-*"))
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not a database")
+
+
+def test_positions_round_trip_and_corruption(data_dir):
+    positions = Positions()
+    positions.put("k1", Position(7, "french"))
+    assert Positions().get("k1") == Position(7, "french")
+    positions.path.write_text("{not json", encoding="utf-8")
+    fresh = Positions()
+    assert fresh.get("k1") is None and "unreadable" in fresh.notice
+    assert list(data_dir.glob("positions.json.corrupt-*"))
+
+
+def test_atomic_write_leaves_no_temp_files(tmp_path):
+    target = tmp_path / "f.json"
+    atomic_write(target, b"one")
+    atomic_write(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
