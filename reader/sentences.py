@@ -31,15 +31,22 @@ _STARTERS = "«“‹\"'([—–-¿¡"
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 
 
+_SPECIAL = re.compile(r'[.!?…«“‹(\[{»”›)\]}"]')
+
+
 def split_spans(text: str) -> list[tuple[int, int]]:
     """Returns (start, end) spans of the sentences of ``text``."""
     spans: list[tuple[int, int]] = []
+    n = len(text)
     start = _skip_space(text, 0)
     depth = 0
     straight_open = False
-    i = start
-    n = len(text)
-    while i < n:
+    resume = start  # marks before this index were already consumed
+    # Only quotes, brackets and terminal marks matter: jump from one to the next.
+    for match in _SPECIAL.finditer(text, start):
+        i = match.start()
+        if i < resume:
+            continue
         ch = text[i]
         if ch in _OPENERS:
             depth += 1
@@ -47,26 +54,23 @@ def split_spans(text: str) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif ch == '"':
             straight_open = not straight_open
-        elif ch in _TERMINALS:
+        else:
             end, depth_after, straight_after = _end_of_mark(text, i, depth, straight_open)
             nxt = _skip_space(text, end)
             if (
                 depth_after == 0
                 and not straight_after
-                and nxt > end
-                and nxt < n
+                and end < nxt < n
                 and _starts_sentence(text[nxt])
                 and not (ch == "." and _is_abbreviation(text, start, i))
             ):
                 spans.append((start, end))
                 start = nxt
                 depth, straight_open = 0, False
-                i = nxt
+                resume = nxt
                 continue
             depth, straight_open = depth_after, straight_after
-            i = end
-            continue
-        i += 1
+            resume = end
     tail_end = len(text.rstrip())
     if start < tail_end:
         spans.append((start, tail_end))
@@ -110,7 +114,7 @@ def _starts_sentence(ch: str) -> bool:
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text[start:dot])
+    match = _WORD_BEFORE.search(text[max(start, dot - 40) : dot])
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")

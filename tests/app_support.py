@@ -1,0 +1,34 @@
+"""Helpers for app tests: building the app, waiting for translation, reading the screen."""
+
+from __future__ import annotations
+
+from reader.app.app import ReaderApp
+from reader.article import load
+from tests.conftest import SEED
+
+
+def make_app(engine: str = "reference", path=SEED, remember: bool = False) -> ReaderApp:
+    return ReaderApp(load(path), engine, remember=remember)
+
+
+async def settle(app, pilot) -> None:
+    """Waits until the translation worker is done and the screen is up to date."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def view_text(app) -> str:
+    """The article view's visible text, line by line, as a person would read it."""
+    view = app.view
+    return "\n".join(view.render_line(y).text.rstrip() for y in range(view.size.height))
+
+
+def screen_text(app) -> str:
+    """Everything on the screen as plain text (from the same SVG a screenshot saves)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    lines = re.findall(r"<text[^>]*>(.*?)</text>", svg)
+    return html.unescape(" ".join(lines)).replace("\xa0", " ")

@@ -1,0 +1,32 @@
+"""What the screen shows: the three modes and learner mode at 120×40, stacked at 60×20."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from reader.app.app import ReaderApp
+from reader.article import load
+from tests.conftest import SEED
+
+
+def seed_app() -> ReaderApp:
+    # A stable source name, so the title bar reads the same in any clone.
+    article = dataclasses.replace(load(SEED), source="seeds/trump-poutine.fr.txt")
+    return ReaderApp(article, "reference", remember=False)
+
+
+async def translated(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("keys", [["b"], ["f"], ["e"], ["h", "j", "j", "space"]], ids=["both", "french", "english", "learner"])
+def test_modes(snap_compare, data_dir, keys):
+    assert snap_compare(seed_app(), press=keys, terminal_size=(120, 40), run_before=translated)
+
+
+def test_stacked_narrow(snap_compare, data_dir):
+    assert snap_compare(seed_app(), press=["j", "right_square_bracket"], terminal_size=(60, 20), run_before=translated)

@@ -1,0 +1,54 @@
+"""The real ``reader`` command in a real terminal (tmux): what a person sees and types."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (CI installs it)")
+
+
+def capture(session: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+
+
+def wait_for(session: str, needle: str, timeout: float = 30) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        screen = capture(session)
+        if needle in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} never appeared; screen was:\n{capture(session)}")
+
+
+def test_reader_in_tmux(tmp_path):
+    session = f"reader-test-{os.getpid()}"
+    status = tmp_path / "status"
+    env = f"READER_DATA_DIR={shlex.quote(str(tmp_path / 'data'))} TERM=xterm-256color"
+    command = f"cd {shlex.quote(str(ROOT))} && env {env} {shlex.quote(sys.executable)} -m reader.cli --engine reference; echo $? > {shlex.quote(str(status))}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48", command], check=True)
+    try:
+        screen = wait_for(session, "What happens now that Trump has turned on Putin?")
+        assert "Que se passe-t-il maintenant que Trump a rejeté Poutine ?" in screen
+        subprocess.run(["tmux", "send-keys", "-t", session, "f"], check=True)
+        screen = wait_for(session, "French only")
+        assert "Que se passe-t-il" in screen and "What happens" not in screen and "President Donald" not in screen
+        subprocess.run(["tmux", "send-keys", "-t", session, "e"], check=True)
+        screen = wait_for(session, "English only")
+        assert "What happens" in screen and "Que se passe" not in screen and "Le président" not in screen
+        subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
+        deadline = time.monotonic() + 15
+        while not status.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert status.read_text().strip() == "0"
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
