@@ -96,6 +96,60 @@ def translate(
         output.print_text(Console(highlight=False), article, english)
 
 
+class GlossaryFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    anki = "anki"
+
+
+@app.command()
+def glossary(
+    path: Annotated[str, typer.Argument(help="French article (.txt, .md, .html) or - for stdin.")],
+    fmt: Annotated[GlossaryFormat, typer.Option("--format", "-f", help="Output format.")] = GlossaryFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout (anki: the .apkg).")] = None,
+    engine: EngineOption = Engine.auto,
+    extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Add entities and terms found by spaCy.")] = True,
+) -> None:
+    """List the article's names and terms with English, definitions and occurrences."""
+    from glossary import build as glossary_build
+    from glossary import export
+    from glossary.extract import extract as run_extraction
+    from reader import article as article_model
+    from reader.cache import Cache
+    from reader.engines.select import select
+    from reader.store import atomic_write
+    from reader.translation import translate_blocks
+
+    article = article_model.load(path)
+    selection = select(engine.value, article)
+    if engine is Engine.auto:
+        err.print(f"reader: {selection.reason}")
+    cache = Cache()
+    try:
+        candidates = run_extraction(article.blocks) if extract else []
+        english = translate_blocks(selection.engine, article.blocks, cache)
+        result = glossary_build.build(article, candidates, selection.engine, cache,
+                                      {t.index: t.text for t in english if t.text})
+    finally:
+        selection.engine.close()
+        cache.close()
+    if fmt is GlossaryFormat.anki:
+        target = output or Path(f"{Path(article.source).name.split('.')[0] or 'glossary'}.apkg")
+        count = export.write_anki(result, article, {t.index: t.sentences for t in english}, target)
+        err.print(f"reader: wrote {count} cards to {target}")
+        return
+    if fmt is GlossaryFormat.table:
+        console = Console(highlight=False, file=open(output, "w", encoding="utf-8") if output else None)
+        console.print(export.to_table(result))
+        return
+    text = export.to_json(result) + "\n" if fmt is GlossaryFormat.json else export.to_csv(result)
+    if output:
+        atomic_write(output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+
+
 @models_app.command("list")
 def models_list() -> None:
     """List installed Argos packages."""

@@ -114,7 +114,7 @@ async def test_help_screen_lists_the_keys(data_dir):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(app)
-        for words in ("Next sentence", "Hide English", "French", "Command palette"):
+        for words in ("Next sentence", "Hide English", "French", "Next occurrence", "Filter", "Command palette"):
             assert words in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -153,3 +153,44 @@ def test_no_download_is_attempted_by_translate(tmp_path):
     assert "auto: argos" not in done.stderr
     assert not (tmp_path / "xdg" / "argos-translate" / "index.json").exists()
     assert not any((tmp_path / "cache").rglob("*.argosmodel*"))
+
+
+def test_glossary_json_on_the_seed():
+    done = run_reader("glossary", str(SEED), "--format", "json", "--engine", "reference")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert set(doc) == {"source", "entries"}
+    by_fr = {e["fr"]: e for e in doc["entries"]}
+    for fr, en in [("OTAN", "NATO"), ("cessez-le-feu", "ceasefire"), ("missiles Patriot", "Patriot missiles"),
+                   ("droits de douane", "tariffs"), ("Poutine", "Putin"), ("Zelensky", "Zelensky"), ("Kiev", "Kyiv"),
+                   ("Kremlin", "Kremlin"), ("Congrès", "Congress"), ("Maison Blanche", "White House"), ("NBC News", "NBC News")]:
+        entry = by_fr[fr]
+        assert entry["en"] == en and entry["kind"] and entry["definition"] and entry["origin"] == "curated"
+        assert entry["occurrences"], fr
+    text = SEED.read_text(encoding="utf-8")
+    assert len(by_fr["OTAN"]["occurrences"]) == text.count("OTAN")
+    assert len(by_fr["Poutine"]["occurrences"]) == text.count("Poutine") - 1  # one is in the repeated title line
+    assert any(e["origin"] == "extracted" for e in doc["entries"])
+
+
+def test_glossary_csv_table_and_anki_outputs(tmp_path):
+    csv_file = tmp_path / "g.csv"
+    done = run_reader("glossary", str(SEED), "--format", "csv", "--output", str(csv_file), "--no-extract", "--engine", "none")
+    assert done.returncode == 0, done.stderr
+    assert csv_file.read_text(encoding="utf-8").startswith("fr,en,kind,definition,aliases,occurrences,origin")
+    table = run_reader("glossary", str(SEED), "--no-extract", "--engine", "none", env={"COLUMNS": "160"})
+    assert "OTAN" in table.stdout and "NATO" in table.stdout
+    deck = tmp_path / "deck.apkg"
+    done = run_reader("glossary", str(SEED), "--format", "anki", "--output", str(deck), "--no-extract", "--engine", "reference")
+    assert done.returncode == 0 and "cards" in done.stderr
+    import zipfile
+
+    assert zipfile.is_zipfile(deck) and "collection.anki2" in zipfile.ZipFile(deck).namelist()
+
+
+def test_glossary_malformed_curated_file_is_one_line(tmp_path):
+    article = tmp_path / "a.fr.txt"
+    article.write_text("Titre du texte\nUn paragraphe sur l’OTAN.", encoding="utf-8")
+    (tmp_path / "a.glossary.toml").write_text('[[entry]]\nfr = "OTAN"\nen = ', encoding="utf-8")
+    line = one_line_error(run_reader("glossary", str(article), "--no-extract", "--engine", "none"))
+    assert "a.glossary.toml:3: malformed TOML" in line

@@ -7,8 +7,10 @@ in the translation worker's thread, after the first screen is shown.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
@@ -20,11 +22,14 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.app.layout import MODES
 from reader.app.screens.help import HelpScreen
-from reader.app.widgets.article_view import ArticleView
+from reader.app.widgets.article_view import ArticleView, Mark
 from reader.app.widgets.status_bar import StatusBar
 from reader.article import Article
 from reader.errors import ReaderError
 from reader.store import Position, Positions
+
+if TYPE_CHECKING:
+    from glossary.model import Glossary
 
 MODE_NAMES = {"both": "French and English", "french": "French only", "english": "English only"}
 CHUNK_SENTENCES = 24
@@ -41,13 +46,22 @@ class ReaderApp(App[None]):
         Binding("f", "mode('french')", "French", key_display="f"),
         Binding("e", "mode('english')", "English", key_display="e"),
         Binding("b", "mode('both')", "Both", key_display="b"),
+        Binding("g", "glossary", "Glossary"),
+        Binding("n", "occurrence(1)", "Next occurrence", show=False),
+        Binding("N", "occurrence(-1)", "Previous occurrence", show=False, key_display="N"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, article: Article, engine: str = "auto", remember: bool = True) -> None:
+    def __init__(self, article: Article, engine: str = "auto", remember: bool = True, extract: bool = True) -> None:
         super().__init__()
         self.article = article
+        self.extract = extract
+        self.glossary: Glossary | None = None
+        self.selected_key: str | None = None
+        self.occurrence = 0
+        self.active_engine = None
+        self.translation_done = threading.Event()
         self.engine_name = engine
         self.engine_label = ""
         self.remember = remember
@@ -81,8 +95,9 @@ class ReaderApp(App[None]):
             self.call_after_refresh(view.go_to, view.current, True)
         view.focus()
         self._update_place()
-        # Translation starts once the first screen is up, never before.
+        # Translation and the glossary start once the first screen is up, never before.
         self.call_after_refresh(self.start_translation)
+        self.call_after_refresh(self._build_glossary)
 
     # ------------------------------------------------------------ translation
 
@@ -91,6 +106,7 @@ class ReaderApp(App[None]):
             self.engine_name = engine
         self.view.clear_english()
         self.translated = 0
+        self.translation_done.clear()
         self.query_one(StatusBar).set_engine(f"English: {self.engine_name} (loading…)")
         self.query_one(StatusBar).set_progress(0, len(self.article.blocks))
         self._translate(self.engine_name, self._order())
@@ -115,8 +131,12 @@ class ReaderApp(App[None]):
             selection = select(engine_name, self.article)
         except ReaderError as exc:
             self.call_from_thread(self._engine_failed, str(exc))
+            self.translation_done.set()
             return
         engine = selection.engine
+        previous, self.active_engine = self.active_engine, engine
+        if previous is not None:
+            previous.close()
         self.call_from_thread(self._engine_ready, engine.label, selection.reason, engine_name == "auto")
         cache = Cache()
         if cache.notice:
@@ -130,8 +150,8 @@ class ReaderApp(App[None]):
         except ReaderError as exc:
             self.call_from_thread(self._engine_failed, str(exc))
         finally:
-            engine.close()
-            cache.close()
+            cache.close()  # the engine stays open: the glossary translates its terms with it
+            self.translation_done.set()
 
     def _engine_ready(self, label: str, reason: str, announce: bool) -> None:
         self.engine_label = label
@@ -146,6 +166,11 @@ class ReaderApp(App[None]):
 
     def _english_arrived(self, chunk) -> None:
         self.view.set_english(chunk)
+        if self.glossary is not None:
+            from glossary.build import english_occurrences
+
+            english_occurrences(self.glossary, {t.index: t.text for t in chunk})
+            self._refresh_marks()
         self.translated += len(chunk)
         self.query_one(StatusBar).set_progress(self.translated, len(self.article.blocks))
 
@@ -164,8 +189,14 @@ class ReaderApp(App[None]):
         self.push_screen(HelpScreen(self.key_groups()))
 
     def key_groups(self) -> list[tuple[str, list[Binding]]]:
-        groups = [("Reading", list(ArticleView.BINDINGS)), ("App", list(self.BINDINGS))]
-        return groups + [("Anywhere", [Binding("ctrl+p", "command_palette", "Command palette")])]
+        from reader.app.widgets.glossary_panel import GlossaryPanel
+
+        return [
+            ("Reading", list(ArticleView.BINDINGS)),
+            ("App", list(self.BINDINGS)),
+            ("Glossary panel", [*GlossaryPanel.BINDINGS, Binding("enter", "select", "Show entry in the text")]),
+            ("Anywhere", [Binding("ctrl+p", "command_palette", "Command palette")]),
+        ]
 
     def on_article_view_current_changed(self, message: ArticleView.CurrentChanged) -> None:
         self._update_place()
@@ -193,7 +224,120 @@ class ReaderApp(App[None]):
         self._save_position()
         for worker in self.workers:
             worker.cancel()
+        if self.active_engine is not None:
+            self.active_engine.close()
         self.exit()
+
+    # ------------------------------------------------------------ glossary
+
+    @work(thread=True, exclusive=True, group="glossary", exit_on_error=False)
+    def _build_glossary(self) -> None:
+        """Curated entries at once; extracted ones (spaCy, then the engine's English) after."""
+        from glossary import build
+        from glossary.extract import extract
+
+        worker = get_current_worker()
+
+        def stopping() -> bool:
+            # The app may close without cancelling us (run_test does): never outlive it.
+            return worker.is_cancelled or not self.is_running
+
+        try:
+            self.call_from_thread(self._glossary_ready, build.build(self.article))
+            if not self.extract:
+                return
+            candidates = extract(self.article.blocks, should_stop=stopping)
+            while not self.translation_done.wait(0.2):
+                if stopping():
+                    return
+            if stopping():
+                return
+            from reader.cache import Cache
+
+            english = self.call_from_thread(lambda: {i: e.text for i, e in self.view.english.items()})
+            cache = Cache()
+            try:
+                glossary = build.build(self.article, candidates, self.active_engine, cache, english)
+            finally:
+                cache.close()
+            self.call_from_thread(self._glossary_ready, glossary)
+        except ReaderError as exc:
+            self.call_from_thread(self.notify, str(exc), title="Glossary", severity="error")
+
+    def _glossary_ready(self, glossary: Glossary) -> None:
+        if glossary.en_occurrences == {} and self.view.english:
+            from glossary.build import english_occurrences
+
+            english_occurrences(glossary, {i: e.text for i, e in self.view.english.items()})
+        self.glossary = glossary
+        self._refresh_marks()
+        panel = self._panel()
+        if panel is not None:
+            panel.set_glossary(glossary)
+
+    def _refresh_marks(self) -> None:
+        marks: dict[int, list[Mark]] = {}
+        if self.glossary is not None:
+            for lang, table in (("fr", self.glossary.occurrences), ("en", self.glossary.en_occurrences)):
+                for key, occurrences in table.items():
+                    component = "article-view--hit" if key == self.selected_key else "article-view--term"
+                    for o in occurrences:
+                        marks.setdefault(o.block, []).append(Mark(lang, o.start, o.end, component, key))
+        self.view.set_marks(marks)
+
+    def _panel(self):
+        from reader.app.widgets.glossary_panel import GlossaryPanel
+
+        found = self.query(GlossaryPanel)
+        return found.first() if found else None
+
+    async def action_glossary(self) -> None:
+        """Opens or closes the panel; it is mounted the first time, to keep start-up light."""
+        from reader.app.widgets.glossary_panel import GlossaryPanel
+
+        panel = self._panel()
+        if panel is None:
+            panel = GlossaryPanel(id="glossary")
+            await self.query_one("#body").mount(panel)
+            if self.glossary is not None:
+                panel.set_glossary(self.glossary)
+        panel.toggle_class("-open")
+        if panel.has_class("-open"):
+            panel.tree.focus()
+        else:
+            self.view.focus()
+
+    def select_entry(self, key: str, jump: bool = True) -> None:
+        """Highlights an entry's occurrences in both languages; jumps to the first if asked."""
+        self.selected_key = key
+        self.occurrence = 0
+        self._refresh_marks()
+        occurrences = self.glossary.occurrences.get(key, []) if self.glossary else []
+        if jump and occurrences:
+            self.view.go_to(occurrences[0].block, top=True)
+
+    def on_glossary_panel_entry_selected(self, message) -> None:
+        self.select_entry(message.key)
+
+    async def on_article_view_mark_clicked(self, message: ArticleView.MarkClicked) -> None:
+        panel = self._panel()
+        if panel is None or not panel.has_class("-open"):
+            await self.action_glossary()
+            panel = self._panel()
+            self.view.focus()  # the reader stays in the text; the panel shows the entry
+        panel.show_entry(message.key)
+        self.select_entry(message.key, jump=False)
+
+    def action_occurrence(self, step: int) -> None:
+        occurrences = self.glossary.occurrences.get(self.selected_key, []) if self.glossary and self.selected_key else []
+        if not occurrences:
+            self.notify("Choose a glossary entry first (g opens the glossary).", timeout=4)
+            return
+        self.occurrence = (self.occurrence + step) % len(occurrences)
+        self.view.go_to(occurrences[self.occurrence].block, top=True)
+        self.query_one(StatusBar).set_place(
+            f"occurrence {self.occurrence + 1}/{len(occurrences)} · block {self.view.current + 1}/{len(self.article.blocks)}"
+        )
 
     # ------------------------------------------------------------ command palette
 
@@ -205,6 +349,7 @@ class ReaderApp(App[None]):
 
         for engine in CHOICES:
             yield SystemCommand(f"Engine: {engine}", f"Translate with {engine}", lambda e=engine: self.start_translation(e))
+        yield SystemCommand("Glossary: open or close", "The article's names and terms", self.action_glossary)
         yield SystemCommand("Learner: hide or show all English", "Hide the English until revealed block by block",
                             self.view.action_hide_all)
         for block in self.article.blocks:

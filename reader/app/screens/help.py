@@ -30,10 +30,17 @@ def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
     return table
 
 
+def keys_columns(groups: list[tuple[str, list[Binding]]]) -> Table:
+    """The first group on the left, the others on the right: fits a 40-line terminal."""
+    grid = Table.grid(padding=(0, 4))
+    grid.add_row(keys_table(groups[:1]), keys_table(groups[1:]))
+    return grid
+
+
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: 80; max-width: 95%; height: 80%; border: thick $primary; background: $surface; padding: 1 2; }
+    HelpScreen > VerticalScroll { width: 100; max-width: 95%; height: 80%; border: thick $primary; background: $surface; padding: 1 2; }
     """
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
 
@@ -45,5 +52,5 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static("[b]Bilingual reader — keys[/b]\n")
             yield Static(INTRO + "\n")
-            yield Static(keys_table(self.groups))
+            yield Static(keys_columns(self.groups))
             yield Static("[dim]escape closes this screen[/dim]")

@@ -105,6 +105,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("end", "edge(1)", "Bottom", show=False),
         Binding("space", "toggle_english", "Reveal", show=True),
         Binding("h", "hide_all", "Hide English", show=False),
+        Binding("t", "next_term", "Next term", show=False),
         Binding("right_square_bracket", "sentence(1)", "Next sentence", show=False, key_display="]"),
         Binding("left_square_bracket", "sentence(-1)", "Previous sentence", show=False, key_display="["),
     ]
@@ -361,6 +362,15 @@ class ArticleView(ScrollView, can_focus=True):
             self.sentence = 0 if step > 0 else count - 1
         else:
             self.sentence = (self.sentence + step) % count
+
+    def action_next_term(self) -> None:
+        """Keyboard selection of a marked term: steps through the current block's terms."""
+        keys = list(dict.fromkeys(m.key for m in sorted(self.marks.get(self.current, ()), key=lambda m: (m.lang != "fr", m.start)) if m.key))
+        if not keys:
+            self.notify("No glossary term in this block.", timeout=3)
+            return
+        self._term = (getattr(self, "_term", -1) + 1) % len(keys)
+        self.post_message(self.MarkClicked(keys[self._term]))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

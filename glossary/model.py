@@ -1,0 +1,71 @@
+"""Glossary entries, their occurrences, and the kinds they are grouped by."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+KINDS: tuple[str, ...] = (
+    "people",
+    "places",
+    "organisations",
+    "military",
+    "diplomacy and politics",
+    "economy",
+    "other",
+)
+"""Kinds in display order; one source of truth for the curated files, the panel and the exports."""
+
+Origin = Literal["curated", "extracted"]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where an entry occurs: ``block``'s French (or English) text, characters ``start:end``."""
+
+    block: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A name or term with its English, kind, definition and the other forms it takes."""
+
+    fr: str
+    en: str
+    kind: str
+    definition: str = ""
+    aliases: tuple[str, ...] = ()
+    en_aliases: tuple[str, ...] = ()
+    origin: Origin = "curated"
+    en_note: str = ""
+    """Why ``en`` is empty, when it is (e.g. no engine)."""
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.fr}"
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.fr, *self.aliases)
+
+    @property
+    def en_forms(self) -> tuple[str, ...]:
+        return tuple(f for f in (self.en, *self.en_aliases) if f)
+
+
+@dataclass
+class Glossary:
+    """Entries with their French occurrences (and English ones, where the English is known)."""
+
+    source: str
+    entries: list[Entry] = field(default_factory=list)
+    occurrences: dict[str, list[Occurrence]] = field(default_factory=dict)
+    en_occurrences: dict[str, list[Occurrence]] = field(default_factory=dict)
+
+    def by_key(self, key: str) -> Entry | None:
+        return next((e for e in self.entries if e.key == key), None)
+
+    def count(self, entry: Entry) -> int:
+        return len(self.occurrences.get(entry.key, ()))

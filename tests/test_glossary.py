@@ -1,0 +1,205 @@
+"""The glossary package: curated loading, matching, extraction, merging and exports."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+
+import pytest
+
+from glossary import build, export
+from glossary.curated import glossary_path, load_curated
+from glossary.errors import GlossaryError
+from glossary.extract import extract
+from glossary.match import find, fold
+from glossary.model import KINDS, Entry
+from reader.article import load, parse
+from tests.conftest import FIXTURES, ROOT, SEED
+
+CURATED = ROOT / "seeds" / "trump-poutine.glossary.toml"
+
+
+def test_curated_seed_glossary_is_complete():
+    entries = load_curated(CURATED)
+    assert len(entries) >= 30
+    assert {e.kind for e in entries} == set(KINDS)
+    pairs = {(e.fr, e.en) for e in entries}
+    for pair in [("OTAN", "NATO"), ("cessez-le-feu", "ceasefire"), ("missiles Patriot", "Patriot missiles"),
+                 ("Poutine", "Putin"), ("droits de douane", "tariffs"), ("Congrès", "Congress"),
+                 ("Maison Blanche", "White House"), ("Kiev", "Kyiv")]:
+        assert pair in pairs
+    assert all(e.definition and e.en for e in entries)
+    assert glossary_path(SEED) == CURATED
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "organisations"\ndefinition = "x"\n[[entry]]\nfr = "Kiev"\nen = "Kyiv"\nkind = "places"\n', ":6: entry 'Kiev' needs a non-empty text 'definition'"),
+        ('[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "planets"\ndefinition = "x"\n', ":1: entry 'OTAN' has kind 'planets'"),
+        ('[[entry]]\nfr = "OTAN"\nen = = "NATO"\n', ":3: malformed TOML"),
+        ('[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "other"\ndefinition = "x"\naliases = "l’OTAN"\n', "'aliases' must be a list"),
+        ('title = "x"\n', "expected only [[entry]] tables"),
+    ],
+)
+def test_malformed_curated_file_names_file_and_line(tmp_path, text, message):
+    path = tmp_path / "bad.glossary.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossaryError) as info:
+        load_curated(path)
+    assert str(info.value).startswith(str(path)) and message in str(info.value)
+
+
+def test_fold_keeps_length_and_offsets():
+    text = "L’OTAN, les États-Unis et Noël"
+    assert len(fold(text)) == len(text) and fold(text) == "l'otan, les etats-unis et noel"
+
+
+def entry(fr, kind="other", aliases=(), en="x"):
+    return Entry(fr, en, kind, "d", tuple(aliases))
+
+
+def spans(text, e):
+    return [text[o.start:o.end] for o in find([e], [(0, text)])[e.key]]
+
+
+def test_matching_elision_apostrophes_plurals_hyphens_accents_case():
+    text = ("L’OTAN et l'OTAN ; d’Ukraine ; un missile Patriot, des missiles Patriot ; "
+            "le cessez-le-feu, un cessez le feu ; Etats-Unis, États-Unis ; le droit de douane, les droits de douanes ; "
+            "le conflit ukrainien, les Ukrainiens ; la Maison-Blanche")
+    assert spans(text, entry("OTAN")) == ["OTAN", "OTAN"]
+    assert spans(text, entry("Ukraine")) == ["Ukraine"]
+    assert spans(text, entry("missiles Patriot", aliases=["missile Patriot"])) == ["missile Patriot", "missiles Patriot"]
+    assert spans(text, entry("cessez-le-feu")) == ["cessez-le-feu", "cessez le feu"]
+    assert spans(text, entry("États-Unis")) == ["Etats-Unis", "États-Unis"]
+    assert spans(text, entry("droits de douane")) == ["droit de douane", "droits de douanes"]
+    assert spans(text, entry("Ukrainiens")) == ["Ukrainiens"]  # proper noun: not the adjective
+    assert spans(text, entry("Maison Blanche")) == ["Maison-Blanche"]
+
+
+def test_longest_form_wins_within_an_entry_but_entries_are_independent():
+    text = "Vladimir Poutine parle ; Poutine répond. L'adhésion à l’OTAN et l'OTAN."
+    poutine = entry("Poutine", "people", ["Vladimir Poutine"])
+    assert spans(text, poutine) == ["Vladimir Poutine", "Poutine"]
+    found = find([entry("OTAN"), entry("adhésion à l’OTAN")], [(0, text)])
+    assert len(found["other:OTAN"]) == 2 and len(found["other:adhésion à l’OTAN"]) == 1
+
+
+def test_seed_occurrence_counts_match_the_text():
+    article = load(SEED)
+    glossary = build.build(article)
+    body = "\n".join(b.text for b in article.blocks)
+    by_fr = {e.fr: e for e in glossary.entries}
+    for fr, pattern in [("Trump", r"\bTrump\b"), ("Poutine", r"\bPoutine\b"), ("OTAN", r"OTAN"),
+                        ("Kiev", r"\bKiev\b"), ("Kremlin", r"Kremlin"), ("cessez-le-feu", r"cessez-le-feu")]:
+        assert glossary.count(by_fr[fr]) == len(re.findall(pattern, body)), fr
+    for e in glossary.entries:
+        for o in glossary.occurrences[e.key]:
+            found = article.blocks[o.block].text[o.start:o.end]
+            assert fold(found).replace("-", " ")[:3] in " ".join(fold(f).replace("-", " ") for f in e.forms) or e.origin == "extracted"
+
+
+def test_english_occurrences_in_the_reference():
+    article = load(SEED)
+    english = {b.index: b.text for b in load(ROOT / "seeds" / "trump-poutine.en.txt").blocks}
+    glossary = build.build(article, english=english)
+    by_fr = {e.fr: e for e in glossary.entries}
+    assert len(glossary.en_occurrences[by_fr["OTAN"].key]) == 4  # NATO
+    assert len(glossary.en_occurrences[by_fr["Poutine"].key]) == 16  # Putin
+
+
+@pytest.fixture(scope="module")
+def seed_candidates():
+    return extract(load(SEED).blocks)
+
+
+def test_extraction_on_the_seed_finds_entities_and_terms(seed_candidates):
+    texts = {c.text: c for c in seed_candidates}
+    assert texts["Poutine"].kind == "people" and texts["Kremlin"].kind == "places"
+    assert "droits de douane" in texts and "frappes de drones" in texts  # NOUN de NOUN
+    assert not any(t.endswith(("’", "'")) or t in ("s", "qu", "d") for t in texts)  # no elision debris
+
+
+def test_extraction_on_an_article_not_in_the_project():
+    article = load(FIXTURES / "sommet-bruxelles.fr.txt")
+    found = {c.text: c.kind for c in extract(article.blocks)}
+    for name in ("Emmanuel Macron", "Olaf Scholz", "Ursula von der Leyen", "Christine Lagarde"):
+        assert found.get(name) == "people", (name, found)
+    for place in ("Bruxelles", "Varsovie", "Francfort"):
+        assert found.get(place) == "places", (place, found)
+    assert found.get("Commission européenne") == "organisations" or found.get("Banque centrale européenne") == "organisations"
+    glossary = build.build(article, extract(article.blocks))
+    assert all(e.origin == "extracted" for e in glossary.entries)  # no curated file beside it
+    macron = next(e for e in glossary.entries if e.fr == "Emmanuel Macron")
+    assert glossary.count(macron) == 1
+
+
+def test_curated_wins_and_duplicates_merge(seed_candidates):
+    article = load(SEED)
+    glossary = build.build(article, seed_candidates)
+    poutine = [e for e in glossary.entries if "Poutine" in e.forms]
+    assert len(poutine) == 1 and poutine[0].origin == "curated"  # not also an extracted « Vladimir Poutine »
+    assert not any(e.origin == "extracted" and e.fr in ("Donald Trump", "Trump", "OTAN") for e in glossary.entries)
+    merged = build.merge([], [build.Candidate("Poutine", "people", 3, ("Poutine",)),
+                              build.Candidate("Vladimir Poutine", "people", 1, ("Vladimir Poutine",))])
+    assert [(c.text, c.count, set(c.forms)) for c in merged] == [("Vladimir Poutine", 4, {"Poutine", "Vladimir Poutine"})]
+
+
+def test_extracted_english_comes_from_the_engine_or_is_labelled(seed_candidates, installed_standin, data_dir):
+    from reader.cache import Cache
+    from reader.engines.argos import ArgosEngine
+    from reader.engines.none import NoneEngine
+
+    article = load(SEED)
+    with_none = build.build(article, seed_candidates, NoneEngine())
+    extracted = [e for e in with_none.entries if e.origin == "extracted"]
+    assert extracted and all(e.en == "" and "translates whole blocks" in e.en_note for e in extracted)
+    cache = Cache()
+    with_argos = build.build(article, seed_candidates, ArgosEngine(), cache)
+    assert all(e.en for e in with_argos.entries if e.origin == "extracted")
+    term = next(e.fr for e in with_argos.entries if e.origin == "extracted")
+    assert cache.get_many("argos", ArgosEngine().version, [term])  # cached
+
+
+def test_exports_json_csv_anki(tmp_path, seed_candidates):
+    import genanki  # noqa: F401  (the package must import)
+
+    article = load(SEED)
+    english = load(ROOT / "seeds" / "trump-poutine.en.txt")
+    glossary = build.build(article, seed_candidates)
+    doc = json.loads(export.to_json(glossary))
+    assert set(doc) == {"source", "entries"}
+    assert set(doc["entries"][0]) == {"fr", "en", "kind", "definition", "aliases", "occurrences", "origin"}
+    rows = export.to_csv(glossary).splitlines()
+    assert rows[0] == "fr,en,kind,definition,aliases,occurrences,origin" and len(rows) == len(glossary.entries) + 1
+    target = tmp_path / "deck.apkg"
+    sentences = {b.index: [s.text for s in b.sentences] for b in english.blocks}
+    count = export.write_anki(glossary, article, sentences, target)
+    assert count == len(glossary.entries)
+    with zipfile.ZipFile(target) as zf:
+        assert "collection.anki2" in zf.namelist()
+        import sqlite3
+
+        db = tmp_path / "collection.anki2"
+        db.write_bytes(zf.read("collection.anki2"))
+    notes = sqlite3.connect(db).execute("SELECT flds FROM notes").fetchall()
+    assert len(notes) == count
+    otan = next(n[0].split("\x1f") for n in notes if n[0].startswith("OTAN\x1f"))
+    assert otan[1] == "NATO" and "North Atlantic" in otan[2]
+    assert "<b>OTAN</b>" in otan[3] and "NATO" in otan[4]  # example sentence, both languages
+
+
+def test_glossary_never_imports_textual():
+    import subprocess
+    import sys
+
+    code = "import sys, glossary.build, glossary.export, glossary.extract; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+def test_no_curated_file_for_stdin_or_unknown_article():
+    assert glossary_path(None) is None
+    article = parse("Titre\nLe texte de Marie Curie à Paris.", "<stdin>")
+    assert build.curated_entries(article) == []
