@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,18 +13,10 @@ SEED = ROOT / "seeds" / "trump-poutine.fr.txt"
 
 def private_environment() -> Path:
     """Points the reader and argostranslate at a temporary folder (before argostranslate loads)."""
-    home = Path(tempfile.mkdtemp(prefix="reader-bench-"))
-    os.environ.update(
-        {
-            "READER_DATA_DIR": str(home / "data"),
-            "ARGOS_PACKAGES_DIR": str(home / "packages"),
-            "XDG_DATA_HOME": str(home / "xdg-data"),
-            "XDG_CACHE_HOME": str(home / "xdg-cache"),
-            "XDG_CONFIG_HOME": str(home / "xdg-config"),
-        }
-    )
     sys.path.insert(0, str(ROOT))
-    return home
+    from tests.support.environment import isolate
+
+    return isolate("reader-bench-")
 
 
 def best_of(repeats: int, fn: Callable[[], object]) -> float:

@@ -35,11 +35,11 @@ def main() -> None:
     batched = best_of(3, lambda: engine.translate_sentences(sentences))
 
     def cold() -> None:
-        cache_file = HOME / "data" / "cold.sqlite3"
+        cache_file = HOME / "reader-data" / "cold.sqlite3"
         cache_file.unlink(missing_ok=True)
         translate_blocks(argos.ArgosEngine(), article.blocks, Cache(cache_file))
 
-    warm_cache = Cache(HOME / "data" / "warm.sqlite3")
+    warm_cache = Cache(HOME / "reader-data" / "warm.sqlite3")
     translate_blocks(argos.ArgosEngine(), article.blocks, warm_cache)
     loads = argos.loads
 

@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,20 +19,11 @@ SEED = ROOT / "seeds" / "trump-poutine.fr.txt"
 SEED_EN = ROOT / "seeds" / "trump-poutine.en.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-_SESSION_HOME = Path(tempfile.mkdtemp(prefix="reader-tests-"))
-os.environ.update(
-    {
-        "HOME": str(_SESSION_HOME / "home"),
-        "XDG_DATA_HOME": str(_SESSION_HOME / "xdg-data"),
-        "XDG_CONFIG_HOME": str(_SESSION_HOME / "xdg-config"),
-        "XDG_CACHE_HOME": str(_SESSION_HOME / "xdg-cache"),
-        "ARGOS_PACKAGES_DIR": str(_SESSION_HOME / "argos-packages"),
-        "READER_DATA_DIR": str(_SESSION_HOME / "reader-data"),
-        # Never reach the real index from a test, even by mistake.
-        "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/",
-    }
-)
 sys.path.insert(0, str(ROOT))
+from tests.support.environment import isolate  # noqa: E402
+
+_SESSION_HOME = isolate("reader-tests-")
+
 
 
 def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
