@@ -53,6 +53,7 @@ def test_apertium_translates_sentence_for_sentence(data_dir):
     assert all(len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english))
     assert "Putin" in english[0].text and all(e.engine == "apertium" for e in english)
     assert "NBC News" in english[9].text
+    assert english[0].version.startswith("apertium-fr-es ") and "apertium-eng-spa" in english[0].version
 
 
 class CountingTranslator:

@@ -42,16 +42,26 @@ def available() -> bool:
     return _pair() is not None
 
 
+LANGUAGE_PACKAGES = ("apertium-fr-es", "apertium-eng-spa")
+
+
 @cache
 def _version() -> str:
-    try:
-        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "apertium-fr-es", "apertium-eng-spa"],
-                             capture_output=True, text=True, timeout=30)
-        if out.returncode == 0 and out.stdout:
-            return "fr-es " + out.stdout.replace("apertium", " ").strip()
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return "system"
+    """The language data versions, e.g. ``apertium-fr-es 0.9.4-1 + apertium-eng-spa 0.8.1-2``.
+
+    Part of the cache key: new language data must not be served old translations.
+    Without dpkg (another system), the version is ``system``.
+    """
+    versions = []
+    for name in LANGUAGE_PACKAGES:
+        try:
+            out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", name], capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            return "system"
+        if out.returncode != 0 or not out.stdout.strip():
+            return "system"
+        versions.append(f"{name} {out.stdout.strip()}")
+    return " + ".join(versions)
 
 
 class ApertiumEngine(SentenceEngine):
