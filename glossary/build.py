@@ -60,13 +60,9 @@ def english_for(terms: Sequence[str], engine=None, cache=None) -> tuple[list[str
         return [], ""
     if cache is None:
         return engine.translate_sentences(list(terms)), ""
-    known = cache.get_many(engine.name, engine.version, terms)
-    missing = [t for t in dict.fromkeys(terms) if t not in known]
-    if missing:
-        fresh = engine.translate_sentences(missing)
-        cache.put_many(engine.name, engine.version, zip(missing, fresh))
-        known.update(zip(missing, fresh))
-    return [known[t] for t in terms], ""
+    from reader.translation import translate_sentences_cached
+
+    return translate_sentences_cached(engine, terms, cache), ""
 
 
 def build(article: Article, candidates: Sequence[Candidate] = (), engine=None, cache=None,
@@ -88,7 +84,7 @@ def build(article: Article, candidates: Sequence[Candidate] = (), engine=None, c
         key=lambda e: (KINDS.index(e.kind), e.origin != "curated", -glossary.count(e), e.fr.casefold()),
     )
     if english:
-        glossary.en_occurrences = find(glossary.entries, english.items(), english=True)
+        english_occurrences(glossary, english)
     return glossary
 
 

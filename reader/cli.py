@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 bad input or failed operation (one line on stderr), 2 u
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from enum import Enum
@@ -139,11 +140,15 @@ def glossary(
         count = export.write_anki(result, article, {t.index: t.sentences for t in english}, target)
         err.print(f"reader: wrote {count} cards to {target}")
         return
-    if fmt is GlossaryFormat.table:
-        console = Console(highlight=False, file=open(output, "w", encoding="utf-8") if output else None)
-        console.print(export.to_table(result))
+    if fmt is GlossaryFormat.table and not output:
+        Console(highlight=False).print(export.to_table(result))
         return
-    text = export.to_json(result) + "\n" if fmt is GlossaryFormat.json else export.to_csv(result)
+    if fmt is GlossaryFormat.table:
+        console = Console(highlight=False, record=True, file=io.StringIO(), width=120)
+        console.print(export.to_table(result))
+        text = console.export_text()
+    else:
+        text = export.to_json(result) + "\n" if fmt is GlossaryFormat.json else export.to_csv(result)
     if output:
         atomic_write(output, text.encode("utf-8"))
     else:

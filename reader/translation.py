@@ -59,13 +59,18 @@ def translate_in_chunks(
         yield translate_blocks(engine, chunk, cache)
 
 
-def _through_cache(engine: SentenceEngine, blocks: Sequence[Block], cache: Cache) -> list[tuple[str, ...]]:
+def translate_sentences_cached(engine: SentenceEngine, sentences: Sequence[str], cache: Cache) -> list[str]:
+    """English for ``sentences``: the cache first, one engine call for all that it lacks."""
     version = engine.version
-    sources = [s.text for b in blocks for s in b.sentences]
-    known = cache.get_many(engine.name, version, sources)
-    missing = [s for s in dict.fromkeys(sources) if s not in known]
+    known = cache.get_many(engine.name, version, sentences)
+    missing = [s for s in dict.fromkeys(sentences) if s not in known]
     if missing:
         fresh = engine.translate_sentences(missing)
         cache.put_many(engine.name, version, zip(missing, fresh))
         known.update(zip(missing, fresh))
-    return [tuple(known[s.text] for s in b.sentences) for b in blocks]
+    return [known[s] for s in sentences]
+
+
+def _through_cache(engine: SentenceEngine, blocks: Sequence[Block], cache: Cache) -> list[tuple[str, ...]]:
+    english = iter(translate_sentences_cached(engine, [s.text for b in blocks for s in b.sentences], cache))
+    return [tuple(next(english) for _ in b.sentences) for b in blocks]

@@ -180,6 +180,9 @@ def test_glossary_csv_table_and_anki_outputs(tmp_path):
     assert csv_file.read_text(encoding="utf-8").startswith("fr,en,kind,definition,aliases,occurrences,origin")
     table = run_reader("glossary", str(SEED), "--no-extract", "--engine", "none", env={"COLUMNS": "160"})
     assert "OTAN" in table.stdout and "NATO" in table.stdout
+    table_file = tmp_path / "g.txt"
+    done = run_reader("glossary", str(SEED), "--no-extract", "--engine", "none", "--output", str(table_file))
+    assert done.returncode == 0 and "OTAN" in table_file.read_text(encoding="utf-8") and done.stdout == ""
     deck = tmp_path / "deck.apkg"
     done = run_reader("glossary", str(SEED), "--format", "anki", "--output", str(deck), "--no-extract", "--engine", "reference")
     assert done.returncode == 0 and "cards" in done.stderr

@@ -63,7 +63,7 @@ class ReaderApp(App[None]):
         self.active_engine = None
         self.translation_done = threading.Event()
         self.engine_name = engine
-        self.engine_label = ""
+        self._save_timer = None
         self.remember = remember
         self.positions = Positions() if remember else None
         self.translated = 0
@@ -154,7 +154,6 @@ class ReaderApp(App[None]):
             self.translation_done.set()
 
     def _engine_ready(self, label: str, reason: str, announce: bool) -> None:
-        self.engine_label = label
         self.query_one(StatusBar).set_engine(f"English: {label}")
         if announce:
             self.notify(reason, title="Translation engine", timeout=6)
@@ -202,7 +201,7 @@ class ReaderApp(App[None]):
         self._update_place()
         # Debounced: holding j should not write the positions file on every step.
         if self.remember:
-            if getattr(self, "_save_timer", None) is not None:
+            if self._save_timer is not None:
                 self._save_timer.stop()
             self._save_timer = self.set_timer(0.5, self._save_position)
 
@@ -254,10 +253,9 @@ class ReaderApp(App[None]):
                 return
             from reader.cache import Cache
 
-            english = self.call_from_thread(lambda: {i: e.text for i, e in self.view.english.items()})
             cache = Cache()
             try:
-                glossary = build.build(self.article, candidates, self.active_engine, cache, english)
+                glossary = build.build(self.article, candidates, self.active_engine, cache)
             finally:
                 cache.close()
             self.call_from_thread(self._glossary_ready, glossary)
@@ -265,10 +263,10 @@ class ReaderApp(App[None]):
             self.call_from_thread(self.notify, str(exc), title="Glossary", severity="error")
 
     def _glossary_ready(self, glossary: Glossary) -> None:
-        if glossary.en_occurrences == {} and self.view.english:
-            from glossary.build import english_occurrences
+        from glossary.build import english_occurrences
 
-            english_occurrences(glossary, {i: e.text for i, e in self.view.english.items()})
+        # Here, on the UI thread, the view's English is current; later chunks add theirs as they land.
+        english_occurrences(glossary, self.view.english_texts())
         self.glossary = glossary
         self._refresh_marks()
         panel = self._panel()

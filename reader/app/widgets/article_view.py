@@ -137,6 +137,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._columns: Columns | None = None
         self._rows: list[RowLayout] = []
         self._offsets: list[int] = [0]
+        self._term = -1  # which of the current block's terms `t` last opened
 
     # ------------------------------------------------------------ data in
 
@@ -146,6 +147,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.english[t.index] = English.of(t)
             changed.append(t.index)
         self._relayout(changed)
+
+    def english_texts(self) -> dict[int, str]:
+        """The English shown so far, by block index."""
+        return {index: english.text for index, english in self.english.items()}
 
     def clear_english(self) -> None:
         self.english.clear()
@@ -369,7 +374,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not keys:
             self.notify("No glossary term in this block.", timeout=3)
             return
-        self._term = (getattr(self, "_term", -1) + 1) % len(keys)
+        self._term = (self._term + 1) % len(keys)
         self.post_message(self.MarkClicked(keys[self._term]))
 
     def on_click(self, event: events.Click) -> None:
