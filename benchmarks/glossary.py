@@ -31,10 +31,16 @@ def main() -> None:
     load_time, _ = timed(load_model)  # loaded once, outside both timings
     per_call, found_a = timed(lambda: extract(article.blocks, batched=False))
     batched, found_b = timed(lambda: extract(article.blocks, batched=True))
-    assert [c.text for c in found_a] == [c.text for c in found_b], "both paths must find the same entries"
-    print(f"text: {kib} KiB, {len(article.blocks)} blocks; spaCy model load {load_time:.1f} s (not counted)")
-    print(f"one call per paragraph {per_call:6.1f} s   batched nlp.pipe {batched:6.1f} s   "
-          f"batched is {per_call / batched:4.2f}x faster; {len(found_b)} entries found")
+    assert [c.text for c in found_a] == [c.text for c in found_b], (
+        "both paths must find the same entries"
+    )
+    print(
+        f"text: {kib} KiB, {len(article.blocks)} blocks; spaCy model load {load_time:.1f} s (not counted)"
+    )
+    print(
+        f"one call per paragraph {per_call:6.1f} s   batched nlp.pipe {batched:6.1f} s   "
+        f"batched is {per_call / batched:4.2f}x faster; {len(found_b)} entries found"
+    )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,13 @@ def measure(args: list[str], runs: int) -> tuple[float, float, int]:
     launch_times, inner_times, peaks = [], [], []
     for _ in range(runs):
         launched = time.time()
-        out = subprocess.run([sys.executable, str(PROBE), *args], capture_output=True, text=True, timeout=120,
-                             stdin=subprocess.DEVNULL)
+        out = subprocess.run(
+            [sys.executable, str(PROBE), *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+        )
         if out.returncode != 0:
             raise SystemExit(f"probe {args} failed: {out.stderr.strip()[-500:]}")
         shown, inner, peak = out.stdout.split()[-3:]
@@ -52,15 +57,24 @@ def main() -> None:
         cases = {
             "(a) bare Textual app": measure(["bare"], runs),
             "(b) reader, seed": measure(["reader", str(SEED)], runs),
-            f"(c) reader, {big.stat().st_size // 1024} KiB text": measure(["reader", str(big)], runs),
+            f"(c) reader, {big.stat().st_size // 1024} KiB text": measure(
+                ["reader", str(big)], runs
+            ),
         }
     base_time, base_inner, base_peak = cases["(a) bare Textual app"]
-    print(f"time from launch to first full screen (median of {runs} fresh processes); in-process part; peak RSS")
+    print(
+        f"time from launch to first full screen (median of {runs} fresh processes); in-process part; peak RSS"
+    )
     for name, (seconds, inner, peak) in cases.items():
-        print(f"  {name:28} {seconds * 1000:6.0f} ms (in-process {inner * 1000:4.0f} ms)  {peak / 1024:4.0f} MiB   "
-              f"x{seconds / base_time:4.2f} time  x{inner / base_inner:4.2f} in-process  x{peak / base_peak:4.2f} memory")
+        print(
+            f"  {name:28} {seconds * 1000:6.0f} ms (in-process {inner * 1000:4.0f} ms)  {peak / 1024:4.0f} MiB   "
+            f"x{seconds / base_time:4.2f} time  x{inner / base_inner:4.2f} in-process  x{peak / base_peak:4.2f} memory"
+        )
     (b, _, _), (c, _, _) = list(cases.values())[1:]
-    print(f"(b)/(a) = {b / base_time:.2f} (target <= 1.5)   (c)/(a) = {c / base_time:.2f} (target <= 3)")
+    print(
+        f"(b)/(a) = {b / base_time:.2f} (target <= 1.5)   (c)/(a) = {c / base_time:.2f} (target <= 3)"
+    )
+
 
 if __name__ == "__main__":
     main()

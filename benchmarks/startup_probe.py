@@ -27,7 +27,9 @@ def bare() -> None:
 
     class Bare(App):
         def compose(self):
-            yield Static("Le président Donald Trump semble avoir appris à ses dépens ce que tous ses prédécesseurs ont dû apprendre.")
+            yield Static(
+                "Le président Donald Trump semble avoir appris à ses dépens ce que tous ses prédécesseurs ont dû apprendre."
+            )
 
         def on_mount(self):
             self.call_after_refresh(report, self)

@@ -19,7 +19,7 @@ HOME = private_environment()
 from reader.article import load  # noqa: E402
 from reader.cache import Cache  # noqa: E402
 from reader.engines import argos  # noqa: E402
-from reader.models import install_file  # noqa: E402
+from reader.packages import install_file  # noqa: E402
 from reader.translation import translate_blocks  # noqa: E402
 from tests.support.standin import build_standin_package  # noqa: E402
 
@@ -50,11 +50,17 @@ def main() -> None:
     cached_time = best_of(5, cached)
     assert argos.loads == loads + 3, "cached runs must not load the model"
 
-    print(f"seed: {len(article.blocks)} blocks, {len(sentences)} sentences; stand-in model, best of several runs")
-    print(f"(a) per-sentence calls {per_sentence * 1000:8.1f} ms   batched {batched * 1000:8.1f} ms   "
-          f"batched is {per_sentence / batched:5.1f}x faster (target >= 3x)")
-    print(f"(b) cold              {cold_time * 1000:8.1f} ms   cached  {cached_time * 1000:8.1f} ms   "
-          f"cached is {cold_time / cached_time:5.1f}x faster (target >= 20x)")
+    print(
+        f"seed: {len(article.blocks)} blocks, {len(sentences)} sentences; stand-in model, best of several runs"
+    )
+    print(
+        f"(a) per-sentence calls {per_sentence * 1000:8.1f} ms   batched {batched * 1000:8.1f} ms   "
+        f"batched is {per_sentence / batched:5.1f}x faster (target >= 3x)"
+    )
+    print(
+        f"(b) cold              {cold_time * 1000:8.1f} ms   cached  {cached_time * 1000:8.1f} ms   "
+        f"cached is {cold_time / cached_time:5.1f}x faster (target >= 20x)"
+    )
 
 
 if __name__ == "__main__":

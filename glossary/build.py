@@ -39,12 +39,18 @@ def merge(curated: Sequence[Entry], candidates: Sequence[Candidate]) -> list[Can
     merged: list[Candidate] = []
     for cand in sorted(kept, key=lambda c: -len(key_of(c.text))):
         key = _words(key_of(cand.text))
-        home = next((m for m in merged if m.kind == cand.kind and key in _words(key_of(m.text))), None)
+        home = next(
+            (m for m in merged if m.kind == cand.kind and key in _words(key_of(m.text))), None
+        )
         if home is None:
             merged.append(cand)
         else:
-            merged[merged.index(home)] = Candidate(home.text, home.kind, home.count + cand.count,
-                                                   tuple(dict.fromkeys((*home.forms, *cand.forms))))
+            merged[merged.index(home)] = Candidate(
+                home.text,
+                home.kind,
+                home.count + cand.count,
+                tuple(dict.fromkeys((*home.forms, *cand.forms))),
+            )
     return merged
 
 
@@ -65,23 +71,43 @@ def english_for(terms: Sequence[str], engine=None, cache=None) -> tuple[list[str
     return translate_sentences_cached(engine, terms, cache), ""
 
 
-def build(article: Article, candidates: Sequence[Candidate] = (), engine=None, cache=None,
-          english: Mapping[int, str] | None = None) -> Glossary:
+def build(
+    article: Article,
+    candidates: Sequence[Candidate] = (),
+    engine=None,
+    cache=None,
+    english: Mapping[int, str] | None = None,
+) -> Glossary:
     """The glossary of ``article``; ``english`` maps block index to its English text, where known."""
     curated = curated_entries(article)
     extracted = merge(curated, candidates)
     english_terms, note = english_for([c.text for c in extracted], engine, cache)
     label = f" ({engine.name})" if engine is not None and not note else ""
     entries = list(curated)
-    for cand, en in zip(extracted, english_terms):
+    for cand, en in zip(extracted, english_terms, strict=True):
         aliases = tuple(f for f in cand.forms if f != cand.text)
-        entries.append(Entry(cand.text, en, cand.kind, f"Found in the text by extraction{label}.", aliases,
-                             (), "extracted", note if not en else ""))
+        entries.append(
+            Entry(
+                cand.text,
+                en,
+                cand.kind,
+                f"Found in the text by extraction{label}.",
+                aliases,
+                (),
+                "extracted",
+                note if not en else "",
+            )
+        )
     glossary = Glossary(article.source, entries)
     glossary.occurrences = find(entries, [(b.index, b.text) for b in article.blocks])
     glossary.entries = sorted(
         (e for e in entries if e.origin == "curated" or glossary.count(e) > 0),
-        key=lambda e: (KINDS.index(e.kind), e.origin != "curated", -glossary.count(e), e.fr.casefold()),
+        key=lambda e: (
+            KINDS.index(e.kind),
+            e.origin != "curated",
+            -glossary.count(e),
+            e.fr.casefold(),
+        ),
     )
     if english:
         english_occurrences(glossary, english)
@@ -94,5 +120,3 @@ def english_occurrences(glossary: Glossary, english: Mapping[int, str]) -> None:
     for key, occurrences in found.items():
         kept = [o for o in glossary.en_occurrences.get(key, []) if o.block not in english]
         glossary.en_occurrences[key] = sorted(kept + occurrences, key=lambda o: (o.block, o.start))
-
-

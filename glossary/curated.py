@@ -52,13 +52,17 @@ def load_curated(path: Path) -> list[Entry]:
         raise GlossaryError(f"{path}{where}: malformed TOML ({str(exc).split(' (at')[0]})") from exc
     entries = data.get("entry", [])
     if not isinstance(entries, list) or set(data) - {"entry"}:
-        raise GlossaryError(f"{path}: expected only [[entry]] tables, found {', '.join(sorted(data)) or 'nothing'}")
+        raise GlossaryError(
+            f"{path}: expected only [[entry]] tables, found {', '.join(sorted(data)) or 'nothing'}"
+        )
     lines = _entry_lines(text)
     return [_entry(path, lines[i] if i < len(lines) else 0, raw) for i, raw in enumerate(entries)]
 
 
 def _entry_lines(text: str) -> list[int]:
-    return [n for n, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[[entry]]")]
+    return [
+        n for n, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[[entry]]")
+    ]
 
 
 def _entry(path: Path, line: int, raw: dict) -> Entry:
@@ -68,7 +72,9 @@ def _entry(path: Path, line: int, raw: dict) -> Entry:
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise GlossaryError(f"{where}: entry {label!r} needs a non-empty text '{key}'")
     if raw["kind"] not in KINDS:
-        raise GlossaryError(f"{where}: entry {label!r} has kind {raw['kind']!r}; use one of: {', '.join(KINDS)}")
+        raise GlossaryError(
+            f"{where}: entry {label!r} has kind {raw['kind']!r}; use one of: {', '.join(KINDS)}"
+        )
     lists = {}
     for key in OPTIONAL_LISTS:
         value = raw.get(key, [])
@@ -77,6 +83,15 @@ def _entry(path: Path, line: int, raw: dict) -> Entry:
         lists[key] = tuple(value)
     unknown = set(raw) - set(REQUIRED) - set(OPTIONAL_LISTS)
     if unknown:
-        raise GlossaryError(f"{where}: entry {label!r} has unknown field(s): {', '.join(sorted(unknown))}")
-    return Entry(raw["fr"].strip(), raw["en"].strip(), raw["kind"], raw["definition"].strip(),
-                 lists["aliases"], lists["en_aliases"], "curated")
+        raise GlossaryError(
+            f"{where}: entry {label!r} has unknown field(s): {', '.join(sorted(unknown))}"
+        )
+    return Entry(
+        raw["fr"].strip(),
+        raw["en"].strip(),
+        raw["kind"],
+        raw["definition"].strip(),
+        lists["aliases"],
+        lists["en_aliases"],
+        "curated",
+    )

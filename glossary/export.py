@@ -21,7 +21,10 @@ def to_json(glossary: Glossary) -> str:
             "kind": e.kind,
             "definition": e.definition,
             "aliases": list(e.aliases),
-            "occurrences": [{"block": o.block, "start": o.start, "end": o.end} for o in glossary.occurrences.get(e.key, [])],
+            "occurrences": [
+                {"block": o.block, "start": o.start, "end": o.end}
+                for o in glossary.occurrences.get(e.key, [])
+            ],
             "origin": e.origin,
         }
         for e in glossary.entries
@@ -37,7 +40,9 @@ def to_csv(glossary: Glossary) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_FIELDS)
     for e in glossary.entries:
-        writer.writerow([e.fr, e.en, e.kind, e.definition, "; ".join(e.aliases), glossary.count(e), e.origin])
+        writer.writerow(
+            [e.fr, e.en, e.kind, e.definition, "; ".join(e.aliases), glossary.count(e), e.origin]
+        )
     return out.getvalue()
 
 
@@ -54,8 +59,9 @@ def to_table(glossary: Glossary):
     return table
 
 
-def example(glossary: Glossary, entry: Entry, article: Article,
-            english_sentences: dict[int, Sequence[str]]) -> tuple[str, str]:
+def example(
+    glossary: Glossary, entry: Entry, article: Article, english_sentences: dict[int, Sequence[str]]
+) -> tuple[str, str]:
     """The sentence of the entry's first occurrence, French and its aligned English."""
     occurrences = glossary.occurrences.get(entry.key)
     if not occurrences:
@@ -78,32 +84,50 @@ def _stable_id(text: str) -> int:
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) + (1 << 30)
 
 
-def write_anki(glossary: Glossary, article: Article, english_sentences: dict[int, Sequence[str]], path: Path) -> int:
+def write_anki(
+    glossary: Glossary, article: Article, english_sentences: dict[int, Sequence[str]], path: Path
+) -> int:
     """Writes an Anki package; returns the number of cards. Ids are stable, so re-importing updates."""
     import genanki
 
     model = genanki.Model(
         _stable_id("bilingual-reader glossary model v1"),
         "Bilingual reader glossary",
-        fields=[{"name": n} for n in ("French", "English", "Definition", "ExampleFR", "ExampleEN", "Kind")],
-        templates=[{
-            "name": "French → English",
-            "qfmt": "<div class=term>{{French}}</div><div class=example>{{ExampleFR}}</div>",
-            "afmt": "{{FrontSide}}<hr id=answer><div class=term>{{English}}</div>"
-                    "<div class=definition>{{Definition}}</div><div class=example>{{ExampleEN}}</div>"
-                    "<div class=kind>{{Kind}}</div>",
-        }],
+        fields=[
+            {"name": n}
+            for n in ("French", "English", "Definition", "ExampleFR", "ExampleEN", "Kind")
+        ],
+        templates=[
+            {
+                "name": "French → English",
+                "qfmt": "<div class=term>{{French}}</div><div class=example>{{ExampleFR}}</div>",
+                "afmt": "{{FrontSide}}<hr id=answer><div class=term>{{English}}</div>"
+                "<div class=definition>{{Definition}}</div><div class=example>{{ExampleEN}}</div>"
+                "<div class=kind>{{Kind}}</div>",
+            }
+        ],
         css=".term{font-size:1.6em;font-weight:bold}.example{margin-top:1em;font-style:italic}"
-            ".kind{margin-top:1em;color:#888;font-size:.8em}",
+        ".kind{margin-top:1em;color:#888;font-size:.8em}",
     )
-    deck = genanki.Deck(_stable_id(f"deck {glossary.source}"), f"Glossary · {Path(glossary.source).name}")
+    deck = genanki.Deck(
+        _stable_id(f"deck {glossary.source}"), f"Glossary · {Path(glossary.source).name}"
+    )
     for entry in glossary.entries:
         fr_example, en_example = example(glossary, entry, article, english_sentences)
-        deck.add_note(genanki.Note(
-            model=model,
-            fields=[_esc(entry.fr), _esc(entry.en), _esc(entry.definition), fr_example, en_example, entry.kind],
-            guid=genanki.guid_for(glossary.source, entry.key),
-        ))
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=[
+                    _esc(entry.fr),
+                    _esc(entry.en),
+                    _esc(entry.definition),
+                    fr_example,
+                    en_example,
+                    entry.kind,
+                ],
+                guid=genanki.guid_for(glossary.source, entry.key),
+            )
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     genanki.Package(deck).write_to_file(str(tmp))

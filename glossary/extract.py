@@ -30,7 +30,9 @@ LABEL_KINDS = {"PER": "people", "LOC": "places", "ORG": "organisations", "MISC":
 MAX_ENTITY_WORDS = 4
 MIN_ADJ_TERM_COUNT = 2
 BATCH_SIZE = 64
-QUANTITY_HEADS = frozenset("centaine dizaine millier million milliard nombre série partie plupart moitié tiers quart".split())
+QUANTITY_HEADS = frozenset(
+    "centaine dizaine millier million milliard nombre série partie plupart moitié tiers quart".split()
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,9 @@ def load_model():
     except OSError as exc:
         from glossary.errors import GlossaryError
 
-        raise GlossaryError(f"spaCy model {MODEL} is not installed (pip install {MODEL.replace('_', '-')})") from exc
+        raise GlossaryError(
+            f"spaCy model {MODEL} is not installed (pip install {MODEL.replace('_', '-')})"
+        ) from exc
 
 
 def _prepared(text: str) -> str:
@@ -63,38 +67,52 @@ def _prepared(text: str) -> str:
 
 def key_of(text: str) -> str:
     """A grouping key: folded, without elision, each word without a plural -s/-x."""
-    words = re.split(r"[\s\-]+", fold(strip_elision(text)).strip(" .,;:!?«»\"()"))
+    words = re.split(r"[\s\-]+", fold(strip_elision(text)).strip(' .,;:!?«»"()'))
     return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words if w)
 
 
 def _clean_entity(text: str) -> str | None:
-    text = strip_elision(text.strip(" .,;:!?«»\"()–-"))
+    text = strip_elision(text.strip(' .,;:!?«»"()–-'))
     words = text.split()
     letters = sum(c.isalpha() for c in text)
     if letters < 2 or not any(c.isupper() for c in text) or len(words) > MAX_ENTITY_WORDS:
         return None
-    if "'" in text or "’" in text:  # what is left with an apostrophe is a tagging slip (« s’ », « qu’ »)
+    if (
+        "'" in text or "’" in text
+    ):  # what is left with an apostrophe is a tagging slip (« s’ », « qu’ »)
         return None
     return text
 
 
-def docs(blocks: Sequence[Block], batched: bool = True, processes: int = 1,
-         should_stop: Callable[[], bool] | None = None) -> Iterator:
+def docs(
+    blocks: Sequence[Block],
+    batched: bool = True,
+    processes: int = 1,
+    should_stop: Callable[[], bool] | None = None,
+) -> Iterator:
     """spaCy docs for the blocks: ``nlp.pipe`` over all of them, or one call each (benchmark).
 
     ``should_stop`` is polled between documents, so the app can quit mid-extraction.
     """
     nlp = load_model()
     texts = (_prepared(b.text) for b in blocks)
-    stream = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes) if batched else (nlp(t) for t in texts)
+    stream = (
+        nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes)
+        if batched
+        else (nlp(t) for t in texts)
+    )
     for doc in stream:
         if should_stop is not None and should_stop():
             return
         yield doc
 
 
-def extract(blocks: Sequence[Block], batched: bool = True, processes: int = 1,
-            should_stop: Callable[[], bool] | None = None) -> list[Candidate]:
+def extract(
+    blocks: Sequence[Block],
+    batched: bool = True,
+    processes: int = 1,
+    should_stop: Callable[[], bool] | None = None,
+) -> list[Candidate]:
     """Entities and terms of ``blocks``, most frequent first."""
     entity_forms: dict[str, Counter] = defaultdict(Counter)
     entity_kinds: dict[str, Counter] = defaultdict(Counter)
@@ -113,7 +131,12 @@ def extract(blocks: Sequence[Block], batched: bool = True, processes: int = 1,
             term_forms[key_of(text)][text] += 1
             term_rule[key_of(text)] = rule
     found = [
-        Candidate(forms.most_common(1)[0][0], entity_kinds[key].most_common(1)[0][0], sum(forms.values()), tuple(forms))
+        Candidate(
+            forms.most_common(1)[0][0],
+            entity_kinds[key].most_common(1)[0][0],
+            sum(forms.values()),
+            tuple(forms),
+        )
         for key, forms in entity_forms.items()
     ]
     for key, forms in term_forms.items():
@@ -138,8 +161,16 @@ def _terms(doc) -> list[tuple[str, str]]:
             continue
         if nxt.pos_ == "ADJ" and nxt.text.isalpha() and len(nxt.text) > 2:
             out.append((doc[i : i + 2].text, "adj"))
-        elif nxt.lower_ in ("de", "d'") and tok.lemma_.lower() not in QUANTITY_HEADS and i + 2 < len(tokens):
+        elif (
+            nxt.lower_ in ("de", "d'")
+            and tok.lemma_.lower() not in QUANTITY_HEADS
+            and i + 2 < len(tokens)
+        ):
             head = tokens[i + 2]
-            if head.pos_ == "NOUN" and head.text.isalpha() and "Inf" not in head.morph.get("VerbForm"):
+            if (
+                head.pos_ == "NOUN"
+                and head.text.isalpha()
+                and "Inf" not in head.morph.get("VerbForm")
+            ):
                 out.append((doc[i : i + 3].text.replace("' ", "'"), "de"))
     return out

@@ -41,7 +41,7 @@ def strip_elision(form: str) -> str:
     """``l’OTAN`` → ``OTAN``: the article is matched by the word boundary, not the form."""
     folded = fold(form)
     match = _ELIDED.match(folded)
-    return form[match.end():] if match else form
+    return form[match.end() :] if match else form
 
 
 def _word_pattern(word: str, plural: bool) -> str:
@@ -71,7 +71,9 @@ def compile_forms(forms: tuple[str, ...], plural: bool = True) -> re.Pattern[str
     return re.compile(rf"(?<![\w])(?:{'|'.join(patterns)})(?![\w])")
 
 
-def _matches(pattern: re.Pattern[str], folded: str, text: str, proper: bool) -> Iterable[tuple[int, int]]:
+def _matches(
+    pattern: re.Pattern[str], folded: str, text: str, proper: bool
+) -> Iterable[tuple[int, int]]:
     pos = 0
     while (m := pattern.search(folded, pos)) is not None:
         if proper and not text[m.start()].isupper():
@@ -85,7 +87,9 @@ def _is_proper(form: str) -> bool:
     return bool(form) and form[0].isupper()
 
 
-def find(entries: Sequence[Entry], texts: Iterable[tuple[int, str]], english: bool = False) -> dict[str, list[Occurrence]]:
+def find(
+    entries: Sequence[Entry], texts: Iterable[tuple[int, str]], english: bool = False
+) -> dict[str, list[Occurrence]]:
     """Occurrences of each entry in ``texts`` ((block, text) pairs), entry by entry.
 
     An entry's own forms do not overlap (the longest wins: ``Vladimir Poutine`` is one
@@ -93,12 +97,20 @@ def find(entries: Sequence[Entry], texts: Iterable[tuple[int, str]], english: bo
     ``adhésion à l’OTAN``. Case: an entry whose main form is capitalised only matches
     capitalised text, so ``Ukrainiens`` does not match the adjective ``ukrainien``.
     """
-    compiled = [(e.key, compile_forms(e.en_forms if english else e.forms), _is_proper(e.en if english else e.fr))
-                for e in entries]
+    compiled = [
+        (
+            e.key,
+            compile_forms(e.en_forms if english else e.forms),
+            _is_proper(e.en if english else e.fr),
+        )
+        for e in entries
+    ]
     found: dict[str, list[Occurrence]] = {e.key: [] for e in entries}
     for block, text in texts:
         folded = fold(text)
         for key, pattern, proper in compiled:
             if pattern is not None:
-                found[key].extend(Occurrence(block, a, b) for a, b in _matches(pattern, folded, text, proper))
+                found[key].extend(
+                    Occurrence(block, a, b) for a, b in _matches(pattern, folded, text, proper)
+                )
     return found

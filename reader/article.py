@@ -15,6 +15,7 @@ Plain text rules (documented in the README):
 
 from __future__ import annotations
 
+import itertools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -82,7 +83,7 @@ def make_block(index: int, kind: BlockKind, text: str) -> Block:
 
 _HEADING_MAX_CHARS = 100
 _HEADING_MAX_WORDS = 15
-_NOT_HEADING_END = ".,;:»\"”…)"
+_NOT_HEADING_END = '.,;:»"”…)'
 
 
 def text_units(text: str) -> list[Unit]:
@@ -109,7 +110,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
     """True when lines that run on into the next line all break near one width."""
     if max((len(line.rstrip()) for line in lines), default=0) > 100:
         return False
-    continued = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    continued = [len(a.rstrip()) for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
     if len(continued) < 3:
         return False
     widest = max(continued)
@@ -164,13 +165,16 @@ def classify(units: list[Unit]) -> list[tuple[BlockKind, str]]:
         else:
             kinds.append("paragraph")
     if len(rest) >= 2 and kinds[0] == "paragraph" and rest[0].hint is None:
-        original_next = units[units.index(rest[0]) + 1] if units.index(rest[0]) + 1 < len(units) else None
+        original_next = (
+            units[units.index(rest[0]) + 1] if units.index(rest[0]) + 1 < len(units) else None
+        )
         stands_apart = rest[0].blank_after or (
-            original_next is not None and (_same(original_next.text, title.text) or kinds[1] == "heading")
+            original_next is not None
+            and (_same(original_next.text, title.text) or kinds[1] == "heading")
         )
         if stands_apart and kinds[1:].count("paragraph") >= 1:
             kinds[0] = "lede"
-    out.extend((kind, unit.text) for kind, unit in zip(kinds, rest))
+    out.extend((kind, unit.text) for kind, unit in zip(kinds, rest, strict=True))
     return out
 
 
@@ -206,7 +210,9 @@ def markdown_units(text: str) -> list[Unit]:
         elif not stripped or re.fullmatch(r"[-*_]{3,}", stripped):
             flush()
         else:
-            para.append(stripped.lstrip("> ").lstrip("-*+ ") if stripped[:1] in ">-*+" else stripped)
+            para.append(
+                stripped.lstrip("> ").lstrip("-*+ ") if stripped[:1] in ">-*+" else stripped
+            )
     flush()
     return [u for u in units if u.text]
 
@@ -234,6 +240,7 @@ def html_units(text: str) -> list[Unit]:
 
 # ---------------------------------------------------------------- entry points
 
+
 def detect_format(text: str, name: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
@@ -242,14 +249,18 @@ def detect_format(text: str, name: str) -> str:
         return "markdown"
     if suffix in (".txt", ""):
         head = text.lstrip()[:500].lower()
-        if name == "<stdin>" and (head.startswith("<!doctype html") or head.startswith("<html") or "<p>" in head):
+        if name == "<stdin>" and (
+            head.startswith("<!doctype html") or head.startswith("<html") or "<p>" in head
+        ):
             return "html"
         if name == "<stdin>" and head.startswith("# "):
             return "markdown"
     return "text"
 
 
-def parse(text: str, source: str = "<text>", path: Path | None = None, fmt: str | None = None) -> Article:
+def parse(
+    text: str, source: str = "<text>", path: Path | None = None, fmt: str | None = None
+) -> Article:
     """Builds an Article from decoded text."""
     fmt = fmt or detect_format(text, source)
     if not text.strip():

@@ -39,7 +39,9 @@ class Cache:
             return self._connect()
         except sqlite3.DatabaseError as exc:
             moved = set_aside(self.path)
-            self.notice = f"translation cache was unreadable ({exc}); moved to {moved.name} and rebuilt"
+            self.notice = (
+                f"translation cache was unreadable ({exc}); moved to {moved.name} and rebuilt"
+            )
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:

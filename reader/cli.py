@@ -27,7 +27,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=True,
 )
-models_app = typer.Typer(help="Manage Argos Translate model packages.", pretty_exceptions_enable=False)
+models_app = typer.Typer(
+    help="Manage Argos Translate model packages.", pretty_exceptions_enable=False
+)
 app.add_typer(models_app, name="models")
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -47,12 +49,17 @@ class Format(str, Enum):
     json = "json"
 
 
-EngineOption = Annotated[Engine, typer.Option("--engine", "-e", help="Translation engine; auto picks the best available.")]
+EngineOption = Annotated[
+    Engine,
+    typer.Option("--engine", "-e", help="Translation engine; auto picks the best available."),
+]
 
 
 @app.command("open")
 def open_app(
-    path: Annotated[str | None, typer.Argument(help="French article (.txt, .md, .html) or - for stdin.")] = None,
+    path: Annotated[
+        str | None, typer.Argument(help="French article (.txt, .md, .html) or - for stdin.")
+    ] = None,
     engine: EngineOption = Engine.auto,
 ) -> None:
     """Open the reader app (the default command)."""
@@ -107,10 +114,17 @@ class GlossaryFormat(str, Enum):
 @app.command()
 def glossary(
     path: Annotated[str, typer.Argument(help="French article (.txt, .md, .html) or - for stdin.")],
-    fmt: Annotated[GlossaryFormat, typer.Option("--format", "-f", help="Output format.")] = GlossaryFormat.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout (anki: the .apkg).")] = None,
+    fmt: Annotated[
+        GlossaryFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = GlossaryFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE instead of stdout (anki: the .apkg)."),
+    ] = None,
     engine: EngineOption = Engine.auto,
-    extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Add entities and terms found by spaCy.")] = True,
+    extract: Annotated[
+        bool, typer.Option("--extract/--no-extract", help="Add entities and terms found by spaCy.")
+    ] = True,
 ) -> None:
     """List the article's names and terms with English, definitions and occurrences."""
     from glossary import build as glossary_build
@@ -130,8 +144,13 @@ def glossary(
     try:
         candidates = run_extraction(article.blocks) if extract else []
         english = translate_blocks(selection.engine, article.blocks, cache)
-        result = glossary_build.build(article, candidates, selection.engine, cache,
-                                      {t.index: t.text for t in english if t.text})
+        result = glossary_build.build(
+            article,
+            candidates,
+            selection.engine,
+            cache,
+            {t.index: t.text for t in english if t.text},
+        )
     finally:
         selection.engine.close()
         cache.close()
@@ -148,7 +167,9 @@ def glossary(
         console.print(export.to_table(result))
         text = console.export_text()
     else:
-        text = export.to_json(result) + "\n" if fmt is GlossaryFormat.json else export.to_csv(result)
+        text = (
+            export.to_json(result) + "\n" if fmt is GlossaryFormat.json else export.to_csv(result)
+        )
     if output:
         atomic_write(output, text.encode("utf-8"))
     else:
@@ -160,12 +181,14 @@ def models_list() -> None:
     """List installed Argos packages."""
     from rich.table import Table
 
-    from reader import models
+    from reader import packages as models
 
     packages = models.installed()
     console = Console(highlight=False)
     if not packages:
-        console.print(f"No Argos packages installed in {models.packages_dir()}. Install one: reader models install")
+        console.print(
+            f"No Argos packages installed in {models.packages_dir()}. Install one: reader models install"
+        )
         return
     table = Table("name", "pair", "version", "folder")
     for p in packages:
@@ -175,33 +198,57 @@ def models_list() -> None:
 
 @models_app.command("install")
 def models_install(
-    file: Annotated[Path | None, typer.Option("--file", help="Install a local .argosmodel instead of downloading.")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="Install a local .argosmodel instead of downloading."),
+    ] = None,
 ) -> None:
     """Install the French→English package from the Argos index, or a local file."""
-    from reader import models
+    from reader import packages as models
 
     if file is not None:
         info = models.install_file(file)
     else:
         from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
-        with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
-                      TransferSpeedColumn(), console=err, transient=True) as bar:
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            console=err,
+            transient=True,
+        ) as bar:
             task = bar.add_task("Downloading fr→en", total=None)
-            info = models.install_from_index(progress=lambda done, total: bar.update(task, completed=done, total=total))
-    Console(highlight=False).print(f"Installed {info.name} ({info.from_code}→{info.to_code} {info.version}) in {info.path}")
+            info = models.install_from_index(
+                progress=lambda done, total: bar.update(task, completed=done, total=total)
+            )
+    Console(highlight=False).print(
+        f"Installed {info.name} ({info.from_code}→{info.to_code} {info.version}) in {info.path}"
+    )
 
 
 @models_app.command("remove")
-def models_remove(name: Annotated[str, typer.Argument(help="Package folder name, or a pair such as fr-en.")]) -> None:
+def models_remove(
+    name: Annotated[str, typer.Argument(help="Package folder name, or a pair such as fr-en.")],
+) -> None:
     """Remove an installed package."""
-    from reader import models
+    from reader import packages as models
 
     info = models.remove(name)
     Console(highlight=False).print(f"Removed {info.name}")
 
 
-_TOP_LEVEL = {"open", "translate", "glossary", "models", "--help", "-h", "--install-completion", "--show-completion"}
+_TOP_LEVEL = {
+    "open",
+    "translate",
+    "glossary",
+    "models",
+    "--help",
+    "-h",
+    "--install-completion",
+    "--show-completion",
+}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -221,8 +268,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # the last line of defence: no traceback reaches a user
         if os.environ.get("READER_DEBUG"):
             raise
-        err.print(f"reader: unexpected error: {type(exc).__name__}: {exc} (set READER_DEBUG=1 for details)")
+        err.print(
+            f"reader: unexpected error: {type(exc).__name__}: {exc} (set READER_DEBUG=1 for details)"
+        )
         raise SystemExit(1) from None
+
 
 if __name__ == "__main__":
     main()

@@ -18,7 +18,7 @@ _STYLE = {"title": "bold", "heading": "bold underline", "lede": "italic", "parag
 
 def to_json(article: Article, english: Sequence[BlockTranslation]) -> str:
     blocks = []
-    for block, en in zip(article.blocks, english):
+    for block, en in zip(article.blocks, english, strict=True):
         blocks.append(
             {
                 "index": block.index,
@@ -27,7 +27,9 @@ def to_json(article: Article, english: Sequence[BlockTranslation]) -> str:
                 "en": en.text,
                 "engine": en.engine,
                 "engine_version": en.version,
-                "sentences": [{"fr": s.text, "en": e} for s, e in zip(block.sentences, en.sentences)],
+                "sentences": [
+                    {"fr": s.text, "en": e} for s, e in zip(block.sentences, en.sentences, strict=True)
+                ],
             }
         )
     doc = {"source": article.source, "title": article.title, "blocks": blocks}
@@ -36,7 +38,7 @@ def to_json(article: Article, english: Sequence[BlockTranslation]) -> str:
 
 def to_markdown(article: Article, english: Sequence[BlockTranslation]) -> str:
     lines: list[str] = []
-    for block, en in zip(article.blocks, english):
+    for block, en in zip(article.blocks, english, strict=True):
         mark = {"title": "# ", "heading": "## "}.get(block.kind, "")
         lines.append(f"{mark}{block.text}")
         lines.append("")
@@ -52,15 +54,22 @@ def print_text(console: Console, article: Article, english: Sequence[BlockTransl
     """Two columns when the terminal is wide enough, French over English otherwise."""
     labels = ", ".join(sorted({en.label for en in english}))
     if console.width >= TWO_COLUMNS_MIN_WIDTH:
-        table = Table(show_header=True, header_style="bold", expand=True, show_lines=False, box=None, padding=(0, 2, 1, 0))
+        table = Table(
+            show_header=True,
+            header_style="bold",
+            expand=True,
+            show_lines=False,
+            box=None,
+            padding=(0, 2, 1, 0),
+        )
         table.add_column("Français", ratio=1)
         table.add_column(f"English ({labels})", ratio=1)
-        for block, en in zip(article.blocks, english):
+        for block, en in zip(article.blocks, english, strict=True):
             style = _STYLE[block.kind]
             table.add_row(Text(block.text, style=style), Text(en.text, style=style))
         console.print(table)
     else:
-        for block, en in zip(article.blocks, english):
+        for block, en in zip(article.blocks, english, strict=True):
             style = _STYLE[block.kind]
             console.print(Text(block.text, style=style))
             if en.text:

@@ -33,7 +33,9 @@ def read_bytes(source: str | Path) -> tuple[bytes, str]:
         try:
             size = path.stat().st_size
             if size > MAX_BYTES:
-                raise InputError(f"{name}: too large ({size // (1024 * 1024)} MiB; limit is {MAX_BYTES // (1024 * 1024)} MiB)")
+                raise InputError(
+                    f"{name}: too large ({size // (1024 * 1024)} MiB; limit is {MAX_BYTES // (1024 * 1024)} MiB)"
+                )
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc

@@ -33,14 +33,18 @@ class BlockTranslation:
         return f"{self.engine} {self.version}".strip()
 
 
-def translate_blocks(engine: Engine, blocks: Sequence[Block], cache: Cache | None = None) -> list[BlockTranslation]:
+def translate_blocks(
+    engine: Engine, blocks: Sequence[Block], cache: Cache | None = None
+) -> list[BlockTranslation]:
     """English for ``blocks``; at most one engine call for all of them."""
     if cache is not None and isinstance(engine, SentenceEngine):
         english = _through_cache(engine, blocks, cache)
     else:
         english = engine.translate_blocks(blocks)
     version = engine.version
-    return [BlockTranslation(b.index, tuple(e), engine.name, version) for b, e in zip(blocks, english)]
+    return [
+        BlockTranslation(b.index, tuple(e), engine.name, version) for b, e in zip(blocks, english, strict=True)
+    ]
 
 
 def translate_in_chunks(
@@ -59,18 +63,24 @@ def translate_in_chunks(
         yield translate_blocks(engine, chunk, cache)
 
 
-def translate_sentences_cached(engine: SentenceEngine, sentences: Sequence[str], cache: Cache) -> list[str]:
+def translate_sentences_cached(
+    engine: SentenceEngine, sentences: Sequence[str], cache: Cache
+) -> list[str]:
     """English for ``sentences``: the cache first, one engine call for all that it lacks."""
     version = engine.version
     known = cache.get_many(engine.name, version, sentences)
     missing = [s for s in dict.fromkeys(sentences) if s not in known]
     if missing:
         fresh = engine.translate_sentences(missing)
-        cache.put_many(engine.name, version, zip(missing, fresh))
-        known.update(zip(missing, fresh))
+        cache.put_many(engine.name, version, zip(missing, fresh, strict=True))
+        known.update(zip(missing, fresh, strict=True))
     return [known[s] for s in sentences]
 
 
-def _through_cache(engine: SentenceEngine, blocks: Sequence[Block], cache: Cache) -> list[tuple[str, ...]]:
-    english = iter(translate_sentences_cached(engine, [s.text for b in blocks for s in b.sentences], cache))
+def _through_cache(
+    engine: SentenceEngine, blocks: Sequence[Block], cache: Cache
+) -> list[tuple[str, ...]]:
+    english = iter(
+        translate_sentences_cached(engine, [s.text for b in blocks for s in b.sentences], cache)
+    )
     return [tuple(next(english) for _ in b.sentences) for b in blocks]

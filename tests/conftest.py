@@ -25,7 +25,6 @@ from tests.support.environment import isolate  # noqa: E402
 _SESSION_HOME = isolate("reader-tests-")
 
 
-
 def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
     shutil.rmtree(_SESSION_HOME, ignore_errors=True)
 
@@ -33,15 +32,25 @@ def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
 READER = [sys.executable, "-m", "reader.cli"]
 
 
-def run_reader(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None,
-               cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run_reader(
+    *args: str, env: dict[str, str] | None = None, stdin: bytes | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
     """Runs the real ``reader`` command (as ``python -m reader.cli``) with no terminal."""
     full_env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1", **(env or {})}
-    return subprocess.run(
-        [*READER, *args], input=stdin, capture_output=True, env=full_env, cwd=cwd, timeout=300
-    ) if stdin is not None else subprocess.run(
-        [*READER, *args], capture_output=True, text=True, env=full_env, cwd=cwd, timeout=300,
-        stdin=subprocess.DEVNULL,
+    return (
+        subprocess.run(
+            [*READER, *args], input=stdin, capture_output=True, env=full_env, cwd=cwd, timeout=300
+        )
+        if stdin is not None
+        else subprocess.run(
+            [*READER, *args],
+            capture_output=True,
+            text=True,
+            env=full_env,
+            cwd=cwd,
+            timeout=300,
+            stdin=subprocess.DEVNULL,
+        )
     )
 
 

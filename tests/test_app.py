@@ -25,7 +25,11 @@ async def test_modes_show_only_their_language(data_dir):
         await pilot.press("f")
         french = view_text(app)
         assert FR_TITLE in french and "Le président Donald Trump" in french
-        assert EN_TITLE not in french and "President Donald Trump" not in french and "reference" not in french
+        assert (
+            EN_TITLE not in french
+            and "President Donald Trump" not in french
+            and "reference" not in french
+        )
         await pilot.press("e")
         english = view_text(app)
         assert EN_TITLE in english and "President Donald Trump" in english
@@ -44,7 +48,9 @@ async def test_moving_through_blocks(data_dir):
         await pilot.press("k", "up")
         assert view.current == 1
         await pilot.press("end")
-        assert view.current == len(app.article.blocks) - 1 and view.scroll_y == view.max_scroll_y > 0
+        assert (
+            view.current == len(app.article.blocks) - 1 and view.scroll_y == view.max_scroll_y > 0
+        )
         await pilot.press("home")
         assert view.current == 0 and view.scroll_y == 0
         await pilot.press("pagedown")
@@ -78,7 +84,9 @@ async def test_learner_mode_space_and_h(data_dir):
         assert EN_TITLE in view_text(app)
         await pilot.press("h")
         hidden = view_text(app)
-        assert "President Donald Trump" not in hidden and EN_TITLE not in hidden and FR_TITLE in hidden
+        assert (
+            "President Donald Trump" not in hidden and EN_TITLE not in hidden and FR_TITLE in hidden
+        )
         await pilot.press("j", "j", "space")  # reveal the third block only
         revealed = view_text(app)
         assert "President Donald Trump" in revealed and EN_TITLE not in revealed
@@ -96,9 +104,13 @@ async def test_sentence_stepping_highlights_both_languages(data_dir):
         sentence_bg = view._overlay("article-view--sentence").bgcolor
         row = view.row_top(2) - int(view.scroll_y)
         highlighted = "".join(
-            seg.text for seg in view.render_line(row) if seg.style and seg.style.bgcolor == sentence_bg
+            seg.text
+            for seg in view.render_line(row)
+            if seg.style and seg.style.bgcolor == sentence_bg
         )
-        assert "Le président Donald Trump" in highlighted and "President Donald Trump" in highlighted
+        assert (
+            "Le président Donald Trump" in highlighted and "President Donald Trump" in highlighted
+        )
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
         assert view.sentence == 0  # three sentences: wraps around
         await pilot.press("left_square_bracket")
@@ -114,7 +126,14 @@ async def test_help_screen_lists_the_keys(data_dir):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(app)
-        for words in ("Next sentence", "Hide English", "French", "Next occurrence", "Filter", "Command palette"):
+        for words in (
+            "Next sentence",
+            "Hide English",
+            "French",
+            "Next occurrence",
+            "Filter",
+            "Command palette",
+        ):
             assert words in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -125,7 +144,11 @@ async def test_command_palette_actions(data_dir):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        for title in ("Mode: English only", "Engine: none", "Jump to: La vision à long terme de Poutine"):
+        for title in (
+            "Mode: English only",
+            "Engine: none",
+            "Jump to: La vision à long terme de Poutine",
+        ):
             assert title in commands
         commands["Jump to: La vision à long terme de Poutine"].callback()
         await pilot.pause()
@@ -204,7 +227,7 @@ def test_start_up_imports_nothing_heavy_on_the_main_thread():
     """Runs the app in a fresh process; an import hook records which thread imports what."""
     import subprocess
 
-    script = r'''
+    script = r"""
 import sys, threading, asyncio
 heavy = ("argostranslate", "stanza", "torch", "spacy", "ctranslate2")
 seen = []
@@ -230,10 +253,15 @@ print("before-first-screen", first_screen[0])
 print("main-thread", [n for n, main in seen if main])
 print("worker", sorted({n.split(".")[0] for n, main in seen if not main}))
 asyncio.run(main())
-'''.replace("print(", "    print(").replace("\n    print(\"before", "\n    print(\"before")
+""".replace("print(", "    print(").replace('\n    print("before', '\n    print("before')
     script = script.replace("asyncio.run(main())", "").rstrip() + "\nasyncio.run(main())\n"
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-                         cwd=str(__import__("tests.conftest").conftest.ROOT))
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=str(__import__("tests.conftest").conftest.ROOT),
+    )
     assert out.returncode == 0, out.stderr
     lines = dict(line.split(" ", 1) for line in out.stdout.strip().splitlines())
     assert lines["before-first-screen"] == "[]"

@@ -25,13 +25,19 @@ async def test_panel_opens_closed_at_start_and_selects_otan(data_dir):
         assert panel.has_class("-open") and panel.display
         assert panel.region.width > 30 and panel.tree.region.height > 10  # on screen
         sections = [str(section.label) for section in panel.tree.root.children]
-        assert sections[0].startswith("People") and any(s.startswith("Organisations") for s in sections)
-        leaves = [leaf.label.plain for section in panel.tree.root.children for leaf in section.children]
+        assert sections[0].startswith("People") and any(
+            s.startswith("Organisations") for s in sections
+        )
+        leaves = [
+            leaf.label.plain for section in panel.tree.root.children for leaf in section.children
+        ]
         assert "OTAN → NATO  4" in leaves
         await pilot.press("slash", "o", "t", "a", "n")
         await pilot.pause()
         assert panel.query_one(Input).value == "otan"
-        labels = [str(leaf.label) for section in panel.tree.root.children for leaf in section.children]
+        labels = [
+            str(leaf.label) for section in panel.tree.root.children for leaf in section.children
+        ]
         assert labels and all("OTAN" in label for label in labels)
         await pilot.press("enter")  # leave the filter for the entries, the cursor on the first
         await pilot.press("enter")
@@ -39,7 +45,9 @@ async def test_panel_opens_closed_at_start_and_selects_otan(data_dir):
         assert app.selected_key == "organisations:OTAN"
         first = app.glossary.occurrences["organisations:OTAN"][0].block
         assert app.view.current == first
-        hits = [m for ms in app.view.marks.values() for m in ms if m.component == "article-view--hit"]
+        hits = [
+            m for ms in app.view.marks.values() for m in ms if m.component == "article-view--hit"
+        ]
         assert {m.lang for m in hits} == {"fr", "en"}  # highlighted in both languages
         definition = str(panel.query_one("#definition", Static).render())
         assert "North Atlantic Treaty Organization" in definition

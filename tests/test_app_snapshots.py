@@ -23,10 +23,19 @@ async def translated(pilot) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("keys", [["b"], ["f"], ["e"], ["h", "j", "j", "space"]], ids=["both", "french", "english", "learner"])
+@pytest.mark.parametrize(
+    "keys",
+    [["b"], ["f"], ["e"], ["h", "j", "j", "space"]],
+    ids=["both", "french", "english", "learner"],
+)
 def test_modes(snap_compare, data_dir, keys):
     assert snap_compare(seed_app(), press=keys, terminal_size=(120, 40), run_before=translated)
 
 
 def test_stacked_narrow(snap_compare, data_dir):
-    assert snap_compare(seed_app(), press=["j", "right_square_bracket"], terminal_size=(60, 20), run_before=translated)
+    assert snap_compare(
+        seed_app(),
+        press=["j", "right_square_bracket"],
+        terminal_size=(60, 20),
+        run_before=translated,
+    )

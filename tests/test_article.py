@@ -31,7 +31,10 @@ def test_sentences_are_slices_of_their_block():
 
 def test_markdown(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("# Le titre\n\nUn **chapeau** qui résume tout.\n\n## Une partie\n\nPremier [lien](http://x) ici.\nSuite du paragraphe.\n\nDeuxième paragraphe.\n", encoding="utf-8")
+    path.write_text(
+        "# Le titre\n\nUn **chapeau** qui résume tout.\n\n## Une partie\n\nPremier [lien](http://x) ici.\nSuite du paragraphe.\n\nDeuxième paragraphe.\n",
+        encoding="utf-8",
+    )
     blocks = load(path).blocks
     assert [(b.kind, b.text) for b in blocks] == [
         ("title", "Le titre"),
@@ -44,13 +47,18 @@ def test_markdown(tmp_path):
 
 def test_html(tmp_path):
     path = tmp_path / "a.html"
-    path.write_text("<html><head><title>Site</title><script>var x;</script></head><body><h1>Le titre</h1>"
-                    "<p>Le chapeau.</p><h2>Partie</h2><p>Un <b>paragraphe</b> long ici.</p><p>Un autre.</p></body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        "<html><head><title>Site</title><script>var x;</script></head><body><h1>Le titre</h1>"
+        "<p>Le chapeau.</p><h2>Partie</h2><p>Un <b>paragraphe</b> long ici.</p><p>Un autre.</p></body></html>",
+        encoding="utf-8",
+    )
     blocks = load(path).blocks
     assert [(b.kind, b.text) for b in blocks] == [
-        ("title", "Le titre"), ("lede", "Le chapeau."), ("heading", "Partie"),
-        ("paragraph", "Un paragraphe long ici."), ("paragraph", "Un autre."),
+        ("title", "Le titre"),
+        ("lede", "Le chapeau."),
+        ("heading", "Partie"),
+        ("paragraph", "Un paragraphe long ici."),
+        ("paragraph", "Un autre."),
     ]
 
 
@@ -62,7 +70,11 @@ def test_hard_wrapped_text_joins_lines():
     assert blocks[1].text == f"{line} soutenir les agriculteurs touchés."
 
 
-LINES = st.lists(st.text(st.sampled_from(list("abcé ÉA.?!«»'’-0123")), min_size=0, max_size=90), min_size=1, max_size=12)
+LINES = st.lists(
+    st.text(st.sampled_from(list("abcé ÉA.?!«»'’-0123")), min_size=0, max_size=90),
+    min_size=1,
+    max_size=12,
+)
 
 
 def _bare(text: str) -> str:
@@ -81,8 +93,12 @@ def test_segmentation_keeps_every_character_in_order(lines):
     # ... and blocks are the units, minus lines that only repeat the title.
     article = parse(text, "prop.txt")
     title = units[0].text
-    expected = [units[0]] + [u for u in units[1:] if _bare(u.text).casefold() != _bare(title).casefold()
-                             or " ".join(u.text.split()).casefold() != " ".join(title.split()).casefold()]
+    expected = [units[0]] + [
+        u
+        for u in units[1:]
+        if _bare(u.text).casefold() != _bare(title).casefold()
+        or " ".join(u.text.split()).casefold() != " ".join(title.split()).casefold()
+    ]
     assert [b.text for b in article.blocks] == [u.text for u in expected]
     for block in article.blocks:
         assert "".join(_bare(s.text) for s in block.sentences) == _bare(block.text)

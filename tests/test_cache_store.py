@@ -11,7 +11,10 @@ from reader.store import Position, Positions, atomic_write
 def test_cache_round_trip_is_keyed_by_engine_and_version(data_dir):
     cache = Cache()
     cache.put_many("argos", "v1", [("Bonjour.", "Hello."), ("Merci.", "Thanks.")])
-    assert cache.get_many("argos", "v1", ["Bonjour.", "Merci.", "Absent."]) == {"Bonjour.": "Hello.", "Merci.": "Thanks."}
+    assert cache.get_many("argos", "v1", ["Bonjour.", "Merci.", "Absent."]) == {
+        "Bonjour.": "Hello.",
+        "Merci.": "Thanks.",
+    }
     assert cache.get_many("argos", "v2", ["Bonjour."]) == {}
     assert cache.get_many("apertium", "v1", ["Bonjour."]) == {}
     cache.close()

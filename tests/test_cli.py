@@ -31,7 +31,9 @@ def test_translate_json_reference():
     assert kinds.count("title") == 1 and kinds.count("lede") == 1
     assert kinds.count("heading") == 6 and kinds.count("paragraph") == 12
     for i, block in enumerate(doc["blocks"]):
-        assert block["index"] == i and block["fr"] and block["en"] and block["engine"] == "reference"
+        assert (
+            block["index"] == i and block["fr"] and block["en"] and block["engine"] == "reference"
+        )
         assert [s["fr"] for s in block["sentences"]] and all(s["en"] for s in block["sentences"])
 
 
@@ -48,15 +50,27 @@ def test_translate_text_two_columns_and_markdown():
 
 
 def test_stdin_article():
-    done = run_reader("translate", "-", "--engine", "none", "--format", "json",
-                      stdin=b"Titre du jour\nUn paragraphe. Une autre phrase.")
+    done = run_reader(
+        "translate",
+        "-",
+        "--engine",
+        "none",
+        "--format",
+        "json",
+        stdin=b"Titre du jour\nUn paragraphe. Une autre phrase.",
+    )
     doc = json.loads(done.stdout)
     assert doc["source"] == "<stdin>" and doc["blocks"][1]["engine"] == "none"
 
 
 @pytest.mark.parametrize(
     "content, message",
-    [(None, "no such file"), (b"", "is empty"), (b"  \n \t\n", "is empty"), (b"\x00\x01\x02binary\xff", "binary")],
+    [
+        (None, "no such file"),
+        (b"", "is empty"),
+        (b"  \n \t\n", "is empty"),
+        (b"\x00\x01\x02binary\xff", "binary"),
+    ],
 )
 def test_bad_input_one_line_exit_1(tmp_path, content, message):
     path = tmp_path / "article.txt"
@@ -67,8 +81,14 @@ def test_bad_input_one_line_exit_1(tmp_path, content, message):
 
 def test_windows_1252_file_keeps_accents(tmp_path):
     path = tmp_path / "cp1252.txt"
-    path.write_bytes("Élection présidentielle\nLe député a déclaré : « Ça suffit ! » Même à Noël.".encode("cp1252"))
-    doc = json.loads(run_reader("translate", str(path), "--engine", "none", "--format", "json").stdout)
+    path.write_bytes(
+        "Élection présidentielle\nLe député a déclaré : « Ça suffit ! » Même à Noël.".encode(
+            "cp1252"
+        )
+    )
+    doc = json.loads(
+        run_reader("translate", str(path), "--engine", "none", "--format", "json").stdout
+    )
     assert doc["title"] == "Élection présidentielle"
     assert doc["blocks"][1]["fr"] == "Le député a déclaré : « Ça suffit ! » Même à Noël."
 
@@ -92,7 +112,9 @@ def test_argos_end_to_end_and_corrupt_cache(installed_standin, tmp_path):
     first = run_reader("translate", str(SEED), "--engine", "argos", "--format", "json", env=env)
     assert first.returncode == 0, first.stderr
     blocks = json.loads(first.stdout)["blocks"]
-    assert all(b["engine"] == "argos" and b["engine_version"].endswith("0.0.1-standin") for b in blocks)
+    assert all(
+        b["engine"] == "argos" and b["engine_version"].endswith("0.0.1-standin") for b in blocks
+    )
     (tmp_path / "data" / "cache.sqlite3").write_bytes(b"garbage" * 1000)
     for name in ("cache.sqlite3-wal", "cache.sqlite3-shm"):
         (tmp_path / "data" / name).unlink(missing_ok=True)
@@ -111,7 +133,9 @@ def test_models_list_and_remove(standin_archive, tmp_path):
     assert "translate-fr_en-standin" in listed.stdout and "fr→en" in listed.stdout
     assert run_reader("models", "remove", "fr-en", env=env).returncode == 0
     assert not (tmp_path / "pk" / "translate-fr_en-standin").exists()
-    assert "no installed package" in one_line_error(run_reader("models", "remove", "fr-en", env=env))
+    assert "no installed package" in one_line_error(
+        run_reader("models", "remove", "fr-en", env=env)
+    )
 
 
 def test_models_install_from_index_over_loopback(standin_archive, tmp_path):
@@ -123,14 +147,29 @@ def test_models_install_from_index_over_loopback(standin_archive, tmp_path):
     handler.log_message = lambda *a: None
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     port = server.server_address[1]
-    (served / "index.json").write_text(json.dumps([{
-        "package_version": "0.0.1-standin", "argos_version": "1.0", "from_code": "fr", "to_code": "en",
-        "from_name": "French", "to_name": "English", "type": "translate",
-        "links": [f"http://127.0.0.1:{port}/fr_en.argosmodel"]}]))
+    (served / "index.json").write_text(
+        json.dumps(
+            [
+                {
+                    "package_version": "0.0.1-standin",
+                    "argos_version": "1.0",
+                    "from_code": "fr",
+                    "to_code": "en",
+                    "from_name": "French",
+                    "to_name": "English",
+                    "type": "translate",
+                    "links": [f"http://127.0.0.1:{port}/fr_en.argosmodel"],
+                }
+            ]
+        )
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "pk"), "ARGOS_PACKAGE_INDEX": f"http://127.0.0.1:{port}/"}
+        env = {
+            "ARGOS_PACKAGES_DIR": str(tmp_path / "pk"),
+            "ARGOS_PACKAGE_INDEX": f"http://127.0.0.1:{port}/",
+        }
         done = run_reader("models", "install", env=env)
     finally:
         server.shutdown()
@@ -146,8 +185,11 @@ def test_models_install_offline_is_one_clear_line(tmp_path):
 
 def test_no_download_is_attempted_by_translate(tmp_path):
     """With no package installed, auto selection and translation never fetch the index or a model."""
-    env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "pk"), "XDG_DATA_HOME": str(tmp_path / "xdg"),
-           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env = {
+        "ARGOS_PACKAGES_DIR": str(tmp_path / "pk"),
+        "XDG_DATA_HOME": str(tmp_path / "xdg"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
     done = run_reader("translate", str(SEED), "--engine", "auto", env=env)
     assert done.returncode == 0, done.stderr
     assert "auto: argos" not in done.stderr
@@ -161,30 +203,77 @@ def test_glossary_json_on_the_seed():
     doc = json.loads(done.stdout)
     assert set(doc) == {"source", "entries"}
     by_fr = {e["fr"]: e for e in doc["entries"]}
-    for fr, en in [("OTAN", "NATO"), ("cessez-le-feu", "ceasefire"), ("missiles Patriot", "Patriot missiles"),
-                   ("droits de douane", "tariffs"), ("Poutine", "Putin"), ("Zelensky", "Zelensky"), ("Kiev", "Kyiv"),
-                   ("Kremlin", "Kremlin"), ("Congrès", "Congress"), ("Maison Blanche", "White House"), ("NBC News", "NBC News")]:
+    for fr, en in [
+        ("OTAN", "NATO"),
+        ("cessez-le-feu", "ceasefire"),
+        ("missiles Patriot", "Patriot missiles"),
+        ("droits de douane", "tariffs"),
+        ("Poutine", "Putin"),
+        ("Zelensky", "Zelensky"),
+        ("Kiev", "Kyiv"),
+        ("Kremlin", "Kremlin"),
+        ("Congrès", "Congress"),
+        ("Maison Blanche", "White House"),
+        ("NBC News", "NBC News"),
+    ]:
         entry = by_fr[fr]
-        assert entry["en"] == en and entry["kind"] and entry["definition"] and entry["origin"] == "curated"
+        assert (
+            entry["en"] == en
+            and entry["kind"]
+            and entry["definition"]
+            and entry["origin"] == "curated"
+        )
         assert entry["occurrences"], fr
     text = SEED.read_text(encoding="utf-8")
     assert len(by_fr["OTAN"]["occurrences"]) == text.count("OTAN")
-    assert len(by_fr["Poutine"]["occurrences"]) == text.count("Poutine") - 1  # one is in the repeated title line
+    assert (
+        len(by_fr["Poutine"]["occurrences"]) == text.count("Poutine") - 1
+    )  # one is in the repeated title line
     assert any(e["origin"] == "extracted" for e in doc["entries"])
 
 
 def test_glossary_csv_table_and_anki_outputs(tmp_path):
     csv_file = tmp_path / "g.csv"
-    done = run_reader("glossary", str(SEED), "--format", "csv", "--output", str(csv_file), "--no-extract", "--engine", "none")
+    done = run_reader(
+        "glossary",
+        str(SEED),
+        "--format",
+        "csv",
+        "--output",
+        str(csv_file),
+        "--no-extract",
+        "--engine",
+        "none",
+    )
     assert done.returncode == 0, done.stderr
-    assert csv_file.read_text(encoding="utf-8").startswith("fr,en,kind,definition,aliases,occurrences,origin")
-    table = run_reader("glossary", str(SEED), "--no-extract", "--engine", "none", env={"COLUMNS": "160"})
+    assert csv_file.read_text(encoding="utf-8").startswith(
+        "fr,en,kind,definition,aliases,occurrences,origin"
+    )
+    table = run_reader(
+        "glossary", str(SEED), "--no-extract", "--engine", "none", env={"COLUMNS": "160"}
+    )
     assert "OTAN" in table.stdout and "NATO" in table.stdout
     table_file = tmp_path / "g.txt"
-    done = run_reader("glossary", str(SEED), "--no-extract", "--engine", "none", "--output", str(table_file))
-    assert done.returncode == 0 and "OTAN" in table_file.read_text(encoding="utf-8") and done.stdout == ""
+    done = run_reader(
+        "glossary", str(SEED), "--no-extract", "--engine", "none", "--output", str(table_file)
+    )
+    assert (
+        done.returncode == 0
+        and "OTAN" in table_file.read_text(encoding="utf-8")
+        and done.stdout == ""
+    )
     deck = tmp_path / "deck.apkg"
-    done = run_reader("glossary", str(SEED), "--format", "anki", "--output", str(deck), "--no-extract", "--engine", "reference")
+    done = run_reader(
+        "glossary",
+        str(SEED),
+        "--format",
+        "anki",
+        "--output",
+        str(deck),
+        "--no-extract",
+        "--engine",
+        "reference",
+    )
     assert done.returncode == 0 and "cards" in done.stderr
     import zipfile
 

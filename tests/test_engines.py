@@ -22,7 +22,7 @@ def test_reference_aligns_sentences():
     article = load(SEED)
     english = translate_blocks(ReferenceEngine(article), article.blocks)
     assert english[0].text == "What happens now that Trump has turned on Putin?"
-    assert all(len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english))
+    assert all(len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english, strict=True))
     assert all(e.engine == "reference" and e.version.startswith("sha256:") for e in english)
     assert "Patriot missiles" in english[9].text and "NATO" in english[9].text
 
@@ -32,7 +32,9 @@ def test_reference_missing_and_misaligned(tmp_path):
     lone.write_text("Titre\nUn paragraphe.", encoding="utf-8")
     with pytest.raises(EngineError, match="no reference translation"):
         ReferenceEngine(load(lone))
-    (tmp_path / "lone.en.txt").write_text("Title\nOne paragraph.\nAnother one too many.", encoding="utf-8")
+    (tmp_path / "lone.en.txt").write_text(
+        "Title\nOne paragraph.\nAnother one too many.", encoding="utf-8"
+    )
     with pytest.raises(EngineError, match="block for block"):
         ReferenceEngine(load(lone))
 
@@ -44,16 +46,21 @@ def test_none_engine_gives_empty_english():
     assert english[0].engine == "none"
 
 
-@pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium is not installed (CI installs it)")
+@pytest.mark.skipif(
+    shutil.which("apertium") is None, reason="apertium is not installed (CI installs it)"
+)
 def test_apertium_translates_sentence_for_sentence(data_dir):
     from reader.engines.apertium import ApertiumEngine
 
     article = load(SEED)
     english = translate_blocks(ApertiumEngine(), article.blocks, Cache())
-    assert all(len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english))
+    assert all(len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english, strict=True))
     assert "Putin" in english[0].text and all(e.engine == "apertium" for e in english)
     assert "NBC News" in english[9].text
-    assert english[0].version.startswith("apertium-fr-es ") and "apertium-eng-spa" in english[0].version
+    assert (
+        english[0].version.startswith("apertium-fr-es ")
+        and "apertium-eng-spa" in english[0].version
+    )
 
 
 class CountingTranslator:
@@ -76,7 +83,7 @@ def test_argos_standin_batches_the_whole_article(installed_standin, data_dir):
     english = translate_blocks(engine, article.blocks, Cache())
     sentences = sum(len(b.sentences) for b in article.blocks)
     assert counter.calls == 1 and sentences > 30
-    assert all(len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english))
+    assert all(len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english, strict=True))
     assert all(e.engine == "argos" for e in english)
     assert any(s for e in english for s in e.sentences)  # gibberish, but real model output
 

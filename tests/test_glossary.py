@@ -25,9 +25,16 @@ def test_curated_seed_glossary_is_complete():
     assert len(entries) >= 30
     assert {e.kind for e in entries} == set(KINDS)
     pairs = {(e.fr, e.en) for e in entries}
-    for pair in [("OTAN", "NATO"), ("cessez-le-feu", "ceasefire"), ("missiles Patriot", "Patriot missiles"),
-                 ("Poutine", "Putin"), ("droits de douane", "tariffs"), ("Congrès", "Congress"),
-                 ("Maison Blanche", "White House"), ("Kiev", "Kyiv")]:
+    for pair in [
+        ("OTAN", "NATO"),
+        ("cessez-le-feu", "ceasefire"),
+        ("missiles Patriot", "Patriot missiles"),
+        ("Poutine", "Putin"),
+        ("droits de douane", "tariffs"),
+        ("Congrès", "Congress"),
+        ("Maison Blanche", "White House"),
+        ("Kiev", "Kyiv"),
+    ]:
         assert pair in pairs
     assert all(e.definition and e.en for e in entries)
     assert glossary_path(SEED) == CURATED
@@ -36,10 +43,19 @@ def test_curated_seed_glossary_is_complete():
 @pytest.mark.parametrize(
     "text, message",
     [
-        ('[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "organisations"\ndefinition = "x"\n[[entry]]\nfr = "Kiev"\nen = "Kyiv"\nkind = "places"\n', ":6: entry 'Kiev' needs a non-empty text 'definition'"),
-        ('[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "planets"\ndefinition = "x"\n', ":1: entry 'OTAN' has kind 'planets'"),
+        (
+            '[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "organisations"\ndefinition = "x"\n[[entry]]\nfr = "Kiev"\nen = "Kyiv"\nkind = "places"\n',
+            ":6: entry 'Kiev' needs a non-empty text 'definition'",
+        ),
+        (
+            '[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "planets"\ndefinition = "x"\n',
+            ":1: entry 'OTAN' has kind 'planets'",
+        ),
         ('[[entry]]\nfr = "OTAN"\nen = = "NATO"\n', ":3: malformed TOML"),
-        ('[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "other"\ndefinition = "x"\naliases = "l’OTAN"\n', "'aliases' must be a list"),
+        (
+            '[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "other"\ndefinition = "x"\naliases = "l’OTAN"\n',
+            "'aliases' must be a list",
+        ),
         ('title = "x"\n', "expected only [[entry]] tables"),
     ],
 )
@@ -61,16 +77,21 @@ def entry(fr, kind="other", aliases=(), en="x"):
 
 
 def spans(text, e):
-    return [text[o.start:o.end] for o in find([e], [(0, text)])[e.key]]
+    return [text[o.start : o.end] for o in find([e], [(0, text)])[e.key]]
 
 
 def test_matching_elision_apostrophes_plurals_hyphens_accents_case():
-    text = ("L’OTAN et l'OTAN ; d’Ukraine ; un missile Patriot, des missiles Patriot ; "
-            "le cessez-le-feu, un cessez le feu ; Etats-Unis, États-Unis ; le droit de douane, les droits de douanes ; "
-            "le conflit ukrainien, les Ukrainiens ; la Maison-Blanche")
+    text = (
+        "L’OTAN et l'OTAN ; d’Ukraine ; un missile Patriot, des missiles Patriot ; "
+        "le cessez-le-feu, un cessez le feu ; Etats-Unis, États-Unis ; le droit de douane, les droits de douanes ; "
+        "le conflit ukrainien, les Ukrainiens ; la Maison-Blanche"
+    )
     assert spans(text, entry("OTAN")) == ["OTAN", "OTAN"]
     assert spans(text, entry("Ukraine")) == ["Ukraine"]
-    assert spans(text, entry("missiles Patriot", aliases=["missile Patriot"])) == ["missile Patriot", "missiles Patriot"]
+    assert spans(text, entry("missiles Patriot", aliases=["missile Patriot"])) == [
+        "missile Patriot",
+        "missiles Patriot",
+    ]
     assert spans(text, entry("cessez-le-feu")) == ["cessez-le-feu", "cessez le feu"]
     assert spans(text, entry("États-Unis")) == ["Etats-Unis", "États-Unis"]
     assert spans(text, entry("droits de douane")) == ["droit de douane", "droits de douanes"]
@@ -91,13 +112,23 @@ def test_seed_occurrence_counts_match_the_text():
     glossary = build.build(article)
     body = "\n".join(b.text for b in article.blocks)
     by_fr = {e.fr: e for e in glossary.entries}
-    for fr, pattern in [("Trump", r"\bTrump\b"), ("Poutine", r"\bPoutine\b"), ("OTAN", r"OTAN"),
-                        ("Kiev", r"\bKiev\b"), ("Kremlin", r"Kremlin"), ("cessez-le-feu", r"cessez-le-feu")]:
+    for fr, pattern in [
+        ("Trump", r"\bTrump\b"),
+        ("Poutine", r"\bPoutine\b"),
+        ("OTAN", r"OTAN"),
+        ("Kiev", r"\bKiev\b"),
+        ("Kremlin", r"Kremlin"),
+        ("cessez-le-feu", r"cessez-le-feu"),
+    ]:
         assert glossary.count(by_fr[fr]) == len(re.findall(pattern, body)), fr
     for e in glossary.entries:
         for o in glossary.occurrences[e.key]:
-            found = article.blocks[o.block].text[o.start:o.end]
-            assert fold(found).replace("-", " ")[:3] in " ".join(fold(f).replace("-", " ") for f in e.forms) or e.origin == "extracted"
+            found = article.blocks[o.block].text[o.start : o.end]
+            assert (
+                fold(found).replace("-", " ")[:3]
+                in " ".join(fold(f).replace("-", " ") for f in e.forms)
+                or e.origin == "extracted"
+            )
 
 
 def test_english_occurrences_in_the_reference():
@@ -118,7 +149,9 @@ def test_extraction_on_the_seed_finds_entities_and_terms(seed_candidates):
     texts = {c.text: c for c in seed_candidates}
     assert texts["Poutine"].kind == "people" and texts["Kremlin"].kind == "places"
     assert "droits de douane" in texts and "frappes de drones" in texts  # NOUN de NOUN
-    assert not any(t.endswith(("’", "'")) or t in ("s", "qu", "d") for t in texts)  # no elision debris
+    assert not any(
+        t.endswith(("’", "'")) or t in ("s", "qu", "d") for t in texts
+    )  # no elision debris
 
 
 def test_extraction_on_an_article_not_in_the_project():
@@ -128,7 +161,10 @@ def test_extraction_on_an_article_not_in_the_project():
         assert found.get(name) == "people", (name, found)
     for place in ("Bruxelles", "Varsovie", "Francfort"):
         assert found.get(place) == "places", (place, found)
-    assert found.get("Commission européenne") == "organisations" or found.get("Banque centrale européenne") == "organisations"
+    assert (
+        found.get("Commission européenne") == "organisations"
+        or found.get("Banque centrale européenne") == "organisations"
+    )
     glossary = build.build(article, extract(article.blocks))
     assert all(e.origin == "extracted" for e in glossary.entries)  # no curated file beside it
     macron = next(e for e in glossary.entries if e.fr == "Emmanuel Macron")
@@ -139,14 +175,28 @@ def test_curated_wins_and_duplicates_merge(seed_candidates):
     article = load(SEED)
     glossary = build.build(article, seed_candidates)
     poutine = [e for e in glossary.entries if "Poutine" in e.forms]
-    assert len(poutine) == 1 and poutine[0].origin == "curated"  # not also an extracted « Vladimir Poutine »
-    assert not any(e.origin == "extracted" and e.fr in ("Donald Trump", "Trump", "OTAN") for e in glossary.entries)
-    merged = build.merge([], [build.Candidate("Poutine", "people", 3, ("Poutine",)),
-                              build.Candidate("Vladimir Poutine", "people", 1, ("Vladimir Poutine",))])
-    assert [(c.text, c.count, set(c.forms)) for c in merged] == [("Vladimir Poutine", 4, {"Poutine", "Vladimir Poutine"})]
+    assert (
+        len(poutine) == 1 and poutine[0].origin == "curated"
+    )  # not also an extracted « Vladimir Poutine »
+    assert not any(
+        e.origin == "extracted" and e.fr in ("Donald Trump", "Trump", "OTAN")
+        for e in glossary.entries
+    )
+    merged = build.merge(
+        [],
+        [
+            build.Candidate("Poutine", "people", 3, ("Poutine",)),
+            build.Candidate("Vladimir Poutine", "people", 1, ("Vladimir Poutine",)),
+        ],
+    )
+    assert [(c.text, c.count, set(c.forms)) for c in merged] == [
+        ("Vladimir Poutine", 4, {"Poutine", "Vladimir Poutine"})
+    ]
 
 
-def test_extracted_english_comes_from_the_engine_or_is_labelled(seed_candidates, installed_standin, data_dir):
+def test_extracted_english_comes_from_the_engine_or_is_labelled(
+    seed_candidates, installed_standin, data_dir
+):
     from reader.cache import Cache
     from reader.engines.argos import ArgosEngine
     from reader.engines.none import NoneEngine
@@ -154,7 +204,9 @@ def test_extracted_english_comes_from_the_engine_or_is_labelled(seed_candidates,
     article = load(SEED)
     with_none = build.build(article, seed_candidates, NoneEngine())
     extracted = [e for e in with_none.entries if e.origin == "extracted"]
-    assert extracted and all(e.en == "" and "translates whole blocks" in e.en_note for e in extracted)
+    assert extracted and all(
+        e.en == "" and "translates whole blocks" in e.en_note for e in extracted
+    )
     cache = Cache()
     with_argos = build.build(article, seed_candidates, ArgosEngine(), cache)
     assert all(e.en for e in with_argos.entries if e.origin == "extracted")
@@ -170,9 +222,20 @@ def test_exports_json_csv_anki(tmp_path, seed_candidates):
     glossary = build.build(article, seed_candidates)
     doc = json.loads(export.to_json(glossary))
     assert set(doc) == {"source", "entries"}
-    assert set(doc["entries"][0]) == {"fr", "en", "kind", "definition", "aliases", "occurrences", "origin"}
+    assert set(doc["entries"][0]) == {
+        "fr",
+        "en",
+        "kind",
+        "definition",
+        "aliases",
+        "occurrences",
+        "origin",
+    }
     rows = export.to_csv(glossary).splitlines()
-    assert rows[0] == "fr,en,kind,definition,aliases,occurrences,origin" and len(rows) == len(glossary.entries) + 1
+    assert (
+        rows[0] == "fr,en,kind,definition,aliases,occurrences,origin"
+        and len(rows) == len(glossary.entries) + 1
+    )
     target = tmp_path / "deck.apkg"
     sentences = {b.index: [s.text for s in b.sentences] for b in english.blocks}
     count = export.write_anki(glossary, article, sentences, target)

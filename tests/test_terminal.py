@@ -13,11 +13,15 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (CI installs it)")
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None, reason="tmux is not installed (CI installs it)"
+)
 
 
 def capture(session: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+    ).stdout
 
 
 def wait_for(session: str, needle: str, timeout: float = 30) -> str:
@@ -27,9 +31,14 @@ def wait_for(session: str, needle: str, timeout: float = 30) -> str:
         if needle in screen:
             return screen
         time.sleep(0.2)
-    size = subprocess.run(["tmux", "display", "-p", "-t", session, "#{window_width}x#{window_height}"],
-                          capture_output=True, text=True).stdout.strip()
-    raise AssertionError(f"{needle!r} never appeared in the {size} window; screen was:\n{capture(session)}")
+    size = subprocess.run(
+        ["tmux", "display", "-p", "-t", session, "#{window_width}x#{window_height}"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    raise AssertionError(
+        f"{needle!r} never appeared in the {size} window; screen was:\n{capture(session)}"
+    )
 
 
 def test_reader_in_tmux(tmp_path):
@@ -38,7 +47,9 @@ def test_reader_in_tmux(tmp_path):
     # -u: the shell tmux starts exports COLUMNS/LINES from before the resize, and Textual would trust them
     env = f"-u COLUMNS -u LINES READER_DATA_DIR={shlex.quote(str(tmp_path / 'data'))} TERM=xterm-256color"
     command = f"cd {shlex.quote(str(ROOT))} && env {env} {shlex.quote(sys.executable)} -m reader.cli --engine reference; echo $? > {shlex.quote(str(status))}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48", command], check=True)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "48", command], check=True
+    )
     # A tmux server started elsewhere may impose its own default size; insist on ours.
     subprocess.run(["tmux", "resize-window", "-t", session, "-x", "160", "-y", "48"], check=True)
     try:
@@ -46,10 +57,18 @@ def test_reader_in_tmux(tmp_path):
         assert "Que se passe-t-il maintenant que Trump a rejeté Poutine ?" in screen
         subprocess.run(["tmux", "send-keys", "-t", session, "f"], check=True)
         screen = wait_for(session, "French only")
-        assert "Que se passe-t-il" in screen and "What happens" not in screen and "President Donald" not in screen
+        assert (
+            "Que se passe-t-il" in screen
+            and "What happens" not in screen
+            and "President Donald" not in screen
+        )
         subprocess.run(["tmux", "send-keys", "-t", session, "e"], check=True)
         screen = wait_for(session, "English only")
-        assert "What happens" in screen and "Que se passe" not in screen and "Le président" not in screen
+        assert (
+            "What happens" in screen
+            and "Que se passe" not in screen
+            and "Le président" not in screen
+        )
         subprocess.run(["tmux", "send-keys", "-t", session, "b", "g"], check=True)
         wait_for(session, "NATO")
         wait_for(session, "Organisations")

@@ -53,7 +53,9 @@ class ReaderApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, article: Article, engine: str = "auto", remember: bool = True, extract: bool = True) -> None:
+    def __init__(
+        self, article: Article, engine: str = "auto", remember: bool = True, extract: bool = True
+    ) -> None:
         super().__init__()
         self.article = article
         self.extract = extract
@@ -137,7 +139,9 @@ class ReaderApp(App[None]):
         previous, self.active_engine = self.active_engine, engine
         if previous is not None:
             previous.close()
-        self.call_from_thread(self._engine_ready, engine.label, selection.reason, engine_name == "auto")
+        self.call_from_thread(
+            self._engine_ready, engine.label, selection.reason, engine_name == "auto"
+        )
         cache = Cache()
         if cache.notice:
             self.call_from_thread(self.notify, cache.notice, severity="warning")
@@ -175,7 +179,9 @@ class ReaderApp(App[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
-            self._engine_failed(f"translation stopped: {type(event.worker.error).__name__}: {event.worker.error}")
+            self._engine_failed(
+                f"translation stopped: {type(event.worker.error).__name__}: {event.worker.error}"
+            )
 
     # ------------------------------------------------------------ actions
 
@@ -193,7 +199,10 @@ class ReaderApp(App[None]):
         return [
             ("Reading", list(ArticleView.BINDINGS)),
             ("App", list(self.BINDINGS)),
-            ("Glossary panel", [*GlossaryPanel.BINDINGS, Binding("enter", "select", "Show entry in the text")]),
+            (
+                "Glossary panel",
+                [*GlossaryPanel.BINDINGS, Binding("enter", "select", "Show entry in the text")],
+            ),
             ("Anywhere", [Binding("ctrl+p", "command_palette", "Command palette")]),
         ]
 
@@ -276,11 +285,18 @@ class ReaderApp(App[None]):
     def _refresh_marks(self) -> None:
         marks: dict[int, list[Mark]] = {}
         if self.glossary is not None:
-            for lang, table in (("fr", self.glossary.occurrences), ("en", self.glossary.en_occurrences)):
+            for lang, table in (
+                ("fr", self.glossary.occurrences),
+                ("en", self.glossary.en_occurrences),
+            ):
                 for key, occurrences in table.items():
-                    component = "article-view--hit" if key == self.selected_key else "article-view--term"
+                    component = (
+                        "article-view--hit" if key == self.selected_key else "article-view--term"
+                    )
                     for o in occurrences:
-                        marks.setdefault(o.block, []).append(Mark(lang, o.start, o.end, component, key))
+                        marks.setdefault(o.block, []).append(
+                            Mark(lang, o.start, o.end, component, key)
+                        )
         self.view.set_marks(marks)
 
     def _panel(self):
@@ -327,7 +343,11 @@ class ReaderApp(App[None]):
         self.select_entry(message.key, jump=False)
 
     def action_occurrence(self, step: int) -> None:
-        occurrences = self.glossary.occurrences.get(self.selected_key, []) if self.glossary and self.selected_key else []
+        occurrences = (
+            self.glossary.occurrences.get(self.selected_key, [])
+            if self.glossary and self.selected_key
+            else []
+        )
         if not occurrences:
             self.notify("Choose a glossary entry first (g opens the glossary).", timeout=4)
             return
@@ -342,14 +362,29 @@ class ReaderApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for mode, name in MODE_NAMES.items():
-            yield SystemCommand(f"Mode: {name}", f"Show {name.lower()}", lambda m=mode: self.action_mode(m))
+            yield SystemCommand(
+                f"Mode: {name}", f"Show {name.lower()}", lambda m=mode: self.action_mode(m)
+            )
         from reader.engines.select import CHOICES
 
         for engine in CHOICES:
-            yield SystemCommand(f"Engine: {engine}", f"Translate with {engine}", lambda e=engine: self.start_translation(e))
-        yield SystemCommand("Glossary: open or close", "The article's names and terms", self.action_glossary)
-        yield SystemCommand("Learner: hide or show all English", "Hide the English until revealed block by block",
-                            self.view.action_hide_all)
+            yield SystemCommand(
+                f"Engine: {engine}",
+                f"Translate with {engine}",
+                lambda e=engine: self.start_translation(e),
+            )
+        yield SystemCommand(
+            "Glossary: open or close", "The article's names and terms", self.action_glossary
+        )
+        yield SystemCommand(
+            "Learner: hide or show all English",
+            "Hide the English until revealed block by block",
+            self.view.action_hide_all,
+        )
         for block in self.article.blocks:
             if block.kind == "heading":
-                yield SystemCommand(f"Jump to: {block.text}", "Heading", lambda i=block.index: self.view.go_to(i, top=True))
+                yield SystemCommand(
+                    f"Jump to: {block.text}",
+                    "Heading",
+                    lambda i=block.index: self.view.go_to(i, top=True),
+                )

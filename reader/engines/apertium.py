@@ -55,7 +55,12 @@ def _version() -> str:
     versions = []
     for name in LANGUAGE_PACKAGES:
         try:
-            out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", name], capture_output=True, text=True, timeout=30)
+            out = subprocess.run(
+                ["dpkg-query", "-W", "-f=${Version}", name],
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
         except (OSError, subprocess.SubprocessError):
             return "system"
         if out.returncode != 0 or not out.stdout.strip():
@@ -70,7 +75,9 @@ class ApertiumEngine(SentenceEngine):
     def __init__(self) -> None:
         pair = _pair()
         if pair is None:
-            raise EngineError("apertium is not installed (Debian: apt install apertium apertium-fr-es apertium-eng-spa)")
+            raise EngineError(
+                "apertium is not installed (Debian: apt install apertium apertium-fr-es apertium-eng-spa)"
+            )
         self._pair = pair
 
     @property
@@ -90,10 +97,17 @@ class ApertiumEngine(SentenceEngine):
     @staticmethod
     def _run(mode: str, text: str) -> str:
         try:
-            done = subprocess.run(["apertium", "-u", mode], input=text, capture_output=True,
-                                  text=True, timeout=_TIMEOUT)
+            done = subprocess.run(
+                ["apertium", "-u", mode],
+                input=text,
+                capture_output=True,
+                text=True,
+                timeout=_TIMEOUT,
+            )
         except (OSError, subprocess.SubprocessError) as exc:
             raise EngineError(f"apertium {mode} failed: {exc}") from exc
         if done.returncode != 0:
-            raise EngineError(f"apertium {mode} failed: {done.stderr.strip().splitlines()[-1:] or done.returncode}")
+            raise EngineError(
+                f"apertium {mode} failed: {done.stderr.strip().splitlines()[-1:] or done.returncode}"
+            )
         return done.stdout

@@ -39,12 +39,13 @@ def _int_env(name: str, default: int) -> int:
 
 def installed_package() -> Any | None:
     """The installed fr→en Argos package, or None. Imports argostranslate (light: no torch)."""
-    from argostranslate import package
+    from reader.errors import ModelPackageError
+    from reader.packages import load_packages
 
     try:
-        packages = package.get_installed_packages()
-    except (OSError, ValueError) as exc:
-        raise EngineError(f"cannot read installed Argos packages: {exc}") from exc
+        packages = load_packages()
+    except ModelPackageError as exc:
+        raise EngineError(str(exc)) from exc
     matches = [p for p in packages if p.from_code == SOURCE and p.to_code == TARGET and p.type == "translate"]
     return max(matches, key=lambda p: str(p.package_version)) if matches else None
 
@@ -55,7 +56,9 @@ class ArgosEngine(SentenceEngine):
     def __init__(self, pkg: Any | None = None) -> None:
         self._pkg = pkg or installed_package()
         if self._pkg is None:
-            raise EngineError("no French→English Argos package installed (run: reader models install)")
+            raise EngineError(
+                "no French→English Argos package installed (run: reader models install)"
+            )
         if not hasattr(self._pkg, "tokenizer"):
             raise EngineError(f"Argos package {self._pkg.package_path.name} has no tokenizer model")
         self._translator: Any | None = None
@@ -83,7 +86,9 @@ class ArgosEngine(SentenceEngine):
                     intra_threads=self.threads,
                 )
             except (RuntimeError, ValueError, OSError) as exc:
-                raise EngineError(f"cannot load Argos model {self._pkg.package_path.name}: {exc}") from exc
+                raise EngineError(
+                    f"cannot load Argos model {self._pkg.package_path.name}: {exc}"
+                ) from exc
             loads += 1
         return self._translator
 
@@ -117,7 +122,7 @@ class ArgosEngine(SentenceEngine):
     def _detokenize(self, hypothesis: list[str], prefix: str) -> str:
         text = self._pkg.tokenizer.decode(hypothesis)
         if prefix and text.startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
         return text.strip()
 
     def close(self) -> None:

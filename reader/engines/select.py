@@ -42,10 +42,15 @@ def select(name: str, article: Article) -> Selection:
     from reader.engines.argos import installed_package
 
     if installed_package() is not None:
-        return Selection(make("argos", article), "auto: argos (a French→English Argos package is installed)")
+        return Selection(
+            make("argos", article), "auto: argos (a French→English Argos package is installed)"
+        )
     hint = "install an Argos fr→en package for machine translation: reader models install"
     if apertium.available():
         return Selection(make("apertium", article), f"auto: apertium (no Argos package; {hint})")
     if reference.available(article):
-        return Selection(make("reference", article), f"auto: reference (human translation beside the article; {hint})")
+        return Selection(
+            make("reference", article),
+            f"auto: reference (human translation beside the article; {hint})",
+        )
     return Selection(make("none", article), f"auto: none (no engine available; {hint})")

@@ -74,7 +74,11 @@ def _fill(spec, vocab_size: int, rng: np.random.Generator) -> None:
     def set_leaf(layer, name: str, scope: str) -> None:
         if isinstance(layer, common_spec.LayerNormSpec):
             size = D_MODEL
-            setattr(layer, name, np.ones(size, np.float32) if name == "gamma" else np.zeros(size, np.float32))
+            setattr(
+                layer,
+                name,
+                np.ones(size, np.float32) if name == "gamma" else np.zeros(size, np.float32),
+            )
         elif isinstance(layer, common_spec.EmbeddingsSpec):
             layer.weight = rand(vocab_size, D_MODEL)
         elif isinstance(layer, common_spec.LinearSpec):

@@ -6,6 +6,7 @@ scrolls as smoothly as a short article. The view owns the reading keys.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -106,8 +107,12 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("space", "toggle_english", "Reveal", show=True),
         Binding("h", "hide_all", "Hide English", show=False),
         Binding("t", "next_term", "Next term", show=False),
-        Binding("right_square_bracket", "sentence(1)", "Next sentence", show=False, key_display="]"),
-        Binding("left_square_bracket", "sentence(-1)", "Previous sentence", show=False, key_display="["),
+        Binding(
+            "right_square_bracket", "sentence(1)", "Next sentence", show=False, key_display="]"
+        ),
+        Binding(
+            "left_square_bracket", "sentence(-1)", "Previous sentence", show=False, key_display="["
+        ),
     ]
 
     mode: reactive[str] = reactive("both")
@@ -241,7 +246,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _base(self, index: int) -> Style:
         if index == self.current:
             # Not partial: Textual blends the translucent background over ours.
-            return self.rich_style + self.get_component_rich_style("article-view--current", partial=False)
+            return self.rich_style + self.get_component_rich_style(
+                "article-view--current", partial=False
+            )
         return self.rich_style
 
     def _row_line(self, index: int, line: int, columns: Columns) -> list[Segment]:
@@ -265,9 +272,15 @@ class ArticleView(ScrollView, can_focus=True):
             return [Segment(" " * columns.width, base)]
         label = english.label.split(" ", 1)[0]  # the name; the version is in the status bar
         style = base + self.get_component_rich_style("article-view--label", partial=True)
-        return [Segment(" " * max(0, columns.width - len(label) - 1), base), Segment(label, style), Segment(" ", base)]
+        return [
+            Segment(" " * max(0, columns.width - len(label) - 1), base),
+            Segment(label, style),
+            Segment(" ", base),
+        ]
 
-    def _cell(self, block: Block, lang: str, lines: list[Span], line: int, width: int, base: Style) -> list[Segment]:
+    def _cell(
+        self, block: Block, lang: str, lines: list[Span], line: int, width: int, base: Style
+    ) -> list[Segment]:
         if line < 0 or line >= len(lines):
             return [Segment(" " * width, base)]
         start, end = lines[line]
@@ -280,12 +293,18 @@ class ArticleView(ScrollView, can_focus=True):
             text = self._en_text(block.index) or ""
             sentence_spans = list(english.sentences) if english and not placeholder else []
             if placeholder:
-                style = base + self.get_component_rich_style("article-view--placeholder", partial=True)
+                style = base + self.get_component_rich_style(
+                    "article-view--placeholder", partial=True
+                )
                 piece = text[start:end]
                 return [Segment(piece, style), Segment(" " * max(0, width - len(piece)), base)]
         kind_style = base + self._kind_style(block, lang)
         ranges: list[tuple[int, int, Style]] = []
-        if block.index == self.current and self.sentence is not None and self.sentence < len(sentence_spans):
+        if (
+            block.index == self.current
+            and self.sentence is not None
+            and self.sentence < len(sentence_spans)
+        ):
             a, b = sentence_spans[self.sentence]
             ranges.append((a, b, self._overlay("article-view--sentence")))
         for mark in self.marks.get(block.index, ()):
@@ -307,9 +326,18 @@ class ArticleView(ScrollView, can_focus=True):
         if lang == "en":
             # Stacked, the English sits under the French: a colour tells them apart.
             stacked = self._columns is not None and self._columns.stacked
-            style = self.get_component_rich_style("article-view--stacked-english" if stacked else "article-view--english", partial=True)
-        component = {"title": "article-view--title", "heading": "article-view--heading", "lede": "article-view--lede"}.get(block.kind)
-        return style + self.get_component_rich_style(component, partial=True) if component else style
+            style = self.get_component_rich_style(
+                "article-view--stacked-english" if stacked else "article-view--english",
+                partial=True,
+            )
+        component = {
+            "title": "article-view--title",
+            "heading": "article-view--heading",
+            "lede": "article-view--lede",
+        }.get(block.kind)
+        return (
+            style + self.get_component_rich_style(component, partial=True) if component else style
+        )
 
     # ------------------------------------------------------------ actions
 
@@ -322,7 +350,10 @@ class ArticleView(ScrollView, can_focus=True):
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=animate)
         elif bottom > self.scroll_y + height:
-            self.scroll_to(y=max(top, bottom - height) if bottom - top > height else bottom - height, animate=animate)
+            self.scroll_to(
+                y=max(top, bottom - height) if bottom - top > height else bottom - height,
+                animate=animate,
+            )
 
     def go_to(self, index: int, top: bool = False) -> None:
         """Makes block ``index`` current and brings it on screen (to the top if asked)."""
@@ -370,7 +401,15 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_next_term(self) -> None:
         """Keyboard selection of a marked term: steps through the current block's terms."""
-        keys = list(dict.fromkeys(m.key for m in sorted(self.marks.get(self.current, ()), key=lambda m: (m.lang != "fr", m.start)) if m.key))
+        keys = list(
+            dict.fromkeys(
+                m.key
+                for m in sorted(
+                    self.marks.get(self.current, ()), key=lambda m: (m.lang != "fr", m.start)
+                )
+                if m.key
+            )
+        )
         if not keys:
             self.notify("No glossary term in this block.", timeout=3)
             return
@@ -408,7 +447,9 @@ class ArticleView(ScrollView, can_focus=True):
         return None
 
 
-def _styled(text: str, start: int, end: int, base: Style, ranges: list[tuple[int, int, Style]]) -> list[Segment]:
+def _styled(
+    text: str, start: int, end: int, base: Style, ranges: list[tuple[int, int, Style]]
+) -> list[Segment]:
     """Segments for ``text[start:end]`` with ``ranges`` layered over ``base``."""
     cuts = {start, end}
     for a, b, _ in ranges:
@@ -416,7 +457,7 @@ def _styled(text: str, start: int, end: int, base: Style, ranges: list[tuple[int
             cuts.update((max(a, start), min(b, end)))
     points = sorted(cuts)
     segments = []
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         style = base
         for ra, rb, extra in ranges:
             if ra <= a and b <= rb:

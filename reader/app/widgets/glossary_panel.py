@@ -18,7 +18,9 @@ KIND_TITLES = {kind: kind[0].upper() + kind[1:] for kind in KINDS}
 
 def entry_label(entry: Entry, count: int) -> Text:
     english = entry.en or "—"
-    label = Text.assemble((entry.fr, "bold"), " → ", (english, "italic" if entry.en else "dim"), (f"  {count}", "dim"))
+    label = Text.assemble(
+        (entry.fr, "bold"), " → ", (english, "italic" if entry.en else "dim"), (f"  {count}", "dim")
+    )
     if entry.origin == "extracted":
         label.append(" ·auto", "dim")
     return label
@@ -27,7 +29,9 @@ def entry_label(entry: Entry, count: int) -> Text:
 def matches(entry: Entry, needle: str) -> bool:
     if not needle:
         return True
-    return any(needle in fold(text) for text in (entry.fr, entry.en, *entry.aliases, *entry.en_aliases))
+    return any(
+        needle in fold(text) for text in (entry.fr, entry.en, *entry.aliases, *entry.en_aliases)
+    )
 
 
 class GlossaryPanel(Vertical):
@@ -96,7 +100,9 @@ class GlossaryPanel(Vertical):
 
     def _cursor_to_first_entry(self) -> None:
         """After a rebuild (a new filter), the cursor waits on the first entry: Enter selects it."""
-        first = next((leaf for section in self.tree.root.children for leaf in section.children), None)
+        first = next(
+            (leaf for section in self.tree.root.children for leaf in section.children), None
+        )
         if first is not None and self.shown_key is None or self.query_one("#filter", Input).value:
             self.tree.move_cursor(first)
 
@@ -150,5 +156,7 @@ class GlossaryPanel(Vertical):
         text.append(entry.definition)
         if entry.aliases:
             text.append("\nAlso: " + ", ".join(entry.aliases), "dim")
-        text.append(f"\n{self.glossary.count(entry)} in the text · {entry.kind} · {entry.origin}", "dim")
+        text.append(
+            f"\n{self.glossary.count(entry)} in the text · {entry.kind} · {entry.origin}", "dim"
+        )
         self.query_one("#definition", Static).update(text)

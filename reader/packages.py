@@ -1,6 +1,6 @@
 """Argos package management: list, install (online index or a local file) and remove.
 
-Every archive is checked before argostranslate extracts it: a zip with one top
+Every archive is checked before it is extracted (by this module, atomically): a zip with one top
 folder holding ``metadata.json``; no absolute paths, no ``..``, no links, nothing
 that would land outside the packages folder, and a size limit. Nothing is
 downloaded unless the user runs ``reader models install`` without ``--file``.
@@ -9,7 +9,9 @@ downloaded unless the user runs ``reader models install`` without ``--file``.
 from __future__ import annotations
 
 import json
+import shutil
 import stat
+import tempfile
 import urllib.error
 import urllib.request
 import zipfile
@@ -41,21 +43,63 @@ class PackageInfo:
 
 
 def packages_dir() -> Path:
+    """The folder argostranslate reads packages from (``ARGOS_PACKAGES_DIR`` respected)."""
     from argostranslate import settings
 
     return Path(settings.package_data_dir)
 
 
-def installed() -> list[PackageInfo]:
+def _staging_dir() -> Path:
+    """Beside the packages folder (same file system, so renames are atomic), never inside
+    it: argostranslate lists every folder in it as a package."""
+    target = packages_dir()
+    staging = target.with_name(target.name + ".staging")
+    staging.mkdir(parents=True, exist_ok=True)
+    return staging
+
+
+def _package_dirs() -> list[Path]:
+    from argostranslate import settings
+
+    return [Path(d) for d in settings.package_dirs]
+
+
+def load_packages() -> list[Any]:
+    """argostranslate ``Package`` objects for every readable package folder.
+
+    Read folder by folder (not with ``get_installed_packages``) so that one stray or
+    damaged folder hides only itself, never every package.
+    """
     from argostranslate import package
 
-    try:
-        found = package.get_installed_packages()
-    except (OSError, ValueError) as exc:
-        raise ModelPackageError(f"cannot read installed packages in {packages_dir()}: {exc}") from exc
+    found = []
+    for directory in _package_dirs():
+        try:
+            children = sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith("."))
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise ModelPackageError(f"cannot read installed packages in {directory}: {exc}") from exc
+        for child in children:
+            if not (child / "metadata.json").is_file():
+                continue
+            try:
+                found.append(package.Package(child))
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+    return found
+
+
+def installed() -> list[PackageInfo]:
     return [
-        PackageInfo(p.package_path.name, p.from_code or "", p.to_code or "", str(p.package_version), p.package_path)
-        for p in found
+        PackageInfo(
+            p.package_path.name,
+            p.from_code or "",
+            p.to_code or "",
+            str(p.package_version),
+            p.package_path,
+        )
+        for p in load_packages()
     ]
 
 
@@ -71,13 +115,19 @@ def validate_archive(path: Path, target: Path) -> dict[str, Any]:
             _check_members(path, members, target.resolve())
             tops = {PurePosixPath(m.filename).parts[0] for m in members}
             if len(tops) != 1:
-                raise ModelPackageError(f"{path}: must hold exactly one top folder, found {len(tops)}")
+                raise ModelPackageError(
+                    f"{path}: must hold exactly one top folder, found {len(tops)}"
+                )
             top = tops.pop()
             try:
                 metadata = json.loads(zf.read(f"{top}/metadata.json"))
             except KeyError:
                 raise ModelPackageError(f"{path}: no {top}/metadata.json") from None
-            if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
+            if (
+                not isinstance(metadata, dict)
+                or not metadata.get("from_code")
+                or not metadata.get("to_code")
+            ):
                 raise ModelPackageError(f"{path}: metadata.json lacks from_code/to_code")
             if not any(m.filename.startswith(f"{top}/model/") for m in members):
                 raise ModelPackageError(f"{path}: no {top}/model/ folder (CTranslate2 model)")
@@ -107,21 +157,83 @@ def _check_members(path: Path, members: list[zipfile.ZipInfo], target: Path) -> 
         if m.compress_size and m.file_size > 1024**2 and m.file_size / m.compress_size > MAX_RATIO:
             raise ModelPackageError(f"{path}: refused, {name} expands suspiciously (zip bomb?)")
     if total > MAX_UNPACKED:
-        raise ModelPackageError(f"{path}: refused, unpacks to {total // 1024**2} MiB (limit {MAX_UNPACKED // 1024**2} MiB)")
+        raise ModelPackageError(
+            f"{path}: refused, unpacks to {total // 1024**2} MiB (limit {MAX_UNPACKED // 1024**2} MiB)"
+        )
 
 
 def install_file(path: Path) -> PackageInfo:
-    """Validates and installs a local ``.argosmodel`` with argostranslate's installer."""
-    from argostranslate import package
+    """Validates a local ``.argosmodel`` and installs it atomically.
 
+    The archive's members are checked, extracted into a staging folder beside the
+    packages folder, and the unpacked package is checked (language pair, tokenizer,
+    a CTranslate2 model that loads). Only then is it renamed into place; a package
+    already installed under that name is replaced after the new one is complete.
+    argostranslate's own installer is not used: it imports its translate module,
+    which needs stanza and torch.
+    """
     target = packages_dir()
     metadata = validate_archive(path, target)
-    try:
-        package.install_from_path(path)
-    except Exception as exc:  # argostranslate raises bare Exception; name it for the user
-        raise ModelPackageError(f"{path}: install failed: {exc}") from exc
     top = metadata["_top"]
-    return PackageInfo(top, metadata["from_code"], metadata["to_code"], str(metadata.get("package_version", "")), target / top)
+    pair = (metadata.get("from_code"), metadata.get("to_code"))
+    if pair != ("fr", "en"):
+        raise ModelPackageError(
+            f"{path}: a {pair[0]}→{pair[1]} package; this reader needs a French→English (fr→en) one"
+        )
+    staging = Path(tempfile.mkdtemp(prefix=f"{top}.", dir=_staging_dir()))
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for member in zf.infolist():
+                zf.extract(member, staging)
+        unpacked = staging / top
+        _check_unpacked(path, unpacked)
+        _swap_into_place(unpacked, target / top)
+    except zipfile.BadZipFile as exc:
+        raise ModelPackageError(f"{path}: damaged archive ({exc})") from exc
+    except OSError as exc:
+        raise ModelPackageError(f"{path}: install failed: {exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return PackageInfo(
+        top, metadata["from_code"], metadata["to_code"], str(metadata.get("package_version", "")), target / top
+    )
+
+
+def _check_unpacked(path: Path, folder: Path) -> None:
+    """Refuses a package the engine could not run: no tokenizer, or a model that won't load."""
+    if not any((folder / name).is_file() for name in ("sentencepiece.model", "bpe.model")):
+        raise ModelPackageError(f"{path}: no tokenizer (sentencepiece.model or bpe.model)")
+    import ctranslate2
+
+    try:
+        ctranslate2.Translator(str(folder / "model"), device="cpu", intra_threads=1)
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise ModelPackageError(f"{path}: the CTranslate2 model does not load ({exc})") from exc
+    if (folder / "sentencepiece.model").is_file():
+        import sentencepiece
+
+        try:
+            sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
+        except (RuntimeError, OSError) as exc:
+            raise ModelPackageError(f"{path}: the SentencePiece model does not load ({exc})") from exc
+
+
+def _swap_into_place(new: Path, final: Path) -> None:
+    """Renames ``new`` to ``final``; an existing ``final`` is moved aside first and deleted
+    only once the new package is in place (restored if the rename fails)."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    old = None
+    if final.exists():
+        old = new.parent / (final.name + ".old")
+        final.rename(old)
+    try:
+        new.rename(final)
+    except OSError:
+        if old is not None:
+            old.rename(final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def fetch_index() -> list[dict[str, Any]]:
@@ -157,7 +269,9 @@ def download(url: str, dest: Path, progress: Progress | None = None) -> Path:
                 out.write(chunk)
                 done += len(chunk)
                 if done > MAX_UNPACKED:
-                    raise ModelPackageError(f"{url}: download larger than {MAX_UNPACKED // 1024**2} MiB, stopped")
+                    raise ModelPackageError(
+                        f"{url}: download larger than {MAX_UNPACKED // 1024**2} MiB, stopped"
+                    )
                 if progress:
                     progress(done, total)
     except (urllib.error.URLError, OSError) as exc:
@@ -170,11 +284,17 @@ def download(url: str, dest: Path, progress: Progress | None = None) -> Path:
     return dest
 
 
-def install_from_index(from_code: str = "fr", to_code: str = "en", progress: Progress | None = None) -> PackageInfo:
+def install_from_index(
+    from_code: str = "fr", to_code: str = "en", progress: Progress | None = None
+) -> PackageInfo:
     """Finds the package for a language pair in the online index, downloads, checks and installs it."""
     from argostranslate import settings
 
-    entries = [e for e in fetch_index() if isinstance(e, dict) and e.get("from_code") == from_code and e.get("to_code") == to_code]
+    entries = [
+        e
+        for e in fetch_index()
+        if isinstance(e, dict) and e.get("from_code") == from_code and e.get("to_code") == to_code
+    ]
     if not entries:
         raise ModelPackageError(f"the Argos package index has no {from_code}→{to_code} package")
     entry = max(entries, key=lambda e: str(e.get("package_version", "")))
@@ -190,17 +310,23 @@ def install_from_index(from_code: str = "fr", to_code: str = "en", progress: Pro
 
 
 def remove(name: str) -> PackageInfo:
-    """Removes an installed package, named by folder or by pair (``fr-en``)."""
-    from argostranslate import package
+    """Removes an installed package, named by folder or by pair (``fr-en``).
 
-    matches = [p for p in installed() if name in (p.name, f"{p.from_code}-{p.to_code}", f"{p.from_code}_{p.to_code}")]
+    The folder is first renamed into the staging area (atomic), then deleted, so a
+    crash never leaves a half-deleted package that looks installed.
+    """
+    matches = [
+        p for p in installed() if name in (p.name, f"{p.from_code}-{p.to_code}", f"{p.from_code}_{p.to_code}")
+    ]
     if not matches:
         raise ModelPackageError(f"no installed package named {name!r} (see: reader models list)")
     if len(matches) > 1:
         raise ModelPackageError(f"{name!r} matches several packages; name one: {', '.join(m.name for m in matches)}")
     info = matches[0]
     try:
-        package.uninstall(package.Package(info.path))
+        doomed = Path(tempfile.mkdtemp(prefix=f"{info.name}.removing.", dir=_staging_dir()))
+        info.path.rename(doomed / info.name)
     except OSError as exc:
         raise ModelPackageError(f"cannot remove {info.path}: {exc}") from exc
+    shutil.rmtree(doomed, ignore_errors=True)
     return info
