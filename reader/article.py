@@ -15,8 +15,8 @@ Plain text rules (documented in the README):
 
 from __future__ import annotations
 
-import itertools
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path

@@ -6,6 +6,7 @@ fresh one is built; ``notice`` then says what happened.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
@@ -25,24 +26,70 @@ CREATE TABLE IF NOT EXISTS translations (
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
 
 
+class CacheUnavailable(Exception):
+    """The data folder cannot hold a cache (read-only, not a folder, cannot be created)."""
+
+
 class Cache:
-    """Thread-safe: the app's worker and the UI thread may share one instance."""
+    """Thread-safe: the app's worker and the UI thread may share one instance.
+
+    A readable cache in a folder that cannot be written is opened read-only
+    (``read_only`` is then True and writes are skipped): it is never taken for a
+    damaged one. Only a file SQLite cannot read as a database is set aside.
+    Raises ``CacheUnavailable`` when there is no usable cache at all.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or data_dir() / "cache.sqlite3"
+        try:
+            self.path = path or data_dir() / "cache.sqlite3"
+        except OSError as exc:
+            raise CacheUnavailable(f"data folder unusable ({exc.strerror or exc})") from exc
         self.notice: str | None = None
+        self.read_only = False
         self._lock = threading.Lock()
         self._db = self._open()
 
+    def _writable(self) -> bool:
+        folder = self.path.parent
+        if self.path.exists():
+            return os.access(self.path, os.W_OK) and os.access(folder, os.W_OK)
+        return folder.is_dir() and os.access(folder, os.W_OK)
+
     def _open(self) -> sqlite3.Connection:
+        if not self._writable():
+            return self._open_read_only()
         try:
             return self._connect()
+        except sqlite3.OperationalError as exc:
+            # Locked, read-only media, disk full...: the file is not damaged.
+            if self.path.exists():
+                return self._open_read_only(exc)
+            raise CacheUnavailable(f"cannot create {self.path} ({exc})") from exc
         except sqlite3.DatabaseError as exc:
-            moved = set_aside(self.path)
+            try:
+                moved = set_aside(self.path)
+            except OSError as move_exc:
+                raise CacheUnavailable(f"{self.path} is unreadable ({exc})") from move_exc
             self.notice = (
                 f"translation cache was unreadable ({exc}); moved to {moved.name} and rebuilt"
             )
             return self._connect()
+
+    def _open_read_only(self, why: Exception | None = None) -> sqlite3.Connection:
+        if not self.path.is_file():
+            raise CacheUnavailable(f"{self.path.parent} is not writable")
+        try:
+            db = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=ro&immutable=1",
+                uri=True,
+                check_same_thread=False,
+            )
+            db.execute("SELECT count(*) FROM translations WHERE engine = ''").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise CacheUnavailable(f"{self.path} cannot be read ({exc})") from exc
+        self.read_only = True
+        self.notice = f"translation cache is read-only ({why or 'folder not writable'}); new English is not saved"
+        return db
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,6 +119,8 @@ class Cache:
         return found
 
     def put_many(self, engine: str, version: str, pairs: Iterable[tuple[str, str]]) -> None:
+        if self.read_only:
+            return
         with self._lock, self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO translations (engine, version, source, target) VALUES (?, ?, ?, ?)",

@@ -28,7 +28,8 @@ def to_json(article: Article, english: Sequence[BlockTranslation]) -> str:
                 "engine": en.engine,
                 "engine_version": en.version,
                 "sentences": [
-                    {"fr": s.text, "en": e} for s, e in zip(block.sentences, en.sentences, strict=True)
+                    {"fr": s.text, "en": e}
+                    for s, e in zip(block.sentences, en.sentences, strict=True)
                 ],
             }
         )
@@ -76,3 +77,15 @@ def print_text(console: Console, article: Article, english: Sequence[BlockTransl
                 console.print(Text(en.text, style=f"{style} cyan".strip()))
             console.print()
     console.print(Text(f"English: {labels}", style="dim"))
+
+
+def to_plain(article: Article, english: Sequence[BlockTranslation]) -> str:
+    """For a pipe or a file: each block's French, then its English, unwrapped."""
+    lines: list[str] = []
+    for block, en in zip(article.blocks, english, strict=True):
+        lines.append(block.text)
+        if en.text:
+            lines.append(en.text)
+        lines.append("")
+    lines.append(f"English: {', '.join(sorted({en.label for en in english}))}")
+    return "\n".join(lines) + "\n"

@@ -75,11 +75,15 @@ def load_packages() -> list[Any]:
     found = []
     for directory in _package_dirs():
         try:
-            children = sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith("."))
+            children = sorted(
+                p for p in directory.iterdir() if p.is_dir() and not p.name.startswith(".")
+            )
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise ModelPackageError(f"cannot read installed packages in {directory}: {exc}") from exc
+            raise ModelPackageError(
+                f"cannot read installed packages in {directory}: {exc}"
+            ) from exc
         for child in children:
             if not (child / "metadata.json").is_file():
                 continue
@@ -195,7 +199,11 @@ def install_file(path: Path) -> PackageInfo:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return PackageInfo(
-        top, metadata["from_code"], metadata["to_code"], str(metadata.get("package_version", "")), target / top
+        top,
+        metadata["from_code"],
+        metadata["to_code"],
+        str(metadata.get("package_version", "")),
+        target / top,
     )
 
 
@@ -215,7 +223,9 @@ def _check_unpacked(path: Path, folder: Path) -> None:
         try:
             sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
         except (RuntimeError, OSError) as exc:
-            raise ModelPackageError(f"{path}: the SentencePiece model does not load ({exc})") from exc
+            raise ModelPackageError(
+                f"{path}: the SentencePiece model does not load ({exc})"
+            ) from exc
 
 
 def _swap_into_place(new: Path, final: Path) -> None:
@@ -316,12 +326,16 @@ def remove(name: str) -> PackageInfo:
     crash never leaves a half-deleted package that looks installed.
     """
     matches = [
-        p for p in installed() if name in (p.name, f"{p.from_code}-{p.to_code}", f"{p.from_code}_{p.to_code}")
+        p
+        for p in installed()
+        if name in (p.name, f"{p.from_code}-{p.to_code}", f"{p.from_code}_{p.to_code}")
     ]
     if not matches:
         raise ModelPackageError(f"no installed package named {name!r} (see: reader models list)")
     if len(matches) > 1:
-        raise ModelPackageError(f"{name!r} matches several packages; name one: {', '.join(m.name for m in matches)}")
+        raise ModelPackageError(
+            f"{name!r} matches several packages; name one: {', '.join(m.name for m in matches)}"
+        )
     info = matches[0]
     try:
         doomed = Path(tempfile.mkdtemp(prefix=f"{info.name}.removing.", dir=_staging_dir()))

@@ -43,7 +43,8 @@ def translate_blocks(
         english = engine.translate_blocks(blocks)
     version = engine.version
     return [
-        BlockTranslation(b.index, tuple(e), engine.name, version) for b, e in zip(blocks, english, strict=True)
+        BlockTranslation(b.index, tuple(e), engine.name, version)
+        for b, e in zip(blocks, english, strict=True)
     ]
 
 

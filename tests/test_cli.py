@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import json
 import shutil
 import threading
@@ -37,13 +39,32 @@ def test_translate_json_reference():
         assert [s["fr"] for s in block["sentences"]] and all(s["en"] for s in block["sentences"])
 
 
-def test_translate_text_two_columns_and_markdown():
-    wide = run_reader("translate", str(SEED), "--engine", "reference", env={"COLUMNS": "140"})
-    assert wide.returncode == 0
-    first = wide.stdout.splitlines()[0]
-    assert "Français" in first and "English (reference" in first
-    narrow = run_reader("translate", str(SEED), "--engine", "reference", env={"COLUMNS": "70"})
-    assert "Français" not in narrow.stdout and "What happens now" in narrow.stdout
+def test_translate_text_two_columns_on_a_terminal():
+    from rich.console import Console
+
+    from reader import article as article_model
+    from reader import output
+    from reader.engines.reference import ReferenceEngine
+    from reader.translation import translate_blocks
+
+    article = article_model.load(SEED)
+    english = translate_blocks(ReferenceEngine(article), article.blocks)
+    wide = Console(width=140, record=True, file=io.StringIO())
+    output.print_text(wide, article, english)
+    assert "Français" in wide.export_text().splitlines()[0]
+    narrow = Console(width=70, record=True, file=io.StringIO())
+    output.print_text(narrow, article, english)
+    text = narrow.export_text()
+    assert "Français" not in text and "What happens now" in text
+
+
+def test_translate_to_a_pipe_is_unwrapped_and_markdown():
+    piped = run_reader("translate", str(SEED), "--engine", "reference", env={"COLUMNS": "60"})
+    assert piped.returncode == 0
+    lines = piped.stdout.splitlines()
+    assert lines[0] == "Que se passe-t-il maintenant que Trump a rejeté Poutine ?"
+    assert max(len(line) for line in lines) > 200  # paragraphs are not hard-wrapped
+    assert not any(line != line.rstrip() for line in lines)
     md = run_reader("translate", str(SEED), "--engine", "reference", "--format", "markdown")
     assert md.stdout.startswith("# Que se passe-t-il") and "> # What happens now" in md.stdout
     assert "*English: reference sha256:" in md.stdout

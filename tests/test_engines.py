@@ -22,7 +22,9 @@ def test_reference_aligns_sentences():
     article = load(SEED)
     english = translate_blocks(ReferenceEngine(article), article.blocks)
     assert english[0].text == "What happens now that Trump has turned on Putin?"
-    assert all(len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english, strict=True))
+    assert all(
+        len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english, strict=True)
+    )
     assert all(e.engine == "reference" and e.version.startswith("sha256:") for e in english)
     assert "Patriot missiles" in english[9].text and "NATO" in english[9].text
 
@@ -54,7 +56,9 @@ def test_apertium_translates_sentence_for_sentence(data_dir):
 
     article = load(SEED)
     english = translate_blocks(ApertiumEngine(), article.blocks, Cache())
-    assert all(len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english, strict=True))
+    assert all(
+        len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english, strict=True)
+    )
     assert "Putin" in english[0].text and all(e.engine == "apertium" for e in english)
     assert "NBC News" in english[9].text
     assert (
@@ -83,7 +87,9 @@ def test_argos_standin_batches_the_whole_article(installed_standin, data_dir):
     english = translate_blocks(engine, article.blocks, Cache())
     sentences = sum(len(b.sentences) for b in article.blocks)
     assert counter.calls == 1 and sentences > 30
-    assert all(len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english, strict=True))
+    assert all(
+        len(e.sentences) == len(b.sentences) for b, e in zip(article.blocks, english, strict=True)
+    )
     assert all(e.engine == "argos" for e in english)
     assert any(s for e in english for s in e.sentences)  # gibberish, but real model output
 

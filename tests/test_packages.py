@@ -109,7 +109,9 @@ def _repack(archive, out, drop=(), replace=None, metadata=None):
 def test_broken_packages_are_refused_at_install(tmp_path, standin_archive, change, message):
     broken = _repack(standin_archive, tmp_path / "broken.argosmodel", **change)
     env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "pk")}
-    assert message in one_line_error(run_reader("models", "install", "--file", str(broken), env=env))
+    assert message in one_line_error(
+        run_reader("models", "install", "--file", str(broken), env=env)
+    )
     listed = run_reader("models", "list", env=env)
     assert listed.returncode == 0 and "standin" not in listed.stdout
     staging = tmp_path / "pk.staging"

@@ -46,7 +46,11 @@ def installed_package() -> Any | None:
         packages = load_packages()
     except ModelPackageError as exc:
         raise EngineError(str(exc)) from exc
-    matches = [p for p in packages if p.from_code == SOURCE and p.to_code == TARGET and p.type == "translate"]
+    matches = [
+        p
+        for p in packages
+        if p.from_code == SOURCE and p.to_code == TARGET and p.type == "translate"
+    ]
     return max(matches, key=lambda p: str(p.package_version)) if matches else None
 
 

@@ -9,16 +9,11 @@ from typing import ClassVar
 
 from reader.article import Block
 
-ENGINE_NAMES: tuple[str, ...] = ("argos", "apertium", "reference", "none")
-"""Concrete engines, best first; ``auto`` picks the first one available."""
-
 
 class Engine(ABC):
     """Translates blocks of an article into English, sentence for sentence."""
 
     name: ClassVar[str]
-    cacheable: ClassVar[bool] = False
-    """Whether results are worth keeping in the on-disk cache (machine translation is)."""
 
     @property
     @abstractmethod
@@ -39,8 +34,6 @@ class Engine(ABC):
 
 class SentenceEngine(Engine):
     """An engine that translates independent sentences; the whole batch goes in one call."""
-
-    cacheable = True
 
     @abstractmethod
     def translate_sentences(self, sentences: Sequence[str]) -> list[str]:

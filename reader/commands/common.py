@@ -1,0 +1,35 @@
+"""What the commands share: the stderr console, the engine option, printing notices."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from reader.engines.select import CHOICES
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
+DEFAULT_ARTICLE = SEEDS / "trump-poutine.fr.txt"
+
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+"""Errors and notices: no Rich markup, so ``[draft]`` in a file name survives."""
+
+EngineChoice = Enum("EngineChoice", {name: name for name in CHOICES}, type=str)  # type: ignore[misc]
+"""The ``--engine`` choices, derived from the engine registry."""
+
+EngineOption = Annotated[
+    EngineChoice,
+    typer.Option("--engine", "-e", help="Translation engine; auto picks the best available."),
+]
+
+PathArgument = Annotated[
+    str,
+    typer.Argument(help="French article (.txt, .md, .html) or - for stdin.", metavar="PATH"),
+]
+
+
+def notice(message: str) -> None:
+    err.print(f"reader: {message}")

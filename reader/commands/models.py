@@ -1,0 +1,86 @@
+"""``reader models list | install [--file PATH] | remove NAME``: Argos packages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reader.commands.common import err
+
+app = typer.Typer(help="Manage Argos Translate model packages.", pretty_exceptions_enable=False)
+
+
+@app.command("list")
+def models_list() -> None:
+    """List installed Argos packages."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from reader import packages
+
+    found = packages.installed()
+    console = Console(highlight=False)
+    if not found:
+        console.print(
+            f"No Argos packages installed in {packages.packages_dir()}. Install one: reader models install",
+            markup=False,
+        )
+        return
+    table = Table("name", "pair", "version", "folder")
+    for p in found:
+        table.add_row(p.name, f"{p.from_code}→{p.to_code}", p.version, str(p.path))
+    console.print(table)
+
+
+@app.command("install")
+def models_install(
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file", help="Install a local .argosmodel instead of downloading.", metavar="PATH"
+        ),
+    ] = None,
+) -> None:
+    """Install the French→English package from the Argos index, or a local file."""
+    from rich.console import Console
+
+    from reader import packages
+
+    if file is not None:
+        info = packages.install_file(file)
+    else:
+        from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            console=err,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("Downloading fr→en", total=None)
+            info = packages.install_from_index(
+                progress=lambda done, total: bar.update(task, completed=done, total=total)
+            )
+    Console(highlight=False).print(
+        f"Installed {info.name} ({info.from_code}→{info.to_code} {info.version}) in {info.path}",
+        markup=False,
+    )
+
+
+@app.command("remove")
+def models_remove(
+    name: Annotated[
+        str, typer.Argument(help="Package folder name, or a pair such as fr-en.", metavar="NAME")
+    ],
+) -> None:
+    """Remove an installed package."""
+    from rich.console import Console
+
+    from reader import packages
+
+    info = packages.remove(name)
+    Console(highlight=False).print(f"Removed {info.name}", markup=False)

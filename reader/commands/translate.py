@@ -1,0 +1,45 @@
+"""``reader translate``: the article with its English, to stdout."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from reader.commands.common import EngineChoice, EngineOption, PathArgument, notice
+
+
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def translate(
+    path: PathArgument,
+    engine: EngineOption = EngineChoice.auto,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+) -> None:
+    """Print the article with its English, block by block."""
+    from rich.console import Console
+
+    from reader import article as article_model
+    from reader import output
+    from reader.session import TranslationSession
+
+    article = article_model.load(path)
+    with TranslationSession(article, engine.value, notify=notice) as session:
+        if engine.value == "auto":
+            notice(session.reason)
+        english = session.translate(article.blocks)
+    if fmt is Format.json:
+        sys.stdout.write(output.to_json(article, english) + "\n")
+    elif fmt is Format.markdown:
+        sys.stdout.write(output.to_markdown(article, english))
+    elif sys.stdout.isatty():
+        output.print_text(Console(highlight=False), article, english)
+    else:
+        # A pipe or a file: no hard wrapping at 80 columns, no trailing spaces.
+        sys.stdout.write(output.to_plain(article, english))

@@ -1,0 +1,198 @@
+"""A translation session: the one owner of an engine and the cache for a piece of work.
+
+The CLI's ``translate`` and ``glossary`` and the app's workers all translate
+through a session, a context manager:
+
+    with TranslationSession(article, "auto") as session:
+        english = session.translate(article.blocks)
+
+It picks the engine (``auto`` included), falls back to the next available one,
+with a notice, when the chosen one fails to load or run, works without a cache
+(one notice) when the data folder is read-only or unusable, and closes the
+engine exactly once, after its last user (``hold()``) is done.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from reader.article import Article, Block
+from reader.cache import Cache, CacheUnavailable
+from reader.engines import select
+from reader.engines.base import Engine
+from reader.errors import EngineError
+from reader.translation import BlockTranslation, translate_blocks, translate_in_chunks
+
+Notify = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class EngineState:
+    """What the session runs now, for display: name, label and why it was chosen."""
+
+    name: str
+    label: str
+    reason: str
+
+
+class TranslationSession:
+    """Owns the engine and the cache; thread-safe for the app's two workers."""
+
+    def __init__(
+        self,
+        article: Article,
+        engine: str = "auto",
+        *,
+        use_cache: bool = True,
+        notify: Notify | None = None,
+    ) -> None:
+        self.article = article
+        self.requested = engine
+        self.notices: list[str] = []
+        self._notify = notify
+        self._lock = threading.RLock()
+        self._users = 0
+        self._closing = False
+        self._closed = False
+        self._retired: list[Engine] = []
+        self.cache = self._open_cache() if use_cache else None
+        self._engine, self.reason = self._choose(engine)
+        self._auto = engine == "auto"
+
+    # -- set-up --------------------------------------------------------------
+
+    def _say(self, message: str) -> None:
+        self.notices.append(message)
+        if self._notify is not None:
+            self._notify(message)
+
+    def _open_cache(self) -> Cache | None:
+        try:
+            cache = Cache()
+        except CacheUnavailable as exc:
+            self._say(f"notice: translating without a cache: {exc}")
+            return None
+        if cache.notice:
+            self._say(f"notice: {cache.notice}")
+        return cache
+
+    def _choose(self, name: str, skip: Sequence[str] = ()) -> tuple[Engine, str]:
+        if name != "auto":
+            return select.make(name, self.article), f"{name}: chosen with --engine"
+        selection = select.select("auto", self.article, skip=skip)
+        return selection.engine, selection.reason
+
+    # -- what it runs ----------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def state(self) -> EngineState:
+        engine = self._engine
+        return EngineState(engine.name, engine.label, self.reason)
+
+    def switch(self, name: str) -> EngineState:
+        """Uses engine ``name`` from now on; on failure raises EngineError and keeps the current one."""
+        with self._lock:
+            engine, reason = self._choose(name)
+            self._retire(self._engine)
+            self._engine, self.reason, self._auto = engine, reason, name == "auto"
+            return self.state
+
+    def _retire(self, engine: Engine) -> None:
+        # Another worker may still be inside this engine: close it with the session.
+        self._retired.append(engine)
+
+    def _fall_back(self, failed: Engine, exc: EngineError) -> bool:
+        """In ``auto``, replaces a failing engine by the next available one."""
+        with self._lock:
+            if not self._auto or failed is not self._engine or failed.name == "none":
+                return failed is not self._engine  # someone else already replaced it
+            skip = select.tried_before(failed.name)
+            engine, reason = self._choose("auto", skip=skip)
+            self._retire(failed)
+            self._engine, self.reason = engine, f"{reason}; {failed.name} failed: {exc}"
+            self._say(f"{failed.name} failed ({exc}); using {engine.name} instead")
+            return True
+
+    # -- translating -----------------------------------------------------------
+
+    def translate(self, blocks: Sequence[Block]) -> list[BlockTranslation]:
+        """English for ``blocks`` through the cache; falls back (auto) when the engine fails."""
+        while True:
+            engine = self._engine
+            try:
+                with self.hold():
+                    return translate_blocks(engine, blocks, self.cache)
+            except EngineError as exc:
+                if not self._fall_back(engine, exc):
+                    raise
+
+    def chunks(
+        self, blocks: Sequence[Block], chunk_sentences: int = 64
+    ) -> Iterator[list[BlockTranslation]]:
+        """Translations chunk by chunk in the given order (the app puts visible blocks first)."""
+        done = 0
+        while True:
+            engine = self._engine
+            try:
+                with self.hold():
+                    for chunk in translate_in_chunks(
+                        engine, blocks[done:], self.cache, chunk_sentences
+                    ):
+                        done += len(chunk)
+                        yield chunk
+                return
+            except EngineError as exc:
+                if not self._fall_back(engine, exc):
+                    raise
+
+    # -- lifetime --------------------------------------------------------------
+
+    @contextmanager
+    def hold(self) -> Iterator[TranslationSession]:
+        """Marks a user of the engine; the engine is closed only after the last one."""
+        with self._lock:
+            if self._closed:
+                raise EngineError("translation session already closed")
+            self._users += 1
+        try:
+            yield self
+        finally:
+            with self._lock:
+                self._users -= 1
+                last = self._users == 0 and self._closing
+            if last:
+                self._finish()
+
+    def close(self) -> None:
+        """Closes the engine(s) and the cache now, or after the last ``hold()`` ends."""
+        with self._lock:
+            if self._closing:
+                return
+            self._closing = True
+            busy = self._users > 0
+        if not busy:
+            self._finish()
+
+    def _finish(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            engines = [*self._retired, self._engine]
+        for engine in dict.fromkeys(engines):
+            engine.close()
+        if self.cache is not None:
+            self.cache.close()
+
+    def __enter__(self) -> TranslationSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
