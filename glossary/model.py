@@ -16,7 +16,11 @@ KINDS: tuple[str, ...] = (
 )
 """Kinds in display order; one source of truth for the curated files, the panel and the exports."""
 
-Origin = Literal["curated", "extracted"]
+Origin = Literal["user", "curated", "general", "extracted", "machine guess"]
+"""Where an entry comes from, highest priority first: the user's own glossary, the
+article's curated file, the general news glossary shipped with the project, then
+spaCy extraction (with English from a glossary or the enforced translation), and
+last a machine translation of the term alone ("machine guess", never vetted)."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,10 @@ class Entry:
     origin: Origin = "curated"
     en_note: str = ""
     """Why ``en`` is empty, when it is (e.g. no engine)."""
+    the: bool = False
+    """Whether the English takes "the" in running text (the ECB; but NATO, Putin)."""
+    en_adj: str = ""
+    """The adjectival English where it differs (« européen » territory: EU → "EU", Russie → "Russian")."""
 
     @property
     def key(self) -> str:
