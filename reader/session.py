@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from reader.article import Article, Block
 from reader.cache import Cache, CacheUnavailable
 from reader.engines import select
-from reader.engines.base import Engine
+from reader.engines.base import Engine, SentenceEngine
 from reader.errors import EngineError
 from reader.translation import BlockTranslation, translate_blocks, translate_in_chunks
 
@@ -122,16 +122,33 @@ class TranslationSession:
 
     # -- translating -----------------------------------------------------------
 
-    def translate(self, blocks: Sequence[Block]) -> list[BlockTranslation]:
-        """English for ``blocks`` through the cache; falls back (auto) when the engine fails."""
+    def translate(self, blocks: Sequence[Block], *, draft: bool = False) -> list[BlockTranslation]:
+        """English for ``blocks`` through the cache; falls back (auto) when the engine fails.
+
+        ``draft``: for the first screenful, the engine's faster variant (Argos: greedy
+        search) unless the full-quality English is already cached.
+        """
         while True:
             engine = self._engine
             try:
                 with self.hold():
-                    return translate_blocks(engine, blocks, self.cache)
+                    return translate_blocks(
+                        self._drafting(engine, blocks) if draft else engine, blocks, self.cache
+                    )
             except EngineError as exc:
                 if not self._fall_back(engine, exc):
                     raise
+
+    def _drafting(self, engine: Engine, blocks: Sequence[Block]) -> Engine:
+        draft = engine.draft() if isinstance(engine, SentenceEngine) else None
+        if draft is None:
+            return engine
+        if self.cache is not None:
+            sentences = [s.text for b in blocks for s in b.sentences]
+            known = self.cache.get_many(engine.name, engine.version, sentences)
+            if len(known) == len(set(sentences)):
+                return engine
+        return draft
 
     def chunks(
         self, blocks: Sequence[Block], chunk_sentences: int = 64

@@ -39,6 +39,11 @@ class SentenceEngine(Engine):
     def translate_sentences(self, sentences: Sequence[str]) -> list[str]:
         """Translates ``sentences`` in as few underlying calls as possible."""
 
+    def draft(self) -> SentenceEngine | None:
+        """A faster, rougher variant for the first screenful (its own version, so its
+        English is cached and labelled apart), or None when the engine has none."""
+        return None
+
     def translate_blocks(self, blocks: Sequence[Block]) -> list[tuple[str, ...]]:
         flat = [s.text for b in blocks for s in b.sentences]
         english = iter(self.translate_sentences(flat) if flat else [])

@@ -10,26 +10,45 @@ from __future__ import annotations
 
 import json
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-D_MODEL = 32
-FFN = 64
-HEADS = 2
-LAYERS = 1
+
+@dataclass(frozen=True)
+class Dims:
+    """A transformer's shape: the tiny one for tests, Argos's fr→en shape for benchmarks."""
+
+    encoder_layers: int
+    decoder_layers: int
+    d_model: int
+    heads: int
+    ffn: int
+    vocab: int
+    quantization: str | None = None
+
+
+TINY = Dims(1, 1, 32, 2, 64, 400)
+REAL = Dims(6, 6, 512, 8, 2048, 32_000, "int8")
+"""The dimensions of Argos Translate's fr→en transformer (base size, 32k vocabulary, int8)."""
+
 PACKAGE_VERSION = "0.0.1-standin"
 EOS_ID = 2  # SentencePiece's </s>, which CTranslate2 also uses as end of sequence
 EOS_BIAS = 1.5
 
 
 def _train_sentencepiece(text_file: Path, prefix: Path, vocab_size: int) -> list[str]:
+    """A unigram model trained on ``text_file``; one text cannot fill a 32k vocabulary, so
+    a real-size vocabulary is padded with synthetic pieces (the softmax cost is what counts)."""
     import sentencepiece as spm
 
+    padding = [f"▁zz{i:05d}" for i in range(max(0, vocab_size - 2_000))]
     spm.SentencePieceTrainer.train(
         input=str(text_file),
         model_prefix=str(prefix),
-        vocab_size=vocab_size,
+        vocab_size=vocab_size if padding else vocab_size,
+        user_defined_symbols=padding,
         hard_vocab_limit=False,
         character_coverage=1.0,
         model_type="unigram",
@@ -39,12 +58,14 @@ def _train_sentencepiece(text_file: Path, prefix: Path, vocab_size: int) -> list
     return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
 
 
-def _fill(spec, vocab_size: int, rng: np.random.Generator) -> None:
+def _fill(spec, vocab_size: int, dims: Dims, rng: np.random.Generator) -> None:
     """Gives every required variable of a TransformerSpec a small random value."""
     from ctranslate2.specs import common_spec, model_spec
 
     def rand(*shape: int) -> np.ndarray:
-        return (rng.standard_normal(shape) * 0.2).astype(np.float32)
+        return (rng.standard_normal(shape, dtype=np.float32) * 0.2).astype(np.float32)
+
+    D_MODEL, FFN = dims.d_model, dims.ffn  # noqa: N806 - read like the constants they are
 
     def visit(layer, scope: str) -> None:
         for name, value in list(layer.__dict__.items()):
@@ -101,32 +122,34 @@ def _fill(spec, vocab_size: int, rng: np.random.Generator) -> None:
     visit(spec, "")
 
 
-def build_model_dir(model_dir: Path, vocab: list[str], seed: int = 7) -> None:
+def build_model_dir(model_dir: Path, vocab: list[str], dims: Dims = TINY, seed: int = 7) -> None:
     """Writes a CTranslate2 model directory with random weights over ``vocab``."""
     from ctranslate2.converters.converter import Converter
     from ctranslate2.specs import transformer_spec
 
     class RandomConverter(Converter):
         def _load(self):
-            spec = transformer_spec.TransformerSpec.from_config(LAYERS, HEADS)
-            _fill(spec, len(vocab), np.random.default_rng(seed))
+            spec = transformer_spec.TransformerSpec.from_config(
+                (dims.encoder_layers, dims.decoder_layers), dims.heads
+            )
+            _fill(spec, len(vocab), dims, np.random.default_rng(seed))
             spec.register_source_vocabulary(vocab)
             spec.register_target_vocabulary(vocab)
             return spec
 
-    RandomConverter().convert(str(model_dir), force=True)
+    RandomConverter().convert(str(model_dir), quantization=dims.quantization, force=True)
 
 
 def build_standin_package(
-    text_file: Path, work_dir: Path, vocab_size: int = 400, name: str = "translate-fr_en-standin"
+    text_file: Path, work_dir: Path, dims: Dims = TINY, name: str = "translate-fr_en-standin"
 ) -> Path:
     """Builds ``<work_dir>/<name>.argosmodel`` and returns its path."""
     package_dir = work_dir / name
     package_dir.mkdir(parents=True, exist_ok=True)
-    pieces = _train_sentencepiece(text_file, package_dir / "sentencepiece", vocab_size)
+    pieces = _train_sentencepiece(text_file, package_dir / "sentencepiece", dims.vocab)
     (package_dir / "sentencepiece.vocab").unlink(missing_ok=True)
     # CTranslate2 needs its own special tokens; SentencePiece's <unk>, <s>, </s> match them.
-    build_model_dir(package_dir / "model", pieces)
+    build_model_dir(package_dir / "model", pieces, dims)
     metadata = {
         "package_version": PACKAGE_VERSION,
         "argos_version": "1.0",
