@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from reader.engines.select import CHOICES
-
-SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
-DEFAULT_ARTICLE = SEEDS / "trump-poutine.fr.txt"
 
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 """Errors and notices: no Rich markup, so ``[draft]`` in a file name survives."""

@@ -1,0 +1,71 @@
+"""The ``reader`` Typer application: the root command and the registry of subcommands.
+
+Imported only when the command line needs parsing; ``reader [PATH]`` opens the app
+without it (see ``reader.cli``).
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+from typing import Annotated
+
+import typer
+
+from reader.commands import glossary as glossary_cmd
+from reader.commands import models as models_cmd
+from reader.commands import translate as translate_cmd
+from reader.commands.common import EngineChoice, EngineOption
+from reader.commands.open import open_article
+
+app = typer.Typer(
+    help="Read French articles beside an offline English translation, with a glossary.",
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        try:
+            version = metadata.version("bilingual-reader")
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        print(f"reader {version}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Read French articles beside an offline English translation, with a glossary."""
+
+
+@app.command("open")
+def open_app(
+    path: Annotated[
+        str | None,
+        typer.Argument(help="French article (.txt, .md, .html) or - for stdin.", metavar="PATH"),
+    ] = None,
+    engine: EngineOption = EngineChoice.auto,
+) -> None:
+    """Open the reader app (the default command)."""
+    open_article(path, engine.value)
+
+
+app.command()(translate_cmd.translate)
+app.command()(glossary_cmd.glossary)
+app.add_typer(models_cmd.app, name="models")
+
+
+def command_names() -> set[str]:
+    """The top-level command names, from Typer's own registry."""
+    group = typer.main.get_command(app)
+    return set(getattr(group, "commands", {}))
