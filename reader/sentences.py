@@ -9,7 +9,7 @@ upper-case letter, a digit, an opening quote or a dash. It does not end:
 - after a known abbreviation (M., Mme., janv., etc.) or an initial (J. Biden,
   J.-P. Sartre, U.S.), unless a word that starts sentences follows the initial
   (« … du roi Dagobert I. Ils … »), or a closing bracket follows the
-  abbreviation (« (par ex.) Ainsi »), or the abbreviation is « etc. »;
+  abbreviation (« (par ex.) Ainsi »), or the abbreviation is « etc. » or « J.-C. »;
 - inside a pair of quotes or brackets, unless the quote closes right after the
   mark. Only quotes that close count: a « or " that never closes in the text
   does not hold back the sentences after it;
@@ -44,8 +44,9 @@ ABBREVIATIONS = frozenset(
 _MONTH_OR_NUMBER = frozenset({"sept"})
 """« sept. » is September before or after a number, and the number seven otherwise."""
 
-_MAY_END = frozenset({"etc"})
-"""Abbreviations whose full stop also ends the sentence when a capital follows."""
+_MAY_END = frozenset({"etc", "j.-c", "jc"})
+"""Abbreviations whose full stop also ends the sentence when a capital follows (« … en
+493 av. J.-C. Le temple … »): nothing after them normally takes a capital."""
 
 SENTENCE_STARTERS = frozenset(
     """

@@ -79,6 +79,14 @@ def test_initials_and_titles_can_end_a_sentence():
     ]
 
 
+def test_jesus_christ_ends_a_sentence_before_a_capital():
+    assert split("Né en 493 av. J.-C. à Rome. Il meurt en 450 av. J.-C. Le temple reste.") == [
+        "Né en 493 av. J.-C. à Rome.",
+        "Il meurt en 450 av. J.-C.",
+        "Le temple reste.",
+    ]
+
+
 def test_a_quote_that_never_closes_holds_nothing_back():
     assert split("« Tu es donc las ? Les interprétations varient. Puis tout change.") == [
         "« Tu es donc las ?",
