@@ -200,7 +200,7 @@ def _collapse(text: str) -> str:
     """Collapses runs of ASCII whitespace; unlike str.split, keeps no-break spaces (2\u00a0%).
 
     Cleaned again because entities (&#27;) can decode to control characters."""
-    return clean(_SPACES.sub(" ", text)).strip(" ")
+    return clean(_SPACES.sub(" ", text)).strip()
 
 
 # Line breaks, pictures and raw HTML inline may stand between two words, so they leave a
