@@ -157,9 +157,13 @@ def _bomless_utf16(data: bytes) -> Decoded | None:
     for encoding, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if nuls > 0.6 * half and other == 0:
             try:
-                return Decoded(data.decode(encoding), encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 return None
+            # Binary data can have that pattern too; text is mostly printable.
+            sample = text[:1000]
+            printable = sum(1 for c in sample if c.isprintable() or c in "\t\n\r")
+            return Decoded(text, encoding) if printable >= 0.95 * len(sample) else None
     return None
 
 
