@@ -33,6 +33,7 @@ MAX_BYTES = 20 * 1024 * 1024
 TAB_SIZE = 8
 
 _BINARY_SNIFF = 8192
+_TEXT_CONTROLS = frozenset((7, 9, 10, 11, 12, 13, 27))
 
 _BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's.
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -101,7 +102,9 @@ def looks_binary(data: bytes) -> bool:
     head = data[:_BINARY_SNIFF]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    # ESC and BEL are left out: a short text full of escape sequences is still text, and
+    # clean() takes them out.
+    controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
     return bool(head) and controls / len(head) > 0.05
 
 

@@ -166,6 +166,16 @@ def test_escape_sequences_never_reach_the_article(tmp_path, name):
     assert article.title == "Titre normal"
 
 
+def test_the_short_escape_sample_of_qa_row_3_is_text(tmp_path):
+    path = tmp_path / "esc.fr.txt"
+    path.write_bytes(
+        b"Titre normal\nUn paragraphe \033[31mROUGE\033[0m avec \033]0;HACKED-TITLE\007 "
+        + "séquence et \033[2J effacement.\n".encode()
+    )
+    article = load(path)
+    assert article.blocks[1].text == "Un paragraphe ROUGE avec  séquence et  effacement."
+
+
 def test_whole_escape_sequences_go():
     assert textio.clean(ESCAPES) == (
         "Un paragraphe ROUGE avec  séquence et  effacement."  # the OSC title is gone too
