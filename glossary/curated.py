@@ -21,6 +21,7 @@ from pathlib import Path
 
 from glossary.errors import GlossaryError
 from glossary.model import KINDS, Entry
+from reader.article import companion_path
 
 REQUIRED = ("fr", "en", "kind", "definition")
 OPTIONAL_LISTS = ("aliases", "en_aliases")
@@ -28,10 +29,7 @@ OPTIONAL_LISTS = ("aliases", "en_aliases")
 
 def glossary_path(article_path: Path | None) -> Path | None:
     """Where the curated glossary of an article would be (None for stdin)."""
-    from reader.engines.reference import reference_path
-
-    english = reference_path(article_path)
-    return english.with_name(english.name.replace(".en.txt", ".glossary.toml")) if english else None
+    return companion_path(article_path, ".glossary.toml")
 
 
 def load_curated(path: Path) -> list[Entry]:

@@ -11,6 +11,11 @@ Plain text rules (documented in the README):
   punctuation (. , ; : » " …) that is followed by a longer unit;
 - the lede is the first paragraph straight after the title when it stands apart
   (a blank line, a heading or a title repeat follows it) and more paragraphs follow.
+
+Markdown (markdown-it tokens) and HTML (beautifulsoup4) give headings and paragraphs
+from their markup; see ``markdown_units`` and ``html_units``. Whatever the format, the
+text is cleaned of control characters first (``textio.clean``), and a file's companions
+(reference translation, curated glossary) are found by ``companion_path``.
 """
 
 from __future__ import annotations
@@ -19,12 +24,17 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reader import sentences as sentence_splitter
 from reader.errors import InputError
-from reader.textio import read_text
+from reader.textio import clean, decode_text, read_bytes
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 BlockKind = Literal["title", "lede", "heading", "paragraph"]
 BLOCK_KINDS: tuple[BlockKind, ...] = ("title", "lede", "heading", "paragraph")
@@ -51,12 +61,15 @@ class Block:
 
 @dataclass(frozen=True)
 class Article:
-    """A loaded article: where it came from, its blocks, and a key that identifies its text."""
+    """A loaded article: where it came from, its blocks, a key that identifies its text, and
+    warnings about how it was read."""
 
     source: str
     path: Path | None
     blocks: tuple[Block, ...]
     key: str
+    warnings: tuple[str, ...] = ()
+    """Things the reader should be told, such as an unsure guess of the text encoding."""
 
     @property
     def title(self) -> str:
@@ -164,7 +177,7 @@ def classify(units: list[Unit]) -> list[tuple[BlockKind, str]]:
             kinds.append("heading")
         else:
             kinds.append("paragraph")
-    if len(rest) >= 2 and kinds[0] == "paragraph" and rest[0].hint is None:
+    if len(rest) >= 2 and kinds[0] == "paragraph" and rest[0].hint != "heading":
         original_next = (
             units[units.index(rest[0]) + 1] if units.index(rest[0]) + 1 < len(units) else None
         )
@@ -180,62 +193,121 @@ def classify(units: list[Unit]) -> list[tuple[BlockKind, str]]:
 
 # ---------------------------------------------------------------- markdown / html
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
+_SPACES = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")  # a lone space needs no change
 
 
-def _md_inline(text: str) -> str:
-    text = _MD_LINK.sub(r"\1", text)
-    return _MD_EMPHASIS.sub(r"\2", text).strip()
+def _collapse(text: str) -> str:
+    """Collapses runs of ASCII whitespace; unlike str.split, keeps no-break spaces (2\u00a0%).
+
+    Cleaned again because entities (&#27;) can decode to control characters."""
+    return clean(_SPACES.sub(" ", text)).strip()
+
+
+# Line breaks, pictures and raw HTML inline may stand between two words, so they leave a
+# space; footnote marks and any other non-text token leave nothing.
+_MD_SPACED_INLINE = frozenset({"image", "html_inline", "softbreak", "hardbreak"})
+# Block containers whose content is not prose: tables and footnote definitions.
+_MD_SKIPPED_BLOCKS = {"table_open": "table_close", "footnote_block_open": "footnote_block_close"}
+
+
+@cache
+def _md_parser() -> MarkdownIt:
+    # Imported here, not at the top: only Markdown files need it, and start-up time counts.
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(footnote_plugin)
+
+
+def _md_inline(children: list[Token] | None) -> str:
+    """The prose of an inline token: emphasis and links lose their marks (markdown-it pairs
+    them), pictures and footnote references go."""
+    parts = []
+    for child in children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in _MD_SPACED_INLINE:
+            parts.append(" ")
+    return _collapse("".join(parts))
 
 
 def markdown_units(text: str) -> list[Unit]:
+    """Headings and paragraphs (list items and quotes included) from Markdown tokens.
+
+    Front matter, code, tables, footnote definitions and pictures are not prose and go.
+    """
     units: list[Unit] = []
-    para: list[str] = []
+    skip_until: str | None = None
+    hint: BlockKind | None = None
+    for token in _md_parser().parse(text):
+        if skip_until is not None:
+            if token.type == skip_until:
+                skip_until = None
+            continue
+        if token.type in _MD_SKIPPED_BLOCKS:
+            skip_until = _MD_SKIPPED_BLOCKS[token.type]
+        elif token.type == "heading_open":
+            hint = "heading"
+        elif token.type == "paragraph_open":
+            hint = "paragraph"
+        elif token.type == "inline" and hint is not None:
+            words = _md_inline(token.children)
+            if words:
+                # The first unit is the title whatever its kind (classify's rule).
+                units.append(Unit(words, 0, 0, True, hint if units else None))
+            hint = None
+    return units
 
-    def flush() -> None:
-        if para:
-            units.append(Unit(_md_inline(" ".join(para)), 0, 0, blank_after=True))
-            para.clear()
 
-    for line in text.split("\n"):
-        stripped = line.strip()
-        match = _MD_HEADING.match(stripped)
-        if match:
-            flush()
-            level = len(match.group(1))
-            hint: BlockKind = "title" if level == 1 and not units else "heading"
-            units.append(Unit(_md_inline(match.group(2)), 0, 0, True, hint if units else None))
-        elif not stripped or re.fullmatch(r"[-*_]{3,}", stripped):
-            flush()
-        else:
-            para.append(
-                stripped.lstrip("> ").lstrip("-*+ ") if stripped[:1] in ">-*+" else stripped
-            )
-    flush()
-    return [u for u in units if u.text]
+# ---------------------------------------------------------------- html
+
+_HTML_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "div")
+_HTML_OWNERS = ("p", "li", "blockquote", "figcaption")
+"""Text inside these is taken with them, never again from a block inside them."""
+_HTML_BLOCK_LEVEL = (
+    *_HTML_BLOCKS,
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "table",
+    "pre",
+    "figure",
+    "dl",
+    "form",
+)
 
 
 def html_units(text: str) -> list[Unit]:
+    """Headings and paragraphs from HTML: p, li, blockquote, figcaption, and div leaves."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "html.parser")
-    for tag in soup(["script", "style", "nav", "header", "footer", "aside", "noscript"]):
+    for tag in soup(
+        ["script", "style", "nav", "header", "footer", "aside", "noscript", "template"]
+    ):
         tag.decompose()
     units: list[Unit] = []
     title_tag = soup.find("h1") or soup.find("title")
     if title_tag is not None:
-        units.append(Unit(" ".join(title_tag.get_text(" ").split()), 0, 0, True))
-    for tag in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"]):
-        if tag is title_tag or tag.find_parent(["p", "li", "blockquote"]):
+        units.append(Unit(_collapse(title_tag.get_text(" ")), 0, 0, True))
+    for tag in soup.find_all(_HTML_BLOCKS):
+        if tag is title_tag or tag.find_parent(_HTML_OWNERS):
             continue
-        words = " ".join(tag.get_text(" ").split())
+        # A div counts only as a leaf: a div holding blocks gives its text through them.
+        if tag.name == "div" and tag.find(_HTML_BLOCK_LEVEL) is not None:
+            continue
+        words = _collapse(tag.get_text(" "))
         if not words:
             continue
-        hint: BlockKind | None = "heading" if tag.name.startswith("h") else None
+        # The markup says what a block is; only a bare div is left to classify's rules.
+        hint: BlockKind | None = (
+            "heading" if tag.name[0] == "h" else None if tag.name == "div" else "paragraph"
+        )
         units.append(Unit(words, 0, 0, True, hint))
-    return units
+    return [u for u in units if u.text]
 
 
 # ---------------------------------------------------------------- entry points
@@ -259,23 +331,58 @@ def detect_format(text: str, name: str) -> str:
 
 
 def parse(
-    text: str, source: str = "<text>", path: Path | None = None, fmt: str | None = None
+    text: str,
+    source: str = "<text>",
+    path: Path | None = None,
+    fmt: str | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> Article:
-    """Builds an Article from decoded text."""
+    """Builds an Article from decoded text (cleaned of anything that could drive a terminal)."""
+    return _build(clean(text), source, path, fmt, warnings)
+
+
+def _build(
+    text: str, source: str, path: Path | None, fmt: str | None, warnings: tuple[str, ...]
+) -> Article:
     fmt = fmt or detect_format(text, source)
     if not text.strip():
-        raise InputError(f"{source}: is empty")
+        raise InputError(f"{source}: has no text")
     units = {"html": html_units, "markdown": markdown_units}.get(fmt, text_units)(text)
     pairs = classify(units)
     if not pairs:
         raise InputError(f"{source}: has no readable text")
     blocks = tuple(make_block(i, kind, body) for i, (kind, body) in enumerate(pairs))
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return Article(source=source, path=path, blocks=blocks, key=key)
+    return Article(source=source, path=path, blocks=blocks, key=key, warnings=warnings)
 
 
 def load(source: str | Path) -> Article:
     """Reads, decodes and parses an article from a path or ``-`` (stdin)."""
-    text, name = read_text(source)
+    data, name = read_bytes(source)
+    if not data:
+        raise InputError(f"{name}: is empty")
+    decoded = decode_text(data, name)  # already cleaned
     path = None if str(source) == "-" else Path(source)
-    return parse(text, name, path)
+    return _build(decoded.text, name, path, None, decoded.warnings)
+
+
+# ---------------------------------------------------------------- companion files
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
+
+
+def companion_path(article_path: Path | None, suffix: str) -> Path | None:
+    """The file that goes with an article: ``NAME.fr.txt`` (or ``NAME.txt``, ``.md``,
+    ``.html`` …, with or without ``.fr``) pairs with ``NAME`` + ``suffix``, for example
+    ``.en.txt`` (the reference translation) or ``.glossary.toml`` (the curated glossary).
+    None for stdin."""
+    if article_path is None:
+        return None
+    stem = article_path.name
+    for known in ARTICLE_SUFFIXES:
+        if stem.lower().endswith(known):
+            stem = stem[: -len(known)]
+            break
+    if stem.lower().endswith(".fr"):
+        stem = stem[:-3]
+    return article_path.with_name(f"{stem}{suffix}")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.article import load, parse, text_units
-from tests.conftest import SEED
+from reader.article import companion_path, load, parse, text_units
+from tests.conftest import ROOT, SEED
 
 
 def test_seed_structure():
@@ -60,6 +64,127 @@ def test_html(tmp_path):
         ("paragraph", "Un paragraphe long ici."),
         ("paragraph", "Un autre."),
     ]
+
+
+def _blocks(path: Path, text: str) -> list[tuple[str, str]]:
+    path.write_text(text, encoding="utf-8")
+    return [(b.kind, b.text) for b in load(path).blocks]
+
+
+def test_markdown_signs_and_emphasis_survive(tmp_path):
+    # QA row 8: a leading + or - is text, not a list marker; emphasis goes in pairs.
+    text = (
+        "# Titre\n\n+3 % de croissance au deuxième trimestre.\n\n-20 % sur les prix de l’énergie.\n\n"
+        "**Paris** est une ville.\n\n*Marie Dupont* a défendu, 2 * 3 font 6 et un *seul.\n"
+    )
+    assert _blocks(tmp_path / "md4.fr.md", text) == [
+        ("title", "Titre"),
+        ("lede", "+3 % de croissance au deuxième trimestre."),
+        ("paragraph", "-20 % sur les prix de l’énergie."),
+        ("paragraph", "Paris est une ville."),
+        ("paragraph", "Marie Dupont a défendu, 2 * 3 font 6 et un *seul."),
+    ]
+
+
+MD28 = """---
+title: Essai
+date: 2025-07-15
+---
+
+# Le vrai titre
+
+Un chapeau qui résume l’article[^1].
+
+1. Un
+2. Deux
+
+- Trois
+  suite
+
+![une image](photo.png)
+
+```
+code = "ne pas traduire"
+```
+
+    code indenté
+
+| colonne | valeur |
+|---|---|
+| a | b |
+
+> Une citation.
+
+Une partie
+----------
+
+Un paragraphe *final* avec `x = 1` dedans.
+
+[^1]: La note de bas de page.
+"""
+
+
+def test_markdown_front_matter_code_tables_lists_and_notes(tmp_path):
+    # QA row 28: none of these may become a title or a heading.
+    assert _blocks(tmp_path / "md28.fr.md", MD28) == [
+        ("title", "Le vrai titre"),
+        ("lede", "Un chapeau qui résume l’article."),
+        ("paragraph", "Un"),
+        ("paragraph", "Deux"),
+        ("paragraph", "Trois suite"),
+        ("paragraph", "Une citation."),
+        ("heading", "Une partie"),
+        ("paragraph", "Un paragraphe final avec x = 1 dedans."),
+    ]
+
+
+def test_html_div_leaves_figcaption_and_no_break_spaces(tmp_path):
+    # QA row 27: text in a div or a figcaption is kept, once, and so is U+00A0.
+    html = (
+        "<html><body><h1>Le titre</h1>"
+        "<div>Un paragraphe dans un div sans balise p, à 2&nbsp;% de hausse.</div>"
+        "<div class='corps'><p>Un vrai paragraphe.</p><div>Une feuille de div.</div></div>"
+        "<figure><img src='x.png'><figcaption>Une légende.</figcaption></figure>"
+        "<ul><li>Un</li><li>Deux</li></ul>"
+        "</body></html>"
+    )
+    assert _blocks(tmp_path / "a.fr.html", html) == [
+        ("title", "Le titre"),
+        ("lede", "Un paragraphe dans un div sans balise p, à 2\u00a0% de hausse."),
+        ("paragraph", "Un vrai paragraphe."),
+        ("paragraph", "Une feuille de div."),
+        ("paragraph", "Une légende."),
+        ("paragraph", "Un"),
+        ("paragraph", "Deux"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix", "expected"),
+    [
+        ("a/NAME.fr.txt", ".en.txt", "a/NAME.en.txt"),
+        ("a/NAME.txt", ".en.txt", "a/NAME.en.txt"),
+        ("a/NAME.fr.md", ".glossary.toml", "a/NAME.glossary.toml"),
+        ("a/NAME.FR.HTML", ".glossary.toml", "a/NAME.glossary.toml"),
+        ("a/NAME.fr", ".en.txt", "a/NAME.en.txt"),
+        ("a/v1.2.fr.htm", ".en.txt", "a/v1.2.en.txt"),
+    ],
+)
+def test_companion_path(name, suffix, expected):
+    assert companion_path(Path(name), suffix) == Path(expected)
+
+
+def test_companion_path_of_stdin_is_none():
+    assert companion_path(None, ".en.txt") is None
+
+
+def test_glossary_finds_its_file_without_an_engine():
+    code = (
+        "import sys, glossary.curated as c; from pathlib import Path; "
+        "print(c.glossary_path(Path('x.fr.txt')), 'reader.engines' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.split() == ["x.glossary.toml", "False"], out.stderr
 
 
 def test_hard_wrapped_text_joins_lines():

@@ -88,7 +88,7 @@ def test_stdin_article():
     [
         (None, "no such file"),
         (b"", "is empty"),
-        (b"  \n \t\n", "is empty"),
+        (b"  \n \t\n", "has no text"),
         (b"\x00\x01\x02binary\xff", "binary"),
     ],
 )

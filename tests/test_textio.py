@@ -1,8 +1,13 @@
-"""Decoding and bad input: every failure is an InputError with a clear message."""
+"""Decoding and bad input: every failure is an InputError with a clear message, and no
+text from a file can drive the terminal."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader import textio
 from reader.article import load
@@ -14,11 +19,18 @@ def test_missing_file(tmp_path):
         load(tmp_path / "absent.txt")
 
 
-@pytest.mark.parametrize("content", [b"", b"   \n\t\n  "])
-def test_empty_and_whitespace_only(tmp_path, content):
-    path = tmp_path / "empty.txt"
+def test_empty_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"")
+    with pytest.raises(InputError, match=r"a\.txt: is empty$"):
+        load(path)
+
+
+@pytest.mark.parametrize("content", [b"   \n\t\n  ", b"\n\x1b[2J" + b" " * 80 + b"\n"])
+def test_whitespace_only_has_no_text(tmp_path, content):
+    path = tmp_path / "a.txt"
     path.write_bytes(content)
-    with pytest.raises(InputError, match="empty"):
+    with pytest.raises(InputError, match=r"a\.txt: has no text$"):
         load(path)
 
 
@@ -53,6 +65,62 @@ def test_windows_1252_keeps_accents(tmp_path):
     assert "« Ça suffit ! »" in article.blocks[1].text and "Noël" in article.blocks[1].text
 
 
+# QA row 9, byte for byte: a terminal's printf wrote the accents as UTF-8 and the \x92
+# apostrophes and \xa0 spaces as Windows-1252. It used to decode as ISO-8859-10.
+QA9 = (
+    "Le président a déclaré\n\nCe matin, l".encode()
+    + b"\x92"
+    + "OTAN a réagi à la décision. «".encode()
+    + b"\xa0C\x92est inacceptable\xa0"
+    + "», a-t-il dit.\n".encode()
+)
+
+
+def test_short_mixed_windows_1252_sample_decodes_and_warns(tmp_path):
+    path = tmp_path / "short1252.fr.txt"
+    path.write_bytes(QA9)
+    article = load(path)
+    assert article.title == "Le président a déclaré"
+    assert article.blocks[1].text == (
+        "Ce matin, l’OTAN a réagi à la décision. «\u00a0C’est inacceptable\u00a0», a-t-il dit."
+    )
+    assert len(article.warnings) == 1 and "short1252.fr.txt" in article.warnings[0]
+
+
+def test_short_windows_1252_sample_decodes_without_warning():
+    decoded = textio.decode_text(QA9.decode("utf-8", errors="reader-cp1252").encode("cp1252"), "x")
+    assert decoded.encoding == "cp1252" and decoded.warnings == ()
+    assert "l’OTAN" in decoded.text and "«\u00a0C’est inacceptable\u00a0»" in decoded.text
+
+
+def test_unsure_guess_warns(tmp_path):
+    # Mac Roman reads these bytes best, but Windows-1252 also gives letters: a guess.
+    decoded = textio.decode_text("Il a été élu.".encode("mac_roman"), "mac.txt")
+    assert decoded.text == "Il a été élu."
+    assert decoded.warnings and decoded.warnings[0].startswith("mac.txt: not UTF-8")
+
+
+def test_latin_9_oe_ligature():
+    decoded = textio.decode_text("Un cœur gros comme ça, à 5 €.".encode("iso8859_15"), "x")
+    assert decoded.text == "Un cœur gros comme ça, à 5 €."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark(tmp_path, encoding):
+    path = tmp_path / "u16.fr.txt"
+    data = FRENCH.replace("\n", "\r\n").encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path.write_bytes(data)
+    article = load(path)
+    assert article.blocks[0].text == "Élection à l’Assemblée"
+    assert article.warnings == ()
+
+
+def test_utf16_without_a_byte_order_mark():
+    assert textio.decode_text(FRENCH.encode("utf-16-le"), "x").text == FRENCH
+
+
 def test_utf8_bom_and_crlf(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + FRENCH.replace("\n", "\r\n").encode("utf-8"))
@@ -65,3 +133,70 @@ def test_nfc_normalisation(tmp_path):
     path = tmp_path / "nfd.txt"
     path.write_text("Cafe\u0301 de l’Élysée\nLe cafe\u0301 est fermé.", encoding="utf-8")
     assert load(path).blocks[0].text == "Café de l’Élysée"
+
+
+# QA row 3: colour, a window title (OSC 0) and a screen wipe (ED 2).
+ESCAPES = "Un paragraphe \x1b[31mROUGE\x1b[0m avec \x1b]0;HACKED-TITLE\x07 séquence et \x1b[2J effacement."
+ENTITIES = (
+    "Un paragraphe &#27;[31mROUGE&#27;[0m avec &#27;]0;HACKED-TITLE&#7; séquence "
+    "et &#x1b;[2J effacement &#155;2J."
+)
+SAMPLES = {
+    "esc.fr.txt": f"Titre normal\n{ESCAPES}\nUn autre paragraphe.\n",
+    "esc.fr.md": f"# Titre normal\n\n{ESCAPES}\n\nUn autre paragraphe.\n",
+    "esc.fr.html": f"<h1>Titre normal</h1><p>{ESCAPES}</p><p>Un autre paragraphe.</p>",
+    "entities.fr.html": f"<h1>Titre normal</h1><p>{ENTITIES}</p><div>Un autre paragraphe.</div>",
+    "entities.fr.md": f"# Titre normal\n\n{ENTITIES}\n\nUn autre paragraphe.\n",
+}
+
+
+def _controls(text: str) -> list[str]:
+    return [c for c in text if unicodedata.category(c) == "Cc"]
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_escape_sequences_never_reach_the_article(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(SAMPLES[name], encoding="utf-8")
+    article = load(path)
+    texts = [b.text for b in article.blocks] + [s.text for b in article.blocks for s in b.sentences]
+    assert [c for t in texts for c in _controls(t)] == []
+    body = article.blocks[1].text
+    assert "ROUGE" in body and "séquence" in body and "effacement" in body
+    assert article.title == "Titre normal"
+
+
+def test_the_short_escape_sample_of_qa_row_3_is_text(tmp_path):
+    path = tmp_path / "esc.fr.txt"
+    path.write_bytes(
+        b"Titre normal\nUn paragraphe \033[31mROUGE\033[0m avec \033]0;HACKED-TITLE\007 "
+        + "séquence et \033[2J effacement.\n".encode()
+    )
+    article = load(path)
+    assert article.blocks[1].text == "Un paragraphe ROUGE avec  séquence et  effacement."
+
+
+def test_whole_escape_sequences_go():
+    assert textio.clean(ESCAPES) == (
+        "Un paragraphe ROUGE avec  séquence et  effacement."  # the OSC title is gone too
+    )
+    assert textio.clean("a\x9b2Jb\x9d0;t\x9cc\x1b7d") == "abcd"  # C1 CSI, C1 OSC, ESC 7
+
+
+def test_tabs_become_spaces_and_no_break_spaces_stay(tmp_path):
+    path = tmp_path / "tabs.fr.txt"
+    path.write_text("Titre\nUne\ttabulation\tici et là, à 2\u00a0%.\n", encoding="utf-8")
+    text = load(path).blocks[1].text
+    assert "\t" not in text and text.split() == "Une tabulation ici et là, à 2\u00a0%.".split()
+    assert "2\u00a0%" in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec="utf-8"), max_size=80))
+def test_clean_leaves_no_control_but_newline(text):
+    cleaned = textio.clean(text)
+    assert set(_controls(cleaned)) <= {"\n"}
+    # Outside escape sequences, every character that is not a control survives, in order.
+    if not any(c == "\x1b" or "\x90" <= c <= "\x9f" for c in text):
+        kept = "".join(c for c in text if unicodedata.category(c) != "Cc")
+        assert "".join(cleaned.split()) == "".join(kept.split())

@@ -11,9 +11,17 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size, split_graphemes
 
-_WORD = re.compile(r"\S+")
+# Words are separated by breakable white space only: U+00A0, U+2007 and U+202F (no-break
+# spaces) hold « 2 % » together.
+_WORD = re.compile(
+    r"[^ \t\n\r\f\v\x1c-\x1f\x85\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+"
+)
+NO_BREAK_BEFORE = "%?!:;»"
+NO_BREAK_AFTER = "«"
+"""French typography: a line never starts with % ? ! : ; » nor ends with «, even where
+the text has a plain space there (« 2 % », « Poutine ? »)."""
 
 Span = tuple[int, int]
 
@@ -24,30 +32,79 @@ GUTTER = 3
 
 
 def wrap(text: str, width: int) -> list[Span]:
-    """Greedy word wrap; returns (start, end) spans of ``text``, one per line. Long words are cut."""
+    """Greedy word wrap by terminal cells; returns (start, end) spans of ``text``, one per line.
+
+    Every line fits ``width`` cells (except a lone character wider than the line); a word
+    longer than the line is cut by cells. A line does not start with % ? ! : ; » or end
+    with « (NO_BREAK_BEFORE): the words around them move to the next line together,
+    unless together they are longer than a line."""
     width = max(1, width)
     if not text:
         return [(0, 0)]
-    measure = len if cell_len(text) == len(text) else cell_len
+    fast = _single_cells(text)  # then lengths are widths
     lines: list[Span] = []
-    start = end = None
+    start = end = -1  # the line so far, and its width
     used = 0
+    group = group_end = -1  # the words that must stay together, and the line before them
     for match in _WORD.finditer(text):
         a, b = match.span()
-        size = measure(text[a:b])
-        if start is not None and used + 1 + size <= width:
-            end, used = b, used + 1 + size
-            continue
-        if start is not None:
+        size = b - a if fast else cell_len(text[a:b])
+        if start >= 0:
+            glued = text[a] in NO_BREAK_BEFORE or text[end - 1] in NO_BREAK_AFTER
+            gap = a - end if fast else cell_len(text[end:a])
+            if used + gap + size <= width:
+                if not glued:
+                    group, group_end = a, end
+                end, used = b, used + gap + size
+                continue
+            if glued and group > start:
+                whole = b - group if fast else cell_len(text[group:b])
+                if whole <= width:  # move the group to the next line
+                    lines.append((start, group_end))
+                    start, end, used = group, b, whole
+                    continue
             lines.append((start, end))
         while size > width:  # a word longer than the line: cut it
-            cut = a + width
+            cut = _cut(text, a, b, width, fast)
             lines.append((a, cut))
-            a, size = cut, measure(text[cut:b])
+            a = cut
+            size = b - a if fast else cell_len(text[a:b])
         start, end, used = a, b, size
-    if start is not None:
+        group = a
+    if start >= 0:
         lines.append((start, end))
     return lines or [(0, 0)]
+
+
+_ONE_CELL: set[str] = {chr(c) for c in range(32, 127)}
+"""Characters known to take one cell: a book uses few, so they are looked up once."""
+
+
+def _single_cells(text: str) -> bool:
+    """Every character takes one cell, so lengths are widths (the common, fast case)."""
+    chars = set(text)
+    if chars <= _ONE_CELL:
+        return True
+    new = chars - _ONE_CELL
+    if all(get_character_cell_size(c) == 1 for c in new):
+        _ONE_CELL.update(new)
+        return True
+    return False
+
+
+def _cut(text: str, a: int, b: int, width: int, fast: bool) -> int:
+    """Where to cut ``text[a:b]`` so that its head fills at most ``width`` cells; never
+    inside a character cluster (an emoji sequence, a letter and its accent), and never
+    before the first cluster, so that the cut always advances."""
+    if fast:
+        return a + width
+    graphemes, _ = split_graphemes(text[a:b])
+    used = 0
+    for start, _end, cells in graphemes:
+        if used + cells > width and start > 0:
+            return a + start
+        used += cells
+    return b
 
 
 @dataclass

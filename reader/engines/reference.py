@@ -12,23 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import article as article_model
-from reader.article import Article, Block
+from reader.article import Article, Block, companion_path
 from reader.engines.base import Engine
 from reader.errors import EngineError, InputError
 
 
 def reference_path(article_path: Path | None) -> Path | None:
     """Where the reference translation of an article would be, or None for stdin."""
-    if article_path is None:
-        return None
-    stem = article_path.name
-    for suffix in (".txt", ".md", ".markdown", ".html", ".htm"):
-        if stem.lower().endswith(suffix):
-            stem = stem[: -len(suffix)]
-            break
-    if stem.lower().endswith(".fr"):
-        stem = stem[:-3]
-    return article_path.with_name(f"{stem}.en.txt")
+    return companion_path(article_path, ".en.txt")
 
 
 def available(article: Article) -> bool:
