@@ -29,3 +29,13 @@ PathArgument = Annotated[
 
 def notice(message: str) -> None:
     err.print(f"reader: {message}")
+
+
+def load_article(path: str):  # -> reader.article.Article (imported lazily: keeps --help instant)
+    """Loads an article and says, on stderr, what the loader was unsure of (encoding)."""
+    from reader import article as article_model
+
+    article = article_model.load(path)
+    for warning in article.warnings:
+        notice(f"warning: {warning}")
+    return article

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import EngineChoice, EngineOption, PathArgument, notice
+from reader.commands.common import EngineChoice, EngineOption, PathArgument, load_article, notice
 from reader.errors import InputError
 
 
@@ -58,12 +58,11 @@ def glossary(
     from glossary import build as glossary_build
     from glossary import export
     from glossary.extract import extract as run_extraction
-    from reader import article as article_model
     from reader.session import TranslationSession
     from reader.store import atomic_write
 
     check_output(output, fmt.value)
-    article = article_model.load(path)
+    article = load_article(path)
     with TranslationSession(article, engine.value, notify=notice) as session:
         if engine.value == "auto":
             notice(session.reason)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import EngineChoice, EngineOption, PathArgument, notice
+from reader.commands.common import EngineChoice, EngineOption, PathArgument, load_article, notice
 
 
 class Format(str, Enum):
@@ -25,11 +25,10 @@ def translate(
     """Print the article with its English, block by block."""
     from rich.console import Console
 
-    from reader import article as article_model
     from reader import output
     from reader.session import TranslationSession
 
-    article = article_model.load(path)
+    article = load_article(path)
     with TranslationSession(article, engine.value, notify=notice) as session:
         if engine.value == "auto":
             notice(session.reason)
