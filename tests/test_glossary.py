@@ -166,7 +166,10 @@ def test_extraction_on_an_article_not_in_the_project():
         or found.get("Banque centrale européenne") == "organisations"
     )
     glossary = build.build(article, extract(article.blocks))
-    assert all(e.origin == "extracted" for e in glossary.entries)  # no curated file beside it
+    assert not any(e.origin == "curated" for e in glossary.entries)  # no curated file beside it
+    origins = {e.fr: e.origin for e in glossary.entries}
+    assert origins["BCE"] == "general" and origins["Bruxelles"] == "general"
+    assert origins["Emmanuel Macron"] == "extracted"
     macron = next(e for e in glossary.entries if e.fr == "Emmanuel Macron")
     assert glossary.count(macron) == 1
 
@@ -205,12 +208,15 @@ def test_extracted_english_comes_from_the_engine_or_is_labelled(
     with_none = build.build(article, seed_candidates, NoneEngine())
     extracted = [e for e in with_none.entries if e.origin == "extracted"]
     assert extracted and all(
-        e.en == "" and "translates whole blocks" in e.en_note for e in extracted
+        e.en == "" and "no translation engine" in e.en_note
+        for e in extracted
+        if e.kind != "people"
     )
+    assert all(e.en == e.fr for e in extracted if e.kind == "people")  # names: never translated
     cache = Cache()
     with_argos = build.build(article, seed_candidates, ArgosEngine(), cache)
-    assert all(e.en for e in with_argos.entries if e.origin == "extracted")
-    term = next(e.fr for e in with_argos.entries if e.origin == "extracted")
+    assert all(e.en for e in with_argos.entries if e.origin in ("extracted", "machine guess"))
+    term = next(e.fr for e in with_argos.entries if e.origin == "machine guess")
     assert cache.get_many("argos", ArgosEngine().version, [term])  # cached
 
 
