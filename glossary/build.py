@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from glossary.extract import Candidate
 from glossary.match import find, key_of
-from glossary.model import KINDS, Entry, Glossary
+from glossary.model import KINDS, VETTED, Entry, Glossary
 from glossary.sources import article_entries, load_stack
 from reader.article import Article
 
@@ -25,8 +25,6 @@ InContext = Callable[[Sequence[Candidate]], Sequence[str]]
 """English for each candidate from its sentences' enforced translation ("" when unknown)."""
 
 NAME_KINDS = frozenset({"people", "places", "organisations"})
-VETTED = frozenset({"user", "curated", "general"})
-"""Origins whose English a person wrote; extracted names and machine guesses are not."""
 
 
 def curated_entries(article: Article) -> list[Entry]:

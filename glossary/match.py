@@ -137,6 +137,37 @@ def _is_proper(form: str) -> bool:
     return bool(form) and form[0].isupper()
 
 
+def _patterns(entry: Entry, english: bool) -> tuple[tuple[re.Pattern[str] | None, bool], ...]:
+    """The entry's patterns, each with whether it needs a capital in the text.
+
+    French: each form by its own case, so « PIB » needs its capitals but its alias
+    « produit intérieur brut » matches as written. English keeps the main form's case.
+    """
+    if english:
+        return ((compile_forms(entry.en_forms), _is_proper(entry.en)),)
+    proper = tuple(f for f in entry.forms if _is_proper(strip_elision(f)))
+    common = tuple(f for f in entry.forms if f not in proper)
+    return ((compile_forms(proper), True), (compile_forms(common), False))
+
+
+def _entry_matches(
+    patterns: Sequence[tuple[re.Pattern[str] | None, bool]], folded: str, text: str
+) -> list[tuple[int, int]]:
+    spans = [
+        span
+        for pattern, proper in patterns
+        if pattern is not None
+        for span in _matches(pattern, folded, text, proper)
+    ]
+    if len(patterns) == 1:
+        return spans
+    kept: list[tuple[int, int]] = []
+    for a, b in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):
+        if not kept or a >= kept[-1][1]:  # an entry's own forms never overlap: longest first
+            kept.append((a, b))
+    return kept
+
+
 def find(
     entries: Sequence[Entry], texts: Iterable[tuple[int, str]], english: bool = False
 ) -> dict[str, list[Occurrence]]:
@@ -144,17 +175,10 @@ def find(
 
     An entry's own forms do not overlap (the longest wins: ``Vladimir Poutine`` is one
     occurrence, not two), but entries are independent: ``OTAN`` also occurs inside
-    ``adhésion à l’OTAN``. Case: an entry whose main form is capitalised only matches
-    capitalised text, so ``Ukrainiens`` does not match the adjective ``ukrainien``.
+    ``adhésion à l’OTAN``. Case: a capitalised form only matches capitalised text, so
+    ``Ukrainiens`` does not match the adjective ``ukrainien``.
     """
-    compiled = [
-        (
-            e.key,
-            compile_forms(e.en_forms if english else e.forms),
-            _is_proper(e.en if english else e.fr),
-        )
-        for e in entries
-    ]
+    compiled = [(e.key, _patterns(e, english)) for e in entries]
     index: dict[str, list[int]] = {}
     for i, e in enumerate(entries):
         for head in heads(e.en_forms if english else e.forms):
@@ -163,9 +187,8 @@ def find(
     for block, text in texts:
         folded = fold(text)
         for i in _candidates(folded, index):
-            key, pattern, proper = compiled[i]
-            if pattern is not None:
-                found[key].extend(
-                    Occurrence(block, a, b) for a, b in _matches(pattern, folded, text, proper)
-                )
+            key, patterns = compiled[i]
+            found[key].extend(
+                Occurrence(block, a, b) for a, b in _entry_matches(patterns, folded, text)
+            )
     return found
