@@ -329,7 +329,6 @@ def test_lowercase_alias_of_an_acronym_matches_as_written():
 def test_the_word_index_finds_exactly_what_every_pattern_finds():
     from glossary.general import load_general
     from glossary.match import _entry_matches, _patterns
-
     from glossary.sources import stack
 
     entries = stack(load_curated(CURATED), load_general())
