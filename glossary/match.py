@@ -141,11 +141,18 @@ def _patterns(entry: Entry, english: bool) -> tuple[tuple[re.Pattern[str] | None
     """The entry's patterns, each with whether it needs a capital in the text.
 
     French: each form by its own case, so « PIB » needs its capitals but its alias
-    « produit intérieur brut » matches as written. English keeps the main form's case.
+    « produit intérieur brut » matches as written; a form holding a capital under a
+    capitalised entry is a name. English keeps the main form's case.
     """
     if english:
         return ((compile_forms(entry.en_forms), _is_proper(entry.en)),)
-    proper = tuple(f for f in entry.forms if _is_proper(strip_elision(f)))
+    named = _is_proper(entry.fr)
+    # « président Donald Trump » holds a name: matched as one, like its entry « Trump ».
+    proper = tuple(
+        f
+        for f in entry.forms
+        if _is_proper(strip_elision(f)) or (named and any(c.isupper() for c in f))
+    )
     common = tuple(f for f in entry.forms if f not in proper)
     return ((compile_forms(proper), True), (compile_forms(common), False))
 
