@@ -39,14 +39,17 @@ def path(folder: Path | None = None) -> Path:
     """Where the user's glossary lives (``folder`` defaults to the data folder)."""
     from reader.store import data_dir
 
-    return (folder or data_dir()) / FILE_NAME
+    try:
+        return (folder or data_dir()) / FILE_NAME
+    except OSError as exc:  # READER_DATA_DIR is a file, or cannot be created
+        raise GlossaryError(f"no usable data folder for your glossary ({exc})") from exc
 
 
 def load(folder: Path | None = None, notify: Callable[[str], None] | None = None) -> list[Entry]:
     """The user's entries; a problem is reported through ``notify`` and yields no entries."""
     try:
         return _read(path(folder), notify)
-    except (GlossaryError, OSError) as exc:
+    except GlossaryError as exc:
         if notify is not None:
             notify(f"your glossary is not used: {exc}")
         return []

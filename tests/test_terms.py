@@ -95,3 +95,23 @@ def test_user_terms_reach_every_article_where_they_occur(data_dir):
     assert [(e.fr, e.en, glossary.count(e)) for e in mine] == [
         ("capital de crédibilité", "credibility capital", 1)
     ]
+
+
+def test_an_unusable_data_folder_is_one_line_and_the_glossary_still_builds(tmp_path):
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("a file where the data folder should be", encoding="utf-8")
+    for args in (("add", "BCE", "ECB"), ("list",), ("remove", "BCE")):
+        done = terms(not_a_folder, *args)
+        assert done.returncode == 1 and "no usable data folder" in done.stderr, args
+        assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    article = tmp_path / "a.fr.txt"
+    article.write_text("Titre\nLa BCE parle.\n", encoding="utf-8")
+    done = run_reader(
+        "glossary",
+        str(article),
+        "--no-extract",
+        "-f",
+        "csv",
+        env={"READER_DATA_DIR": str(not_a_folder)},
+    )
+    assert done.returncode == 0 and "BCE,ECB" in done.stdout and "not used" in done.stderr

@@ -62,6 +62,7 @@ def terms_list(
 
     from glossary import user
 
+    where = user.path()  # an unusable data folder is an error, not an empty list
     entries = user.load(notify=notice)
     if fmt is ListFormat.json:
         doc = [
@@ -70,7 +71,7 @@ def terms_list(
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     if not entries:
-        notice(f"your glossary is empty ({user.path()}); add a term: reader terms add FR EN")
+        notice(f"your glossary is empty ({where}); add a term: reader terms add FR EN")
         return
     _print_table(entries)
 
