@@ -1,41 +1,70 @@
-"""Putting a glossary together: curated entries, extracted ones, English for the
-extracted ones from the active engine, and occurrences in both languages."""
+"""Putting a glossary together: the glossary stack (user, article, general), extracted
+entries with the best English available for them, and occurrences in both languages.
+
+English for an extracted entry, best first:
+1. a glossary of the stack (the candidate is then covered, see ``merge``);
+2. people's names: the French name itself, never machine-translated;
+3. ``in_context``: where the term landed in its sentence's enforced English (a hook
+   for term enforcement, which knows those positions);
+4. the engine's translation of the term alone, with origin "machine guess" — never
+   presented as vetted.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from glossary.curated import glossary_path, load_curated
-from glossary.extract import Candidate, key_of
-from glossary.match import find
-from glossary.model import KINDS, Entry, Glossary
+from glossary.extract import Candidate
+from glossary.match import find, key_of
+from glossary.model import KINDS, VETTED, Entry, Glossary
+from glossary.sources import article_entries, load_stack
 from reader.article import Article
+
+InContext = Callable[[Sequence[Candidate]], Sequence[str]]
+"""English for each candidate from its sentences' enforced translation ("" when unknown)."""
+
+NAME_KINDS = frozenset({"people", "places", "organisations"})
 
 
 def curated_entries(article: Article) -> list[Entry]:
-    path = glossary_path(article.path)
-    return load_curated(path) if path is not None and path.is_file() else []
+    """The article's own glossary (kept for callers of the earlier API)."""
+    return article_entries(article)
 
 
 def _words(key: str) -> str:
     return f" {key} "
 
 
-def merge(curated: Sequence[Entry], candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Extracted candidates that curated entries do not already cover, duplicates merged.
+def _covered(key: str, kind: str, stack: Sequence[Entry]) -> bool:
+    """Whether a stack entry already stands for the candidate with this key and kind.
 
-    Covered: the candidate and a curated form contain one another as whole words
-    (« Donald Trump » and curated « Trump »). Duplicates: one candidate's words are
-    a whole-word part of another's (« Poutine » in « Vladimir Poutine »); the longer
-    name stays, the shorter becomes one of its forms.
+    Equal, or the candidate is a whole-word part of a stack form (« Poutine » in
+    « Vladimir Poutine »). A candidate containing a stack form (« Donald Trump »
+    around « Trump ») is covered by the article's own glossary, or when both are
+    names; « guerre commerciale » is not covered by a general « guerre ».
     """
-    curated_keys = [_words(key_of(f)) for e in curated for f in e.forms]
-    kept: list[Candidate] = []
-    for cand in candidates:
-        key = _words(key_of(cand.text))
-        if key.strip() == "" or any(key in c or c in key for c in curated_keys):
-            continue
-        kept.append(cand)
+    for entry in stack:
+        wide = entry.origin == "curated" or (kind in NAME_KINDS and entry.kind in NAME_KINDS)
+        for form in entry.forms:
+            other = _words(key_of(form))
+            if key in other or (wide and other in key):
+                return True
+    return False
+
+
+def merge(stack: Sequence[Entry], candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Extracted candidates that the stack does not already cover, duplicates merged.
+
+    Duplicates: one candidate's words are a whole-word part of another's of the same
+    kind (« Poutine » in « Vladimir Poutine »); the longer stays, the shorter becomes
+    one of its forms.
+    """
+    kept = [
+        c
+        for c in candidates
+        if key_of(c.text).strip() and not _covered(_words(key_of(c.text)), c.kind, stack)
+    ]
     merged: list[Candidate] = []
     for cand in sorted(kept, key=lambda c: -len(key_of(c.text))):
         key = _words(key_of(cand.text))
@@ -58,10 +87,10 @@ def english_for(terms: Sequence[str], engine=None, cache=None) -> tuple[list[str
     """English for single terms from the engine (through the cache), or empties and why."""
     from reader.engines.base import SentenceEngine
 
-    if engine is None:
-        return [""] * len(terms), "no engine"
+    if engine is None or engine.name == "none":
+        return [""] * len(terms), "no translation engine"
     if not isinstance(engine, SentenceEngine):
-        return [""] * len(terms), f"{engine.name} translates whole blocks, not single terms"
+        return [""] * len(terms), f"{engine.name} translates whole texts, not single terms"
     if not terms:
         return [], ""
     if cache is None:
@@ -71,44 +100,111 @@ def english_for(terms: Sequence[str], engine=None, cache=None) -> tuple[list[str
     return translate_sentences_cached(engine, terms, cache), ""
 
 
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)")
+
+
+def proper_words(stack: Iterable[Entry], english: Iterable[str] = ()) -> frozenset[str]:
+    """English words that stay capitalised mid-sentence: from names in the glossaries
+    (American, European, …) and from the article's own English, where it is known."""
+    words: set[str] = set()
+    for entry in stack:
+        if entry.kind in NAME_KINDS:
+            for text in (entry.en, entry.en_adj, *entry.en_aliases):
+                words.update(w for w in re.findall(r"[A-Z][a-z]+", text))
+    for text in english:
+        words.update(_MID_SENTENCE_CAPITAL.findall(text))
+    return frozenset(words)
+
+
+def follow_case(fr: str, en: str, proper: frozenset[str]) -> str:
+    """English whose first letter follows the French: « point de vue » → "point of view",
+    but "American politics" and "NATO summit" keep their capitals."""
+    if not en or not fr or not fr[0].islower() or not en[0].isupper():
+        return en
+    first = en.split()[0].strip(".,;:")
+    if (len(first) > 1 and first.isupper()) or first in proper:
+        return en
+    return en[0].lower() + en[1:]
+
+
+def extracted_entries(
+    candidates: Sequence[Candidate],
+    engine=None,
+    cache=None,
+    proper: frozenset[str] = frozenset(),
+    in_context: InContext | None = None,
+) -> list[Entry]:
+    """Entries for candidates the stack does not cover, each with its best English."""
+    entries: dict[int, Entry] = {}
+    rest = []
+    for i, cand in enumerate(candidates):
+        if cand.kind == "people":
+            entries[i] = _entry(
+                cand, cand.text, "extracted", "A name found in the text; names are not translated."
+            )
+        else:
+            rest.append(i)
+    context = list(in_context([candidates[i] for i in rest])) if in_context and rest else []
+    guess_at = []
+    for n, i in enumerate(rest):
+        en = context[n] if n < len(context) else ""
+        if en:
+            entries[i] = _entry(
+                candidates[i],
+                en,
+                "extracted",
+                "English from where the term landed in the enforced translation.",
+            )
+        else:
+            guess_at.append(i)
+    guesses, note = english_for([candidates[i].text for i in guess_at], engine, cache)
+    for i, en in zip(guess_at, guesses, strict=True):
+        cand = candidates[i]
+        if en:
+            why = f"Machine guess: {engine.name} translated the term alone; not checked."
+            entries[i] = _entry(cand, follow_case(cand.text, en, proper), "machine guess", why)
+        else:
+            entries[i] = _entry(cand, "", "extracted", "Found in the text; no English yet.", note)
+    return [entries[i] for i in range(len(candidates))]
+
+
+def _entry(cand: Candidate, en: str, origin, definition: str, note: str = "") -> Entry:
+    aliases = tuple(f for f in cand.forms if f != cand.text)
+    return Entry(cand.text, en, cand.kind, definition, aliases, (), origin, note)
+
+
 def build(
     article: Article,
     candidates: Sequence[Candidate] = (),
     engine=None,
     cache=None,
     english: Mapping[int, str] | None = None,
+    *,
+    stack: Sequence[Entry] | None = None,
+    notify: Callable[[str], None] | None = None,
+    in_context: InContext | None = None,
 ) -> Glossary:
-    """The glossary of ``article``; ``english`` maps block index to its English text, where known."""
-    curated = curated_entries(article)
-    extracted = merge(curated, candidates)
-    english_terms, note = english_for([c.text for c in extracted], engine, cache)
-    label = f" ({engine.name})" if engine is not None and not note else ""
-    entries = list(curated)
-    for cand, en in zip(extracted, english_terms, strict=True):
-        aliases = tuple(f for f in cand.forms if f != cand.text)
-        entries.append(
-            Entry(
-                cand.text,
-                en,
-                cand.kind,
-                f"Found in the text by extraction{label}.",
-                aliases,
-                (),
-                "extracted",
-                note if not en else "",
-            )
-        )
+    """The glossary of ``article``; ``english`` maps block index to its English text, where known.
+
+    ``stack`` defaults to ``load_stack(article)``; its user and general entries are kept
+    only where they occur, the article's own entries always.
+    """
+    layers = load_stack(article, notify) if stack is None else list(stack)
+    extracted = merge(layers, candidates)
+    proper = proper_words(layers, (english or {}).values())
+    entries = [*layers, *extracted_entries(extracted, engine, cache, proper, in_context)]
     glossary = Glossary(article.source, entries)
     glossary.occurrences = find(entries, [(b.index, b.text) for b in article.blocks])
     glossary.entries = sorted(
         (e for e in entries if e.origin == "curated" or glossary.count(e) > 0),
         key=lambda e: (
             KINDS.index(e.kind),
-            e.origin != "curated",
+            e.origin not in VETTED,
             -glossary.count(e),
             e.fr.casefold(),
         ),
     )
+    glossary.occurrences = {e.key: glossary.occurrences[e.key] for e in glossary.entries}
     if english:
         english_occurrences(glossary, english)
     return glossary

@@ -1,6 +1,8 @@
-"""Loading curated glossaries: TOML files beside the article they belong to.
+"""Loading glossary files: TOML lists of ``[[entry]]`` tables.
 
-``NAME.fr.txt`` pairs with ``NAME.glossary.toml``, a list of ``[[entry]]`` tables:
+An article's own glossary sits beside it (``NAME.fr.txt`` pairs with
+``NAME.glossary.toml``); the general news glossary and the user's glossary use
+the same format:
 
     [[entry]]
     fr = "OTAN"
@@ -9,22 +11,38 @@
     definition = "The North Atlantic Treaty Organization, the Western military alliance."
     aliases = ["Organisation du traité de l’Atlantique nord"]
     en_aliases = []
+    the = false        # English takes "the" in running text (the ECB; but NATO)
+    en_adj = ""        # adjectival English where it differs (Russie → "Russian")
 
-Errors name the file and the line of the offending entry.
+Errors name the file and the line of the offending entry; two entries with the
+same French (up to case, accents, elision and plural) are refused.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 from glossary.errors import GlossaryError
-from glossary.model import KINDS, Entry
+from glossary.match import key_of
+from glossary.model import KINDS, Entry, Origin
 from reader.article import companion_path
 
 REQUIRED = ("fr", "en", "kind", "definition")
 OPTIONAL_LISTS = ("aliases", "en_aliases")
+OPTIONAL_TEXTS = ("definition", "en_adj")
+OPTIONAL_FLAGS = ("the",)
+FIELDS = frozenset((*REQUIRED, *OPTIONAL_LISTS, *OPTIONAL_TEXTS, *OPTIONAL_FLAGS))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def clean_text(text: str) -> str:
+    """One line of text: control characters (which could drive the terminal) become spaces."""
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def glossary_path(article_path: Path | None) -> Path | None:
@@ -32,29 +50,46 @@ def glossary_path(article_path: Path | None) -> Path | None:
     return companion_path(article_path, ".glossary.toml")
 
 
-def load_curated(path: Path) -> list[Entry]:
+def read_text(path: Path) -> str:
+    """A glossary file's text, or a one-line error naming it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise GlossaryError(f"{path}: not UTF-8 text ({exc.reason})") from exc
     except OSError as exc:
         raise GlossaryError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def load_curated(path: Path) -> list[Entry]:
+    """An article's glossary file: every field but the optional ones required."""
+    return parse_entries(read_text(path), str(path), "curated")
+
+
+def parse_entries(
+    text: str, where: str, origin: Origin, required: Sequence[str] = REQUIRED
+) -> list[Entry]:
+    """Entries of a glossary file's ``text``; ``where`` names the file in errors."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
         if line:
-            where = f":{line.group(1)}"
+            at = f":{line.group(1)}"
         else:  # tomllib says "at end of document": the last line
-            where = f":{max(1, len(text.splitlines()))}" if "end of document" in str(exc) else ""
-        raise GlossaryError(f"{path}{where}: malformed TOML ({str(exc).split(' (at')[0]})") from exc
+            at = f":{max(1, len(text.splitlines()))}" if "end of document" in str(exc) else ""
+        raise GlossaryError(f"{where}{at}: malformed TOML ({str(exc).split(' (at')[0]})") from exc
     entries = data.get("entry", [])
     if not isinstance(entries, list) or set(data) - {"entry"}:
         raise GlossaryError(
-            f"{path}: expected only [[entry]] tables, found {', '.join(sorted(data)) or 'nothing'}"
+            f"{where}: expected only [[entry]] tables, found {', '.join(sorted(data)) or 'nothing'}"
         )
     lines = _entry_lines(text)
-    return [_entry(path, lines[i] if i < len(lines) else 0, raw) for i, raw in enumerate(entries)]
+    parsed = []
+    for i, raw in enumerate(entries):
+        line = lines[i] if i < len(lines) else 0
+        parsed.append((line, _entry(f"{where}:{line}", raw, origin, required)))
+    _refuse_duplicates(where, parsed)
+    return [entry for _, entry in parsed]
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -63,33 +98,55 @@ def _entry_lines(text: str) -> list[int]:
     ]
 
 
-def _entry(path: Path, line: int, raw: dict) -> Entry:
-    where = f"{path}:{line}"
-    label = raw.get("fr", "?")
-    for key in REQUIRED:
+def _refuse_duplicates(where: str, parsed: list[tuple[int, Entry]]) -> None:
+    # Two entries for one French term would each count the same occurrences (QA 18).
+    seen: dict[str, tuple[int, str]] = {}
+    for line, entry in parsed:
+        key = key_of(entry.fr)
+        if key in seen:
+            first_line, first = seen[key]
+            raise GlossaryError(
+                f"{where}:{line}: entry {entry.fr!r} repeats {first!r} from line {first_line}; "
+                "keep one (put other forms in its aliases)"
+            )
+        seen[key] = (line, entry.fr)
+
+
+def _entry(where: str, raw: object, origin: Origin, required: Sequence[str]) -> Entry:
+    if not isinstance(raw, dict):
+        raise GlossaryError(f"{where}: each [[entry]] must be a table")
+    label = clean_text(str(raw.get("fr", "?")))
+    for key in required:
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise GlossaryError(f"{where}: entry {label!r} needs a non-empty text '{key}'")
     if raw["kind"] not in KINDS:
         raise GlossaryError(
             f"{where}: entry {label!r} has kind {raw['kind']!r}; use one of: {', '.join(KINDS)}"
         )
+    unknown = set(raw) - FIELDS
+    if unknown:
+        raise GlossaryError(
+            f"{where}: entry {label!r} has unknown field(s): {', '.join(sorted(unknown))}"
+        )
     lists = {}
     for key in OPTIONAL_LISTS:
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise GlossaryError(f"{where}: entry {label!r}: '{key}' must be a list of texts")
-        lists[key] = tuple(value)
-    unknown = set(raw) - set(REQUIRED) - set(OPTIONAL_LISTS)
-    if unknown:
-        raise GlossaryError(
-            f"{where}: entry {label!r} has unknown field(s): {', '.join(sorted(unknown))}"
-        )
+        lists[key] = tuple(clean_text(v) for v in value)
+    for key in OPTIONAL_TEXTS:
+        if not isinstance(raw.get(key, ""), str):
+            raise GlossaryError(f"{where}: entry {label!r}: '{key}' must be a text")
+    if not isinstance(raw.get("the", False), bool):
+        raise GlossaryError(f"{where}: entry {label!r}: 'the' must be true or false")
     return Entry(
-        raw["fr"].strip(),
-        raw["en"].strip(),
+        clean_text(raw["fr"]),
+        clean_text(raw["en"]),
         raw["kind"],
-        raw["definition"].strip(),
+        clean_text(raw.get("definition", "")),
         lists["aliases"],
         lists["en_aliases"],
-        "curated",
+        origin,
+        the=raw.get("the", False),
+        en_adj=clean_text(raw.get("en_adj", "")),
     )

@@ -44,6 +44,15 @@ def strip_elision(form: str) -> str:
     return form[match.end() :] if match else form
 
 
+def key_of(text: str) -> str:
+    """A grouping key: folded, without elision, each word without a plural -s/-x.
+
+    « droits de douane » and « droit de douane » share one key; so do « l’OTAN » and « OTAN ».
+    """
+    words = re.split(r"[\s\-]+", fold(strip_elision(text)).strip(' .,;:!?«»"()'))
+    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words if w)
+
+
 def _word_pattern(word: str, plural: bool) -> str:
     """A word that also matches its singular or plural: droit/droits, arsenal/arsenaux."""
     if not plural or not word.isalpha() or len(word) <= 3:
@@ -71,6 +80,47 @@ def compile_forms(forms: tuple[str, ...], plural: bool = True) -> re.Pattern[str
     return re.compile(rf"(?<![\w])(?:{'|'.join(patterns)})(?![\w])")
 
 
+_WORD = re.compile(r"\w+")
+HEAD = 6
+
+
+def _stem(word: str) -> str:
+    """What every inflection ``_word_pattern`` allows for ``word`` starts with."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("aux"):
+        return word[:-3]
+    if word.endswith("al"):
+        return word[:-2]
+    return word[:-1] if word[-1] in "sx" else word
+
+
+@lru_cache(maxsize=4096)
+def heads(forms: tuple[str, ...]) -> frozenset[str]:
+    """For each form, the start (up to HEAD letters) of its longest word's stem: a word
+    of the text starting with it is needed for the form to match.
+
+    A cheap index before the regexes: per block, only the entries one of whose heads
+    starts a word of the block are searched, so a glossary of hundreds of entries
+    costs little more than a small one.
+    """
+    out = set()
+    for form in forms:
+        words = _WORD.findall(fold(strip_elision(form)))
+        if words:
+            out.add(_stem(max(words, key=len))[:HEAD])
+    return frozenset(out)
+
+
+def _candidates(folded: str, index: dict[str, list[int]]) -> list[int]:
+    """Entries (by position) whose head starts one of the words of ``folded``."""
+    found: set[int] = set()
+    for word in set(_WORD.findall(folded)):
+        for n in range(1, min(len(word), HEAD) + 1):
+            found.update(index.get(word[:n], ()))
+    return sorted(found)
+
+
 def _matches(
     pattern: re.Pattern[str], folded: str, text: str, proper: bool
 ) -> Iterable[tuple[int, int]]:
@@ -87,6 +137,44 @@ def _is_proper(form: str) -> bool:
     return bool(form) and form[0].isupper()
 
 
+def _patterns(entry: Entry, english: bool) -> tuple[tuple[re.Pattern[str] | None, bool], ...]:
+    """The entry's patterns, each with whether it needs a capital in the text.
+
+    French: each form by its own case, so « PIB » needs its capitals but its alias
+    « produit intérieur brut » matches as written; a form holding a capital under a
+    capitalised entry is a name. English keeps the main form's case.
+    """
+    if english:
+        return ((compile_forms(entry.en_forms), _is_proper(entry.en)),)
+    named = _is_proper(entry.fr)
+    # « président Donald Trump » holds a name: matched as one, like its entry « Trump ».
+    proper = tuple(
+        f
+        for f in entry.forms
+        if _is_proper(strip_elision(f)) or (named and any(c.isupper() for c in f))
+    )
+    common = tuple(f for f in entry.forms if f not in proper)
+    return ((compile_forms(proper), True), (compile_forms(common), False))
+
+
+def _entry_matches(
+    patterns: Sequence[tuple[re.Pattern[str] | None, bool]], folded: str, text: str
+) -> list[tuple[int, int]]:
+    spans = [
+        span
+        for pattern, proper in patterns
+        if pattern is not None
+        for span in _matches(pattern, folded, text, proper)
+    ]
+    if len(patterns) == 1:
+        return spans
+    kept: list[tuple[int, int]] = []
+    for a, b in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):
+        if not kept or a >= kept[-1][1]:  # an entry's own forms never overlap: longest first
+            kept.append((a, b))
+    return kept
+
+
 def find(
     entries: Sequence[Entry], texts: Iterable[tuple[int, str]], english: bool = False
 ) -> dict[str, list[Occurrence]]:
@@ -94,23 +182,20 @@ def find(
 
     An entry's own forms do not overlap (the longest wins: ``Vladimir Poutine`` is one
     occurrence, not two), but entries are independent: ``OTAN`` also occurs inside
-    ``adhésion à l’OTAN``. Case: an entry whose main form is capitalised only matches
-    capitalised text, so ``Ukrainiens`` does not match the adjective ``ukrainien``.
+    ``adhésion à l’OTAN``. Case: a capitalised form only matches capitalised text, so
+    ``Ukrainiens`` does not match the adjective ``ukrainien``.
     """
-    compiled = [
-        (
-            e.key,
-            compile_forms(e.en_forms if english else e.forms),
-            _is_proper(e.en if english else e.fr),
-        )
-        for e in entries
-    ]
+    compiled = [(e.key, _patterns(e, english)) for e in entries]
+    index: dict[str, list[int]] = {}
+    for i, e in enumerate(entries):
+        for head in heads(e.en_forms if english else e.forms):
+            index.setdefault(head, []).append(i)
     found: dict[str, list[Occurrence]] = {e.key: [] for e in entries}
     for block, text in texts:
         folded = fold(text)
-        for key, pattern, proper in compiled:
-            if pattern is not None:
-                found[key].extend(
-                    Occurrence(block, a, b) for a, b in _matches(pattern, folded, text, proper)
-                )
+        for i in _candidates(folded, index):
+            key, patterns = compiled[i]
+            found[key].extend(
+                Occurrence(block, a, b) for a, b in _entry_matches(patterns, folded, text)
+            )
     return found

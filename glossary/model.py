@@ -22,6 +22,9 @@ article's curated file, the general news glossary shipped with the project, then
 spaCy extraction (with English from a glossary or the enforced translation), and
 last a machine translation of the term alone ("machine guess", never vetted)."""
 
+VETTED: frozenset[str] = frozenset({"user", "curated", "general"})
+"""Origins whose English a person wrote; extracted names and machine guesses are not vetted."""
+
 
 @dataclass(frozen=True)
 class Occurrence:

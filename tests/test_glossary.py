@@ -166,7 +166,10 @@ def test_extraction_on_an_article_not_in_the_project():
         or found.get("Banque centrale européenne") == "organisations"
     )
     glossary = build.build(article, extract(article.blocks))
-    assert all(e.origin == "extracted" for e in glossary.entries)  # no curated file beside it
+    assert not any(e.origin == "curated" for e in glossary.entries)  # no curated file beside it
+    origins = {e.fr: e.origin for e in glossary.entries}
+    assert origins["BCE"] == "general" and origins["Bruxelles"] == "general"
+    assert origins["Emmanuel Macron"] == "extracted"
     macron = next(e for e in glossary.entries if e.fr == "Emmanuel Macron")
     assert glossary.count(macron) == 1
 
@@ -205,12 +208,13 @@ def test_extracted_english_comes_from_the_engine_or_is_labelled(
     with_none = build.build(article, seed_candidates, NoneEngine())
     extracted = [e for e in with_none.entries if e.origin == "extracted"]
     assert extracted and all(
-        e.en == "" and "translates whole blocks" in e.en_note for e in extracted
+        e.en == "" and "no translation engine" in e.en_note for e in extracted if e.kind != "people"
     )
+    assert all(e.en == e.fr for e in extracted if e.kind == "people")  # names: never translated
     cache = Cache()
     with_argos = build.build(article, seed_candidates, ArgosEngine(), cache)
-    assert all(e.en for e in with_argos.entries if e.origin == "extracted")
-    term = next(e.fr for e in with_argos.entries if e.origin == "extracted")
+    assert all(e.en for e in with_argos.entries if e.origin in ("extracted", "machine guess"))
+    term = next(e.fr for e in with_argos.entries if e.origin == "machine guess")
     assert cache.get_many("argos", ArgosEngine().version, [term])  # cached
 
 
@@ -233,13 +237,15 @@ def test_exports_json_csv_anki(tmp_path, seed_candidates):
     }
     rows = export.to_csv(glossary).splitlines()
     assert (
-        rows[0] == "fr,en,kind,definition,aliases,occurrences,origin"
+        rows[0] == "fr,en,kind,definition,aliases,occurrences,origin,english_checked"
         and len(rows) == len(glossary.entries) + 1
     )
+    assert all(r.endswith((",curated,yes", ",general,yes", ",extracted,no")) for r in rows[1:])
     target = tmp_path / "deck.apkg"
     sentences = {b.index: [s.text for s in b.sentences] for b in english.blocks}
     count = export.write_anki(glossary, article, sentences, target)
-    assert count == len(glossary.entries)
+    with_english = [e for e in glossary.entries if e.en]
+    assert count == len(with_english) < len(glossary.entries)  # no engine: terms left out
     with zipfile.ZipFile(target) as zf:
         assert "collection.anki2" in zf.namelist()
         import sqlite3
@@ -266,3 +272,172 @@ def test_no_curated_file_for_stdin_or_unknown_article():
     assert glossary_path(None) is None
     article = parse("Titre\nLe texte de Marie Curie à Paris.", "<stdin>")
     assert build.curated_entries(article) == []
+
+
+# ---------------------------------------------------------------- curated files: QA 18, new fields
+
+
+def test_duplicate_french_keys_are_refused_with_their_lines(tmp_path):
+    path = tmp_path / "dup.glossary.toml"
+    entry = '[[entry]]\nfr = "{}"\nen = "NATO"\nkind = "organisations"\ndefinition = "x"\n\n'
+    path.write_text(entry.format("OTAN") + entry.format("Kiev") + entry.format("l’otan"), "utf-8")
+    with pytest.raises(GlossaryError) as info:
+        load_curated(path)
+    assert str(info.value).startswith(f"{path}:13: entry 'l’otan' repeats 'OTAN' from line 1")
+
+
+def test_the_and_adjectival_english_are_read_and_checked(tmp_path):
+    path = tmp_path / "a.glossary.toml"
+    path.write_text(
+        '[[entry]]\nfr = "BCE"\nen = "ECB"\nkind = "organisations"\ndefinition = "x"\nthe = true\n'
+        '[[entry]]\nfr = "Russie"\nen = "Russia"\nkind = "places"\ndefinition = "y"\n'
+        'en_adj = "Russian"\n',
+        "utf-8",
+    )
+    bce, russie = load_curated(path)
+    assert (bce.the, bce.en_adj, russie.the, russie.en_adj) == (True, "", False, "Russian")
+    path.write_text(
+        '[[entry]]\nfr = "BCE"\nen = "ECB"\nkind = "organisations"\ndefinition = "x"\nthe = "yes"\n',
+        "utf-8",
+    )
+    with pytest.raises(GlossaryError, match=":1: entry 'BCE': 'the' must be true or false"):
+        load_curated(path)
+
+
+def test_control_characters_in_a_glossary_never_reach_the_terminal(tmp_path):
+    path = tmp_path / "esc.glossary.toml"
+    path.write_text(
+        '[[entry]]\nfr = "OTAN\\u001b]0;HACKED\\u0007"\nen = "NATO\\u001b[2J"\n'
+        'kind = "organisations"\ndefinition = "x\\u009b31m"\n',
+        "utf-8",
+    )
+    (entry,) = load_curated(path)
+    assert not any(
+        ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in entry.fr + entry.en + entry.definition
+    )
+
+
+# ---------------------------------------------------------------- matching: per-form case, index
+
+
+def test_lowercase_alias_of_an_acronym_matches_as_written():
+    pib = Entry("PIB", "GDP", "economy", "d", ("produit intérieur brut",))
+    text = "Le produit intérieur brut a progressé ; le PIB, pas le pib."
+    assert spans(text, pib) == ["produit intérieur brut", "PIB"]  # « pib » lowercase: no
+
+
+def test_the_word_index_finds_exactly_what_every_pattern_finds():
+    from glossary.general import load_general
+    from glossary.match import _entry_matches, _patterns
+    from glossary.sources import stack
+
+    entries = stack(load_curated(CURATED), load_general())
+    article = load(SEED)
+    texts = [(b.index, b.text) for b in article.blocks] + [
+        (99, load(FIXTURES / "sommet-bruxelles.fr.txt").blocks[2].text)
+    ]
+    found = find(entries, texts)
+    for e in entries:
+        brute = [
+            (block, a, b)
+            for block, text in texts
+            for a, b in _entry_matches(_patterns(e, False), fold(text), text)
+        ]
+        assert [(o.block, o.start, o.end) for o in found[e.key]] == brute, e.fr
+    assert sum(map(len, found.values())) > 100  # the comparison is not vacuous
+
+
+# ---------------------------------------------------------------- extraction: QA 15
+
+
+def test_extraction_rejects_verbs_and_locutions_keeps_places_in_their_terms():
+    article = parse(
+        "Le cœur nucléaire des États membres\n"
+        "De nombreux observateurs tentent depuis des années de convaincre Poutine 10 "
+        "de ce point de vue. En fin de compte, le chômage remonte. Les États membres "
+        "veulent un accord. La politique monétaire change.",
+        "qa15",
+    )
+    found = {c.text: c.kind for c in extract(article.blocks)}
+    assert "années de convaincre" not in found  # an infinitive the tagger called a noun
+    assert "fin de compte" not in found  # « en fin de compte » is a locution
+    assert "États" not in found and found.get("États membres") == "other"
+    assert not any(any(ch.isdigit() for ch in t) for t in found)  # « Poutine 10 »
+    assert found.get("Poutine") == "people"
+    assert "chômage remonte" not in found  # remonte is a verb
+    assert "cœur nucléaire" in found  # an œ noun (tagged PROPN), once but in the title
+    assert "politique monétaire" not in found  # once, in running prose: not a term
+
+
+def test_long_institution_names_are_kept_whole():
+    article = parse(
+        "Chiffres\nSelon l'Institut national de la statistique et des études économiques, "
+        "le chômage recule.",
+        "insee",
+    )
+    texts = {c.text for c in extract(article.blocks)}
+    assert "Institut national de la statistique et des études économiques" in texts
+
+
+# ---------------------------------------------------------------- extracted English: QA 7, 16
+
+
+def test_names_are_never_machine_translated_and_guesses_are_marked(data_dir):
+    from reader.engines.apertium import ApertiumEngine
+
+    article = parse("Titre\nJean de La Fontaine parle du capital de crédibilité.", "names")
+    candidates = [
+        build.Candidate("Jean de La Fontaine", "people", 1, ("Jean de La Fontaine",)),
+        build.Candidate("capital de crédibilité", "other", 1, ("capital de crédibilité",)),
+    ]
+    engine = ApertiumEngine()
+    try:
+        glossary = build.build(article, candidates, engine)
+    finally:
+        engine.close()
+    by_fr = {e.fr: e for e in glossary.entries}
+    name, term = by_fr["Jean de La Fontaine"], by_fr["capital de crédibilité"]
+    assert (name.en, name.origin) == ("Jean de La Fontaine", "extracted")
+    assert term.origin == "machine guess" and term.en and term.en[0].islower()
+    assert "not checked" in term.definition
+
+
+def test_casing_follows_the_french_but_keeps_proper_words():
+    proper = build.proper_words(
+        [Entry("États-Unis", "United States", "places", "d", en_adj="American")],
+        ["He met the Russian leader."],
+    )
+    assert build.follow_case("point de vue", "Point of view", proper) == "point of view"
+    assert build.follow_case("politique américaine", "American politics", proper) == (
+        "American politics"
+    )
+    assert build.follow_case("dirigeant russe", "Russian leader", proper) == "Russian leader"
+    assert build.follow_case("sommet de l'OTAN", "NATO summit", proper) == "NATO summit"
+    assert build.follow_case("Banque de France", "Bank of France", proper) == "Bank of France"
+
+
+def test_in_context_english_comes_before_a_machine_guess(data_dir):
+    article = parse("Titre\nLe capital de crédibilité compte.", "ctx")
+    cand = build.Candidate("capital de crédibilité", "other", 1, ("capital de crédibilité",))
+    glossary = build.build(article, [cand], in_context=lambda cands: ["credibility capital"])
+    (entry,) = [e for e in glossary.entries if e.fr == cand.text]
+    assert (entry.en, entry.origin) == ("credibility capital", "extracted")
+
+
+# ---------------------------------------------------------------- CLI: QA 36
+
+
+def test_no_extract_does_not_demand_an_engine_it_does_not_need(tmp_path):
+    from tests.conftest import run_reader
+
+    article = tmp_path / "m.fr.txt"  # no m.en.txt beside it
+    article.write_text("Titre\nLa BCE et l’OTAN parlent des droits de douane.\n", "utf-8")
+    env = {"READER_DATA_DIR": str(tmp_path / "data")}
+    done = run_reader(
+        "glossary", str(article), "-e", "reference", "--no-extract", "-f", "csv", env=env
+    )
+    assert done.returncode == 0, done.stderr
+    rows = done.stdout.splitlines()
+    assert "BCE,ECB,organisations" in done.stdout and rows[0].endswith(",origin,english_checked")
+    with_extraction = run_reader("glossary", str(article), "-e", "reference", "-f", "csv", env=env)
+    assert with_extraction.returncode == 1 and "no reference translation" in with_extraction.stderr

@@ -16,6 +16,8 @@ from tests.conftest import ROOT
 def test_import_contracts_are_kept():
     lint = Path(sys.executable).with_name("lint-imports")
     command = [str(lint)] if lint.exists() else [shutil.which("lint-imports") or "lint-imports"]
-    done = subprocess.run([*command, "--no-cache"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    done = subprocess.run(
+        [*command, "--no-cache"], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "BROKEN" not in done.stdout and "KEPT" in done.stdout

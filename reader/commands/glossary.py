@@ -52,19 +52,35 @@ def glossary(
         bool, typer.Option("--extract/--no-extract", help="Add entities and terms found by spaCy.")
     ] = True,
 ) -> None:
-    """List the article's names and terms with English, definitions and occurrences."""
-    from rich.console import Console
+    """List the article's names and terms with English, definitions and occurrences.
 
-    from glossary import build as glossary_build
-    from glossary import export
-    from glossary.extract import extract as run_extraction
-    from reader.session import TranslationSession
-    from reader.store import atomic_write
-
+    Entries come from your glossary (reader terms), the article's NAME.glossary.toml,
+    the general news glossary and, with --extract, from the text itself.
+    """
     check_output(output, fmt.value)
     article = load_article(path)
-    with TranslationSession(article, engine.value, notify=notice) as session:
-        if engine.value == "auto":
+    # Without extraction no term needs translating: the engine only adds English
+    # example sentences to an Anki deck, so it is needed for nothing else (QA 36).
+    wanted = extract or fmt is GlossaryFormat.anki
+    result, english = _build(article, engine.value if wanted else None, extract)
+    if fmt is GlossaryFormat.anki:
+        assert output is not None  # check_output demands it
+        _write_deck(result, article, english, output)
+        return
+    _write_text(result, fmt, output)
+
+
+def _build(article, engine: str | None, extract: bool):
+    """The glossary and the English sentences per block ({} without an engine)."""
+    from glossary import build as glossary_build
+    from glossary.extract import extract as run_extraction
+
+    session = _session(article, engine, required=extract) if engine else None
+    if session is None:
+        candidates = run_extraction(article.blocks) if extract else []
+        return glossary_build.build(article, candidates, notify=notice), {}
+    with session:
+        if engine == "auto":
             notice(session.reason)
         candidates = run_extraction(article.blocks) if extract else []
         english = session.translate(article.blocks)
@@ -75,16 +91,50 @@ def glossary(
                 session.engine,
                 session.cache,
                 {t.index: t.text for t in english if t.text},
+                notify=notice,
             )
-    if fmt is GlossaryFormat.anki:
-        assert output is not None  # check_output demands it
-        count = export.write_anki(result, article, {t.index: t.sentences for t in english}, output)
-        notice(f"wrote {count} cards to {output}")
+    return result, {t.index: t.sentences for t in english if t.text}
+
+
+def _session(article, engine: str, required: bool):
+    """A translation session, or None (with a notice) when the engine is optional and missing."""
+    from reader.errors import EngineError
+    from reader.session import TranslationSession
+
+    try:
+        return TranslationSession(article, engine, notify=notice)
+    except EngineError as exc:
+        if required:
+            raise
+        notice(f"no English example sentences: {exc}")
+        return None
+
+
+def _write_deck(result, article, english, output: Path) -> None:
+    from glossary import export
+
+    cards, left_out = export.anki_cards(result)
+    if left_out:
+        names = ", ".join(e.fr for e in left_out[:5]) + (", …" if len(left_out) > 5 else "")
+        notice(f"{len(left_out)} entries without English left out of the deck: {names}")
+    count = export.write_anki(result, article, english, output)  # refuses an empty deck
+    guesses = sum(e.origin == "machine guess" for e in cards)
+    marked = f" ({guesses} with machine-guessed English, marked on the card)" if guesses else ""
+    notice(f"wrote {count} cards to {output}{marked}")
+    if not english:
+        notice("the cards carry no English example sentence (no translation engine)")
+
+
+def _write_text(result, fmt: GlossaryFormat, output: Path | None) -> None:
+    from rich.console import Console
+
+    from glossary import export
+    from reader.store import atomic_write
+
+    if fmt is GlossaryFormat.table and not result.entries:
+        notice("no entries")
         return
     if fmt is GlossaryFormat.table and not output:
-        if not result.entries:
-            notice("no entries")
-            return
         Console(highlight=False).print(export.to_table(result))
         return
     if fmt is GlossaryFormat.table:

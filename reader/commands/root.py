@@ -13,6 +13,7 @@ import typer
 
 from reader.commands import glossary as glossary_cmd
 from reader.commands import models as models_cmd
+from reader.commands import terms as terms_cmd
 from reader.commands import translate as translate_cmd
 from reader.commands.common import EngineChoice, EngineOption
 from reader.commands.open import open_article
@@ -63,6 +64,7 @@ def open_app(
 app.command()(translate_cmd.translate)
 app.command()(glossary_cmd.glossary)
 app.add_typer(models_cmd.app, name="models")
+app.add_typer(terms_cmd.app, name="terms")
 
 
 def command_names() -> set[str]:

@@ -1,0 +1,196 @@
+"""The user's own glossary: ``glossary.toml`` in the data folder, above every other glossary.
+
+``reader terms add|list|remove`` and the app's word lookup edit it through ``add``,
+``remove`` and ``load``. Writes are atomic (the file holds the old or the new list,
+never half), and a damaged file is set aside (renamed, kept for inspection), never
+deleted or silently overwritten. A file that merely cannot be read (permissions) is
+left alone and nothing is written over it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from glossary.curated import clean_text, parse_entries
+from glossary.errors import GlossaryError
+from glossary.match import key_of
+from glossary.model import KINDS, Entry
+
+FILE_NAME = "glossary.toml"
+REQUIRED = ("fr", "en", "kind")
+"""A user's entry needs no definition."""
+
+HEADER = (
+    "# Your own glossary, used by the bilingual reader above every other glossary.\n"
+    "# Edit with: reader terms add FR EN [--kind K] [--definition D] | reader terms remove FR\n"
+    "# (or by hand: same format as an article's NAME.glossary.toml; definition is optional).\n"
+)
+
+_lock = threading.Lock()
+
+
+class UnknownTerm(GlossaryError):
+    """The term is not in the user's glossary."""
+
+
+def path(folder: Path | None = None) -> Path:
+    """Where the user's glossary lives (``folder`` defaults to the data folder)."""
+    from reader.store import data_dir
+
+    try:
+        return (folder or data_dir()) / FILE_NAME
+    except OSError as exc:  # READER_DATA_DIR is a file, or cannot be created
+        raise GlossaryError(f"no usable data folder for your glossary ({exc})") from exc
+
+
+def load(folder: Path | None = None, notify: Callable[[str], None] | None = None) -> list[Entry]:
+    """The user's entries; a problem is reported through ``notify`` and yields no entries."""
+    try:
+        return _read(path(folder), notify)
+    except GlossaryError as exc:
+        if notify is not None:
+            notify(f"your glossary is not used: {exc}")
+        return []
+
+
+def get(fr: str, folder: Path | None = None) -> Entry | None:
+    """The user's entry for French ``fr`` (up to case, accents, elision and plural), if any."""
+    key = key_of(fr)
+    return next((e for e in load(folder) if key_of(e.fr) == key), None)
+
+
+def add(
+    fr: str,
+    en: str,
+    kind: str = "other",
+    definition: str = "",
+    *,
+    aliases: Sequence[str] = (),
+    en_aliases: Sequence[str] = (),
+    the: bool = False,
+    en_adj: str = "",
+    folder: Path | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> Entry:
+    """Adds (or replaces) the entry for ``fr`` and returns it; raises GlossaryError on bad input."""
+    entry = _new_entry(fr, en, kind, definition, aliases, en_aliases, the, en_adj)
+    key = key_of(entry.fr)
+    target = path(folder)
+    with _lock:
+        entries = [e for e in _read(target, notify) if key_of(e.fr) != key]
+        _write(target, [*entries, entry])
+    return entry
+
+
+def remove(
+    fr: str, folder: Path | None = None, notify: Callable[[str], None] | None = None
+) -> Entry:
+    """Removes the entry for ``fr`` and returns it; raises UnknownTerm when there is none."""
+    key = key_of(fr)
+    target = path(folder)
+    with _lock:
+        entries = _read(target, notify)
+        gone = next((e for e in entries if key_of(e.fr) == key), None)
+        if gone is None:
+            raise UnknownTerm(f"{clean_text(fr)!r} is not in your glossary ({target})")
+        _write(target, [e for e in entries if e is not gone])
+    return gone
+
+
+def _new_entry(
+    fr: str,
+    en: str,
+    kind: str,
+    definition: str,
+    aliases: Sequence[str],
+    en_aliases: Sequence[str],
+    the: bool,
+    en_adj: str,
+) -> Entry:
+    fr, en = clean_text(fr), clean_text(en)
+    if not fr or not en:
+        raise GlossaryError("a term needs both its French and its English")
+    if kind not in KINDS:
+        raise GlossaryError(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
+    return Entry(
+        fr,
+        en,
+        kind,
+        clean_text(definition),
+        tuple(a for a in map(clean_text, aliases) if a),
+        tuple(a for a in map(clean_text, en_aliases) if a),
+        "user",
+        the=the,
+        en_adj=clean_text(en_adj),
+    )
+
+
+def _read(target: Path, notify: Callable[[str], None] | None) -> list[Entry]:
+    """Entries of ``target``; a damaged file is set aside. Unreadable: GlossaryError/OSError."""
+    if not target.exists():
+        return []
+    try:
+        text = target.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return _set_aside(target, f"not UTF-8 text ({exc.reason})", notify)
+    except OSError as exc:
+        # Not damaged, only unreadable now: never move or overwrite it.
+        raise GlossaryError(f"{target}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        return parse_entries(text, str(target), "user", REQUIRED)
+    except GlossaryError as exc:
+        return _set_aside(target, str(exc), notify)
+
+
+def _set_aside(target: Path, why: str, notify: Callable[[str], None] | None) -> list[Entry]:
+    from reader.store import set_aside
+
+    try:
+        moved = set_aside(target)
+    except OSError as exc:
+        raise GlossaryError(
+            f"{target} is damaged ({why}) and cannot be moved aside ({exc.strerror or exc})"
+        ) from exc
+    if notify is not None:
+        notify(f"your glossary was damaged ({why}); kept as {moved.name}, starting a new one")
+    return []
+
+
+def _write(target: Path, entries: Sequence[Entry]) -> None:
+    from reader.store import atomic_write
+
+    text = HEADER + "".join(f"\n{_to_toml(e)}" for e in entries)
+    try:
+        atomic_write(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise GlossaryError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+
+
+def _to_toml(entry: Entry) -> str:
+    lines = ["[[entry]]", f"fr = {_string(entry.fr)}", f"en = {_string(entry.en)}"]
+    lines.append(f"kind = {_string(entry.kind)}")
+    if entry.definition:
+        lines.append(f"definition = {_string(entry.definition)}")
+    for name, values in (("aliases", entry.aliases), ("en_aliases", entry.en_aliases)):
+        if values:
+            lines.append(f"{name} = [{', '.join(map(_string, values))}]")
+    if entry.the:
+        lines.append("the = true")
+    if entry.en_adj:
+        lines.append(f"en_adj = {_string(entry.en_adj)}")
+    return "\n".join(lines) + "\n"
+
+
+def _string(text: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped."""
+    out = []
+    for c in text:
+        if c in '"\\':
+            out.append("\\" + c)
+        elif ord(c) < 0x20 or ord(c) == 0x7F:
+            out.append(f"\\u{ord(c):04X}")
+        else:
+            out.append(c)
+    return '"' + "".join(out) + '"'

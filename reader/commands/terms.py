@@ -1,0 +1,99 @@
+"""``reader terms add|list|remove``: the user's own glossary, used above every other one.
+
+The terms live in ``glossary.toml`` in the data folder; the glossary build, term
+enforcement and the app pick them up for every article where they occur.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from reader.commands.common import notice
+
+app = typer.Typer(
+    help="Your own glossary: French terms with the English you want, used in every article.",
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+)
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("add")
+def terms_add(
+    fr: Annotated[str, typer.Argument(help="The French term.", metavar="FR")],
+    en: Annotated[str, typer.Argument(help="The English you want for it.", metavar="EN")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="people, places, organisations, military, 'diplomacy and politics', economy or other.",
+        ),
+    ] = "other",
+    definition: Annotated[
+        str, typer.Option("--definition", "-d", help="A one-line definition.")
+    ] = "",
+) -> None:
+    """Add a term to your glossary (or change the English of one already there)."""
+    from glossary import user
+
+    before = user.get(fr)
+    entry = user.add(fr, en, kind, definition, notify=notice)
+    verb = "updated" if before is not None else "added"
+    notice(f"{verb}: {entry.fr} → {entry.en} ({entry.kind}) in {user.path()}")
+
+
+@app.command("list")
+def terms_list(
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.table,
+) -> None:
+    """List the terms of your glossary."""
+    import json
+    import sys
+
+    from glossary import user
+
+    where = user.path()  # an unusable data folder is an error, not an empty list
+    entries = user.load(notify=notice)
+    if fmt is ListFormat.json:
+        doc = [
+            {"fr": e.fr, "en": e.en, "kind": e.kind, "definition": e.definition} for e in entries
+        ]
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not entries:
+        notice(f"your glossary is empty ({where}); add a term: reader terms add FR EN")
+        return
+    _print_table(entries)
+
+
+def _print_table(entries) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table("French", "English", "kind", "definition")
+    for e in entries:
+        # Text, not markup: a term may hold square brackets.
+        table.add_row(Text(e.fr), Text(e.en), Text(e.kind), Text(e.definition))
+    Console(highlight=False).print(table)
+
+
+@app.command("remove")
+def terms_remove(
+    fr: Annotated[str, typer.Argument(help="The French term to remove.", metavar="FR")],
+) -> None:
+    """Remove a term from your glossary."""
+    from glossary import user
+
+    entry = user.remove(fr, notify=notice)
+    notice(f"removed: {entry.fr} → {entry.en}")

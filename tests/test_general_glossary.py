@@ -1,0 +1,131 @@
+"""The general news glossary shipped with the project, and the glossary stack
+(user > article > general) that the build, enforcement and the app share."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from glossary import build, user
+from glossary.general import load_general
+from glossary.match import key_of
+from glossary.model import KINDS
+from glossary.sources import load_stack, stack
+from reader.article import load, parse
+
+
+@pytest.fixture(scope="module")
+def general():
+    return load_general()
+
+
+def test_it_loads_with_at_least_250_unique_entries_of_known_kinds(general):
+    assert len(general) >= 250
+    assert len({key_of(e.fr) for e in general}) == len(general)  # no duplicate French keys
+    assert {e.kind for e in general} <= set(KINDS)
+    assert all(e.origin == "general" for e in general)
+    assert all(e.en and e.definition and "\n" not in e.definition for e in general)
+    kinds = Counter(e.kind for e in general)
+    assert all(kinds[k] >= 15 for k in KINDS if k != "people"), kinds  # every area covered
+
+
+def test_no_french_form_belongs_to_two_entries(general):
+    owners: dict[str, str] = {}
+    for e in general:
+        for form in e.forms:
+            assert owners.setdefault(key_of(form), e.fr) == e.fr, (form, owners[key_of(form)], e.fr)
+
+
+def test_standard_english_the_and_adjectives(general):
+    by_fr = {e.fr: e for e in general}
+    for fr, en in [
+        ("droits de douane", "tariffs"),
+        ("PIB", "GDP"),
+        ("cessez-le-feu", "ceasefire"),
+        ("Assemblée nationale", "National Assembly"),
+        ("FMI", "IMF"),
+        ("Quai d'Orsay", "French Foreign Ministry"),
+        ("frappes de drones", "drone strikes"),
+    ]:
+        assert by_fr[fr].en == en
+    assert by_fr["BCE"].the and by_fr["Commission européenne"].the
+    assert not by_fr["OTAN"].the  # "NATO", never "the NATO"
+    assert by_fr["Russie"].en_adj == "Russian" and by_fr["Union européenne"].en_adj == "EU"
+
+
+ARTICLE = (
+    "La BCE relève son taux directeur\n"
+    "À Francfort, la Banque centrale européenne a relevé jeudi ses taux directeurs, "
+    "alors que l’inflation reste forte et que le chômage remonte. Les droits de douane "
+    "imposés par les États-Unis pèsent sur la croissance, selon le FMI. "
+    "Le produit intérieur brut recule."
+)
+
+
+def test_it_recognises_an_unseen_articles_institutions_and_economic_terms(data_dir):
+    glossary = build.build(parse(ARTICLE, "eco"))
+    by_fr = {e.fr: e for e in glossary.entries}
+    for fr, en, count in [
+        ("BCE", "ECB", 1),
+        ("Banque centrale européenne", "European Central Bank", 1),
+        ("taux directeur", "key interest rate", 2),
+        ("inflation", "inflation", 1),
+        ("chômage", "unemployment", 1),
+        ("droits de douane", "tariffs", 1),
+        ("croissance", "growth", 1),
+        ("FMI", "IMF", 1),
+        ("PIB", "GDP", 1),  # through its alias « produit intérieur brut »
+        ("Francfort", "Frankfurt", 1),
+    ]:
+        assert (by_fr[fr].en, glossary.count(by_fr[fr]), by_fr[fr].origin) == (en, count, "general")
+    assert all(glossary.count(e) > 0 for e in glossary.entries)  # only what occurs
+    assert "OTAN" not in by_fr and len(glossary.entries) < 30
+
+
+def test_priority_user_over_article_over_general(tmp_path, data_dir):
+    article_path = tmp_path / "a.fr.txt"
+    article_path.write_text(
+        "Titre\nL’OTAN, les Nations unies, la BCE et la zone euro.\n", encoding="utf-8"
+    )
+    (tmp_path / "a.glossary.toml").write_text(
+        '[[entry]]\nfr = "OTAN"\nen = "the Alliance"\nkind = "military"\ndefinition = "x"\n'
+        '[[entry]]\nfr = "BCE"\nen = "the Frankfurt bank"\nkind = "economy"\ndefinition = "y"\n',
+        encoding="utf-8",
+    )
+    user.add("otan", "North Atlantic Alliance", "organisations")
+    user.add("Nations unies", "UN", "organisations")
+    article = load(article_path)
+    entries = load_stack(article)
+    origin_of = {key_of(e.fr): (e.en, e.origin) for e in entries}
+    assert origin_of["otan"] == ("North Atlantic Alliance", "user")
+    assert origin_of["bce"] == ("the Frankfurt bank", "curated")
+    assert origin_of["zone euro"] == ("euro area", "general")
+    # The user's « Nations unies » is an alias of the general « Organisation des Nations
+    # unies »: that entry goes, so one French term never counts twice.
+    assert key_of("Organisation des Nations unies") not in origin_of
+    assert len({key_of(e.fr) for e in entries}) == len(entries)
+    glossary = build.build(article)
+    assert {e.origin for e in glossary.entries} == {"user", "curated", "general"}
+
+
+def test_stack_drops_only_across_layers():
+    from glossary.model import Entry
+
+    high = [Entry("OTAN", "NATO", "organisations", "d")]
+    low = [
+        Entry("Alliance atlantique", "Atlantic Alliance", "organisations", "d", ("OTAN",)),
+        Entry("Kiev", "Kyiv", "places", "d"),
+    ]
+    assert [e.fr for e in stack(high, low)] == ["OTAN", "Kiev"]
+    assert [e.fr for e in stack(low)] == ["Alliance atlantique", "Kiev"]
+
+
+def test_a_damaged_user_glossary_is_reported_and_the_rest_still_applies(data_dir):
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "glossary.toml").write_text('[[entry]]\nfr = "OTAN"\nen = ', encoding="utf-8")
+    notices: list[str] = []
+    entries = load_stack(parse(ARTICLE, "eco"), notify=notices.append)
+    assert entries and all(e.origin == "general" for e in entries)
+    assert notices and "damaged" in notices[0]
+    assert list(data_dir.glob("glossary.toml.corrupt-*"))
