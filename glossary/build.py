@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from glossary.curated import glossary_path, load_curated
+from glossary.english import find as english_find
 from glossary.extract import Candidate, key_of
 from glossary.match import find
 from glossary.model import KINDS, Entry, Glossary
@@ -116,7 +117,7 @@ def build(
 
 def english_occurrences(glossary: Glossary, english: Mapping[int, str]) -> None:
     """Adds (or refreshes) English occurrences for the given blocks."""
-    found = find(glossary.entries, english.items(), english=True)
+    found = english_find(glossary.entries, english.items())
     for key, occurrences in found.items():
         kept = [o for o in glossary.en_occurrences.get(key, []) if o.block not in english]
         glossary.en_occurrences[key] = sorted(kept + occurrences, key=lambda o: (o.block, o.start))

@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from reader.commands import eval as eval_cmd
 from reader.commands import glossary as glossary_cmd
 from reader.commands import models as models_cmd
 from reader.commands import translate as translate_cmd
@@ -87,6 +88,7 @@ def _keys_from_terminal() -> None:
 
 app.command()(translate_cmd.translate)
 app.command()(glossary_cmd.glossary)
+app.command("eval")(eval_cmd.eval_command)
 app.add_typer(models_cmd.app, name="models")
 
 

@@ -28,13 +28,26 @@ def to_json(article: Article, english: Sequence[BlockTranslation]) -> str:
                 "engine": en.engine,
                 "engine_version": en.version,
                 "sentences": [
-                    {"fr": s.text, "en": e}
-                    for s, e in zip(block.sentences, en.sentences, strict=True)
+                    _sentence_json(s.text, e, en, i)
+                    for i, (s, e) in enumerate(zip(block.sentences, en.sentences, strict=True))
                 ],
             }
         )
     doc = {"source": article.source, "title": article.title, "blocks": blocks}
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _sentence_json(fr: str, en: str, block: BlockTranslation, i: int) -> dict:
+    """One sentence: its French, English, glossary terms and unknown words (offsets in ``en``)."""
+    return {
+        "fr": fr,
+        "en": en,
+        "terms": [
+            {"key": t.key, "start": t.start, "end": t.end, "status": t.status}
+            for t in block.sentence_terms(i)
+        ],
+        "unknown": [[a, b] for a, b in block.sentence_unknown(i)],
+    }
 
 
 def to_markdown(article: Article, english: Sequence[BlockTranslation]) -> str:
