@@ -5,12 +5,16 @@ For every machine engine (a sentence engine: apertium, argos):
 1. The raw translation comes first (cached as always).
 2. Each sentence whose French holds a glossary term and whose English lacks the
    term's English (main form or alias, English inflection) is sent again with the
-   term *protected*: replaced by a stand-in the engine translates predictably —
-   a real French noun of the term's gender and number (« perroquets » → "parrots"),
-   which the engine inflects, orders and gives articles like any noun; a French
-   adjective where the term is used as one; a capitalised nonsense word for names.
+   terms *protected* (all the sentence's terms: the new English must not lose one
+   the raw English had): each replaced by a stand-in the engine translates
+   predictably — a real French noun of the term's gender and number (« perroquets »
+   → "parrots"), which the engine inflects, orders and gives articles like any noun
+   (names too: "the American Federal Reserve", where a nonsense word would stay put);
+   a French adjective where the term is used as one (« contexte géopolitique »);
+   capitalised nonsense words only when a sentence has more terms than nouns.
    Elided « l’ », « d’ » before a stand-in are written out (le/la, de; « de le » → du).
-   Only those sentences go, all in one batched call, cached under the text sent.
+   Only those sentences go, all in one batched call, cached under the text sent,
+   so editing a glossary never serves stale English: the English is put in after.
 3. Each stand-in's English is replaced by the glossary's English (in the number the
    French had), then "the" before names, a/an and the sentence's capital are repaired.
 4. If a stand-in is lost or duplicated, the raw sentence stays and the term is
@@ -105,7 +109,7 @@ _NAME_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(n.singular for n in NAMES) + r
 
 _FEMININE_ENDINGS = (
     "ion", "té", "ade", "ure", "ie", "ique", "ance", "ence", "ette", "elle", "esse", "ée",
-    "ise", "ine", "aine", "oire", "euse", "trice", "ode", "ude", "ite", "ière", "tte", "rie",
+    "ise", "ine", "aine", "oire", "euse", "trice", "ode", "ude", "ite", "ière", "tte", "rie", "sse",
 )  # fmt: skip
 _MASCULINE_DETERMINERS = {
     "le",

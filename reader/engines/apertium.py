@@ -176,7 +176,8 @@ class _Pipeline:
         assert self._proc.stdout is not None
         fd = self._proc.stdout.fileno()
         buffer = bytearray()
-        while buffer.count(0) < count:
+        seen = 0
+        while seen < count:
             ready, _, _ = select.select([fd], [], [], _IDLE_TIMEOUT)
             chunk = os.read(fd, 1 << 16) if ready else b""
             if not chunk:
@@ -184,6 +185,7 @@ class _Pipeline:
                 self.close()
                 raise EngineError(f"apertium stopped: {why or 'no output'}")
             buffer.extend(chunk)
+            seen += chunk.count(0)
         parts = bytes(buffer).split(b"\0")
         return parts[:count]
 
@@ -215,6 +217,7 @@ def _kill(proc: subprocess.Popen, stderr) -> None:
 
 # An unescaped run of marks right before a word (not "5*4"); escaped characters are literal.
 _MARK_OR_ESCAPE = re.compile(r"\\(.)|(?<![\w\\])([*@#]{1,3})(\w+(?:[-'’]\w+)*)", re.S)
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SPACE_BEFORE = re.compile(r"[ \u00a0\u202f]+(?=[?!:;])")
 _OPEN_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_GUILLEMET = re.compile(r"[ \u00a0\u202f]*»")
@@ -226,16 +229,18 @@ _INITIAL_NAME = re.compile(
 
 def _unmark(english: str, source: str) -> str:
     """Apertium's marks → unknown spans; backslash escapes → characters."""
+    source_words = {*_WORD.findall(source), *re.findall(r"\w+", source)}
+    literals = {c for c in "*@#" if re.search(rf"{re.escape(c)}\w", source)}
 
     def one(m: re.Match[str]) -> str:
         if m.group(1) is not None:
             return m.group(1)
         run, word = m.group(2), m.group(3)
-        # "#tag" or "@home" in the French: the first character is text, not a mark.
-        literal = run[0] if run[0] + word in source else ""
+        # "#paix" or "@home" in the French: the first character is text, not a mark.
+        literal = run[0] if run[0] in literals else ""
         if len(run) == len(literal):
             return literal + word
-        if word[:1].isupper() and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", source):
+        if word[:1].isupper() and word in source_words:
             return literal + word  # a name, rightly left as it is
         return literal + marks.unknown(word)
 
