@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from glossary import english
-from glossary.match import find
+from glossary.match import find, fold, strip_elision
 from glossary.model import Entry
 from reader.article import Article, Block
 from reader.cache import Cache
@@ -234,8 +234,41 @@ class Found:
     end: int
 
 
-def sentence_occurrences(entries: Sequence[Entry], block: Block) -> list[list[Found]]:
+_WORDS = re.compile(r"\w+")
+
+
+class PrefixIndex:
+    """Entries by the first three letters of their forms' first words (folded).
+
+    The French matcher's plural rules only change a word's last letters, so an entry
+    can only occur in a block holding a word that starts like one of its forms: a
+    book's blocks are matched against a handful of entries, not the whole glossary.
+    """
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self._by_prefix: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for form in entry.forms:
+                words = _WORDS.findall(fold(strip_elision(form)))
+                if words:
+                    bucket = self._by_prefix.setdefault(words[0][:3], [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+
+    def candidates(self, text: str) -> list[Entry]:
+        prefixes = {w[:3] for w in _WORDS.findall(fold(text))}
+        seen: dict[str, Entry] = {}
+        for prefix in prefixes & self._by_prefix.keys():
+            for entry in self._by_prefix[prefix]:
+                seen.setdefault(entry.key, entry)
+        return list(seen.values())
+
+
+def sentence_occurrences(
+    entries: Sequence[Entry], block: Block, index: PrefixIndex | None = None
+) -> list[list[Found]]:
     """Per sentence of ``block``, the outermost term occurrences (the longest entry wins)."""
+    entries = index.candidates(block.text) if index is not None else entries
     found = find(entries, [(block.index, block.text)])
     by_key = {e.key: e for e in entries}
     spans = sorted(
@@ -422,7 +455,8 @@ def apply(
     if not enforceable(engine) or not entries:
         return list(translations)
     assert isinstance(engine, SentenceEngine)
-    occurrences = [sentence_occurrences(entries, b) for b in blocks]
+    index = PrefixIndex(entries)
+    occurrences = [sentence_occurrences(entries, b, index) for b in blocks]
     jobs: list[_Job] = []
     if enforce:
         for bi, (block, tr) in enumerate(zip(blocks, translations, strict=True)):

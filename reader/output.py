@@ -80,16 +80,34 @@ def print_text(console: Console, article: Article, english: Sequence[BlockTransl
         table.add_column(f"English ({labels})", ratio=1)
         for block, en in zip(article.blocks, english, strict=True):
             style = _STYLE[block.kind]
-            table.add_row(Text(block.text, style=style), Text(en.text, style=style))
+            table.add_row(Text(block.text, style=style), english_text(en, style))
         console.print(table)
     else:
         for block, en in zip(article.blocks, english, strict=True):
             style = _STYLE[block.kind]
             console.print(Text(block.text, style=style))
             if en.text:
-                console.print(Text(en.text, style=f"{style} cyan".strip()))
+                console.print(english_text(en, f"{style} cyan".strip()))
             console.print()
     console.print(Text(f"English: {labels}", style="dim"))
+
+
+def english_text(en: BlockTranslation, style: str = "") -> Text:
+    """A block's English for the terminal: glossary terms underlined, unknown words dimmed."""
+    text = Text(style=style)
+    for i, sentence in enumerate(s for s in en.sentences):
+        if not sentence:
+            continue
+        if len(text):
+            text.append(" ")
+        offset = len(text)
+        text.append(sentence)
+        for a, b in en.sentence_unknown(i):
+            text.stylize("dim", offset + a, offset + b)
+        for term in en.sentence_terms(i):
+            if term.start is not None and term.end is not None:
+                text.stylize("underline", offset + term.start, offset + term.end)
+    return text
 
 
 def to_plain(article: Article, english: Sequence[BlockTranslation]) -> str:

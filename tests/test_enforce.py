@@ -269,3 +269,13 @@ def test_translate_json_carries_terms_and_unknown_words(data_dir):
     assert tariffs["en"][term["start"] : term["end"]] == "tariffs"
     assert any(s["unknown"] for s in raw)
     assert all(s["en"][a:b].strip() for s in raw for a, b in s["unknown"])
+
+
+@needs_apertium
+def test_the_apps_chunks_are_enforced_like_the_whole(data_dir):
+    article = load(SEED)
+    with TranslationSession(article, "apertium", use_cache=False) as session:
+        whole = session.translate(article.blocks)
+        chunked = [t for chunk in session.chunks(article.blocks, 5) for t in chunk]
+    assert chunked == whole
+    assert any(t.status == "enforced" for b in chunked for ts in b.terms for t in ts)
