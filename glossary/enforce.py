@@ -105,7 +105,6 @@ NAMES = tuple(
     for n in ("Zorvek", "Kralvon", "Blorvak", "Quendrix", "Vultaro", "Drimmel", "Pessarin")
 )
 ALL_STAND_INS = (*NOUNS["m"], *NOUNS["f"], *ADJECTIVES, *NAMES)
-_NAME_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(n.singular for n in NAMES) + r")(?!\w)", re.I)
 
 _FEMININE_ENDINGS = (
     "ion", "té", "ade", "ure", "ie", "ique", "ance", "ence", "ette", "elle", "esse", "ée",
@@ -409,9 +408,15 @@ def insert(marked: str, protected: Protected) -> str | None:
             if the is not None and not takes_the(f.entry):
                 cut = the.start()  # "the NATO" → "NATO"
         text = text[:cut] + marks.term(n, en) + text[hits[0].end() :]
-    if _NAME_WORDS.search(text):
-        return None  # a name stand-in came out twice or changed: never show it
+    clean = marks.strip(text)
+    if any(_stand_in_pattern(s).search(clean) for s in protected.stand_ins):
+        return None  # defensive: stand-in text must never reach the reader
     return _repair(text)
+
+
+def _stand_in_pattern(stand_in: StandIn) -> re.Pattern[str]:
+    forms = "|".join(re.escape(e) for e in stand_in.english)
+    return re.compile(rf"(?<![\w])(?:{forms})(?![\w])", re.IGNORECASE)
 
 
 _TERM_AFTER_ARTICLE = re.compile(

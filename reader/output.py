@@ -95,7 +95,7 @@ def print_text(console: Console, article: Article, english: Sequence[BlockTransl
 def english_text(en: BlockTranslation, style: str = "") -> Text:
     """A block's English for the terminal: glossary terms underlined, unknown words dimmed."""
     text = Text(style=style)
-    for i, sentence in enumerate(s for s in en.sentences):
+    for i, sentence in enumerate(en.sentences):
         if not sentence:
             continue
         if len(text):

@@ -279,3 +279,15 @@ def test_the_apps_chunks_are_enforced_like_the_whole(data_dir):
         chunked = [t for chunk in session.chunks(article.blocks, 5) for t in chunk]
     assert chunked == whole
     assert any(t.status == "enforced" for b in chunked for ts in b.terms for t in ts)
+
+
+@needs_apertium
+def test_a_broken_glossary_beside_the_article_is_a_notice_not_a_failure(tmp_path, data_dir):
+    from tests.conftest import run_reader
+
+    (tmp_path / "x.fr.txt").write_text("Titre\nLe risque d’escalade.\n", encoding="utf-8")
+    (tmp_path / "x.glossary.toml").write_text("[[entry]\nfr = ", encoding="utf-8")
+    done = run_reader("translate", str(tmp_path / "x.fr.txt"), "-e", "apertium")
+    assert done.returncode == 0, done.stderr
+    assert "glossary not applied" in done.stderr and "x.glossary.toml" in done.stderr
+    assert "climbing" in done.stdout.lower()  # the raw English
