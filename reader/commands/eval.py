@@ -106,7 +106,7 @@ def _print_table(report: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{report['source']} — {report['engine']}", box=None, padding=(0, 2))
+    table = Table(box=None, padding=(0, 2))
     table.add_column("")
     table.add_column("raw", justify="right")
     table.add_column("enforced", justify="right")
@@ -123,6 +123,7 @@ def _print_table(report: dict) -> None:
     table.add_row("flagged sentences", str(raw["flagged"]), str(enf["flagged"]))
     table.add_row("unknown words", str(raw["unknown"]), str(enf["unknown"]))
     console = Console(highlight=False)
+    console.print(f"{report['source']} — {report['engine']}", style="bold", markup=False)
     console.print(table)
     if report["reference"] is None:
         console.print("No reference translation: term accuracy only.", style="dim", markup=False)
