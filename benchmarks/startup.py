@@ -42,7 +42,18 @@ def visible_after_launch(command: str, needle: str, session: str) -> float:
     env["TERM"] = "xterm-256color"
     started = time.perf_counter()
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", str(SIZE[0]), "-y", str(SIZE[1]), command],
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            str(SIZE[0]),
+            "-y",
+            str(SIZE[1]),
+            command,
+        ],
         env=env,
         check=True,
     )
@@ -57,7 +68,9 @@ def visible_after_launch(command: str, needle: str, session: str) -> float:
 
 
 def median_of(runs: int, command: str, needle: str) -> float:
-    times = [visible_after_launch(command, needle, f"startup-{os.getpid()}-{i}") for i in range(runs)]
+    times = [
+        visible_after_launch(command, needle, f"startup-{os.getpid()}-{i}") for i in range(runs)
+    ]
     return statistics.median(times)
 
 
@@ -82,7 +95,9 @@ def main() -> None:
             bare = median_of(runs, f"{python} {BARE} {quoted}", needle)
             reader = median_of(runs, f"{python} -m reader.cli {quoted}", needle)
             results[label] = (bare, reader)
-    print(f"launch -> text visible in tmux {SIZE[0]}x{SIZE[1]}, median of {runs} fresh processes each")
+    print(
+        f"launch -> text visible in tmux {SIZE[0]}x{SIZE[1]}, median of {runs} fresh processes each"
+    )
     for label, (bare, reader) in results.items():
         print(
             f"  {label:16} bare Textual app {bare * 1000:6.0f} ms   reader {reader * 1000:6.0f} ms   "

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from glossary.english import find as english_find
 from glossary.extract import Candidate
 from glossary.match import find, key_of
 from glossary.model import KINDS, VETTED, Entry, Glossary
@@ -212,7 +213,7 @@ def build(
 
 def english_occurrences(glossary: Glossary, english: Mapping[int, str]) -> None:
     """Adds (or refreshes) English occurrences for the given blocks."""
-    found = find(glossary.entries, english.items(), english=True)
+    found = english_find(glossary.entries, english.items())
     for key, occurrences in found.items():
         kept = [o for o in glossary.en_occurrences.get(key, []) if o.block not in english]
         glossary.en_occurrences[key] = sorted(kept + occurrences, key=lambda o: (o.block, o.start))

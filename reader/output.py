@@ -28,13 +28,26 @@ def to_json(article: Article, english: Sequence[BlockTranslation]) -> str:
                 "engine": en.engine,
                 "engine_version": en.version,
                 "sentences": [
-                    {"fr": s.text, "en": e}
-                    for s, e in zip(block.sentences, en.sentences, strict=True)
+                    _sentence_json(s.text, e, en, i)
+                    for i, (s, e) in enumerate(zip(block.sentences, en.sentences, strict=True))
                 ],
             }
         )
     doc = {"source": article.source, "title": article.title, "blocks": blocks}
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _sentence_json(fr: str, en: str, block: BlockTranslation, i: int) -> dict:
+    """One sentence: its French, English, glossary terms and unknown words (offsets in ``en``)."""
+    return {
+        "fr": fr,
+        "en": en,
+        "terms": [
+            {"key": t.key, "start": t.start, "end": t.end, "status": t.status}
+            for t in block.sentence_terms(i)
+        ],
+        "unknown": [[a, b] for a, b in block.sentence_unknown(i)],
+    }
 
 
 def to_markdown(article: Article, english: Sequence[BlockTranslation]) -> str:
@@ -67,16 +80,34 @@ def print_text(console: Console, article: Article, english: Sequence[BlockTransl
         table.add_column(f"English ({labels})", ratio=1)
         for block, en in zip(article.blocks, english, strict=True):
             style = _STYLE[block.kind]
-            table.add_row(Text(block.text, style=style), Text(en.text, style=style))
+            table.add_row(Text(block.text, style=style), english_text(en, style))
         console.print(table)
     else:
         for block, en in zip(article.blocks, english, strict=True):
             style = _STYLE[block.kind]
             console.print(Text(block.text, style=style))
             if en.text:
-                console.print(Text(en.text, style=f"{style} cyan".strip()))
+                console.print(english_text(en, f"{style} cyan".strip()))
             console.print()
     console.print(Text(f"English: {labels}", style="dim"))
+
+
+def english_text(en: BlockTranslation, style: str = "") -> Text:
+    """A block's English for the terminal: glossary terms underlined, unknown words dimmed."""
+    text = Text(style=style)
+    for i, sentence in enumerate(en.sentences):
+        if not sentence:
+            continue
+        if len(text):
+            text.append(" ")
+        offset = len(text)
+        text.append(sentence)
+        for a, b in en.sentence_unknown(i):
+            text.stylize("dim", offset + a, offset + b)
+        for term in en.sentence_terms(i):
+            if term.start is not None and term.end is not None:
+                text.stylize("underline", offset + term.start, offset + term.end)
+    return text
 
 
 def to_plain(article: Article, english: Sequence[BlockTranslation]) -> str:

@@ -10,6 +10,10 @@ It picks the engine (``auto`` included), falls back to the next available one,
 with a notice, when the chosen one fails to load or run, works without a cache
 (one notice) when the data folder is read-only or unusable, and closes the
 engine exactly once, after its last user (``hold()``) is done.
+
+Machine English is checked against the article's glossary: terms are marked per
+sentence, and with ``enforce`` (the default) missing ones are put in
+(``glossary.enforce``). ``enforce=False`` gives the raw English, terms still marked.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.article import Article, Block
 from reader.cache import Cache, CacheUnavailable
@@ -25,6 +30,9 @@ from reader.engines import select
 from reader.engines.base import Engine, SentenceEngine
 from reader.errors import EngineError
 from reader.translation import BlockTranslation, translate_blocks, translate_in_chunks
+
+if TYPE_CHECKING:
+    from glossary.model import Entry
 
 Notify = Callable[[str], None]
 
@@ -48,6 +56,8 @@ class TranslationSession:
         *,
         use_cache: bool = True,
         notify: Notify | None = None,
+        enforce: bool = True,
+        entries: Sequence[Entry] | None = None,
     ) -> None:
         self.article = article
         self.requested = engine
@@ -61,6 +71,9 @@ class TranslationSession:
         self.cache = self._open_cache() if use_cache else None
         self._engine, self.reason = self._choose(engine)
         self._auto = engine == "auto"
+        self.enforce = enforce
+        """Whether machine English gets the glossary's terms put in (``--no-enforce``: False)."""
+        self._entries = list(entries) if entries is not None else None
 
     # -- set-up --------------------------------------------------------------
 
@@ -132,8 +145,9 @@ class TranslationSession:
             engine = self._engine
             try:
                 with self.hold():
-                    return translate_blocks(
-                        self._drafting(engine, blocks) if draft else engine, blocks, self.cache
+                    used = self._drafting(engine, blocks) if draft else engine
+                    return self._glossary_pass(
+                        used, blocks, translate_blocks(used, blocks, self.cache)
                     )
             except EngineError as exc:
                 if not self._fall_back(engine, exc):
@@ -162,12 +176,36 @@ class TranslationSession:
                     for chunk in translate_in_chunks(
                         engine, blocks[done:], self.cache, chunk_sentences
                     ):
+                        chunk = self._glossary_pass(engine, blocks[done : done + len(chunk)], chunk)
                         done += len(chunk)
                         yield chunk
                 return
             except EngineError as exc:
                 if not self._fall_back(engine, exc):
                     raise
+
+    def entries(self) -> list[Entry]:
+        """The glossary entries checked in the English (loaded once; none if unusable, with a notice)."""
+        with self._lock:
+            if self._entries is None:
+                from glossary.enforce import entries_for
+                from reader.errors import ReaderError
+
+                try:
+                    self._entries = entries_for(self.article)
+                except ReaderError as exc:
+                    self._say(f"notice: glossary not applied to the English: {exc}")
+                    self._entries = []
+            return self._entries
+
+    def _glossary_pass(
+        self, engine: Engine, blocks: Sequence[Block], english: list[BlockTranslation]
+    ) -> list[BlockTranslation]:
+        from glossary import enforce
+
+        if not enforce.enforceable(engine):
+            return english
+        return enforce.apply(engine, blocks, english, self.entries(), self.cache, self.enforce)
 
     # -- lifetime --------------------------------------------------------------
 

@@ -3,26 +3,66 @@
 Sentence engines get one batched call per chunk of blocks for the sentences the
 cache does not hold; a fully cached chunk never touches the engine (so a second
 run never loads the model).
+
+Engines that know which words they did not translate (Apertium) return *marked*
+English (``reader.engines.marks``); the cache keeps it marked, under the engine's
+``cache_version`` where it has one, and ``BlockTranslation`` carries the spans.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from reader.article import Block
 from reader.cache import Cache
+from reader.engines import marks
 from reader.engines.base import Engine, SentenceEngine
+
+TermStatus = Literal["enforced", "kept", "failed"]
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class TermSpan:
+    """A glossary term in one sentence's English.
+
+    ``key`` is the entry's key (``kind:fr``); ``start:end`` are character offsets in
+    that sentence's English. ``status``: ``enforced`` (the glossary's English was
+    put in by enforcement), ``kept`` (the engine's own English already had it),
+    ``failed`` (the English lacks it; ``start`` and ``end`` are then None, since
+    there is no English word to point at: show the sentence as unsure).
+    """
+
+    key: str
+    start: int | None
+    end: int | None
+    status: TermStatus
 
 
 @dataclass(frozen=True)
 class BlockTranslation:
-    """The English of one block, sentence for sentence, with the engine that produced it."""
+    """The English of one block, sentence for sentence, with the engine that produced it.
+
+    Per-sentence metadata, aligned with ``sentences`` (empty tuples where not computed,
+    e.g. the reference and none engines):
+
+    - ``terms[i]``: the glossary terms of sentence i's French, as ``TermSpan`` s in
+      sentence i's English, ordered by position (failed ones last). Render enforced
+      and kept terms styled and linked to their entry (by ``key``), failed ones in
+      a warning style.
+    - ``unknown[i]``: ``(start, end)`` spans of words the engine did not know
+      (untranslated French, Spanish leaking through Apertium's pivot), in sentence
+      i's English; render them dimmed. Names passed through are not listed.
+    """
 
     index: int
     sentences: tuple[str, ...]
     engine: str
     version: str
+    terms: tuple[tuple[TermSpan, ...], ...] = ()
+    unknown: tuple[tuple[Span, ...], ...] = ()
 
     @property
     def text(self) -> str:
@@ -32,15 +72,54 @@ class BlockTranslation:
     def label(self) -> str:
         return f"{self.engine} {self.version}".strip()
 
+    def sentence_terms(self, i: int) -> tuple[TermSpan, ...]:
+        return self.terms[i] if i < len(self.terms) else ()
+
+    def sentence_unknown(self, i: int) -> tuple[Span, ...]:
+        return self.unknown[i] if i < len(self.unknown) else ()
+
+    @property
+    def flagged(self) -> int:
+        """How many sentences have a failed term."""
+        return sum(1 for ts in self.terms if any(t.status == "failed" for t in ts))
+
+
+def cache_version(engine: Engine) -> str:
+    """The version that keys an engine's cache entries (the label's version plus any revision)."""
+    return getattr(engine, "cache_version", None) or engine.version
+
+
+def translate_marked(engine: SentenceEngine, sentences: Sequence[str]) -> list[str]:
+    """Marked English where the engine gives it, plain English (also valid marked text) otherwise."""
+    marked = getattr(engine, "translate_marked", None)
+    return marked(sentences) if marked is not None else engine.translate_sentences(sentences)
+
 
 def translate_blocks(
     engine: Engine, blocks: Sequence[Block], cache: Cache | None = None
 ) -> list[BlockTranslation]:
     """English for ``blocks``; at most one engine call for all of them."""
-    if cache is not None and isinstance(engine, SentenceEngine):
-        english = _through_cache(engine, blocks, cache)
-    else:
-        english = engine.translate_blocks(blocks)
+    if isinstance(engine, SentenceEngine):
+        flat = [s.text for b in blocks for s in b.sentences]
+        if cache is not None:
+            marked = translate_marked_cached(engine, flat, cache)
+        else:
+            marked = translate_marked(engine, flat) if flat else []
+        parsed = iter([marks.parse(m) for m in marked])
+        out = []
+        for b in blocks:
+            these = [next(parsed) for _ in b.sentences]
+            out.append(
+                BlockTranslation(
+                    b.index,
+                    tuple(p.text for p in these),
+                    engine.name,
+                    engine.version,
+                    unknown=tuple(p.unknown for p in these),
+                )
+            )
+        return out
+    english = engine.translate_blocks(blocks)
     version = engine.version
     return [
         BlockTranslation(b.index, tuple(e), engine.name, version)
@@ -64,24 +143,28 @@ def translate_in_chunks(
         yield translate_blocks(engine, chunk, cache)
 
 
-def translate_sentences_cached(
-    engine: SentenceEngine, sentences: Sequence[str], cache: Cache
+def translate_marked_cached(
+    engine: SentenceEngine, sentences: Sequence[str], cache: Cache | None
 ) -> list[str]:
-    """English for ``sentences``: the cache first, one engine call for all that it lacks."""
-    version = engine.version
+    """Marked English for ``sentences``: the cache first, one engine call for all that it lacks.
+
+    Keyed by the exact text sent, so a sentence with protected glossary terms is a
+    different key from the raw sentence.
+    """
+    if cache is None:
+        return translate_marked(engine, list(sentences)) if sentences else []
+    version = cache_version(engine)
     known = cache.get_many(engine.name, version, sentences)
     missing = [s for s in dict.fromkeys(sentences) if s not in known]
     if missing:
-        fresh = engine.translate_sentences(missing)
+        fresh = translate_marked(engine, missing)
         cache.put_many(engine.name, version, zip(missing, fresh, strict=True))
         known.update(zip(missing, fresh, strict=True))
     return [known[s] for s in sentences]
 
 
-def _through_cache(
-    engine: SentenceEngine, blocks: Sequence[Block], cache: Cache
-) -> list[tuple[str, ...]]:
-    english = iter(
-        translate_sentences_cached(engine, [s.text for b in blocks for s in b.sentences], cache)
-    )
-    return [tuple(next(english) for _ in b.sentences) for b in blocks]
+def translate_sentences_cached(
+    engine: SentenceEngine, sentences: Sequence[str], cache: Cache
+) -> list[str]:
+    """Plain English for ``sentences``: the cache first, one engine call for all that it lacks."""
+    return [marks.strip(m) for m in translate_marked_cached(engine, sentences, cache)]

@@ -121,3 +121,87 @@ def test_auto_prefers_argos_when_installed(installed_standin):
 def test_unknown_engine_is_a_clear_error():
     with pytest.raises(EngineError, match="unknown engine"):
         select("babel", load(SEED))
+
+
+# ---------------------------------------------------------------- Apertium: marks, typography, one pipeline
+
+needs_apertium = pytest.mark.skipif(
+    shutil.which("apertium") is None, reason="apertium is not installed (CI installs it)"
+)
+
+
+def _apertium_blocks(*sentences: str):
+    from reader.engines.apertium import ApertiumEngine
+
+    article = parse("Titre\n" + "\n".join(sentences), "x.txt")
+    engine = ApertiumEngine()
+    try:
+        return translate_blocks(engine, article.blocks)[1:]
+    finally:
+        engine.close()
+
+
+@needs_apertium
+def test_apertium_unknown_words_lose_their_marks_and_keep_their_spans():
+    [block] = _apertium_blocks("Trump a appris à ses dépens la cruauté de Poutine.")
+    english = block.sentences[0]
+    assert not set("*@#") & set(english)
+    unknown = [english[a:b] for a, b in block.sentence_unknown(0)]
+    assert "dépens" in unknown
+    assert "Trump" not in unknown  # a name passed through is not an unknown word
+
+
+@needs_apertium
+def test_apertium_spanish_leaking_through_the_pivot_is_unknown():
+    [block] = _apertium_blocks("L’article met en lumière le remarquable tournant de Trump.")
+    unknown = [block.sentences[0][a:b] for a, b in block.sentence_unknown(0)]
+    assert unknown == ["aventajada"]
+
+
+@needs_apertium
+def test_apertium_english_typography():
+    [question, quote] = _apertium_blocks(
+        "Que se passe-t-il maintenant que Trump a rejeté Poutine ?",
+        "Il en avait assez des « absurdités » de Poutine : voilà !",
+    )
+    assert question.sentences[0].endswith("Putin?")
+    english = quote.sentences[0]
+    assert "“absurdities”" in english and "«" not in english and "»" not in english
+    assert " :" not in english and " !" not in english
+
+
+@needs_apertium
+def test_apertium_literal_marks_in_the_french_stay():
+    [block] = _apertium_blocks("Suivez #paix et @home sur le réseau, 5*4.")
+    english = block.sentences[0]
+    assert "#" in english and "@" in english and "5*4" in english
+
+
+@needs_apertium
+def test_apertium_one_pipeline_for_many_chunks_and_closed_with_the_engine():
+    from reader.engines.apertium import ApertiumEngine
+
+    article = load(SEED)
+    engine = ApertiumEngine()
+    chunks = list(translate_in_chunks(engine, article.blocks, None, chunk_sentences=4))
+    assert len(chunks) > 5 and engine.spawns == 1
+    process = engine._pipeline._proc
+    engine.close()
+    assert process.poll() is not None
+
+
+@needs_apertium
+def test_apertium_pipeline_and_batch_fallback_agree():
+    from reader.engines.apertium import ApertiumEngine, finish
+
+    sentences = [s.text for b in load(SEED).blocks for s in b.sentences]
+    engine = ApertiumEngine()
+    try:
+        piped = engine.translate_marked(sentences)
+        batched = [
+            finish(e, s)
+            for e, s in zip(engine._translate_by_batch(sentences), sentences, strict=True)
+        ]
+    finally:
+        engine.close()
+    assert piped == batched

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from reader.commands import eval as eval_cmd
 from reader.commands import glossary as glossary_cmd
 from reader.commands import models as models_cmd
 from reader.commands import terms as terms_cmd
@@ -63,6 +64,7 @@ def open_app(
 
 app.command()(translate_cmd.translate)
 app.command()(glossary_cmd.glossary)
+app.command("eval")(eval_cmd.eval_command)
 app.add_typer(models_cmd.app, name="models")
 app.add_typer(terms_cmd.app, name="terms")
 

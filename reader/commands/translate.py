@@ -21,6 +21,13 @@ def translate(
     path: PathArgument,
     engine: EngineOption = EngineChoice.auto,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    enforce: Annotated[
+        bool,
+        typer.Option(
+            "--enforce/--no-enforce",
+            help="Put the glossary's English into machine translations (--no-enforce: raw English).",
+        ),
+    ] = True,
 ) -> None:
     """Print the article with its English, block by block."""
     from rich.console import Console
@@ -29,7 +36,7 @@ def translate(
     from reader.session import TranslationSession
 
     article = load_article(path)
-    with TranslationSession(article, engine.value, notify=notice) as session:
+    with TranslationSession(article, engine.value, notify=notice, enforce=enforce) as session:
         if engine.value == "auto":
             notice(session.reason)
         english = session.translate(article.blocks)

@@ -1,0 +1,140 @@
+"""Finding a glossary entry's English in English text, by English rules.
+
+The French matcher's plural rules (-s/-x, -al/-aux) are wrong for English: "deal"
+must also match "deals", "tax" "taxes", "policy" "policies". Here the head word
+of each English form (the last word, and the word before "of" in "X of Y") matches
+its singular and its plural; irregular plurals come from the entry's ``en_aliases``.
+Case-insensitive, except that a capitalised main English (a name) only matches
+capitalised text. Offsets are offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from glossary.match import fold
+from glossary.model import Entry, Occurrence
+
+_SIBILANT = ("s", "x", "z", "ch", "sh")
+_VOWELS = "aeiou"
+
+
+def plural(word: str) -> str:
+    """The regular English plural: deal → deals, tax → taxes, policy → policies."""
+    lower = word.lower()
+    if lower.endswith("y") and len(word) > 1 and lower[-2] not in _VOWELS:
+        return word[:-1] + ("IES" if word.isupper() else "ies")
+    if lower.endswith(_SIBILANT):
+        return word + ("ES" if word.isupper() else "es")
+    return word + ("S" if word.isupper() else "s")
+
+
+def singular(word: str) -> str:
+    """The regular English singular of a plural (tariffs → tariff); other words unchanged."""
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + ("Y" if word.isupper() else "y")
+    if lower.endswith("es") and lower[:-2].endswith(_SIBILANT) and len(word) > 4:
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _head_indexes(words: Sequence[str]) -> set[int]:
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:]:
+        return {lowered.index("of", 1) - 1}  # rules of origin, not rule of origins
+    return {len(words) - 1}
+
+
+def inflect(phrase: str, plural_form: bool) -> str:
+    """``phrase`` with its head word(s) made plural or singular: drone strike ⇄ drone strikes."""
+    words = phrase.split(" ")
+    heads = _head_indexes(words)
+    change = plural if plural_form else singular
+    return " ".join(
+        _inflect_word(w, change, plural_form) if i in heads else w for i, w in enumerate(words)
+    )
+
+
+def _inflect_word(word: str, change, plural_form: bool) -> str:
+    if not word.isalpha() or len(word) < 2 or (word.isupper() and len(word) > 1):
+        return word
+    if plural_form and singular(word) != word:
+        return word  # already plural
+    return change(word)
+
+
+def is_plural(phrase: str) -> bool:
+    words = phrase.split(" ")
+    head = words[max(_head_indexes(words))] if words else ""
+    return head.isalpha() and singular(head) != head and len(head) > 3
+
+
+def _word_pattern(word: str) -> str:
+    if not word.isalpha() or len(word) < 3 or word.isupper():
+        return re.escape(word)
+    forms = {word, singular(word), plural(singular(word))}
+    return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+
+
+def form_pattern(form: str) -> str:
+    words = [w for w in re.split(r"[\s\-‐‑–]+", fold(form).strip()) if w]
+    heads = _head_indexes(words)
+    return r"[\s\-]+".join(
+        _word_pattern(w) if i in heads else re.escape(w) for i, w in enumerate(words)
+    )
+
+
+@lru_cache(maxsize=4096)
+def compile_forms(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    patterns = sorted({form_pattern(f) for f in forms if f.strip()}, key=len, reverse=True)
+    if not patterns:
+        return None
+    return re.compile(rf"(?<![\w])(?:{'|'.join(patterns)})(?![\w])")
+
+
+def _is_proper(form: str) -> bool:
+    return bool(form) and form[0].isupper()
+
+
+def matcher(entry: Entry, strict: bool = False) -> re.Pattern[str] | None:
+    """The entry's English pattern: main English only (strict) or with its aliases."""
+    return compile_forms((entry.en,) if strict else entry.en_forms)
+
+
+def spans(
+    entry: Entry, text: str, strict: bool = False, folded: str | None = None
+) -> list[tuple[int, int]]:
+    """Non-overlapping spans of ``entry``'s English in ``text``, left to right."""
+    pattern = matcher(entry, strict)
+    if pattern is None:
+        return []
+    folded = fold(text) if folded is None else folded
+    proper = _is_proper(entry.en)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (m := pattern.search(folded, pos)) is not None:
+        if proper and not text[m.start()].isupper():
+            pos = m.start() + 1
+            continue
+        out.append((m.start(), m.end()))
+        pos = m.end()
+    return out
+
+
+def find(
+    entries: Sequence[Entry], texts: Iterable[tuple[int, str]], strict: bool = False
+) -> dict[str, list[Occurrence]]:
+    """Occurrences of each entry's English in ``texts`` ((block, text) pairs)."""
+    found: dict[str, list[Occurrence]] = {e.key: [] for e in entries}
+    for block, text in texts:
+        folded = fold(text)
+        for entry in entries:
+            found[entry.key].extend(
+                Occurrence(block, a, b) for a, b in spans(entry, text, strict, folded)
+            )
+    return found

@@ -1,0 +1,133 @@
+"""``reader eval PATH``: how good the English is, raw and with glossary enforcement, side by side."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reader.commands.common import EngineChoice, EngineOption, PathArgument, notice
+from reader.errors import InputError
+
+
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def eval_command(
+    path: PathArgument,
+    engine: EngineOption = EngineChoice.auto,
+    reference: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference",
+            "-r",
+            help="Human English, block for block (default: NAME.en.txt beside the article).",
+            metavar="FILE",
+        ),
+    ] = None,
+    glossaries: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--glossary",
+            "-g",
+            help="A glossary TOML file to check and enforce (repeatable; before the article's own).",
+            metavar="FILE",
+        ),
+    ] = None,
+    fmt: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = EvalFormat.table,
+) -> None:
+    """Score the English against a reference (chrF, chrF++, BLEU) and the glossary (term accuracy)."""
+    from reader import article as article_model
+    from reader import evaluate
+    from reader.session import TranslationSession
+
+    article = article_model.load(path)
+    reference = _reference(article, reference)
+    entries, sources = _entries(article, glossaries or [])
+    with TranslationSession(article, engine.value, notify=notice, entries=entries) as session:
+        session.enforce = False
+        raw = session.translate(article.blocks)
+        session.enforce = True
+        enforced = session.translate(article.blocks)
+        name = session.engine.name
+    report = evaluate.evaluate(article, name, raw, enforced, entries, reference, sources)
+    if fmt is EvalFormat.json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_table(report)
+
+
+def _reference(article, given: Path | None) -> Path | None:
+    from reader.engines.reference import reference_path
+
+    if given is not None:
+        if not given.is_file():
+            raise InputError(f"{given}: no such reference file")
+        return given
+    default = reference_path(article.path)
+    return default if default is not None and default.is_file() else None
+
+
+def _entries(article, files: list[Path]):
+    """With ``--glossary``: those files (they win on the same term), then the article's own.
+    Without: every glossary the reader uses (yours, the article's, the general one)."""
+    from glossary import user
+    from glossary.curated import glossary_path, load_curated
+    from glossary.general import load_general
+    from glossary.sources import article_entries, stack
+
+    own = glossary_path(article.path)
+    own_entries = article_entries(article)
+    own_sources = [str(own)] if own_entries and own is not None else []
+    if not files:
+        mine = user.load()
+        sources = [*([str(user.path())] if mine else []), *own_sources, "general news glossary"]
+        return stack(mine, own_entries, load_general()), sources
+    given, sources = [], []
+    for file in files:
+        if not file.is_file():
+            raise InputError(f"{file}: no such glossary file")
+        given.append(load_curated(file))
+        sources.append(str(file))
+    return stack(*given, own_entries), sources + own_sources
+
+
+def _cell(value, percent: bool = False) -> str:
+    if value is None:
+        return "–"
+    return f"{value * 100:.1f} %" if percent else f"{value}"
+
+
+def _print_table(report: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, padding=(0, 2))
+    table.add_column("")
+    table.add_column("raw", justify="right")
+    table.add_column("enforced", justify="right")
+    raw, enf = report["raw"], report["enforced"]
+    for key, label in (("chrf", "chrF"), ("chrf++", "chrF++"), ("bleu", "BLEU")):
+        table.add_row(label, _cell(raw[key]), _cell(enf[key]))
+    table.add_row(
+        "term occurrences", str(raw["terms"]["occurrences"]), str(enf["terms"]["occurrences"])
+    )
+    for key in ("lenient", "strict"):
+        table.add_row(
+            f"terms, {key}", _cell(raw["terms"][key], True), _cell(enf["terms"][key], True)
+        )
+    table.add_row("flagged sentences", str(raw["flagged"]), str(enf["flagged"]))
+    table.add_row("unknown words", str(raw["unknown"]), str(enf["unknown"]))
+    console = Console(highlight=False)
+    console.print(f"{report['source']} — {report['engine']}", style="bold", markup=False)
+    console.print(table)
+    if report["reference"] is None:
+        console.print("No reference translation: term accuracy only.", style="dim", markup=False)

@@ -1,0 +1,84 @@
+"""The English-side matcher: English plural rules, irregular plurals from en_aliases, names."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary import english
+from glossary.build import english_occurrences
+from glossary.model import Entry, Glossary
+
+
+@pytest.mark.parametrize(
+    ("word", "plural"),
+    [
+        ("deal", "deals"),
+        ("tax", "taxes"),
+        ("policy", "policies"),
+        ("day", "days"),
+        ("church", "churches"),
+    ],
+)
+def test_regular_plurals(word, plural):
+    assert english.plural(word) == plural
+    assert english.singular(plural) == word
+
+
+def test_singular_leaves_non_plurals_alone():
+    assert english.singular("crisis") == "crisis"
+    assert english.singular("boss") == "boss"
+    assert english.singular("status") == "status"
+
+
+def _texts(entry: Entry, text: str, strict: bool = False) -> list[str]:
+    return [text[a:b] for a, b in english.spans(entry, text, strict)]
+
+
+def test_deal_matches_deals_which_french_rules_missed():
+    deal = Entry("accord", "deal", "diplomacy and politics", en_aliases=("agreement",))
+    text = "Two deals and one Deal, an agreement, no dealer, no ideal."
+    assert _texts(deal, text) == ["deals", "Deal", "agreement"]
+    assert _texts(deal, text, strict=True) == ["deals", "Deal"]
+
+
+def test_head_of_a_phrase_is_inflected():
+    strike = Entry("frappe de drone", "drone strike", "military")
+    assert _texts(strike, "new drone strikes, one drone-strike") == [
+        "drone strikes",
+        "drone-strike",
+    ]
+    rule = Entry("règle d’origine", "rule of origin", "economy")
+    assert _texts(rule, "the rules of origin apply") == ["rules of origin"]
+
+
+def test_es_and_ies_plurals():
+    tax = Entry("taxe", "tax", "economy")
+    policy = Entry("politique", "monetary policy", "economy")
+    assert _texts(tax, "new taxes") == ["taxes"]
+    assert _texts(policy, "their monetary policies") == ["monetary policies"]
+
+
+def test_irregular_plural_from_en_aliases():
+    crisis = Entry("crise", "crisis", "economy", en_aliases=("crises",))
+    assert _texts(crisis, "two crises and a crisis") == ["crises", "crisis"]
+    assert _texts(crisis, "two crises", strict=True) == []
+
+
+def test_a_name_only_matches_capitalised_text():
+    turkey = Entry("Turquie", "Turkey", "places")
+    assert _texts(turkey, "Turkey sells turkey") == ["Turkey"]
+
+
+def test_inflect_a_phrase():
+    assert english.inflect("drone strikes", False) == "drone strike"
+    assert english.inflect("peace deal", True) == "peace deals"
+    assert english.inflect("right of way", True) == "rights of way"
+    assert english.inflect("NATO", True) == "NATO"
+
+
+def test_glossary_english_occurrences_follow_english_rules():
+    deal = Entry("accord", "deal", "diplomacy and politics")
+    glossary = Glossary("x", [deal])
+    english_occurrences(glossary, {3: "Both deals failed."})
+    [occurrence] = glossary.en_occurrences[deal.key]
+    assert (occurrence.block, occurrence.start, occurrence.end) == (3, 5, 10)
