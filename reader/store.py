@@ -1,6 +1,6 @@
 """The user's data folder and reading positions, written atomically.
 
-``READER_DATA_DIR`` overrides the platform folder (tests use it).
+``READER_DATA_DIR`` (read by ``reader.settings``) overrides the platform folder (tests use it).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ _lock = threading.Lock()
 
 
 def data_dir() -> Path:
-    override = os.environ.get("READER_DATA_DIR")
-    if override:
-        path = Path(override)
-    else:
+    from reader.settings import current
+
+    path = current().data_dir
+    if path is None:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False))
