@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from reader.app.app import ReaderApp
-from reader.app.messages import EngineChanged, EnglishArrived, TranslationDone, TranslationFailed
+from reader.app.messages import EngineChanged, TranslationFailed
 from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_view import PLACEHOLDER_HIDDEN, ArticleView
 from reader.article import load, parse

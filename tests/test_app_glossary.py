@@ -18,7 +18,7 @@ async def test_panel_opens_closed_at_start_and_selects_otan(data_dir):
     app = app_without_extraction()
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(app, pilot)
-        assert not app.query(GlossaryPanel)  # closed (not even mounted) at start
+        assert not any(panel.display for panel in app.query(GlossaryPanel))  # closed at start
         await pilot.press("g")
         await pilot.pause()
         panel = app.query_one(GlossaryPanel)
@@ -45,9 +45,7 @@ async def test_panel_opens_closed_at_start_and_selects_otan(data_dir):
         assert app.main.selected_key == "organisations:OTAN"
         first = app.main.glossary.occurrences["organisations:OTAN"][0].block
         assert app.view.current == first
-        hits = [
-            m for ms in app.view.marks.values() for m in ms if m.kind == "hit"
-        ]
+        hits = [m for ms in app.view.marks.values() for m in ms if m.kind == "hit"]
         assert {m.lang for m in hits} == {"fr", "en"}  # highlighted in both languages
         definition = str(panel.query_one("#definition", Static).render())
         assert "North Atlantic Treaty Organization" in definition
@@ -74,7 +72,9 @@ async def test_marked_term_opens_its_entry_by_keyboard_and_mouse(data_dir):
         await pilot.press("t")  # first term of the title block: Trump
         await pilot.pause()
         panel = app.query_one(GlossaryPanel)
-        assert panel.has_class("-open") and app.main.selected_key == "people:Trump" and view.has_focus
+        assert (
+            panel.has_class("-open") and app.main.selected_key == "people:Trump" and view.has_focus
+        )
         # the mouse: click on « Poutine » in the title (on its first line at this width)
         mark = next(m for m in view.marks[0] if m.key == "people:Poutine" and m.lang == "fr")
         await pilot.click(view.__class__, offset=(MARGIN + mark.start, 0))

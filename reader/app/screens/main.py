@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Label
+from textual.widgets import Footer, Input, Label
 from textual.worker import Worker, WorkerState
 
 from reader.app.background import in_daemon
@@ -69,11 +70,14 @@ def translate_run(
         indices = schedule.take()
         if not indices:
             return True
+        chosen = [blocks[i] for i in indices]
+        started = time.perf_counter()
         try:
-            chunk = session.translate([blocks[i] for i in indices])
+            chunk = session.translate(chosen)
         except BaseException:
             schedule.put_back(indices)
             raise
+        schedule.took(time.perf_counter() - started, sum(len(b.sentences) for b in chosen))
         if stop.is_set():
             return False  # replaced by a newer run: its English would be stale
         arrived(chunk)
@@ -84,11 +88,14 @@ class MainScreen(Screen[None]):
     """Reads one article beside its English."""
 
     BINDINGS = [
-        Binding("f", "mode('french')", "French"),
-        Binding("e", "mode('english')", "English"),
-        Binding("b", "mode('both')", "Both"),
+        # Out of the footer (the help lists them): it must fit 80 columns with g, ? and q.
+        Binding("f", "mode('french')", "French only", show=False),
+        Binding("e", "mode('english')", "English only", show=False),
+        Binding("b", "mode('both')", "Both languages", show=False),
         Binding("g", "glossary", "Glossary"),
-        Binding("slash", "filter", "Find in glossary", show=False, key_display="/"),
+        # A priority binding runs before the next key is routed: `/otan` typed at once
+        # fills the filter instead of running o, t, a, n as reading keys.
+        Binding("slash", "filter", "Find in glossary", show=False, key_display="/", priority=True),
         Binding("escape", "back_to_text", "Back to the text (also Tab)", show=False),
         Binding("n", "occurrence(1)", "Next occurrence", show=False),
         Binding("N", "occurrence(-1)", "Previous occurrence", show=False, key_display="N"),
@@ -159,12 +166,15 @@ class MainScreen(Screen[None]):
         if saved is not None:
             if saved.mode in MODES:
                 view.mode = saved.mode
-            view.go_to(saved.block, top=True)
+            view.pin(saved.block)
         view.focus()
         self._update_place()
         # Translation and the glossary start once the first screen is up, never before.
         self.call_after_refresh(self.start_translation)
         self.call_after_refresh(self.build_glossary)
+        # Mounted (closed) after the first screen: `/` and `g` then act at once, before the
+        # next key is read, so keys typed right after `/` reach the filter.
+        self.call_after_refresh(self._premount_panel)
 
     def on_unmount(self) -> None:
         self.close_session()
@@ -216,14 +226,22 @@ class MainScreen(Screen[None]):
             stop.set()
 
     def _open_session(self) -> TranslationSession:
-        from reader.engines import select
         from reader.session import TranslationSession
 
-        session = TranslationSession(
+        return TranslationSession(
             self.article, self.requested, notify=lambda text: self.post_message(Notice(text))
         )
-        self.available = {name: select.available(name, self.article) for name in select.FACTORIES}
-        return session
+
+    @work(group="engines", name="engines", exclusive=True, exit_on_error=False)
+    async def find_available_engines(self) -> None:
+        """Which engines can run here, for the palette (after the English: it imports Argos)."""
+        from reader.engines import select
+
+        article = self.article
+        self.available = await in_daemon(
+            lambda: {name: select.available(name, article) for name in select.FACTORIES},
+            "reader-engines",
+        )
 
     def _announce_engine(self, announce: bool) -> None:
         assert self.session is not None
@@ -289,6 +307,8 @@ class MainScreen(Screen[None]):
         if message.generation == self.generation:
             self.translated = self.total
             self.translation_complete.set()
+            if not self.available:
+                self.find_available_engines()
 
     @on(TranslationFailed)
     def translation_failed(self, message: TranslationFailed) -> None:
@@ -299,6 +319,8 @@ class MainScreen(Screen[None]):
         self.translated = self.total
         self.view.set_placeholder(PLACEHOLDER_FAILED)
         self.translation_complete.set()  # the glossary goes on without English
+        if not self.available:
+            self.find_available_engines()
         self.notify(message.error, title="Translation", severity="error", timeout=10)
 
     @on(Notice)
@@ -332,9 +354,10 @@ class MainScreen(Screen[None]):
             self.post_message(GlossaryReady(curated, final=not self.extract_terms))
             if not self.extract_terms:
                 return
+            # English first: spaCy on the same two cores would slow a book's translation down.
+            await self.translation_complete.wait()
             if self._candidates is None:
                 self._candidates = await self._extract()
-            await self.translation_complete.wait()
             candidates, session = self._candidates, self.session
             glossary = await in_daemon(
                 lambda: _with_english(article, candidates, session), "reader-glossary"
@@ -384,7 +407,7 @@ class MainScreen(Screen[None]):
             panel.set_note("Building the glossary…")
         elif not self.glossary_final and self.extract_terms:
             waiting = (
-                f"waiting for translation ({100 * self.translated // max(1, self.total)}%)"
+                f"waiting for the translation ({100 * self.translated // max(1, self.total)}%)"
                 if not self.translation_complete.is_set()
                 else "finding terms in the text…"
             )
@@ -397,9 +420,9 @@ class MainScreen(Screen[None]):
 
     async def action_glossary(self) -> None:
         """Opens or closes the panel; it is mounted the first time, to keep start-up light."""
-        panel = await self._mounted_panel()
-        panel.toggle_class("-open")
-        if panel.has_class("-open"):
+        panel = self.panel or await self._mounted_panel()
+        panel.show(not panel.is_open)
+        if panel.is_open:
             panel.tree.focus()
         else:
             self.view.focus()
@@ -416,11 +439,25 @@ class MainScreen(Screen[None]):
             self._glossary_note()
         return panel
 
+    async def _premount_panel(self) -> None:
+        from textual.widget import MountError
+
+        try:
+            await self._mounted_panel()
+        except MountError:
+            pass  # the app is closing already (q at once): nothing to prepare
+
     async def action_filter(self) -> None:
         """``/`` from anywhere: the panel opens with its filter focused."""
-        panel = await self._mounted_panel()
-        panel.add_class("-open")
+        panel = self.panel or await self._mounted_panel()
+        panel.show(True)
         panel.focus_filter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `/` typed in the filter (or any text box) is a character, not a command.
+        if action == "filter" and isinstance(self.focused, Input):
+            return False
+        return True
 
     def action_back_to_text(self) -> None:
         self.view.focus()
@@ -443,7 +480,7 @@ class MainScreen(Screen[None]):
 
     async def on_article_view_mark_clicked(self, message: ArticleView.MarkClicked) -> None:
         panel = self.panel
-        if panel is None or not panel.has_class("-open"):
+        if panel is None or not panel.is_open:
             await self.action_glossary()
             panel = self.panel
             self.view.focus()  # the reader stays in the text; the panel shows the entry

@@ -139,7 +139,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.columns: Columns | None = None
         self._rows: list[RowLayout] = []
         self._offsets: list[int] = [0]
-        self._pending_top: int | None = None
+        self._pinned: int | None = None
+        """A block kept at the top through re-layouts (a restored position) until the reader moves."""
         self._term = -1  # which of the current block's terms `t` last opened
 
     # ------------------------------------------------------------ data in
@@ -178,7 +179,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _relayout(self, indices: Iterable[int] | None) -> None:
         """Lays out every row (``None``) or just ``indices``, keeping the reader's place."""
-        width = (self.scrollable_content_region.width or self.size.width) - MARGIN
+        # From the size set before the Resize event, not the region, which may lag behind it.
+        width = self.size.width - self.scrollbar_size_vertical - MARGIN
         if width <= 0:
             return
         columns = Columns.for_width(width, self.layout_mode)
@@ -192,19 +194,40 @@ class ArticleView(ScrollView, can_focus=True):
                 self._rows[i] = layout_row(blocks[i].text, self._en_text(i), columns)
         self._offsets = offsets(self._rows)
         self.virtual_size = Size(width + MARGIN, self._offsets[-1])
-        if self._pending_top is not None:
-            index, self._pending_top = self._pending_top, None
-            self.set_scroll(None, self.row_top(index))
+        if self._pinned is not None:
+            self.set_scroll(None, self.row_top(self._pinned))
+            self.call_after_refresh(self._keep_pinned)
         else:
             self._restore(anchor)
         self.refresh()
+
+    def _keep_pinned(self) -> None:
+        # Textual may clamp the scroll to the old height before the new one is known.
+        if self._pinned is not None and self._rows:
+            self.set_scroll(None, self.row_top(self._pinned))
+
+    def pin(self, index: int) -> None:
+        """Keeps block ``index`` current and at the top while the English is laid out."""
+        self.current = max(0, min(len(self.article.blocks) - 1, index))
+        self._pinned = self.current
+        if self._rows:
+            self.set_scroll(None, self.row_top(self.current))
+
+    def _unpin(self) -> None:
+        self._pinned = None
+
+    def on_mouse_scroll_down(self) -> None:
+        self._unpin()
+
+    def on_mouse_scroll_up(self) -> None:
+        self._unpin()
 
     def _anchor(self) -> tuple[int, int] | None:
         """What to keep in place: the current block if it is on screen, else the top row."""
         if not self._rows:
             return None
         y = int(self.scroll_y)
-        height = max(1, self.scrollable_content_region.height)
+        height = self.page_height
         top = self.row_top(self.current)
         if y - self._rows[self.current].height < top < y + height:
             return self.current, y - top
@@ -219,6 +242,11 @@ class ArticleView(ScrollView, can_focus=True):
             target = self._offsets[row] + min(within, self._rows[row].height - 1)
             self.set_scroll(None, max(0, target))
 
+    @property
+    def page_height(self) -> int:
+        """Lines of text on screen (from the size, which is current during a resize)."""
+        return max(1, self.size.height - self.scrollbar_size_horizontal)
+
     def row_at(self, y: int) -> int:
         """The index of the block drawn at virtual line ``y``."""
         return max(0, min(len(self._rows) - 1, bisect_right(self._offsets, y) - 1))
@@ -231,7 +259,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._rows:
             return range(0)
         y = int(self.scroll_y)
-        last = self.row_at(y + max(1, self.scrollable_content_region.height) - 1)
+        last = self.row_at(y + self.page_height - 1)
         return range(self.row_at(y), last + 1)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -268,7 +296,10 @@ class ArticleView(ScrollView, can_focus=True):
         line = virtual_y - self._offsets[index]
         base = self._base(index)
         bar = (
-            Segment(CURRENT_BAR, base + self.get_component_rich_style("article-view--bar"))
+            Segment(
+                CURRENT_BAR,
+                base + self.get_component_rich_style("article-view--bar", partial=True),
+            )
             if index == self.current
             else Segment(" " * MARGIN, base)
         )
@@ -387,7 +418,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         top = self.row_top(self.current)
         bottom = top + self._rows[self.current].height
-        height = self.scrollable_content_region.height
+        height = self.page_height
         if top < self.scroll_y or bottom - top > height:
             if not (top <= self.scroll_y < bottom - 1):  # already reading inside it: stay
                 self.scroll_to(y=top, animate=False)
@@ -397,8 +428,9 @@ class ArticleView(ScrollView, can_focus=True):
     def go_to(self, index: int, top: bool = False) -> None:
         """Makes block ``index`` current and brings it on screen (to the top if asked)."""
         self.current = max(0, min(len(self.article.blocks) - 1, index))
+        self._unpin()
         if not self._rows:
-            self._pending_top = self.current  # laid out later: scroll there then
+            self._pinned = self.current  # laid out later: scroll there then
         elif top:
             self.scroll_to(y=self.row_top(self.current), animate=False)
         else:
@@ -406,8 +438,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_move(self, step: int) -> None:
         """Next/previous block; within a block taller than the screen, scrolls it first."""
+        self._unpin()
         if self._rows:
-            height = max(1, self.scrollable_content_region.height)
+            height = self.page_height
             top = self.row_top(self.current)
             bottom = top + self._rows[self.current].height
             y = int(self.scroll_y)
@@ -420,7 +453,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.go_to(self.current + step)
         if step < 0 and self._rows:
             # Moving back onto a tall block: show its end, where the reader came from.
-            height = self.scrollable_content_region.height
+            height = self.page_height
             top = self.row_top(self.current)
             bottom = top + self._rows[self.current].height
             if bottom - top > height:
@@ -428,7 +461,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         """A screenful on; the current block is the first whose text starts on screen."""
-        height = max(1, self.scrollable_content_region.height - 1)
+        self._unpin()
+        height = max(1, self.page_height - 1)
         target = max(0, min(self.max_scroll_y, int(self.scroll_y) + direction * height))
         self.scroll_to(y=target, animate=False)
         row = self.row_at(target)
@@ -438,6 +472,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.current = row
 
     def action_edge(self, end: int) -> None:
+        self._unpin()
         if end:
             self.scroll_end(animate=False)
             self.current = len(self.article.blocks) - 1
@@ -483,6 +518,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.post_message(self.MarkClicked(keys[self._term]))
 
     def on_click(self, event: events.Click) -> None:
+        self._unpin()
         offset = event.get_content_offset(self)
         if offset is None or not self._rows:
             return

@@ -136,8 +136,18 @@ class GlossaryPanel(Vertical):
         self.set_class(full, "-full")
         self._rebuild()
 
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    def show(self, opened: bool) -> None:
+        """Opens or closes the panel at once (inline display: focus can move in right away)."""
+        self.set_class(opened, "-open")
+        self.display = opened
+
     def focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not on the next refresh: keys typed right after `/` belong to the filter.
+        self.screen.set_focus(self.query_one("#filter", Input))
 
     def _rebuild(self) -> None:
         if self.glossary is None:
