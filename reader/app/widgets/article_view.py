@@ -139,6 +139,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.columns: Columns | None = None
         self._rows: list[RowLayout] = []
         self._offsets: list[int] = [0]
+        self._laid_width = 0
         self._pinned: int | None = None
         """A block kept at the top through re-layouts (a restored position) until the reader moves."""
         self._term = -1  # which of the current block's terms `t` last opened
@@ -179,11 +180,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _relayout(self, indices: Iterable[int] | None) -> None:
         """Lays out every row (``None``) or just ``indices``, keeping the reader's place."""
-        # From the size set before the Resize event, not the region, which may lag behind it.
-        width = self.size.width - self.scrollbar_size_vertical - MARGIN
+        # From the size set before the Resize event, not the region, which may lag behind it;
+        # the scrollbar's cells are always kept, so its appearing never needs a second layout.
+        width = self.size.width - self.styles.scrollbar_size_vertical - MARGIN
         if width <= 0:
             return
         columns = Columns.for_width(width, self.layout_mode)
+        self._laid_width = self.size.width
         anchor = self._anchor()
         blocks = self.article.blocks
         if indices is None or columns != self.columns or len(self._rows) != len(blocks):
@@ -286,6 +289,10 @@ class ArticleView(ScrollView, can_focus=True):
     # ------------------------------------------------------------ rendering
 
     def render_line(self, y: int) -> Strip:
+        if self.size.width != self._laid_width:
+            # Not every size change sends a Resize (a sibling panel opening may not).
+            self._relayout(None)
+            self.call_after_refresh(self.scroll_to_current)
         scroll_x, scroll_y = self.scroll_offset
         width = self.size.width
         virtual_y = y + scroll_y
