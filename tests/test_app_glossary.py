@@ -92,3 +92,39 @@ async def test_next_occurrence_without_selection_is_a_notice(data_dir):
         await pilot.pause()
         told = [m.notification.message for m in of_type(messages, Notify)]
         assert any("Choose a glossary entry first" in text for text in told)
+
+
+async def test_slash_from_the_text_filters_and_escape_returns(data_dir):
+    """`/` typed in the text opens the panel on its filter; Escape goes back to the text; an
+    entry opened from the text clears the filter and puts the tree cursor on it."""
+    app = app_without_extraction()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", "o", "t", "a", "n")
+        panel = app.main.panel
+        assert panel.is_open and panel.query_one(Input).value == "otan"
+        assert app.view.current == 0  # o, t, a, n were typed, not run as reading keys
+        await pilot.press("escape")
+        assert app.view.has_focus
+        app.view.go_to(16)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.main.selected_key == "people:Trump"
+        assert panel.query_one(Input).value == ""
+        assert panel.tree.cursor_node is not None and panel.tree.cursor_node.data == "people:Trump"
+
+
+async def test_narrow_screen_panel_covers_the_text_and_escape_closes_it(data_dir):
+    app = app_without_extraction()
+    async with app.run_test(size=(40, 15)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        panel = app.main.panel
+        assert panel.is_open and panel.region.width >= 38
+        labels = [leaf.label for section in panel.tree.root.children for leaf in section.children]
+        assert all(label.cell_len <= panel.tree.region.width for label in labels)
+        await pilot.press("j")  # moves in the entries
+        await pilot.press("escape")
+        assert not panel.is_open and app.view.has_focus

@@ -176,6 +176,11 @@ class MainScreen(Screen[None]):
         # next key is read, so keys typed right after `/` reach the filter.
         self.call_after_refresh(self._premount_panel)
 
+    def on_resize(self) -> None:
+        panel = self.panel
+        if panel is not None:
+            panel.fit()
+
     def on_unmount(self) -> None:
         self.close_session()
 
@@ -460,10 +465,13 @@ class MainScreen(Screen[None]):
         return True
 
     def action_back_to_text(self) -> None:
+        panel = self.panel
+        if panel is not None and panel.has_class("-full"):
+            panel.show(False)  # it covers the text on a narrow screen
         self.view.focus()
 
     def on_glossary_panel_left(self, message: GlossaryPanel.Left) -> None:
-        self.view.focus()
+        self.action_back_to_text()
 
     def select_entry(self, key: str, jump: bool = True) -> None:
         """Highlights an entry's occurrences in both languages; jumps to the first if asked."""

@@ -132,9 +132,7 @@ class GlossaryPanel(Vertical):
         definition.update(Text(text + "\nEscape or Tab: back to the text."))
 
     def on_resize(self) -> None:
-        full = self.screen.size.width < self.FULL_BELOW
-        self.set_class(full, "-full")
-        self._rebuild()
+        self._rebuild()  # labels are ellipsized to the new width
 
     @property
     def is_open(self) -> bool:
@@ -143,7 +141,12 @@ class GlossaryPanel(Vertical):
     def show(self, opened: bool) -> None:
         """Opens or closes the panel at once (inline display: focus can move in right away)."""
         self.set_class(opened, "-open")
+        self.fit()
         self.display = opened
+
+    def fit(self) -> None:
+        """Whole width on a narrow screen (it covers the text), a share of it otherwise."""
+        self.set_class(self.screen.size.width < self.FULL_BELOW, "-full")
 
     def focus_filter(self) -> None:
         # At once, not on the next refresh: keys typed right after `/` belong to the filter.
