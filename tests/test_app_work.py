@@ -126,14 +126,33 @@ async def test_the_glossary_panel_waits_for_the_translation(data_dir):
 
 
 async def test_quitting_does_not_wait_for_term_extraction(data_dir):
-    app = ReaderApp(book(1500), "none", remember=False, extract=True)
+    app = ReaderApp(book(3000), "none", remember=False, extract=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.05)
+        for _ in range(600):
+            await pilot.pause(0.1)
             if any(t.name == "reader-extract" for t in threading.enumerate()):
                 break
+        else:
+            raise AssertionError("term extraction never started")
         await pilot.press("q")
     extracting = [t for t in threading.enumerate() if t.name == "reader-extract"]
     # Still running after the app has gone: exit did not join it, and it is a daemon.
     assert extracting and all(t.daemon for t in extracting)
     assert app.return_code == 0
+
+
+async def test_an_unusable_data_folder_still_gives_english_and_notices(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("READER_DATA_DIR", str(blocker))
+    from textual.notifications import Notify
+
+    app = ReaderApp(lone_article(tmp_path), "apertium", remember=True, extract=False)
+    messages: list = []
+    async with app.run_test(size=(120, 30), message_hook=messages.append) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "q")
+    told = " | ".join(m.notification.message for m in of_type(messages, Notify))
+    assert "reading positions are off" in told and "without a cache" in told
+    assert of_type(messages, TranslationDone) and not of_type(messages, TranslationFailed)
+    assert blocker.read_text(encoding="utf-8").startswith("a file")

@@ -60,12 +60,14 @@ def translate_run(
     schedule: Schedule,
     stop: threading.Event,
     arrived: Callable[[list[BlockTranslation]], object],
+    engine_changed: Callable[[], object] = lambda: None,
 ) -> bool:
     """Translates chunk after chunk until every block is done (True) or ``stop`` is set.
 
     Runs in a background thread; ``arrived`` posts each chunk to the screen.
     """
     blocks = article.blocks
+    engine = session.engine
     while not stop.is_set():
         indices = schedule.take()
         if not indices:
@@ -80,6 +82,9 @@ def translate_run(
         schedule.took(time.perf_counter() - started, sum(len(b.sentences) for b in chosen))
         if stop.is_set():
             return False  # replaced by a newer run: its English would be stale
+        if session.engine is not engine:  # auto fell back to the next engine
+            engine = session.engine
+            engine_changed()
         arrived(chunk)
     return False
 
@@ -120,6 +125,7 @@ class MainScreen(Screen[None]):
         self.extract_terms = extract
         self.session: TranslationSession | None = None
         self.engine_name: str | None = None
+        self.switching: str | None = None
         self.available: dict[str, bool] = {}
         self.glossary: Glossary | None = None
         self.glossary_final = False
@@ -219,8 +225,12 @@ class MainScreen(Screen[None]):
             def arrived(chunk: list[BlockTranslation]) -> None:
                 self.post_message(EnglishArrived(chunk, generation))
 
+            def fell_back() -> None:
+                state = session.state
+                self.post_message(EngineChanged(state.name, state.label, state.reason, "auto"))
+
             done = await in_daemon(
-                lambda: translate_run(session, self.article, schedule, stop, arrived),
+                lambda: translate_run(session, self.article, schedule, stop, arrived, fell_back),
                 "reader-translate",
             )
             if done:
@@ -265,6 +275,7 @@ class MainScreen(Screen[None]):
 
     @work(group="switch", name="switch", exclusive=True, exit_on_error=False)
     async def run_switch(self, name: str) -> None:
+        self.switching = name
         session = self.session
         assert session is not None
         try:
@@ -342,7 +353,7 @@ class MainScreen(Screen[None]):
         if event.worker.name == "glossary":
             self.post_message(GlossaryFailed(text))
         elif event.worker.name == "switch":
-            self.post_message(EngineSwitchFailed("?", text))
+            self.post_message(EngineSwitchFailed(self.switching or "?", text))
         else:
             self.post_message(TranslationFailed(f"translation stopped: {text}", self.generation))
 
@@ -550,7 +561,8 @@ class MainScreen(Screen[None]):
         try:
             self.positions.put(self.article.key, Position(self.view.current, self.view.mode))
         except OSError as exc:
-            self.notify(f"could not save the reading position: {exc}", severity="warning")
+            self.positions = None  # said once, not on every move
+            self.notify(f"the reading position will not be saved: {exc}", severity="warning")
 
     # ------------------------------------------------------------ help and palette
 
