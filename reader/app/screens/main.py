@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -41,6 +40,7 @@ from reader.app.messages import (
 from reader.app.schedule import Schedule
 from reader.app.widgets.article_view import PLACEHOLDER_FAILED, ArticleView
 from reader.app.widgets.status_bar import StatusBar
+from reader.app.work import translate_run, with_english
 from reader.article import Article
 from reader.errors import ReaderError
 from reader.store import Position, Positions
@@ -52,41 +52,6 @@ if TYPE_CHECKING:
     from reader.translation import BlockTranslation
 
 MODE_NAMES = {"both": "French and English", "french": "French only", "english": "English only"}
-
-
-def translate_run(
-    session: TranslationSession,
-    article: Article,
-    schedule: Schedule,
-    stop: threading.Event,
-    arrived: Callable[[list[BlockTranslation]], object],
-    engine_changed: Callable[[], object] = lambda: None,
-) -> bool:
-    """Translates chunk after chunk until every block is done (True) or ``stop`` is set.
-
-    Runs in a background thread; ``arrived`` posts each chunk to the screen.
-    """
-    blocks = article.blocks
-    engine = session.engine
-    while not stop.is_set():
-        indices = schedule.take()
-        if not indices:
-            return True
-        chosen = [blocks[i] for i in indices]
-        started = time.perf_counter()
-        try:
-            chunk = session.translate(chosen)
-        except BaseException:
-            schedule.put_back(indices)
-            raise
-        schedule.took(time.perf_counter() - started, sum(len(b.sentences) for b in chosen))
-        if stop.is_set():
-            return False  # replaced by a newer run: its English would be stale
-        if session.engine is not engine:  # auto fell back to the next engine
-            engine = session.engine
-            engine_changed()
-        arrived(chunk)
-    return False
 
 
 class MainScreen(Screen[None]):
@@ -376,7 +341,7 @@ class MainScreen(Screen[None]):
                 self._candidates = await self._extract()
             candidates, session = self._candidates, self.session
             glossary = await in_daemon(
-                lambda: _with_english(article, candidates, session), "reader-glossary"
+                lambda: with_english(article, candidates, session), "reader-glossary"
             )
             self.post_message(GlossaryReady(glossary, final=True))
         except ReaderError as exc:
@@ -611,16 +576,3 @@ class MainScreen(Screen[None]):
                     "Heading",
                     lambda i=block.index: self.view.go_to(i, top=True),
                 )
-
-
-def _with_english(article: Article, candidates: list, session: TranslationSession | None):
-    """The full glossary, its extracted terms translated through the session's engine."""
-    from glossary import build
-
-    if session is None:
-        return build.build(article, candidates)
-    with session.hold():
-        engine = session.engine
-        if engine.name == "none":
-            return build.build(article, candidates)
-        return build.build(article, candidates, engine, session.cache)
