@@ -61,6 +61,7 @@ async def test_status_line_puts_the_place_first_and_fits(data_dir):
         status = status_text(app)
         assert status.startswith("block 1/20 · French and English")
         assert "English: apertium" in status
+        assert status.endswith("…") and len(status) <= 78  # the engine label gives way
         shown = screen_text(app)
         for key in ("Glossary", "Help", "Quit", "Hide/Reveal"):
             assert key in shown  # the footer keeps them at 80 columns

@@ -47,4 +47,6 @@ class StatusBar(Widget):
             text.append("   " + progress)
         text.append("   ")
         text.append(self.engine, self.get_component_rich_style("status-bar--engine"))
+        if self.size.width:
+            text.truncate(self.size.width, overflow="ellipsis")
         return text
