@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> None:
         os.dup2(devnull, sys.stdout.fileno())
         raise SystemExit(0) from None
     except Exception as exc:  # the last line of defence: no traceback reaches a user
-        if os.environ.get("READER_DEBUG"):
+        from reader.settings import current
+
+        if current().debug:
             raise
         _say(
             f"reader: unexpected error: {type(exc).__name__}: {exc} (set READER_DEBUG=1 for details)"

@@ -1,6 +1,6 @@
 """The user's data folder and reading positions, written atomically.
 
-``READER_DATA_DIR`` overrides the platform folder (tests use it).
+``READER_DATA_DIR`` (read by ``reader.settings``) overrides the platform folder (tests use it).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ _lock = threading.Lock()
 
 
 def data_dir() -> Path:
-    override = os.environ.get("READER_DATA_DIR")
-    if override:
-        path = Path(override)
-    else:
+    from reader.settings import current
+
+    path = current().data_dir
+    if path is None:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False))
@@ -60,14 +60,22 @@ class Position:
 
 
 class Positions:
-    """Reading positions per article key, in ``positions.json``."""
+    """Reading positions per article key, in ``positions.json``.
+
+    A data folder that cannot be created or read leaves positions off, with a notice;
+    reading never fails because of them.
+    """
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.path = (folder or data_dir()) / "positions.json"
         self.notice: str | None = None
+        try:
+            self.path: Path | None = (folder or data_dir()) / "positions.json"
+        except OSError as exc:
+            self.path = None
+            self.notice = f"reading positions are off: the data folder is unusable ({exc})"
 
     def _read(self) -> dict[str, dict]:
-        if not self.path.exists():
+        if self.path is None or not self.path.exists():
             return {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
@@ -75,7 +83,12 @@ class Positions:
                 raise ValueError("not an object")
             return data
         except (OSError, ValueError) as exc:
-            moved = set_aside(self.path)
+            try:
+                moved = set_aside(self.path)
+            except OSError:
+                self.notice = f"reading positions are unreadable ({exc}); left as they are"
+                self.path = None
+                return {}
             self.notice = f"reading positions were unreadable ({exc}); moved to {moved.name}"
             return {}
 
@@ -89,6 +102,9 @@ class Positions:
         return Position(block, mode)
 
     def put(self, key: str, position: Position) -> None:
+        """Saves one position; raises OSError when the folder cannot be written."""
+        if self.path is None:
+            return
         with _lock:
             data = self._read()
             data[key] = {"block": position.block, "mode": position.mode, "at": int(time.time())}

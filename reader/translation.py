@@ -69,6 +69,18 @@ class BlockTranslation:
         return " ".join(s for s in self.sentences if s)
 
     @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Where each sentence lies in ``text`` (empty sentences get an empty span)."""
+        spans, pos, joined = [], 0, False
+        for sentence in self.sentences:
+            if joined and sentence:
+                pos += 1
+            spans.append((pos, pos + len(sentence)))
+            if sentence:
+                pos, joined = pos + len(sentence), True
+        return tuple(spans)
+
+    @property
     def label(self) -> str:
         return f"{self.engine} {self.version}".strip()
 

@@ -7,8 +7,21 @@ from reader.article import load
 from tests.conftest import SEED
 
 
-def make_app(engine: str = "reference", path=SEED, remember: bool = False) -> ReaderApp:
-    return ReaderApp(load(path), engine, remember=remember)
+def make_app(
+    engine: str = "reference", path=SEED, remember: bool = False, extract: bool = True
+) -> ReaderApp:
+    return ReaderApp(load(path), engine, remember=remember, extract=extract)
+
+
+def status_text(app) -> str:
+    """The status line as drawn."""
+    from reader.app.widgets.status_bar import StatusBar
+
+    return str(app.main.query_one(StatusBar).render())
+
+
+def of_type(messages: list, kind: type) -> list:
+    return [m for m in messages if isinstance(m, kind)]
 
 
 async def settle(app, pilot) -> None:

@@ -1,4 +1,5 @@
-"""What the screen shows: the three modes and learner mode at 120×40, stacked at 60×20."""
+"""What the screen shows: the modes and learner mode at 120×40, stacked at 60×20, a tall
+block at 40×15 and a marked occurrence with the glossary open."""
 
 from __future__ import annotations
 
@@ -37,5 +38,20 @@ def test_stacked_narrow(snap_compare, data_dir):
         seed_app(),
         press=["j", "right_square_bracket"],
         terminal_size=(60, 20),
+        run_before=translated,
+    )
+
+
+def test_tall_block_opens_at_its_top(snap_compare, data_dir):
+    """40x15: the lede is taller than the screen; j shows its first line, not its last."""
+    assert snap_compare(seed_app(), press=["j"], terminal_size=(40, 15), run_before=translated)
+
+
+def test_current_occurrence_is_marked(snap_compare, data_dir):
+    """The selected entry's occurrences are highlighted; the one n went to is reversed."""
+    assert snap_compare(
+        seed_app(),
+        press=["slash", "o", "t", "a", "n", "enter", "enter", "n"],
+        terminal_size=(160, 48),
         run_before=translated,
     )

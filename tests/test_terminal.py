@@ -87,3 +87,44 @@ def test_reader_in_tmux(tmp_path):
         assert status.read_text().strip() == "0"
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_reader_from_stdin_at_60x20_in_256_colours(tmp_path):
+    """`cat article | reader -`: keys come from the terminal; a tall block opens at its top;
+    the sentence highlight is bold, so it survives 256 colours; q quits with 0."""
+    session = f"reader-stdin-{os.getpid()}"
+    status = tmp_path / "status"
+    env = (
+        f"-u COLUMNS -u LINES -u COLORTERM READER_DATA_DIR={shlex.quote(str(tmp_path / 'data'))}"
+        " TERM=xterm-256color"
+    )
+    seed = shlex.quote(str(ROOT / "seeds" / "trump-poutine.fr.txt"))
+    command = (
+        f"cd {shlex.quote(str(ROOT))} && cat {seed} | env {env} {shlex.quote(sys.executable)}"
+        f" -m reader.cli - --engine reference; echo $? > {shlex.quote(str(status))}"
+    )
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "60", "-y", "20", command], check=True
+    )
+    subprocess.run(["tmux", "resize-window", "-t", session, "-x", "60", "-y", "20"], check=True)
+    try:
+        wait_for(session, "reference")
+        for key in ("j", "j"):
+            subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
+            time.sleep(0.3)
+        screen = wait_for(session, "block 3/20")
+        assert "Le président Donald Trump semble" in screen  # the block's first line
+        subprocess.run(["tmux", "send-keys", "-t", session, "]"], check=True)
+        time.sleep(0.5)
+        coloured = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-e", "-t", session], capture_output=True, text=True
+        ).stdout
+        line = next(line for line in coloured.splitlines() if "Le président Donald" in line)
+        assert "\x1b[1m" in line or ";1m" in line or "[1;" in line  # bold: the sentence
+        subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
+        deadline = time.monotonic() + 15
+        while not status.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert status.read_text().strip() == "0"
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -149,3 +149,52 @@ def layout_row(fr_text: str, en_text: str | None, columns: Columns) -> RowLayout
 def offsets(rows: list[RowLayout]) -> list[int]:
     """The first virtual line of each row, plus the total height at the end."""
     return [0, *accumulate(r.height for r in rows)]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One language's part of a visual line: where it starts, how wide, which of its lines."""
+
+    lang: str
+    x: int
+    width: int
+    line: int
+    """Index into that language's line spans; may be past the end (a blank cell)."""
+
+
+@dataclass(frozen=True)
+class Point:
+    """What lies under a point: a language, its line and the cell column within that line."""
+
+    lang: str
+    line: int
+    column: int
+
+
+def cells(columns: Columns, row: RowLayout, line: int) -> tuple[Cell, ...]:
+    """What visual ``line`` of ``row`` shows; empty for the separator line (the engine label).
+
+    The one place that decodes row geometry: the view draws these cells and ``locate``
+    finds clicks in them, in every mode, side by side or stacked.
+    """
+    if line < 0 or line >= row.height - 1:
+        return ()
+    if columns.mode == "both" and not columns.stacked:
+        return (
+            Cell("fr", 0, columns.fr_width, line),
+            Cell("en", columns.fr_width + GUTTER, columns.en_width, line),
+        )
+    if columns.mode == "english":
+        return (Cell("en", 0, columns.width, line),)
+    if columns.stacked and line >= len(row.fr):
+        return (Cell("en", 0, columns.width, line - len(row.fr)),)
+    return (Cell("fr", 0, columns.width, line),)
+
+
+def locate(columns: Columns, row: RowLayout, line: int, x: int) -> Point | None:
+    """The language, line and column at (``line``, ``x``) of ``row``, or None (gutter, label)."""
+    for cell in cells(columns, row, line):
+        spans = row.fr if cell.lang == "fr" else row.en
+        if cell.x <= x < cell.x + cell.width and cell.line < len(spans):
+            return Point(cell.lang, cell.line, x - cell.x)
+    return None

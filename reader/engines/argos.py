@@ -5,11 +5,10 @@ downloads on first use, which fails offline. We keep its package management and
 tokenizer (the real loading code) and send our own sentences to the package's
 CTranslate2 model, the whole batch in one ``translate_batch`` call.
 
-Settings (environment variables override them):
-- ``READER_BEAM_SIZE`` (4): Argos's own default; 1 is faster and a little worse.
-- ``READER_THREADS`` (cores, at most 4): CTranslate2 intra-op threads.
-- ``READER_BATCH_SIZE`` (8): sentences per batch, after sorting by length (measured best
-  on the real-size stand-in: benchmarks/translate.py --size real).
+Settings come in as ``reader.settings.ArgosSettings`` (beam size, threads, batch size;
+``READER_*`` variables, read by ``reader.settings`` only). Batches hold ``batch_size``
+sentences (8 by default) after sorting by length: measured best on the real-size
+stand-in (benchmarks/translate.py --size real).
 - decoding stops at twice the longest source plus 16 tokens, so a bad model cannot loop.
 Device and compute type follow argostranslate's settings (``ARGOS_DEVICE_TYPE``,
 ``ARGOS_COMPUTE_TYPE``).
@@ -18,25 +17,18 @@ Device and compute type follow argostranslate's settings (``ARGOS_DEVICE_TYPE``,
 from __future__ import annotations
 
 import copy
-import os
 import threading
 from collections.abc import Sequence
 from typing import Any
 
 from reader.engines.base import SentenceEngine
 from reader.errors import EngineError
+from reader.settings import ArgosSettings, current
 
 SOURCE, TARGET = "fr", "en"
 
 loads = 0
 """How many CTranslate2 models this process has loaded (tests and benchmarks read it)."""
-
-
-def _int_env(name: str, default: int) -> int:
-    try:
-        return max(1, int(os.environ.get(name, default)))
-    except ValueError:
-        return default
 
 
 def installed_package() -> Any | None:
@@ -59,7 +51,7 @@ def installed_package() -> Any | None:
 class ArgosEngine(SentenceEngine):
     name = "argos"
 
-    def __init__(self, pkg: Any | None = None) -> None:
+    def __init__(self, pkg: Any | None = None, settings: ArgosSettings | None = None) -> None:
         self._pkg = pkg or installed_package()
         if self._pkg is None:
             raise EngineError(
@@ -70,9 +62,10 @@ class ArgosEngine(SentenceEngine):
         self._translator: Any | None = None
         self._draft = False
         self._lock = threading.Lock()
-        self.beam_size = _int_env("READER_BEAM_SIZE", 4)
-        self.threads = _int_env("READER_THREADS", min(4, os.cpu_count() or 1))
-        self.batch_size = _int_env("READER_BATCH_SIZE", 8)
+        settings = settings or current().argos
+        self.beam_size = settings.beam_size
+        self.threads = settings.threads
+        self.batch_size = settings.batch_size
 
     @property
     def version(self) -> str:

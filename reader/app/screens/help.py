@@ -13,7 +13,8 @@ from textual.widgets import Static
 
 INTRO = (
     "Read the French, check the English. The English of each block is labelled with the engine "
-    "that produced it. Click a block to make it current; the command palette (ctrl+p) lists every action."
+    "that produced it. j and k scroll through a block taller than the screen before moving on. "
+    "Click a block to make it current; the command palette (ctrl+p) lists every action."
 )
 
 

@@ -1,7 +1,13 @@
 """The article view: one row per block, French beside English, virtualised.
 
 Only the lines on screen are rendered (Textual's line API), so a whole book
-scrolls as smoothly as a short article. The view owns the reading keys.
+scrolls as smoothly as a short article. The view owns the reading keys. Row
+geometry comes from ``layout.cells``/``locate``, marks from ``reader.app.marks``;
+the view only maps them to its component classes.
+
+The current block is shown by a bar in the left margin as well as a background,
+and the current sentence is bold as well as tinted: in 256 or 16 colours the
+backgrounds can round to the same colour, the bar and the bold cannot.
 """
 
 from __future__ import annotations
@@ -9,7 +15,6 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -22,49 +27,27 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.app.layout import GUTTER, Columns, RowLayout, Span, layout_row, offsets
+from reader.app.layout import (
+    Columns,
+    RowLayout,
+    Span,
+    cells,
+    layout_row,
+    locate,
+    offsets,
+)
+from reader.app.marks import Mark
 from reader.article import Article, Block
 
 if TYPE_CHECKING:  # keeps sqlite3 and the cache out of start-up
     from reader.translation import BlockTranslation
 
 PLACEHOLDER_PENDING = "…"
+PLACEHOLDER_FAILED = "(no translation)"
 PLACEHOLDER_HIDDEN = "· · ·  (space reveals the English)"
-
-
-@dataclass(frozen=True)
-class English:
-    """A block's English as shown: the text, its sentence spans and the engine label."""
-
-    text: str
-    sentences: tuple[Span, ...]
-    label: str
-
-    @classmethod
-    def of(cls, translation: BlockTranslation) -> English:
-        spans: list[Span] = []
-        parts: list[str] = []
-        pos = 0
-        for sentence in translation.sentences:
-            if parts and sentence:
-                pos += 1
-            spans.append((pos, pos + len(sentence)))
-            if sentence:
-                parts.append(sentence)
-                pos += len(sentence)
-        return cls(" ".join(parts), tuple(spans), translation.label)
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A styled range in a block's French (``lang='fr'``) or English text."""
-
-    lang: str
-    start: int
-    end: int
-    component: str
-    key: str = ""
-    """What the range stands for (a glossary entry's key), for clicks."""
+MARGIN = 1
+"""Cells left of the text: the current block's bar."""
+CURRENT_BAR = "▌"
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -77,35 +60,46 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--english",
         "article-view--stacked-english",
         "article-view--current",
+        "article-view--bar",
         "article-view--sentence",
         "article-view--label",
         "article-view--placeholder",
         "article-view--term",
         "article-view--hit",
+        "article-view--current-hit",
+        "article-view--failed",
+        "article-view--unknown",
     }
     DEFAULT_CSS = """
-    ArticleView { background: $surface; }
-    ArticleView > .article-view--title { text-style: bold; }
-    ArticleView > .article-view--heading { text-style: bold; color: $accent; }
-    ArticleView > .article-view--lede { text-style: italic; }
-    ArticleView > .article-view--english { }
-    ArticleView > .article-view--stacked-english { color: $text-primary; }
-    ArticleView > .article-view--current { background: $primary 12%; }
-    ArticleView > .article-view--sentence { background: $secondary 45%; }
-    ArticleView > .article-view--label { color: $text-disabled; text-style: italic; }
-    ArticleView > .article-view--placeholder { color: $text-muted; }
-    ArticleView > .article-view--term { text-style: underline; }
-    ArticleView > .article-view--hit { background: $warning 45%; text-style: bold underline; }
+    ArticleView {
+        background: $surface;
+        padding: 0 1 0 0;
+        & > .article-view--title { text-style: bold; }
+        & > .article-view--heading { text-style: bold; color: $accent; }
+        & > .article-view--lede { text-style: italic; }
+        & > .article-view--english { }
+        & > .article-view--stacked-english { color: $text-primary; }
+        & > .article-view--current { background: $primary 12%; }
+        & > .article-view--bar { color: $accent; }
+        & > .article-view--sentence { background: $secondary 45%; text-style: bold; }
+        & > .article-view--label { color: $text-disabled; text-style: italic; }
+        & > .article-view--placeholder { color: $text-muted; }
+        & > .article-view--term { text-style: underline; }
+        & > .article-view--hit { background: $warning 45%; text-style: bold underline; }
+        & > .article-view--current-hit { text-style: reverse bold; }
+        & > .article-view--failed { text-style: underline; color: $error; }
+        & > .article-view--unknown { text-style: dim italic; }
+    }
     """
     BINDINGS = [
-        Binding("down,j", "move(1)", "Next", show=True, key_display="j/↓"),
-        Binding("up,k", "move(-1)", "Previous", show=True, key_display="k/↑"),
+        Binding("down,j", "move(1)", "Next", key_display="j/↓"),
+        Binding("up,k", "move(-1)", "Previous", key_display="k/↑"),
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("home", "edge(0)", "Top", show=False),
         Binding("end", "edge(1)", "Bottom", show=False),
-        Binding("space", "toggle_english", "Reveal", show=True),
-        Binding("h", "hide_all", "Hide English", show=False),
+        Binding("space", "toggle_english", "Hide/Reveal"),
+        Binding("h", "hide_all", "Hide all English (again: show all)", show=False),
         Binding("t", "next_term", "Next term", show=False),
         Binding(
             "right_square_bracket", "sentence(1)", "Next sentence", show=False, key_display="]"
@@ -118,9 +112,11 @@ class ArticleView(ScrollView, can_focus=True):
     mode: reactive[str] = reactive("both")
     current: reactive[int] = reactive(0)
     sentence: reactive[int | None] = reactive(None)
+    without_english: reactive[bool] = reactive(False)
+    """The engine gives no English (``none``): French only, at full width, whatever the mode."""
 
     class CurrentChanged(Message):
-        """The current block changed (the app saves the reading position)."""
+        """The current block changed (the screen saves the reading position)."""
 
         def __init__(self, index: int) -> None:
             super().__init__()
@@ -136,12 +132,16 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, article: Article, **kwargs) -> None:
         super().__init__(**kwargs)
         self.article = article
-        self.english: dict[int, English] = {}
+        self.english: dict[int, BlockTranslation] = {}
         self.hidden: set[int] = set()
         self.marks: dict[int, list[Mark]] = {}
-        self._columns: Columns | None = None
+        self.placeholder = PLACEHOLDER_PENDING
+        self.columns: Columns | None = None
         self._rows: list[RowLayout] = []
         self._offsets: list[int] = [0]
+        self._laid_width = 0
+        self._pinned: int | None = None
+        """A block kept at the top through re-layouts (a restored position) until the reader moves."""
         self._term = -1  # which of the current block's terms `t` last opened
 
     # ------------------------------------------------------------ data in
@@ -149,17 +149,18 @@ class ArticleView(ScrollView, can_focus=True):
     def set_english(self, translations: Iterable[BlockTranslation]) -> None:
         changed = []
         for t in translations:
-            self.english[t.index] = English.of(t)
+            self.english[t.index] = t
             changed.append(t.index)
         self._relayout(changed)
 
     def english_texts(self) -> dict[int, str]:
         """The English shown so far, by block index."""
-        return {index: english.text for index, english in self.english.items()}
+        return {index: t.text for index, t in self.english.items()}
 
-    def clear_english(self) -> None:
-        self.english.clear()
-        self._relayout(None)
+    def set_placeholder(self, text: str) -> None:
+        """What blocks without English show: pending (…) or no translation."""
+        self.placeholder = text
+        self._relayout(i for i in range(len(self.article.blocks)) if i not in self.english)
 
     def set_marks(self, marks: dict[int, list[Mark]]) -> None:
         self.marks = marks
@@ -167,35 +168,72 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ layout
 
-    def _en_text(self, index: int) -> str | None:
+    @property
+    def layout_mode(self) -> str:
+        return "french" if self.without_english else self.mode
+
+    def _en_text(self, index: int) -> str:
         if index in self.hidden:
             return PLACEHOLDER_HIDDEN
         english = self.english.get(index)
-        return english.text if english is not None else PLACEHOLDER_PENDING
+        return english.text if english is not None else self.placeholder
 
     def _relayout(self, indices: Iterable[int] | None) -> None:
         """Lays out every row (``None``) or just ``indices``, keeping the reader's place."""
-        width = self.scrollable_content_region.width or self.size.width
+        # From the size set before the Resize event, not the region, which may lag behind it;
+        # the scrollbar's cells are always kept, so its appearing never needs a second layout.
+        width = self.size.width - self.styles.scrollbar_size_vertical - MARGIN
         if width <= 0:
             return
-        columns = Columns.for_width(width, self.mode)
+        columns = Columns.for_width(width, self.layout_mode)
+        self._laid_width = self.size.width
         anchor = self._anchor()
         blocks = self.article.blocks
-        if indices is None or columns != self._columns or len(self._rows) != len(blocks):
-            self._columns = columns
+        if indices is None or columns != self.columns or len(self._rows) != len(blocks):
+            self.columns = columns
             self._rows = [layout_row(b.text, self._en_text(b.index), columns) for b in blocks]
         else:
             for i in indices:
                 self._rows[i] = layout_row(blocks[i].text, self._en_text(i), columns)
         self._offsets = offsets(self._rows)
-        self.virtual_size = Size(width, self._offsets[-1])
-        self._restore(anchor)
+        self.virtual_size = Size(width + MARGIN, self._offsets[-1])
+        if self._pinned is not None:
+            self.set_scroll(None, self.row_top(self._pinned))
+            self.call_after_refresh(self._keep_pinned)
+        else:
+            self._restore(anchor)
         self.refresh()
 
+    def _keep_pinned(self) -> None:
+        # Textual may clamp the scroll to the old height before the new one is known.
+        if self._pinned is not None and self._rows:
+            self.set_scroll(None, self.row_top(self._pinned))
+
+    def pin(self, index: int) -> None:
+        """Keeps block ``index`` current and at the top while the English is laid out."""
+        self.current = max(0, min(len(self.article.blocks) - 1, index))
+        self._pinned = self.current
+        if self._rows:
+            self.set_scroll(None, self.row_top(self.current))
+
+    def _unpin(self) -> None:
+        self._pinned = None
+
+    def on_mouse_scroll_down(self) -> None:
+        self._unpin()
+
+    def on_mouse_scroll_up(self) -> None:
+        self._unpin()
+
     def _anchor(self) -> tuple[int, int] | None:
+        """What to keep in place: the current block if it is on screen, else the top row."""
         if not self._rows:
             return None
         y = int(self.scroll_y)
+        height = self.page_height
+        top = self.row_top(self.current)
+        if y - self._rows[self.current].height < top < y + height:
+            return self.current, y - top
         row = self.row_at(y)
         return row, y - self._offsets[row]
 
@@ -205,7 +243,12 @@ class ArticleView(ScrollView, can_focus=True):
         row, within = anchor
         if row < len(self._rows):
             target = self._offsets[row] + min(within, self._rows[row].height - 1)
-            self.set_scroll(None, target)
+            self.set_scroll(None, max(0, target))
+
+    @property
+    def page_height(self) -> int:
+        """Lines of text on screen (from the size, which is current during a resize)."""
+        return max(1, self.size.height - self.scrollbar_size_horizontal)
 
     def row_at(self, y: int) -> int:
         """The index of the block drawn at virtual line ``y``."""
@@ -214,15 +257,29 @@ class ArticleView(ScrollView, can_focus=True):
     def row_top(self, index: int) -> int:
         return self._offsets[index] if index < len(self._offsets) else 0
 
+    def visible_rows(self) -> range:
+        """The blocks with at least one line on screen."""
+        if not self._rows:
+            return range(0)
+        y = int(self.scroll_y)
+        last = self.row_at(y + self.page_height - 1)
+        return range(self.row_at(y), last + 1)
+
     def on_resize(self, event: events.Resize) -> None:
         self._relayout(None)
+        self.call_after_refresh(self.scroll_to_current)
 
     def watch_mode(self, mode: str) -> None:
         self._relayout(None)
-        self.call_after_refresh(self.scroll_to_current, animate=False)
+        self.call_after_refresh(self.scroll_to_current)
+
+    def watch_without_english(self) -> None:
+        self._relayout(None)
+        self.call_after_refresh(self.scroll_to_current)
 
     def watch_current(self, index: int) -> None:
         self.sentence = None
+        self._term = -1
         self.refresh()
         self.post_message(self.CurrentChanged(index))
 
@@ -232,16 +289,29 @@ class ArticleView(ScrollView, can_focus=True):
     # ------------------------------------------------------------ rendering
 
     def render_line(self, y: int) -> Strip:
+        if self.size.width != self._laid_width:
+            # Not every size change sends a Resize (a sibling panel opening may not).
+            self._relayout(None)
+            self.call_after_refresh(self.scroll_to_current)
         scroll_x, scroll_y = self.scroll_offset
         width = self.size.width
         virtual_y = y + scroll_y
-        columns = self._columns
+        columns = self.columns
         if columns is None or not self._rows or virtual_y >= self._offsets[-1]:
             return Strip.blank(width, self.rich_style)
         index = self.row_at(virtual_y)
         line = virtual_y - self._offsets[index]
-        strip = Strip(self._row_line(index, line, columns), width)
-        return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, self._base(index))
+        base = self._base(index)
+        bar = (
+            Segment(
+                CURRENT_BAR,
+                base + self.get_component_rich_style("article-view--bar", partial=True),
+            )
+            if index == self.current
+            else Segment(" " * MARGIN, base)
+        )
+        strip = Strip([bar, *self._row_line(index, line, columns, base)], width)
+        return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, base)
 
     def _base(self, index: int) -> Style:
         if index == self.current:
@@ -251,24 +321,25 @@ class ArticleView(ScrollView, can_focus=True):
             )
         return self.rich_style
 
-    def _row_line(self, index: int, line: int, columns: Columns) -> list[Segment]:
+    def _row_line(self, index: int, line: int, columns: Columns, base: Style) -> list[Segment]:
         row = self._rows[index]
-        base = self._base(index)
         block = self.article.blocks[index]
-        if line == row.height - 1:
+        shown = cells(columns, row, line)
+        if not shown:
             return self._separator(index, columns, base)
-        if columns.mode == "both" and not columns.stacked:
-            left = self._cell(block, "fr", row.fr, line, columns.fr_width, base)
-            right = self._cell(block, "en", row.en, line, columns.en_width, base)
-            return [*left, Segment(" " * GUTTER, base), *right]
-        if columns.mode == "english" or (columns.stacked and line >= len(row.fr)):
-            offset = len(row.fr) if columns.mode == "both" else 0
-            return self._cell(block, "en", row.en, line - offset, columns.width, base)
-        return self._cell(block, "fr", row.fr, line, columns.width, base)
+        segments: list[Segment] = []
+        x = 0
+        for cell in shown:
+            if cell.x > x:
+                segments.append(Segment(" " * (cell.x - x), base))
+            spans = row.fr if cell.lang == "fr" else row.en
+            segments += self._cell(block, cell.lang, spans, cell.line, cell.width, base)
+            x = cell.x + cell.width
+        return segments
 
     def _separator(self, index: int, columns: Columns, base: Style) -> list[Segment]:
         english = self.english.get(index)
-        if columns.mode == "french" or english is None or not english.label:
+        if columns.mode == "french" or english is None or not english.label or index in self.hidden:
             return [Segment(" " * columns.width, base)]
         label = english.label.split(" ", 1)[0]  # the name; the version is in the status bar
         style = base + self.get_component_rich_style("article-view--label", partial=True)
@@ -289,15 +360,14 @@ class ArticleView(ScrollView, can_focus=True):
             sentence_spans = [(s.start, s.end) for s in block.sentences]
         else:
             english = self.english.get(block.index)
-            placeholder = english is None or block.index in self.hidden
-            text = self._en_text(block.index) or ""
-            sentence_spans = list(english.sentences) if english and not placeholder else []
-            if placeholder:
+            text = self._en_text(block.index)
+            if english is None or block.index in self.hidden:
                 style = base + self.get_component_rich_style(
                     "article-view--placeholder", partial=True
                 )
                 piece = text[start:end]
                 return [Segment(piece, style), Segment(" " * max(0, width - len(piece)), base)]
+            sentence_spans = list(english.spans)
         kind_style = base + self._kind_style(block, lang)
         ranges: list[tuple[int, int, Style]] = []
         if (
@@ -309,11 +379,19 @@ class ArticleView(ScrollView, can_focus=True):
             ranges.append((a, b, self._overlay("article-view--sentence")))
         for mark in self.marks.get(block.index, ()):
             if mark.lang == lang:
-                ranges.append((mark.start, mark.end, self._overlay(mark.component)))
+                ranges.append((mark.start, mark.end, self.mark_style(mark)))
         segments = _styled(text, start, end, kind_style, ranges)
         used = sum(s.cell_length for s in segments)
         segments.append(Segment(" " * max(0, width - used), base))
         return segments
+
+    def mark_style(self, mark: Mark) -> Style:
+        """The style a mark's kind maps to (``article-view--<kind>``)."""
+        kind = "current-hit" if mark.kind == "current" else mark.kind
+        return self._overlay(f"article-view--{kind}")
+
+    def sentence_style(self) -> Style:
+        return self._overlay("article-view--sentence")
 
     def _overlay(self, component: str) -> Style:
         """A range style; its background (if any) blended, its colour left to the text's own."""
@@ -325,7 +403,7 @@ class ArticleView(ScrollView, can_focus=True):
         style = Style()
         if lang == "en":
             # Stacked, the English sits under the French: a colour tells them apart.
-            stacked = self._columns is not None and self._columns.stacked
+            stacked = self.columns is not None and self.columns.stacked
             style = self.get_component_rich_style(
                 "article-view--stacked-english" if stacked else "article-view--english",
                 partial=True,
@@ -341,38 +419,67 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ actions
 
-    def scroll_to_current(self, animate: bool = False) -> None:
+    def scroll_to_current(self) -> None:
+        """Brings the current block on screen; one taller than the screen shows its top."""
         if not self._rows:
             return
         top = self.row_top(self.current)
         bottom = top + self._rows[self.current].height
-        height = self.scrollable_content_region.height
-        if top < self.scroll_y:
-            self.scroll_to(y=top, animate=animate)
+        height = self.page_height
+        if top < self.scroll_y or bottom - top > height:
+            if not (top <= self.scroll_y < bottom - 1):  # already reading inside it: stay
+                self.scroll_to(y=top, animate=False)
         elif bottom > self.scroll_y + height:
-            self.scroll_to(
-                y=max(top, bottom - height) if bottom - top > height else bottom - height,
-                animate=animate,
-            )
+            self.scroll_to(y=bottom - height, animate=False)
 
     def go_to(self, index: int, top: bool = False) -> None:
         """Makes block ``index`` current and brings it on screen (to the top if asked)."""
         self.current = max(0, min(len(self.article.blocks) - 1, index))
-        if top:
+        self._unpin()
+        if not self._rows:
+            self._pinned = self.current  # laid out later: scroll there then
+        elif top:
             self.scroll_to(y=self.row_top(self.current), animate=False)
         else:
             self.scroll_to_current()
 
     def action_move(self, step: int) -> None:
+        """Next/previous block; within a block taller than the screen, scrolls it first."""
+        self._unpin()
+        if self._rows:
+            height = self.page_height
+            top = self.row_top(self.current)
+            bottom = top + self._rows[self.current].height
+            y = int(self.scroll_y)
+            if step > 0 and top <= y + height and bottom > y + height:
+                self.scroll_to(y=min(bottom - height, y + height - 2), animate=False)
+                return
+            if step < 0 and top < y < bottom:
+                self.scroll_to(y=max(top, y - height + 2), animate=False)
+                return
         self.go_to(self.current + step)
+        if step < 0 and self._rows:
+            # Moving back onto a tall block: show its end, where the reader came from.
+            height = self.page_height
+            top = self.row_top(self.current)
+            bottom = top + self._rows[self.current].height
+            if bottom - top > height:
+                self.scroll_to(y=bottom - height, animate=False)
 
     def action_page(self, direction: int) -> None:
-        height = max(1, self.scrollable_content_region.height - 1)
+        """A screenful on; the current block is the first whose text starts on screen."""
+        self._unpin()
+        height = max(1, self.page_height - 1)
         target = max(0, min(self.max_scroll_y, int(self.scroll_y) + direction * height))
         self.scroll_to(y=target, animate=False)
-        self.current = self.row_at(target)
+        row = self.row_at(target)
+        if self.row_top(row) < target and row + 1 < len(self._rows):
+            if self.row_top(row + 1) < target + height:
+                row += 1
+        self.current = row
 
     def action_edge(self, end: int) -> None:
+        self._unpin()
         if end:
             self.scroll_end(animate=False)
             self.current = len(self.article.blocks) - 1
@@ -383,13 +490,14 @@ class ArticleView(ScrollView, can_focus=True):
     def action_toggle_english(self) -> None:
         self.hidden.symmetric_difference_update({self.current})
         self._relayout([self.current])
+        if self.layout_mode == "french":
+            shown = "hidden" if self.current in self.hidden else "shown"
+            self.notify(f"English of this block {shown} (not visible in French-only mode).")
 
     def action_hide_all(self) -> None:
-        """Learner mode: hide all English, or show it all again if some is hidden."""
-        if self.hidden:
-            self.hidden.clear()
-        else:
-            self.hidden = {b.index for b in self.article.blocks}
+        """Learner mode: hide all English when any shows; when all is hidden, show it all."""
+        every = {b.index for b in self.article.blocks}
+        self.hidden = set() if self.hidden >= every else every
         self._relayout(None)
 
     def action_sentence(self, step: int) -> None:
@@ -417,32 +525,29 @@ class ArticleView(ScrollView, can_focus=True):
         self.post_message(self.MarkClicked(keys[self._term]))
 
     def on_click(self, event: events.Click) -> None:
+        self._unpin()
         offset = event.get_content_offset(self)
         if offset is None or not self._rows:
             return
-        index = self.row_at(int(self.scroll_y) + offset.y)
-        key = self._mark_at(index, int(self.scroll_y) + offset.y - self.row_top(index), offset.x)
+        y = int(self.scroll_y) + offset.y
+        index = self.row_at(y)
+        key = self.mark_at(index, y - self.row_top(index), offset.x - MARGIN)
         self.current = index
         if key:
             self.post_message(self.MarkClicked(key))
 
-    def _mark_at(self, index: int, line: int, x: int) -> str | None:
-        """The mark under a click, if any (French or English cell)."""
-        columns, row = self._columns, self._rows[index]
-        if columns is None:
+    def mark_at(self, index: int, line: int, x: int) -> str | None:
+        """The key of the mark at (``line``, ``x``) of block ``index``, if any."""
+        if self.columns is None:
             return None
-        lang, spans, column_x = "fr", row.fr, x
-        if columns.mode == "english":
-            lang, spans = "en", row.en
-        elif columns.mode == "both" and not columns.stacked and x >= columns.fr_width + GUTTER:
-            lang, spans, column_x = "en", row.en, x - columns.fr_width - GUTTER
-        elif columns.stacked and line >= len(row.fr):
-            lang, spans, line = "en", row.en, line - len(row.fr)
-        if not 0 <= line < len(spans):
+        row = self._rows[index]
+        point = locate(self.columns, row, line, x)
+        if point is None:
             return None
-        char = spans[line][0] + column_x
+        spans = row.fr if point.lang == "fr" else row.en
+        char = spans[point.line][0] + point.column
         for mark in self.marks.get(index, ()):
-            if mark.lang == lang and mark.key and mark.start <= char < mark.end:
+            if mark.lang == point.lang and mark.key and mark.start <= char < mark.end:
                 return mark.key
         return None
 

@@ -1,43 +1,52 @@
-"""The status line: which engine produces the English, translation progress, mode and place.
+"""The status line: where the reader is, translation progress, and the engine.
 
-Progress is drawn as text in one label: cheaper to mount than a composite ProgressBar,
-which keeps start-up close to a bare Textual app.
+Its fields are reactives bound (``data_bind``) to the reading screen's, so nobody
+pushes text into it. The place comes first and the engine label last, ellipsized:
+on a narrow terminal the place survives, and each block carries its engine's name.
+Drawn as one line of text: cheaper to mount than a composite ProgressBar.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
 
-BAR_CELLS = 12
+BAR_CELLS = 10
 
 
 def progress_text(done: int, total: int) -> str:
     if total <= 0 or done >= total:
         return ""
     filled = BAR_CELLS * done // total
-    return f"translating {'█' * filled}{'░' * (BAR_CELLS - filled)} {100 * done // total:3d}%"
+    return f"translating {'█' * filled}{'░' * (BAR_CELLS - filled)} {100 * done // total}%"
 
 
-class StatusBar(Horizontal):
+class StatusBar(Widget):
+    """One line: place · progress · English: engine."""
+
     DEFAULT_CSS = """
     StatusBar { height: 1; background: $panel; padding: 0 1; }
-    StatusBar > Label { width: auto; margin-right: 2; }
-    StatusBar > #engine { color: $accent; }
-    StatusBar > #place { color: $text-muted; }
+    """
+    COMPONENT_CLASSES = {"status-bar--place", "status-bar--engine"}
+    DEFAULT_CSS += """
+    StatusBar > .status-bar--place { text-style: bold; }
+    StatusBar > .status-bar--engine { color: $text-accent; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Label("English: starting…", id="engine")
-        yield Label("", id="progress")
-        yield Label("", id="place")
+    place: reactive[str] = reactive("")
+    engine: reactive[str] = reactive("English: starting…")
+    done: reactive[int] = reactive(0)
+    total: reactive[int] = reactive(0)
 
-    def set_engine(self, text: str) -> None:
-        self.query_one("#engine", Label).update(text)
-
-    def set_progress(self, done: int, total: int) -> None:
-        self.query_one("#progress", Label).update(progress_text(done, total))
-
-    def set_place(self, text: str) -> None:
-        self.query_one("#place", Label).update(text)
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(self.place, self.get_component_rich_style("status-bar--place"))
+        progress = progress_text(self.done, self.total)
+        if progress:
+            text.append("   " + progress)
+        text.append("   ")
+        text.append(self.engine, self.get_component_rich_style("status-bar--engine"))
+        if self.size.width:
+            text.truncate(self.size.width, overflow="ellipsis")
+        return text

@@ -1,0 +1,51 @@
+"""Glossary marks: which ranges of which blocks to style, and as what kind.
+
+A pure function of the glossary and the selection; the article view maps each kind
+to one of its component classes (``article-view--<kind>``), so this module knows
+nothing of styling. The kinds for per-sentence translation metadata (``failed``,
+``unknown``) are styled already, so wiring them in is a matter of producing marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from glossary.model import Glossary
+
+MarkKind = Literal["term", "hit", "current", "failed", "unknown"]
+"""term: a glossary entry; hit: an occurrence of the selected entry; current: the
+occurrence n/N went to; failed: a term the engine could not translate; unknown: a word
+the engine did not know."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A styled range in a block's French (``lang='fr'``) or English text."""
+
+    lang: str
+    start: int
+    end: int
+    kind: MarkKind
+    key: str = ""
+    """What the range stands for (a glossary entry's key), for clicks."""
+
+
+def marks_for(
+    glossary: Glossary | None, selected_key: str | None = None, occurrence: int | None = None
+) -> dict[int, list[Mark]]:
+    """Marks by block: every entry's occurrences in both languages, the selected one's as hits,
+    and its French occurrence number ``occurrence`` (what n/N went to) as ``current``."""
+    marks: dict[int, list[Mark]] = {}
+    if glossary is None:
+        return marks
+    for lang, table in (("fr", glossary.occurrences), ("en", glossary.en_occurrences)):
+        for key, occurrences in table.items():
+            selected = key == selected_key
+            for number, o in enumerate(occurrences):
+                kind: MarkKind = "term"
+                if selected:
+                    kind = "current" if lang == "fr" and number == occurrence else "hit"
+                marks.setdefault(o.block, []).append(Mark(lang, o.start, o.end, kind, key))
+    return marks

@@ -1,0 +1,82 @@
+"""What the background work tells the reading screen, as typed Messages.
+
+Workers never touch widgets: they post these to the screen, which updates the view,
+the glossary panel and the status line on the UI thread. ``generation`` numbers a
+translation run, so English from a run that was replaced (an engine switch) is dropped.
+They do not bubble: the screen is their one reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from glossary.model import Glossary
+    from reader.translation import BlockTranslation
+
+
+@dataclass
+class EngineChanged(Message, bubble=False):
+    """The engine producing the English is now ``name`` (``label`` with its version)."""
+
+    name: str
+    label: str
+    reason: str
+    requested: str
+
+
+@dataclass
+class EngineSwitchFailed(Message, bubble=False):
+    """Switching to ``requested`` failed; the previous engine and its English stay."""
+
+    requested: str
+    error: str
+
+
+@dataclass
+class EnglishArrived(Message, bubble=False):
+    """English for some blocks, in the order they were translated."""
+
+    chunk: list[BlockTranslation]
+    generation: int
+
+
+@dataclass
+class TranslationDone(Message, bubble=False):
+    """Every block of run ``generation`` has its English."""
+
+    generation: int
+
+
+@dataclass
+class TranslationFailed(Message, bubble=False):
+    """No English can be had (no engine, or the engine broke); the French stays readable."""
+
+    error: str
+    generation: int
+
+
+@dataclass
+class Notice(Message, bubble=False):
+    """Something the reader should know (no cache, a fallback engine), said once."""
+
+    text: str
+    title: str = "Translation"
+
+
+@dataclass
+class GlossaryReady(Message, bubble=False):
+    """A glossary to show; ``final`` False while extracted terms are still to come."""
+
+    glossary: Glossary
+    final: bool
+
+
+@dataclass
+class GlossaryFailed(Message, bubble=False):
+    """Building the glossary failed; the English and the text are unaffected."""
+
+    error: str

@@ -1,0 +1,70 @@
+"""The background work of the reading screen, as plain functions run in daemon threads.
+
+They know nothing of Textual: results go back through the callbacks they are given,
+which post ``reader.app.messages`` to the screen.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reader.app.schedule import Schedule
+from reader.article import Article
+
+if TYPE_CHECKING:
+    from glossary.model import Glossary
+    from reader.session import TranslationSession
+    from reader.translation import BlockTranslation
+
+
+def translate_run(
+    session: TranslationSession,
+    article: Article,
+    schedule: Schedule,
+    stop: threading.Event,
+    arrived: Callable[[list[BlockTranslation]], object],
+    engine_changed: Callable[[], object] = lambda: None,
+) -> bool:
+    """Translates chunk after chunk until every block is done (True) or ``stop`` is set.
+
+    Runs in a background thread; ``arrived`` posts each chunk to the screen.
+    """
+    blocks = article.blocks
+    engine = session.engine
+    while not stop.is_set():
+        indices = schedule.take()
+        if not indices:
+            return True
+        chosen = [blocks[i] for i in indices]
+        started = time.perf_counter()
+        try:
+            chunk = session.translate(chosen)
+        except BaseException:
+            schedule.put_back(indices)
+            raise
+        schedule.took(time.perf_counter() - started, sum(len(b.sentences) for b in chosen))
+        if stop.is_set():
+            return False  # replaced by a newer run: its English would be stale
+        if session.engine is not engine:  # auto fell back to the next engine
+            engine = session.engine
+            engine_changed()
+        arrived(chunk)
+    return False
+
+
+def with_english(
+    article: Article, candidates: list, session: TranslationSession | None
+) -> Glossary:
+    """The full glossary, its extracted terms translated through the session's engine."""
+    from glossary import build
+
+    if session is None:
+        return build.build(article, candidates)
+    with session.hold():
+        engine = session.engine
+        if engine.name == "none":
+            return build.build(article, candidates)
+        return build.build(article, candidates, engine, session.cache)

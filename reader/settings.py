@@ -1,0 +1,63 @@
+"""The reader's settings: every ``READER_*`` environment variable, read in one place.
+
+- ``READER_DATA_DIR``: the data folder (cache, reading positions); default: the platform's.
+- ``READER_BEAM_SIZE`` (4): Argos beam size; 1 is faster and a little worse.
+- ``READER_THREADS`` (cores, at most 4): CTranslate2 intra-op threads.
+- ``READER_BATCH_SIZE`` (32): sentences per CTranslate2 batch.
+- ``READER_DEBUG``: set to anything to let unexpected errors show their traceback.
+
+Only this module reads them: ``current()`` returns them as a frozen value, which callers
+pass on (``ArgosEngine(settings=...)``), so nothing else looks at the environment. It is
+not memoised, because tests point ``READER_DATA_DIR`` at a fresh folder for each test.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _positive(env: Mapping[str, str], name: str, default: int) -> int:
+    try:
+        return max(1, int(env.get(name, default)))
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class ArgosSettings:
+    """How the Argos engine runs its CTranslate2 model."""
+
+    beam_size: int = 4
+    threads: int = 1
+    batch_size: int = 8
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the environment can change, as plain values."""
+
+    data_dir: Path | None = None
+    argos: ArgosSettings = ArgosSettings()
+    debug: bool = False
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        folder = env.get("READER_DATA_DIR")
+        return cls(
+            data_dir=Path(folder) if folder else None,
+            argos=ArgosSettings(
+                beam_size=_positive(env, "READER_BEAM_SIZE", 4),
+                threads=_positive(env, "READER_THREADS", min(4, os.cpu_count() or 1)),
+                batch_size=_positive(env, "READER_BATCH_SIZE", 8),
+            ),
+            debug=bool(env.get("READER_DEBUG")),
+        )
+
+
+def current() -> Settings:
+    """The settings from the environment as it is now."""
+    return Settings.from_env()
