@@ -29,21 +29,4 @@ def best_of(repeats: int, fn: Callable[[], object]) -> float:
     return min(times)
 
 
-def long_french_text(target_bytes: int = 1_000_000) -> str:
-    """A ~1 MB French text: the seed's paragraphs, varied so no two blocks are identical."""
-    from reader.article import load
-
-    blocks = load(SEED).blocks
-    paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
-    headings = [b.text for b in blocks if b.kind == "heading"]
-    parts = [blocks[0].text, ""]
-    size, n = 0, 0
-    while size < target_bytes:
-        chapter = n // len(paragraphs) + 1
-        if n % len(paragraphs) == 0:
-            parts.append(f"{headings[chapter % len(headings)]} (partie {chapter})")
-        text = paragraphs[n % len(paragraphs)]
-        parts.append(f"{text} (§ {n + 1}, chapitre {chapter}.)")
-        size += len(parts[-1].encode("utf-8")) + 1
-        n += 1
-    return "\n".join(parts) + "\n"
+from tests.support.texts import long_french_text  # noqa: E402,F401  (shared with the tests)

@@ -213,7 +213,7 @@ async def test_narrow_terminal_stacks_and_survives_resizes(data_dir):
 
 
 async def test_big_text_is_virtualised(tmp_path, data_dir):
-    from benchmarks.common import long_french_text
+    from tests.support.texts import long_french_text
 
     article = parse(long_french_text(), "long.fr.txt")
     app = ReaderApp(article, "none", remember=False)

@@ -35,7 +35,7 @@ def lone_article(tmp_path, glossary: str | None = None):
 
 
 def book(paragraphs: int = 600):
-    from benchmarks.common import long_french_text
+    from tests.support.texts import long_french_text
 
     text = long_french_text(target_bytes=paragraphs * 300)
     return parse(text, "book.fr.txt")
