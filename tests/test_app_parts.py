@@ -134,3 +134,30 @@ def test_only_the_settings_module_reads_reader_variables():
         if "environ" in (text := path.read_text(encoding="utf-8")) and '"READER_' in text
     ]
     assert readers == ["reader/settings.py"]
+
+
+def test_translation_marks_style_terms_failures_and_unknown_words():
+    from reader.app.marks import translation_marks
+    from reader.translation import TermSpan
+
+    english = BlockTranslation(
+        3,
+        ("NATO met.", "The dépens grew."),
+        "apertium",
+        "v",
+        terms=(
+            (TermSpan("organisations:OTAN", 0, 4, "enforced"),),
+            (TermSpan("economy:dette", None, None, "failed"),),
+        ),
+        unknown=((), ((4, 10),)),
+    )
+    marks = {(m.start, m.end, m.kind, m.key) for m in translation_marks({3: english})[3]}
+    second = english.spans[1][0]
+    assert marks == {
+        (0, 4, "term", "organisations:OTAN"),
+        (second, second + len("The dépens grew."), "failed", "economy:dette"),
+        (second + 4, second + 10, "unknown", ""),
+    }
+    assert english.text[second + 4 : second + 10] == "dépens"
+    selected = translation_marks({3: english}, "organisations:OTAN")[3]
+    assert any(m.kind == "hit" and m.key == "organisations:OTAN" for m in selected)

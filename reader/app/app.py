@@ -31,17 +31,25 @@ class ReaderApp(App[None]):
     ]
 
     def __init__(
-        self, article: Article, engine: str = "auto", remember: bool = True, extract: bool = True
+        self,
+        article: Article,
+        engine: str = "auto",
+        remember: bool = True,
+        extract: bool = True,
+        enforce: bool = True,
     ) -> None:
         super().__init__()
         self.article = article
         self.engine = engine
+        self.enforce = enforce
         self.extract_terms = extract
         self.positions = Positions() if remember else None
         self.sub_title = article.source
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(self.article, self.engine, self.positions, self.extract_terms)
+        return MainScreen(
+            self.article, self.engine, self.positions, self.extract_terms, enforce=self.enforce
+        )
 
     @property
     def main(self) -> MainScreen:

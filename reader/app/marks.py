@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from glossary.model import Glossary
+    from reader.translation import BlockTranslation
 
 MarkKind = Literal["term", "hit", "current", "failed", "unknown"]
 """term: a glossary entry; hit: an occurrence of the selected entry; current: the
@@ -33,11 +36,15 @@ class Mark:
 
 
 def marks_for(
-    glossary: Glossary | None, selected_key: str | None = None, occurrence: int | None = None
+    glossary: Glossary | None,
+    selected_key: str | None = None,
+    occurrence: int | None = None,
+    english: Mapping[int, BlockTranslation] | None = None,
 ) -> dict[int, list[Mark]]:
     """Marks by block: every entry's occurrences in both languages, the selected one's as hits,
-    and its French occurrence number ``occurrence`` (what n/N went to) as ``current``."""
-    marks: dict[int, list[Mark]] = {}
+    and its French occurrence number ``occurrence`` (what n/N went to) as ``current``;
+    then what each English sentence carries (``translation_marks``)."""
+    marks = translation_marks(english or {}, selected_key)
     if glossary is None:
         return marks
     for lang, table in (("fr", glossary.occurrences), ("en", glossary.en_occurrences)):
@@ -48,4 +55,27 @@ def marks_for(
                 if selected:
                     kind = "current" if lang == "fr" and number == occurrence else "hit"
                 marks.setdefault(o.block, []).append(Mark(lang, o.start, o.end, kind, key))
+    return marks
+
+
+def translation_marks(
+    english: Mapping[int, BlockTranslation], selected_key: str | None = None
+) -> dict[int, list[Mark]]:
+    """What the engine and enforcement said about each English sentence: glossary terms
+    (``term``, or ``hit`` when selected), a sentence whose term failed (``failed``, the
+    whole sentence: there is no English word to point at) and unknown words (``unknown``)."""
+    marks: dict[int, list[Mark]] = {}
+    for index, translation in english.items():
+        for i, (offset, end) in enumerate(translation.spans):
+            for term in translation.sentence_terms(i):
+                if term.start is None or term.end is None:
+                    mark = Mark("en", offset, end, "failed", term.key)
+                else:
+                    kind: MarkKind = "hit" if term.key == selected_key else "term"
+                    mark = Mark("en", offset + term.start, offset + term.end, kind, term.key)
+                marks.setdefault(index, []).append(mark)
+            for start, stop in translation.sentence_unknown(i):
+                marks.setdefault(index, []).append(
+                    Mark("en", offset + start, offset + stop, "unknown")
+                )
     return marks

@@ -11,16 +11,18 @@ SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 DEFAULT_ARTICLE = SEEDS / "trump-poutine.fr.txt"
 
 
-def open_article(path: str | None, engine: str) -> None:
+def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
     """Loads the article (stdin for ``-``), then runs the app on it."""
     from reader import article as article_model
 
     article = article_model.load(path or DEFAULT_ARTICLE)
+    for warning in article.warnings:  # said before the app takes the screen
+        sys.stderr.write(f"reader: warning: {warning}\n")
     if path == "-" or not sys.stdin.isatty():
         _keys_from_terminal()
     from reader.app.app import ReaderApp
 
-    ReaderApp(article, engine).run()
+    ReaderApp(article, engine, enforce=enforce).run()
 
 
 def _keys_from_terminal() -> None:

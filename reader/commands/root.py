@@ -57,9 +57,15 @@ def open_app(
         typer.Argument(help="French article (.txt, .md, .html) or - for stdin.", metavar="PATH"),
     ] = None,
     engine: EngineOption = EngineChoice.auto,
+    enforce: Annotated[
+        bool,
+        typer.Option(
+            "--enforce/--no-enforce", help="Put the glossaries' English into machine English."
+        ),
+    ] = True,
 ) -> None:
     """Open the reader app (the default command)."""
-    open_article(path, engine.value)
+    open_article(path, engine.value, enforce)
 
 
 app.command()(translate_cmd.translate)

@@ -82,8 +82,11 @@ class MainScreen(Screen[None]):
         engine: str = "auto",
         positions: Positions | None = None,
         extract: bool = True,
+        enforce: bool = True,
     ) -> None:
         super().__init__()
+        self.enforce = enforce
+        """Glossary enforcement of machine English (``--no-enforce``: the raw English)."""
         self.article = article
         self.requested = engine
         self.positions = positions
@@ -209,7 +212,10 @@ class MainScreen(Screen[None]):
         from reader.session import TranslationSession
 
         return TranslationSession(
-            self.article, self.requested, notify=lambda text: self.post_message(Notice(text))
+            self.article,
+            self.requested,
+            notify=lambda text: self.post_message(Notice(text)),
+            enforce=self.enforce,
         )
 
     @work(group="engines", name="engines", exclusive=True, exit_on_error=False)
@@ -279,7 +285,7 @@ class MainScreen(Screen[None]):
             from glossary.build import english_occurrences
 
             english_occurrences(self.glossary, {t.index: t.text for t in message.chunk})
-            self._refresh_marks()
+        self._refresh_marks()
         self.translated = min(self.total, self.translated + len(message.chunk))
         self._glossary_note()
 
@@ -397,7 +403,9 @@ class MainScreen(Screen[None]):
             panel.set_note(None)
 
     def _refresh_marks(self) -> None:
-        self.view.set_marks(marks_for(self.glossary, self.selected_key, self.occurrence))
+        self.view.set_marks(
+            marks_for(self.glossary, self.selected_key, self.occurrence, self.view.english)
+        )
 
     async def action_glossary(self) -> None:
         """Opens or closes the panel; it is mounted the first time, to keep start-up light."""
