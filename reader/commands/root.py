@@ -11,7 +11,9 @@ from typing import Annotated
 
 import typer
 
+from reader.commands import doctor as doctor_cmd
 from reader.commands import glossary as glossary_cmd
+from reader.commands import lookup as lookup_cmd
 from reader.commands import models as models_cmd
 from reader.commands import translate as translate_cmd
 from reader.commands.common import EngineChoice, EngineOption
@@ -63,6 +65,10 @@ def open_app(
 app.command()(translate_cmd.translate)
 app.command()(glossary_cmd.glossary)
 app.add_typer(models_cmd.app, name="models")
+app.command()(lookup_cmd.lookup)
+app.add_typer(lookup_cmd.vocab_app, name="vocab")
+app.add_typer(lookup_cmd.dictionaries_app, name="dictionaries")
+app.command()(doctor_cmd.doctor)
 
 
 def command_names() -> set[str]:
