@@ -185,11 +185,22 @@ def install_file(archive: Path) -> DictionaryFiles:
 
 
 def _check_readable(archive: Path, files: DictionaryFiles) -> None:
+    """Reads the dictionary back: a sample of headwords must lead to their own entries."""
+    from reader.lookup.dictd import index_key
+
     try:
         dictionary = files.open().load()
-        first = next(iter(dictionary.headwords()), None)
-        if first is None or not dictionary.lookup(first):
+        sample = list(dictionary.headwords())[::97][:50]
+        if not sample:
             raise DictdError("no entries")
+        # FreeDict has the odd misspelt headword (sinsurger → « sˈinsurger »): a tenth may miss
+        astray = [
+            key
+            for key in sample
+            if not any(index_key(d.headword) == key for d in dictionary.lookup(key))
+        ]
+        if len(astray) > len(sample) // 10:
+            raise DictdError(f"the entry for {astray[0]!r} is not where the index says")
     except DictdError as exc:
         raise DictionaryError(f"{archive}: the dictionary inside does not read ({exc})") from exc
 

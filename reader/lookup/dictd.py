@@ -190,7 +190,9 @@ def write(folder: Path, name: str, entries: list[tuple[str, str]], compress: boo
         body += chunk
     folder.mkdir(parents=True, exist_ok=True)
     index = folder / f"{name}.index"
-    index.write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
+    # sorted by headword as dictd wants; entries of one headword keep their order
+    ordered = sorted(lines, key=lambda line: line.split("\t", 1)[0])
+    index.write_text("\n".join(ordered) + "\n", encoding="utf-8")
     if compress:
         (folder / f"{name}.dict.dz").write_bytes(gzip.compress(bytes(body)))
     else:
