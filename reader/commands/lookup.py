@@ -14,6 +14,9 @@ import typer
 from reader.commands.common import err, notice
 from reader.errors import InputError
 
+MAX_WORD = 100
+"""The longest glossary terms are a few words; anything longer is not a lookup."""
+
 
 class LookupFormat(str, Enum):
     text = "text"
@@ -47,6 +50,10 @@ def lookup(
 
     if not word.strip():
         raise InputError("give a French word to look up")
+    if len(word) > MAX_WORD:
+        raise InputError(
+            f"that is {len(word)} characters; give one word or term (at most {MAX_WORD})"
+        )
     if (
         sentence is not None
         and word.strip() not in sentence

@@ -338,19 +338,21 @@ class LookupService:
         if apertium is None:
             return []
         readings = list(result.readings) or _guessed_readings(result)
-        glosses: list[Gloss] = []
+        via: dict[str, list[str]] = {}  # English → the Spanish words it came through
         try:
             for reading in readings:
                 for pivot in apertium.translate(reading):
-                    gloss = Gloss(
-                        printable(", ".join(pivot.english)),
-                        f"{APERTIUM_SOURCE} (via Spanish « {pivot.spanish} »)",
-                    )
-                    if gloss not in glosses:
-                        glosses.append(gloss)
+                    spanish = via.setdefault(printable(", ".join(pivot.english)), [])
+                    if pivot.spanish not in spanish:
+                        spanish.append(pivot.spanish)
         except ApertiumUnavailable as exc:
             self._drop_apertium(str(exc))
-        return glosses
+        return [
+            Gloss(
+                english, f"{APERTIUM_SOURCE} (via Spanish {', '.join(f'« {w} »' for w in spanish)})"
+            )
+            for english, spanish in via.items()
+        ]
 
 
 def _clean_word(word: str) -> tuple[str, int]:
