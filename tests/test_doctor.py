@@ -17,6 +17,7 @@ def test_doctor_with_nothing_optional_says_what_to_install(tmp_path):
         "PATH": str(bare_path),
         "READER_FREEDICT_DIR": str(tmp_path / "no-dictionaries"),
         "READER_DATA_DIR": str(tmp_path / "data"),
+        "ARGOS_PACKAGES_DIR": str(tmp_path / "argos"),  # other tests install the stand-in model
     }
     done = run_reader("doctor", env=env)
     assert done.returncode == 0, done.stderr
