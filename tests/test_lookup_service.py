@@ -73,6 +73,12 @@ def test_article_glossary_comes_first_and_terms_win_over_words(service):
     assert otan.to_json()["glossary"][0]["en"] == "NATO"
 
 
+def test_a_hyphenated_entry_that_is_the_word_is_not_a_wider_term(service):
+    result = service.lookup("États-Unis", "Les États-Unis ont voté.")
+    assert result.term is None and result.proper
+    assert result.glosses[0].text == "United States" and result.start == 4
+
+
 def test_proper_nouns_say_so(service):
     result = service.lookup("Castaner", "Hier, Castaner a parlé aux journalistes.")
     assert result.proper and result.pos == "proper noun"

@@ -240,11 +240,10 @@ class LookupService:
             readings = self._analyse(form)
             info = self._token(form, sentence, span, need=bool(sentence) or not readings)
             result = morph.decide(form, readings, info, _sentence_initial(sentence, span))
-            hits = self._glossary_hits(form, result.lemma, sentence, span)
-            term = next((h for h in hits if " " in h.entry.fr.strip() or "-" in h.entry.fr), None)
+            hits, term = self._glossary_hits(form, result.lemma, sentence, span)
             glosses = self._glosses(hits, result)
             proper = result.proper or any(h.entry.kind in PROPER_KINDS for h in hits[:1])
-            where = (term.start, term.end) if term is not None and span is not None else span
+            where = (term.start, term.end) if term is not None else span
             return LookupResult(
                 word=form,
                 lemma=result.lemma,
@@ -253,9 +252,7 @@ class LookupService:
                 proper=proper,
                 glosses=glosses,
                 glossary=tuple(hits),
-                term=sentence[term.start : term.end]
-                if term is not None and span is not None
-                else None,
+                term=sentence[term.start : term.end] if term is not None else None,
                 sentence=sentence,
                 start=where[0] if where else -1,
                 end=where[1] if where else -1,
@@ -302,14 +299,19 @@ class LookupService:
 
     def _glossary_hits(
         self, form: str, lemma: str, sentence: str, span: tuple[int, int] | None
-    ) -> list[GlossaryHit]:
+    ) -> tuple[list[GlossaryHit], GlossaryHit | None]:
+        """Entries at the cursor (and the term reaching beyond the word, if one does);
+        without one in the sentence, entries for the word or its lemma on their own."""
         entries = self._entries()
-        hits = hits_at(entries, sentence, *span) if span is not None else []
-        if not hits:
-            hits = hits_at(entries, form, 0, len(form))
+        if span is not None:
+            hits = hits_at(entries, sentence, *span)
+            if hits:
+                term = next((h for h in hits if h.start < span[0] or h.end > span[1]), None)
+                return hits, term
+        hits = hits_at(entries, form, 0, len(form))
         if not hits and fold(lemma) != fold(form):
             hits = hits_at(entries, lemma, 0, len(lemma))
-        return hits
+        return hits, None
 
     def _glosses(self, hits: list[GlossaryHit], result: morph.Morphology) -> tuple[Gloss, ...]:
         glosses = [Gloss(printable(h.entry.en), h.source) for h in hits if h.entry.en]
