@@ -111,6 +111,18 @@ def test_lookups_from_threads_agree_with_one_thread(service):
     assert found == expected
 
 
+@needs_apertium
+def test_quick_lookups_answer_from_apertium_until_spacy_is_ready():
+    sentence = "Les syndicats dénoncent la réforme."
+    with LookupService() as fresh:
+        early = fresh.lookup("dénoncent", sentence, quick=True)
+        assert not fresh.warmed and early.analyser == "Apertium"
+        assert (early.lemma, early.pos) == ("dénoncer", "verb")
+        fresh.warm()
+        later = fresh.lookup("dénoncent", sentence, quick=True)
+        assert fresh.warmed and later.analyser == "spaCy + Apertium"
+
+
 def test_missing_sources_are_skipped_with_how_to_add_them(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))  # no apertium, no lt-proc
     monkeypatch.setenv("READER_FREEDICT_DIR", str(tmp_path / "nowhere"))

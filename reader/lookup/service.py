@@ -12,7 +12,9 @@ skipped and ``LookupResult.notes`` says how to add it.
 Thread-safe (one lookup at a time), so the app may call it from a thread worker.
 Without ``warm()`` a lookup loads only what it needs: with Apertium installed and no
 sentence, a word is analysed without loading spaCy at all, which keeps
-``reader lookup WORD`` quick.
+``reader lookup WORD`` quick. While ``warm()`` loads spaCy (in a worker),
+``lookup(..., quick=True)`` answers at once from Apertium and the dictionaries;
+``warmed`` says when the answer would also use the sentence through spaCy.
 """
 
 from __future__ import annotations
@@ -130,13 +132,19 @@ class LookupService:
         self.article = article
         self._notify = notify
         self._lock = threading.RLock()
+        self._nlp_lock = threading.Lock()
         self._sources = _Sources()
         self._docs: OrderedDict[str, Any] = OrderedDict()
 
     # ------------------------------------------------------------ loading
 
     def warm(self) -> None:
-        """Loads every source now (spaCy takes seconds), so that lookups are then instant."""
+        """Loads every source now (spaCy takes seconds), so that lookups are then instant.
+
+        spaCy loads outside the lookup lock: meanwhile ``lookup(..., quick=True)`` answers
+        at once from the other sources.
+        """
+        self._nlp()
         with self._lock:
             self._entries()
             self._freedict()
@@ -146,8 +154,12 @@ class LookupService:
                     apertium.start()
                 except ApertiumUnavailable as exc:
                     self._drop_apertium(str(exc))
-            self._nlp()
             self.lookup("maisons", "Les maisons sont neuves.")  # compiles patterns, warms caches
+
+    @property
+    def warmed(self) -> bool:
+        """Whether spaCy is loaded (or known to be missing): lookups no longer wait for it."""
+        return self._sources.nlp_checked
 
     def refresh_glossaries(self) -> None:
         """Reads the glossaries again (after the user added a term)."""
@@ -216,29 +228,42 @@ class LookupService:
 
     def _nlp(self) -> Any:
         s = self._sources
-        if not s.nlp_checked:
-            s.nlp_checked = True
-            from glossary.errors import GlossaryError
-            from glossary.extract import load_model
+        with self._nlp_lock:
+            if not s.nlp_checked:
+                from glossary.errors import GlossaryError
+                from glossary.extract import load_model
 
-            try:
-                s.nlp = load_model()
-            except GlossaryError:
-                s.notes["spacy"] = f"spaCy's French model is not installed ({SPACY_HINT})"
+                try:
+                    s.nlp = load_model()
+                except GlossaryError:
+                    s.notes["spacy"] = f"spaCy's French model is not installed ({SPACY_HINT})"
+                s.nlp_checked = True  # only now: quick lookups skip spaCy until it is ready
         return s.nlp
 
     # ------------------------------------------------------------ lookup
 
     def lookup(
-        self, word: str, sentence: str | None = None, *, start: int | None = None, english: str = ""
+        self,
+        word: str,
+        sentence: str | None = None,
+        *,
+        start: int | None = None,
+        english: str = "",
+        quick: bool = False,
     ) -> LookupResult:
-        """The word's lemma, morphology, glosses and glossary entries (see ``LookupResult``)."""
+        """The word's lemma, morphology, glosses and glossary entries (see ``LookupResult``).
+
+        ``start``: where the word is in ``sentence`` (else its first occurrence is used);
+        ``english``: the aligned English sentence, carried into the result for display;
+        ``quick``: do not wait for spaCy when it is not loaded yet (Apertium's answer only).
+        """
         with self._lock:
             form, offset = _clean_word(word)
             sentence = sentence or ""
             span = _locate(form, sentence, None if start is None else start + offset)
             readings = self._analyse(form)
-            info = self._token(form, sentence, span, need=bool(sentence) or not readings)
+            need = (bool(sentence) or not readings) and not (quick and not self.warmed)
+            info = self._token(form, sentence, span, need=need)
             result = morph.decide(form, readings, info, _sentence_initial(sentence, span))
             hits, term = self._glossary_hits(form, result.lemma, sentence, span)
             glosses = self._glosses(hits, result)
