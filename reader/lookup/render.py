@@ -73,8 +73,11 @@ def sentence_pair(result: LookupResult) -> Text:
     return text
 
 
-def as_text(result: LookupResult, selected: int | None = None, notes: bool = False) -> Text:
-    """The whole lookup: headline, proper-noun note, glosses, glossary, sentence pair."""
+def as_text(
+    result: LookupResult, selected: int | None = None, notes: bool = False, compact: bool = False
+) -> Text:
+    """The whole lookup: headline, proper-noun note, glosses, the sentence pair, the glossary's
+    definitions, and (``notes``) the sources not used. ``compact``: no blank lines (the panel)."""
     parts = [headline(result)]
     if result.term:
         line = Text(result.word, "bold")
@@ -86,9 +89,9 @@ def as_text(result: LookupResult, selected: int | None = None, notes: bool = Fal
     if result.proper:
         parts.append(Text(PROPER_NOTE, "italic"))
     parts.append(glosses(result, selected))
-    for part in (glossary(result), sentence_pair(result)):
+    for part in (sentence_pair(result), glossary(result)):
         if part.plain:
             parts.append(part)
     if notes and result.notes:
         parts.append(Text("\n".join(f"Not used: {n}" for n in result.notes), "dim"))
-    return Text("\n\n").join(parts)
+    return Text("\n" if compact else "\n\n").join(parts)

@@ -104,7 +104,9 @@ class LookupPanel(Vertical, can_focus=True):
     def _render_result(self) -> None:
         if self.result is not None:
             selected = self.selected if self.result.glosses else None
-            self.query_one("#lookup", Static).update(as_text(self.result, selected, notes=True))
+            self.query_one("#lookup", Static).update(
+                as_text(self.result, selected, notes=True, compact=True)
+            )
 
     # ------------------------------------------------------------ actions
 
