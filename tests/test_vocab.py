@@ -7,6 +7,7 @@ import io
 import json
 import multiprocessing
 import os
+import time
 
 import pytest
 
@@ -124,9 +125,9 @@ def _import(collection_path, deck) -> None:
 
     col = Collection(str(collection_path))
     try:
-        options = ImportAnkiPackageOptions(
-            update_notes=import_export_pb2.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS,
-            update_notetypes=import_export_pb2.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS,
+        options = ImportAnkiPackageOptions(  # Anki's defaults: update what is newer
+            update_notes=import_export_pb2.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+            update_notetypes=import_export_pb2.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
         )
         col.import_anki_package(ImportAnkiPackageRequest(package_path=str(deck), options=options))
     finally:
@@ -160,6 +161,7 @@ def test_anki_export_twice_updates_instead_of_duplicating(data_dir, tmp_path):
             "english_sentence": "A new town.",
         }
     )
+    time.sleep(1.1)  # Anki compares note times in whole seconds; users export minutes apart
     write_anki(vocab.entries(), second)
     _import(collection, second)
     notes = _notes(collection)
