@@ -39,6 +39,9 @@ class Schedule:
         self._size = first
         self._focus = 0
         self._lock = threading.Lock()
+        self.last_was_first = False
+        """Whether the chunk ``take()`` gave last was the first after a jump (or the start)."""
+        self._fresh = True
 
     @property
     def left(self) -> int:
@@ -50,6 +53,8 @@ class Schedule:
         with self._lock:
             self._focus = max(0, min(len(self._sizes) - 1, index)) if self._sizes else 0
             self._size = self._first
+            # Only a jump to blocks still without English starts a new first chunk.
+            self._fresh = bool(self._sizes) and bool(self._pending[self._focus])
 
     def took(self, seconds: float, sentences: int) -> None:
         """How long the engine took for a chunk: quick calls let chunks grow, slow ones shrink."""
@@ -82,6 +87,10 @@ class Schedule:
                 start = i + 1
             if chunk:
                 self._focus = start if start < len(self._sizes) else 0
+            self.last_was_first, self._fresh = (
+                self._fresh and bool(chunk),
+                self._fresh and not chunk,
+            )
             return chunk
 
     def put_back(self, indices: Sequence[int]) -> None:

@@ -50,6 +50,7 @@ def installed_package() -> Any | None:
 
 class ArgosEngine(SentenceEngine):
     name = "argos"
+    drafts = True
 
     def __init__(self, pkg: Any | None = None, settings: ArgosSettings | None = None) -> None:
         self._pkg = pkg or installed_package()
@@ -78,7 +79,9 @@ class ArgosEngine(SentenceEngine):
         with self._lock:
             self._load()  # loaded once, then shared by both (the lock too)
         twin = copy.copy(self)
-        twin.beam_size, twin._draft = 1, True
+        # Greedy steps are light, so wider batches pay: measured on the real-size stand-in,
+        # the first screenful took 1.8 s in batches of 32 against 2.4 s in batches of 8.
+        twin.beam_size, twin.batch_size, twin._draft = 1, max(self.batch_size, 32), True
         return twin
 
     def _load(self) -> Any:

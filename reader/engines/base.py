@@ -35,6 +35,9 @@ class Engine(ABC):
 class SentenceEngine(Engine):
     """An engine that translates independent sentences; the whole batch goes in one call."""
 
+    drafts: ClassVar[bool] = False
+    """Whether ``draft()`` gives a faster variant (the app then uses it for the first screenful)."""
+
     @abstractmethod
     def translate_sentences(self, sentences: Sequence[str]) -> list[str]:
         """Translates ``sentences`` in as few underlying calls as possible."""
