@@ -85,6 +85,8 @@ class Unit:
     end: int
     blank_after: bool = False
     hint: BlockKind | None = None
+    listed: bool = False
+    """A list item: a paragraph, never the lede."""
 
 
 def make_block(index: int, kind: BlockKind, text: str) -> Block:
@@ -177,7 +179,12 @@ def classify(units: list[Unit]) -> list[tuple[BlockKind, str]]:
             kinds.append("heading")
         else:
             kinds.append("paragraph")
-    if len(rest) >= 2 and kinds[0] == "paragraph" and rest[0].hint != "heading":
+    if (
+        len(rest) >= 2
+        and kinds[0] == "paragraph"
+        and rest[0].hint != "heading"
+        and not rest[0].listed
+    ):
         original_next = (
             units[units.index(rest[0]) + 1] if units.index(rest[0]) + 1 < len(units) else None
         )
@@ -240,7 +247,12 @@ def markdown_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     skip_until: str | None = None
     hint: BlockKind | None = None
+    lists = 0  # how deep in lists the tokens are
     for token in _md_parser().parse(text):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists -= 1
         if skip_until is not None:
             if token.type == skip_until:
                 skip_until = None
@@ -255,7 +267,7 @@ def markdown_units(text: str) -> list[Unit]:
             words = _md_inline(token.children)
             if words:
                 # The first unit is the title whatever its kind (classify's rule).
-                units.append(Unit(words, 0, 0, True, hint if units else None))
+                units.append(Unit(words, 0, 0, True, hint if units else None, lists > 0))
             hint = None
     return units
 

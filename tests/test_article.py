@@ -227,3 +227,16 @@ def test_segmentation_keeps_every_character_in_order(lines):
     assert [b.text for b in article.blocks] == [u.text for u in expected]
     for block in article.blocks:
         assert "".join(_bare(s.text) for s in block.sentences) == _bare(block.text)
+
+
+def test_a_markdown_list_item_is_never_the_lede():
+    from reader.article import parse
+
+    text = "---\ntitle: Essai\n---\n\n# Le vrai titre\n\n1. Un\n2. Deux\n\nUn paragraphe ensuite.\n"
+    kinds = [(b.kind, b.text) for b in parse(text, "liste.fr.md").blocks]
+    assert kinds == [
+        ("title", "Le vrai titre"),
+        ("paragraph", "Un"),
+        ("paragraph", "Deux"),
+        ("paragraph", "Un paragraphe ensuite."),
+    ]
