@@ -127,6 +127,10 @@ def validate_archive(path: Path, target: Path) -> dict[str, Any]:
                 metadata = json.loads(zf.read(f"{top}/metadata.json"))
             except KeyError:
                 raise ModelPackageError(f"{path}: no {top}/metadata.json") from None
+            except ValueError as exc:
+                raise ModelPackageError(
+                    f"{path}: {top}/metadata.json is not valid JSON ({exc})"
+                ) from None
             if (
                 not isinstance(metadata, dict)
                 or not metadata.get("from_code")

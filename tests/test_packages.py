@@ -47,6 +47,7 @@ GOOD = {"pkg/metadata.json": META, "pkg/model/model.bin": b"x"}
         ({**GOOD, "pkg/link": symlink_info("pkg/link")}, "symbolic link"),
         ({"pkg/model/model.bin": b"x"}, "metadata.json"),
         ({"pkg/metadata.json": "{}", "pkg/model/model.bin": b"x"}, "from_code"),
+        ({"pkg/metadata.json": "{from: fr}", "pkg/model/model.bin": b"x"}, "not valid JSON"),
         ({"pkg/metadata.json": META}, "no pkg/model/"),
         ({**GOOD, "other/file": "x"}, "one top folder"),
     ],
