@@ -53,5 +53,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static("[b]Bilingual reader — keys[/b]\n")
             yield Static(INTRO + "\n")
-            yield Static(keys_columns(self.groups))
+            # Two columns where they fit; one below, so no key or action is cut.
+            wide = self.app.size.width >= 110
+            yield Static(keys_columns(self.groups) if wide else keys_table(self.groups))
             yield Static("[dim]escape closes this screen[/dim]")

@@ -78,6 +78,7 @@ class GlossaryPanel(Vertical):
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter (from anywhere)", key_display="/"),
         Binding("escape", "leave", "Back to the text", show=False),
+        Binding("down", "into_list", "Into the list", show=False),
     ]
 
     class EntrySelected(Message):
@@ -184,6 +185,13 @@ class GlossaryPanel(Vertical):
         self._rebuild()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter chooses the entry under the cursor: the first match."""
+        self.tree.focus()
+        node = self.tree.cursor_node
+        if node is not None and node.data:
+            self.tree.select_node(node)
+
+    def action_into_list(self) -> None:
         self.tree.focus()
 
     def action_focus_filter(self) -> None:
