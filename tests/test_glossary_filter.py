@@ -49,3 +49,27 @@ async def test_help_is_one_column_on_a_small_screen(data_dir):
     text = shown[0]
     assert "Previous" in text and "…" not in text
     assert all(len(line.rstrip()) <= 60 for line in text.splitlines())
+
+
+async def test_a_malformed_curated_glossary_is_said_in_the_panel_and_the_rest_stays(
+    tmp_path, data_dir
+):
+    """QA 17: the panel names the problem and still lists the other entries."""
+    import shutil
+
+    from textual.widgets import Static
+
+    article = tmp_path / "syntax.fr.txt"
+    shutil.copy(SEED, article)
+    (tmp_path / "syntax.glossary.toml").write_text('[[entry]]\nfr = "OTAN\nen = "NATO"\n')
+    app = ReaderApp(load(article), "none", remember=False, extract=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        panel = app.screen.query_one(GlossaryPanel)
+        note = str(panel.query_one("#definition", Static).render())
+        entries = [leaf for section in panel.tree.root.children for leaf in section.children]
+        await pilot.press("q")
+    assert "curated glossary unreadable" in note and "syntax.glossary.toml" in note
+    assert entries  # the general glossary's entries found in the text are still there

@@ -10,6 +10,7 @@ from a ``Schedule`` that puts the blocks on screen first after every jump.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import threading
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
 from textual.worker import Worker, WorkerState
 
+from glossary.errors import GlossaryError
 from reader.app.background import in_daemon
 from reader.app.layout import MODES
 from reader.app.marks import marks_for
@@ -97,6 +99,8 @@ class MainScreen(Screen[None]):
         self.available: dict[str, bool] = {}
         self.glossary: Glossary | None = None
         self.glossary_final = False
+        self.glossary_problem: str | None = None
+        """Why part of the glossary is missing (a malformed curated file), shown in the panel."""
         self.selected_key: str | None = None
         self.occurrence: int | None = None
         self.generation = 0
@@ -294,6 +298,7 @@ class MainScreen(Screen[None]):
         if message.generation == self.generation:
             self.translated = self.total
             self.translation_complete.set()
+            self._glossary_note()  # now "finding terms", not "waiting for the translation"
             if not self.available:
                 self.find_available_engines()
 
@@ -337,7 +342,14 @@ class MainScreen(Screen[None]):
 
         article = self.article
         try:
-            curated = await in_daemon(lambda: build.build(article), "reader-glossary")
+            try:
+                curated = await in_daemon(lambda: build.build(article), "reader-glossary")
+            except GlossaryError as exc:
+                # A malformed NAME.glossary.toml hides itself, not the rest of the glossary.
+                self.glossary_problem = f"curated glossary unreadable: {exc}"
+                self.post_message(Notice(self.glossary_problem, "Glossary"))
+                article = dataclasses.replace(article, path=None)
+                curated = await in_daemon(lambda: build.build(article), "reader-glossary")
             self.post_message(GlossaryReady(curated, final=not self.extract_terms))
             if not self.extract_terms:
                 return
@@ -390,17 +402,19 @@ class MainScreen(Screen[None]):
         panel = self.panel
         if panel is None:
             return
+        note: str | None = None
         if self.glossary is None:
-            panel.set_note("Building the glossary…")
+            note = "Building the glossary…"
         elif not self.glossary_final and self.extract_terms:
             waiting = (
                 f"waiting for the translation ({100 * self.translated // max(1, self.total)}%)"
                 if not self.translation_complete.is_set()
                 else "finding terms in the text…"
             )
-            panel.set_note(f"{len(self.glossary.entries)} curated entries; extracted: {waiting}")
-        else:
-            panel.set_note(None)
+            note = f"{len(self.glossary.entries)} entries so far; extracted terms: {waiting}"
+        if self.glossary_problem:
+            note = f"{self.glossary_problem}" + (f"\n{note}" if note else "")
+        panel.set_note(note)
 
     def _refresh_marks(self) -> None:
         self.view.set_marks(
