@@ -73,3 +73,19 @@ async def test_a_malformed_curated_glossary_is_said_in_the_panel_and_the_rest_st
         await pilot.press("q")
     assert "curated glossary unreadable" in note and "syntax.glossary.toml" in note
     assert entries  # the general glossary's entries found in the text are still there
+
+
+async def test_the_occurrence_number_goes_when_the_reader_moves_away(data_dir):
+    """QA N8: after n then Home, the status line no longer claims occurrence 2/N."""
+    app = ReaderApp(load(SEED), "reference", remember=False, extract=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"kiev", "enter", "n")
+        await pilot.pause()
+        assert "Kiev: occurrence 2/" in status_text(app)
+        app.screen.view.focus()
+        await pilot.press("home")
+        await pilot.pause()
+        status = status_text(app)
+        await pilot.press("q")
+    assert "Kiev: occurrence –/" in status and "block 1/" in status

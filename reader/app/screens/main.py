@@ -538,7 +538,12 @@ class MainScreen(Screen[None]):
             self.glossary.by_key(self.selected_key) if self.glossary and self.selected_key else None
         )
         if entry is not None and occurrences:
-            number = f"{self.occurrence + 1}" if self.occurrence is not None else "–"
+            at = self.occurrence
+            # Away from the occurrence n/N went to (Home, j…), no stale number is shown.
+            here = (
+                at is not None and at < len(occurrences) and occurrences[at].block == view.current
+            )
+            number = f"{at + 1}" if here and at is not None else "–"
             place += f" · {entry.fr}: occurrence {number}/{len(occurrences)}"
         self.place = place
 
