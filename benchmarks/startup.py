@@ -32,27 +32,25 @@ BARE = HERE / "startup_bare.py"
 TIMEOUT = 30.0
 
 
+SOCKET = f"reader-startup-{os.getpid()}"
+"""A tmux server of its own: the benchmark never touches anyone else's sessions."""
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+    return subprocess.run(
+        ["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False
+    ).stdout
 
 
-def visible_after_launch(command: str, needle: str, session: str) -> float:
+def visible_after_launch(command: str, needle: str, session: str, cwd: Path | None = None) -> float:
     """Seconds from launching ``command`` in a new tmux pane until ``needle`` is on screen."""
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "COLORTERM")}
     env["TERM"] = "xterm-256color"
     started = time.perf_counter()
     subprocess.run(
         [
-            "tmux",
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            str(SIZE[0]),
-            "-y",
-            str(SIZE[1]),
-            command,
+            *("tmux", "-L", SOCKET, "new-session", "-d", "-s", session),
+            *("-c", str(cwd or HERE.parent), "-x", str(SIZE[0]), "-y", str(SIZE[1]), command),
         ],
         env=env,
         check=True,
@@ -67,9 +65,12 @@ def visible_after_launch(command: str, needle: str, session: str) -> float:
         tmux("kill-session", "-t", session)
 
 
-def median_of(runs: int, command: str, needle: str) -> float:
+_launches = iter(range(1, 10**9))
+
+
+def median_of(runs: int, command: str, needle: str, cwd: Path | None = None) -> float:
     times = [
-        visible_after_launch(command, needle, f"startup-{os.getpid()}-{i}") for i in range(runs)
+        visible_after_launch(command, needle, f"run-{next(_launches)}", cwd) for _ in range(runs)
     ]
     return statistics.median(times)
 
@@ -77,10 +78,28 @@ def median_of(runs: int, command: str, needle: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="another checkout of the reader (e.g. an older commit) to time too",
+    )
+    args = parser.parse_args()
+    runs, before = args.runs, args.before
     if not shutil.which("tmux"):
         raise SystemExit("this benchmark needs tmux (Debian: apt-get install tmux)")
     private_environment()  # private data folders: no reading position is restored
+    # One idle session keeps the private tmux server up between launches (a server that
+    # exits with its last session races the next launch).
+    subprocess.run(
+        ["tmux", "-L", SOCKET, "new-session", "-d", "-s", "keeper", "sleep 3600"], check=True
+    )
+    try:
+        measure_all(runs, before)
+    finally:
+        tmux("kill-server")
+
+
+def measure_all(runs: int, before: Path | None) -> None:
     python = shlex.quote(sys.executable)
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "long.fr.txt"
@@ -92,18 +111,35 @@ def main() -> None:
             needle = load(path).blocks[0].text[:40]
             quoted = shlex.quote(str(path))
             median_of(1, f"{python} {BARE} {quoted}", needle)  # warm the file system cache
-            bare = median_of(runs, f"{python} {BARE} {quoted}", needle)
-            reader = median_of(runs, f"{python} -m reader.cli {quoted}", needle)
-            results[label] = (bare, reader)
+            # Interleaved, so a load that comes and goes weighs on every case alike.
+            cases = {"bare": (f"{python} {BARE} {quoted}", None)}
+            cases["reader"] = (f"{python} -m reader.cli {quoted}", None)
+            if before:
+                cases["before"] = (f"{python} -m reader.cli {quoted}", before)
+            times: dict[str, list[float]] = {name: [] for name in cases}
+            for _ in range(runs):
+                for name, (command, cwd) in cases.items():
+                    times[name].append(
+                        visible_after_launch(command, needle, f"run-{next(_launches)}", cwd)
+                    )
+            bare, reader = statistics.median(times["bare"]), statistics.median(times["reader"])
+            old = statistics.median(times["before"]) if before else None
+            results[label] = (bare, reader, old)
     print(
-        f"launch -> text visible in tmux {SIZE[0]}x{SIZE[1]}, median of {runs} fresh processes each"
+        f"launch -> text visible in tmux {SIZE[0]}x{SIZE[1]}, median of {runs} fresh processes each, "
+        "cases interleaved"
     )
-    for label, (bare, reader) in results.items():
+    for label, (bare, reader, old) in results.items():
         print(
             f"  {label:16} bare Textual app {bare * 1000:6.0f} ms   reader {reader * 1000:6.0f} ms   "
             f"reader/bare {reader / bare:4.2f}"
+            + (
+                f"   before ({before}) {old * 1000:6.0f} ms, before/bare {old / bare:4.2f}"
+                if old
+                else ""
+            )
         )
-    (seed_bare, seed_reader), (big_bare, big_reader) = results.values()
+    (seed_bare, seed_reader, _), (big_bare, big_reader, _) = results.values()
     print(
         f"seed: reader/bare = {seed_reader / seed_bare:.2f} (target <= 1.5)   "
         f"1 MB: reader/bare = {big_reader / seed_bare:.2f} against the bare app on the seed, "
