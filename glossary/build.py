@@ -48,10 +48,13 @@ def _covered(key: str, kind: str, stack: Sequence[Entry]) -> bool:
     Equal, or the candidate is a whole-word part of a stack form (« Poutine » in
     « Vladimir Poutine »). A candidate containing a stack form (« Donald Trump »
     around « Trump ») is covered by the article's own glossary, or when both are
-    names; « guerre commerciale » is not covered by a general « guerre ».
+    names; « guerre commerciale » is not covered by a general « guerre », nor a name
+    by a common noun (« Bruno Le Maire » by « maire »).
     """
     for entry in stack:
         wide = entry.origin == "curated" or (kind in NAME_KINDS and entry.kind in NAME_KINDS)
+        if kind in NAME_KINDS and not entry.fr[:1].isupper():
+            wide = False  # the common noun « maire » does not cover the name « Bruno Le Maire »
         for form in entry.forms:
             other = _words(key_of(form))
             if key in other or (wide and other in key):
