@@ -571,7 +571,10 @@ def apply(
         (j.block, j.sentence): (j.protected, insert(m, j.protected))
         for j, m in zip(jobs, results, strict=True)
     }
-    return [_annotate(tr, occurrences[bi], enforced, bi) for bi, tr in enumerate(translations)]
+    return [
+        _annotate(tr, occurrences[bi], enforced, bi, [len(x.text) for x in blocks[bi].sentences])
+        for bi, tr in enumerate(translations)
+    ]
 
 
 def _annotate(
@@ -579,6 +582,7 @@ def _annotate(
     occurrences: list[list[Found]],
     enforced: dict[tuple[int, int], tuple[Protected, str | None]],
     bi: int,
+    french_lengths: Sequence[int],
 ) -> BlockTranslation:
     sentences: list[str] = []
     terms: list[tuple[TermSpan, ...]] = []
@@ -606,7 +610,8 @@ def _annotate(
                 [],
                 [],
             )
-        spans += _kept_or_failed(rest, text, taken)
+        size = french_lengths[si] if si < len(french_lengths) else 0
+        spans += _kept_or_failed(rest, text, taken, size)
         sentences.append(text)
         terms.append(tuple(sorted(spans, key=lambda t: (t.start is None, t.start or 0))))
         unknown.append(holes)
@@ -619,9 +624,14 @@ def _remaining(found: Sequence[Found], done: Sequence[Found]) -> list[Found]:
 
 
 def _kept_or_failed(
-    found: Sequence[Found], text: str, taken: list[tuple[int, int]]
+    found: Sequence[Found], text: str, taken: list[tuple[int, int]], french_size: int = 0
 ) -> list[TermSpan]:
-    """Terms the engine's English has (kept) or lacks (failed), occurrence for occurrence."""
+    """Terms the engine's English has (kept) or lacks (failed), occurrence for occurrence.
+
+    Where the English has more of an entry than the French (« Bruno Le Maire » →
+    "Bruno The Mayor … the mayor"), each occurrence gets the English nearest its own
+    place in the sentence, not merely the first.
+    """
     out: list[TermSpan] = []
     by_entry: dict[str, list[Found]] = {}
     for f in found:
@@ -632,6 +642,8 @@ def _kept_or_failed(
             for a, b in english.spans(occ[0].entry, text)
             if not any(a < y and x < b for x, y in taken)
         ]
+        if len(hits) > len(occ) and french_size and text:
+            hits = _nearest(occ, hits, french_size, len(text))
         for i in range(len(occ)):
             if i < len(hits):
                 out.append(TermSpan(key, hits[i][0], hits[i][1], "kept"))
@@ -639,3 +651,17 @@ def _kept_or_failed(
             else:
                 out.append(TermSpan(key, None, None, "failed"))
     return out
+
+
+def _nearest(
+    occ: Sequence[Found], hits: list[tuple[int, int]], french_size: int, english_size: int
+) -> list[tuple[int, int]]:
+    """For each occurrence in order, the unused English hit nearest its relative place."""
+    chosen: list[tuple[int, int]] = []
+    left = list(hits)
+    for f in occ:
+        where = f.start / french_size
+        best = min(left, key=lambda h: abs(h[0] / english_size - where))
+        chosen.append(best)
+        left.remove(best)
+    return sorted(chosen)
