@@ -16,7 +16,12 @@ For every machine engine (a sentence engine: apertium, argos):
    Only those sentences go, all in one batched call, cached under the text sent,
    so editing a glossary never serves stale English: the English is put in after.
 3. Each stand-in's English is replaced by the glossary's English (in the number the
-   French had), then "the" before names, a/an and the sentence's capital are repaired.
+   French had: « les taux » is plural, « le taux » not, by the determiner), then "the"
+   before names, a/an and the sentence's capital are repaired. A longer French form
+   lends the English only a first name (« Vladimir Poutine »), never the entry's own
+   French (« Congrès américain » → "Congress"); a first name already in the French
+   before a name is taken into its occurrence, and words the engine wrote beside the
+   term that repeat its English are dropped ("Vladimir Vladimir Putin" never shows).
 4. If a stand-in is lost or duplicated, the raw sentence stays and the term is
    flagged ``failed``: stand-in text never reaches the reader.
 
