@@ -8,6 +8,11 @@ English for an extracted entry, best first:
    for term enforcement, which knows those positions);
 4. the engine's translation of the term alone, with origin "machine guess" — never
    presented as vetted.
+
+Counting (``outermost``): each place in the French counts for the longest entry
+matching there, so general and extracted entries never count inside another entry
+(only your own and the article's entries count inside one another, as the README
+says); an extracted candidate that straddles a glossary entry's occurrence is dropped.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from glossary.english import find as english_find
 from glossary.extract import Candidate
 from glossary.match import find, key_of
-from glossary.model import KINDS, VETTED, Entry, Glossary
+from glossary.model import KINDS, VETTED, Entry, Glossary, Occurrence
 from glossary.sources import article_entries, load_stack
 from reader.article import Article
 
@@ -43,10 +48,13 @@ def _covered(key: str, kind: str, stack: Sequence[Entry]) -> bool:
     Equal, or the candidate is a whole-word part of a stack form (« Poutine » in
     « Vladimir Poutine »). A candidate containing a stack form (« Donald Trump »
     around « Trump ») is covered by the article's own glossary, or when both are
-    names; « guerre commerciale » is not covered by a general « guerre ».
+    names; « guerre commerciale » is not covered by a general « guerre », nor a name
+    by a common noun (« Bruno Le Maire » by « maire »).
     """
     for entry in stack:
         wide = entry.origin == "curated" or (kind in NAME_KINDS and entry.kind in NAME_KINDS)
+        if kind in NAME_KINDS and not entry.fr[:1].isupper():
+            wide = False  # the common noun « maire » does not cover the name « Bruno Le Maire »
         for form in entry.forms:
             other = _words(key_of(form))
             if key in other or (wide and other in key):
@@ -191,11 +199,12 @@ def build(
     only where they occur, the article's own entries always.
     """
     layers = load_stack(article, notify) if stack is None else list(stack)
-    extracted = merge(layers, candidates)
+    texts = [(b.index, b.text) for b in article.blocks]
+    extracted = _not_straddling(merge(layers, candidates), find(layers, texts), texts)
     proper = proper_words(layers, (english or {}).values())
     entries = [*layers, *extracted_entries(extracted, engine, cache, proper, in_context)]
     glossary = Glossary(article.source, entries)
-    glossary.occurrences = find(entries, [(b.index, b.text) for b in article.blocks])
+    glossary.occurrences = outermost(find(entries, texts), entries)
     glossary.entries = sorted(
         (e for e in entries if e.origin == "curated" or glossary.count(e) > 0),
         key=lambda e: (
@@ -209,6 +218,80 @@ def build(
     if english:
         english_occurrences(glossary, english)
     return glossary
+
+
+def _straddles(a: Occurrence, b: Occurrence) -> bool:
+    """Overlapping, and neither holds the other."""
+    return (
+        a.block == b.block
+        and a.start < b.end
+        and b.start < a.end
+        and not (a.start <= b.start and b.end <= a.end)
+        and not (b.start <= a.start and a.end <= b.end)
+    )
+
+
+def _not_straddling(
+    candidates: Sequence[Candidate],
+    known: Mapping[str, Sequence[Occurrence]],
+    texts: Sequence[tuple[int, str]],
+) -> list[Candidate]:
+    """Candidates none of whose occurrences straddles a glossary entry's: « directeurs
+    inchangés » across « taux directeurs » is a cut through a known term, not a term."""
+    if not candidates:
+        return []
+    probes = [Entry(c.text, "", c.kind, aliases=c.forms, origin="extracted") for c in candidates]
+    found = find(probes, texts)
+    taken = [o for occ in known.values() for o in occ]
+    return [
+        c
+        for c, p in zip(candidates, probes, strict=True)
+        if not any(_straddles(o, k) for o in found[p.key] for k in taken)
+    ]
+
+
+PERSONAL = frozenset({"user", "curated"})
+"""Origins whose entries still count inside one another (« OTAN » in « adhésion à l’OTAN »)."""
+
+
+def outermost(
+    occurrences: Mapping[str, Sequence[Occurrence]], entries: Sequence[Entry]
+) -> dict[str, list[Occurrence]]:
+    """Occurrences with each place in the text counted for the longest entry there.
+
+    The rule, for counts, occurrences and exports alike: where entries overlap, the
+    longest match wins and the others lose that occurrence — « banque centrale »
+    (general) does not count inside « Banque centrale européenne », nor « maire »
+    inside the name « Bruno Le Maire ». Equal lengths: the vetted entry (user,
+    curated, general) wins over an extracted one, then the higher layer of the stack.
+    One exception, the README's: your own and the article's entries were written for
+    the text, so one of them still counts inside a longer one of them (« OTAN »
+    inside « adhésion à l’OTAN », both curated). Term enforcement puts in only the
+    longest (``glossary.enforce.sentence_occurrences``).
+    """
+    rank = {e.key: (e.origin not in VETTED, n) for n, e in enumerate(entries)}
+    personal = {e.key for e in entries if e.origin in PERSONAL}
+    spans = sorted(
+        ((o, key) for key, occ in occurrences.items() for o in occ),
+        key=lambda t: (t[0].start - t[0].end, rank.get(t[1], (True, 0)), t[0].block, t[0].start),
+    )
+    kept: dict[int, list[tuple[Occurrence, bool]]] = {}
+    out: dict[str, list[Occurrence]] = {key: [] for key in occurrences}
+    for o, key in spans:
+        here = kept.setdefault(o.block, [])
+        mine = key in personal
+        if any(_conflict(o, k, mine and theirs) for k, theirs in here):
+            continue
+        here.append((o, mine))
+        out[key].append(o)
+    return {key: sorted(occ, key=lambda o: (o.block, o.start)) for key, occ in out.items()}
+
+
+def _conflict(o: Occurrence, longer: Occurrence, both_personal: bool) -> bool:
+    if not (o.start < longer.end and longer.start < o.end):
+        return False
+    inside = longer.start <= o.start and o.end <= longer.end
+    return not (inside and both_personal)
 
 
 def english_occurrences(glossary: Glossary, english: Mapping[int, str]) -> None:

@@ -16,7 +16,12 @@ For every machine engine (a sentence engine: apertium, argos):
    Only those sentences go, all in one batched call, cached under the text sent,
    so editing a glossary never serves stale English: the English is put in after.
 3. Each stand-in's English is replaced by the glossary's English (in the number the
-   French had), then "the" before names, a/an and the sentence's capital are repaired.
+   French had: « les taux » is plural, « le taux » not, by the determiner), then "the"
+   before names, a/an and the sentence's capital are repaired. A longer French form
+   lends the English only a first name (« Vladimir Poutine »), never the entry's own
+   French (« Congrès américain » → "Congress"); a first name already in the French
+   before a name is taken into its occurrence, and words the engine wrote beside the
+   term that repeat its English are dropped ("Vladimir Vladimir Putin" never shows).
 4. If a stand-in is lost or duplicated, the raw sentence stays and the term is
    flagged ``failed``: stand-in text never reaches the reader.
 
@@ -156,6 +161,45 @@ def french_plural(text: str) -> bool:
     )
 
 
+_PLURAL_DETERMINERS = {
+    "les", "des", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "aux", "plusieurs",
+    "quelques", "certains", "certaines", "divers", "diverses", "nombreux", "nombreuses",
+    "deux", "trois", "quatre", "cinq", "six", "dix", "cent", "mille", "tous", "toutes",
+}  # fmt: skip
+_SINGULAR_DETERMINERS = {
+    "le", "la", "l", "un", "une", "ce", "cet", "cette", "du", "au", "mon", "ton", "son",
+    "ma", "ta", "sa", "notre", "votre", "leur", "chaque", "quel", "quelle",
+}  # fmt: skip
+
+
+def _invariable_looking(text: str) -> bool:
+    """A head ending in -s, -x or -z may be singular or plural (taux, prix, pays, temps)."""
+    return _head(text).lower().endswith(("s", "x", "z"))
+
+
+def occurrence_plural(text: str, before: str) -> bool:
+    """Whether one occurrence is plural: « les taux d’intérêt » yes, « le taux » no.
+
+    A head that is the same in both numbers takes its number from the determiner
+    before it (the nearest of the last two words); other heads from their ending.
+    """
+    if _invariable_looking(text):
+        for word in reversed(re.findall(r"\w+", before.lower())[-2:]):
+            if word in _PLURAL_DETERMINERS:
+                return True
+            if word in _SINGULAR_DETERMINERS:
+                return False
+    return french_plural(text)
+
+
+def entry_plural(entry: Entry) -> bool:
+    """The number of the entry's own French: for « taux d’intérêt », whose head is the
+    same in both numbers, the number of its English ("interest rate")."""
+    if _invariable_looking(entry.fr):
+        return english.is_plural(entry.en)
+    return french_plural(entry.fr)
+
+
 def _gender(text: str, before: str) -> str:
     words = re.findall(r"\w+", before.lower())
     if words and words[-1] in _FEMININE_DETERMINERS:
@@ -192,14 +236,15 @@ def _used_as_adjective(entry: Entry, before: str) -> bool:
     return bool(words) and words[-1][0].isalpha() and words[-1].lower() not in _FUNCTION_WORDS
 
 
-def english_for(entry: Entry, french: str, adjective: bool) -> str:
-    """The glossary's English for one French occurrence, in the occurrence's number."""
+def english_for(entry: Entry, french: str, adjective: bool, before: str = "") -> str:
+    """The glossary's English for one French occurrence, in the occurrence's number
+    (``before``: the sentence up to the occurrence, for its determiner)."""
     if adjective:
         return _adjectival_english(entry)
     if is_name(entry):
         return _name_english(entry, french)
-    want_plural = french_plural(french)
-    if want_plural == french_plural(entry.fr):
+    want_plural = occurrence_plural(french, before)
+    if want_plural == entry_plural(entry):
         return entry.en
     wanted = english.inflect(entry.en, want_plural)
     alias = next((a for a in entry.en_aliases if a.lower() == wanted.lower()), None)
@@ -207,14 +252,28 @@ def english_for(entry: Entry, french: str, adjective: bool) -> str:
 
 
 def _name_english(entry: Entry, french: str) -> str:
-    """``Vladimir Poutine`` → ``Vladimir Putin``: a longer form keeps its longer English."""
+    """``Vladimir Poutine`` → ``Vladimir Putin``: a longer form keeps its longer English.
+
+    Only a form that *ends* with the entry's French (« Vladimir Poutine » around
+    « Poutine ») may lend its leading capitalised words, which are a first name;
+    « Congrès américain » around « Congrès » lends nothing: "Congress", never
+    "Congrès Congress".
+    """
     words = french.split()
     same_length = [f for f in entry.en_forms if len(f.split()) == len(words) and entry.en in f]
     if same_length:
         return same_length[0]
     main = entry.fr.split()
-    if len(words) > len(main) and all(w[:1].isupper() for w in words[: len(words) - len(main)]):
-        return " ".join([*words[: len(words) - len(main)], entry.en])
+    extra = len(words) - len(main)
+    if (
+        extra > 0
+        and [fold(w) for w in words[extra:]] == [fold(w) for w in main]
+        and all(w[:1].isupper() for w in words[:extra])
+    ):
+        prefix = words[:extra]
+        if [fold(w) for w in entry.en.split()[:extra]] == [fold(w) for w in prefix]:
+            return entry.en  # the English already starts with the first name
+        return " ".join([*prefix, entry.en])
     return entry.en
 
 
@@ -276,6 +335,7 @@ def sentence_occurrences(
         if kept and start < kept[-1][1]:
             continue
         kept.append((start, end, entry))
+    kept = [(_widened(block.text, start, entry, kept), end, entry) for start, end, entry in kept]
     out: list[list[Found]] = [[] for _ in block.sentences]
     for start, end, entry in kept:
         for i, s in enumerate(block.sentences):
@@ -283,6 +343,23 @@ def sentence_occurrences(
                 out[i].append(Found(entry, start - s.start, end - s.start))
                 break
     return out
+
+
+def _widened(text: str, start: int, entry: Entry, kept: Sequence[tuple[int, int, Entry]]) -> int:
+    """Where a name's occurrence starts once the French words right before it that
+    begin its English are taken in: « Vladimir » before « Poutine » when the English is
+    "Vladimir Putin", so the English is put in once, not after a second « Vladimir »."""
+    if not is_name(entry):
+        return start
+    words = entry.en.split()[:-1]
+    before = fold(text[:start])
+    for k in range(len(words), 0, -1):
+        m = re.search(
+            r"(?<!\w)" + r"\s+".join(re.escape(fold(w)) for w in words[:k]) + r"\s+$", before
+        )
+        if m is not None and not any(a < start and m.start() < b for a, b, _ in kept if a != start):
+            return m.start()
+    return start
 
 
 def _missing(found: Sequence[Found], text: str) -> list[Entry]:
@@ -323,7 +400,7 @@ def protect(sentence: str, found: Sequence[Found], protect_keys: set[str]) -> Pr
         context = sentence[: f.start]
         french = sentence[f.start : f.end]
         adjective = _used_as_adjective(f.entry, context)
-        plural = french_plural(french)
+        plural = occurrence_plural(french, context)
         if adjective:
             pool, gender = ADJECTIVES, "m"
         else:
@@ -340,7 +417,7 @@ def protect(sentence: str, found: Sequence[Found], protect_keys: set[str]) -> Pr
         pieces.append(stand_in.plural if plural else stand_in.singular)
         stand_ins.append(stand_in)
         protected.append(f)
-        english_forms.append(english_for(f.entry, french, adjective))
+        english_forms.append(english_for(f.entry, french, adjective, context))
         pos = f.end
     pieces.append(sentence[pos:])
     return Protected("".join(pieces), tuple(stand_ins), tuple(protected), tuple(english_forms))
@@ -404,11 +481,31 @@ def insert(marked: str, protected: Protected) -> str | None:
             the = re.search(r"(?<!\w)[Tt]he $", text[:cut])
             if the is not None and not takes_the(f.entry):
                 cut = the.start()  # "the NATO" → "NATO"
-        text = text[:cut] + marks.term(n, en) + text[hits[0].end() :]
+        head, tail = _without_repeats(text[:cut], text[hits[0].end() :], en)
+        text = head + marks.term(n, en) + tail
     clean = marks.strip(text)
     if any(_stand_in_pattern(s).search(clean) for s in protected.stand_ins):
         return None  # defensive: stand-in text must never reach the reader
     return _repair(text)
+
+
+def _without_repeats(head: str, tail: str, en: str) -> tuple[str, str]:
+    """Drops words the engine already wrote on either side of an inserted term that
+    repeat the term's own first or last words ("Vladimir" + "Vladimir Putin")."""
+    words = en.split()
+    for k in range(len(words), 0, -1):
+        lead = r"\s+".join(re.escape(w) for w in words[:k])
+        m = re.search(rf"(?<![\w]){lead}\s+$", head, re.IGNORECASE)
+        if m is not None:
+            head = head[: m.start()]
+            break
+    for k in range(len(words), 0, -1):
+        trail = r"\s+".join(re.escape(w) for w in words[-k:])
+        m = re.match(rf"\s+{trail}(?![\w])", tail, re.IGNORECASE)
+        if m is not None:
+            tail = tail[m.end() :]
+            break
+    return head, tail
 
 
 def _stand_in_pattern(stand_in: StandIn) -> re.Pattern[str]:
@@ -479,7 +576,10 @@ def apply(
         (j.block, j.sentence): (j.protected, insert(m, j.protected))
         for j, m in zip(jobs, results, strict=True)
     }
-    return [_annotate(tr, occurrences[bi], enforced, bi) for bi, tr in enumerate(translations)]
+    return [
+        _annotate(tr, occurrences[bi], enforced, bi, [len(x.text) for x in blocks[bi].sentences])
+        for bi, tr in enumerate(translations)
+    ]
 
 
 def _annotate(
@@ -487,6 +587,7 @@ def _annotate(
     occurrences: list[list[Found]],
     enforced: dict[tuple[int, int], tuple[Protected, str | None]],
     bi: int,
+    french_lengths: Sequence[int],
 ) -> BlockTranslation:
     sentences: list[str] = []
     terms: list[tuple[TermSpan, ...]] = []
@@ -514,7 +615,8 @@ def _annotate(
                 [],
                 [],
             )
-        spans += _kept_or_failed(rest, text, taken)
+        size = french_lengths[si] if si < len(french_lengths) else 0
+        spans += _kept_or_failed(rest, text, taken, size)
         sentences.append(text)
         terms.append(tuple(sorted(spans, key=lambda t: (t.start is None, t.start or 0))))
         unknown.append(holes)
@@ -527,9 +629,14 @@ def _remaining(found: Sequence[Found], done: Sequence[Found]) -> list[Found]:
 
 
 def _kept_or_failed(
-    found: Sequence[Found], text: str, taken: list[tuple[int, int]]
+    found: Sequence[Found], text: str, taken: list[tuple[int, int]], french_size: int = 0
 ) -> list[TermSpan]:
-    """Terms the engine's English has (kept) or lacks (failed), occurrence for occurrence."""
+    """Terms the engine's English has (kept) or lacks (failed), occurrence for occurrence.
+
+    Where the English has more of an entry than the French (« Bruno Le Maire » →
+    "Bruno The Mayor … the mayor"), each occurrence gets the English nearest its own
+    place in the sentence, not merely the first.
+    """
     out: list[TermSpan] = []
     by_entry: dict[str, list[Found]] = {}
     for f in found:
@@ -540,6 +647,8 @@ def _kept_or_failed(
             for a, b in english.spans(occ[0].entry, text)
             if not any(a < y and x < b for x, y in taken)
         ]
+        if len(hits) > len(occ) and french_size and text:
+            hits = _nearest(occ, hits, french_size, len(text))
         for i in range(len(occ)):
             if i < len(hits):
                 out.append(TermSpan(key, hits[i][0], hits[i][1], "kept"))
@@ -547,3 +656,17 @@ def _kept_or_failed(
             else:
                 out.append(TermSpan(key, None, None, "failed"))
     return out
+
+
+def _nearest(
+    occ: Sequence[Found], hits: list[tuple[int, int]], french_size: int, english_size: int
+) -> list[tuple[int, int]]:
+    """For each occurrence in order, the unused English hit nearest its relative place."""
+    chosen: list[tuple[int, int]] = []
+    left = list(hits)
+    for f in occ:
+        where = f.start / french_size
+        best = min(left, key=lambda h: abs(h[0] / english_size - where))
+        chosen.append(best)
+        left.remove(best)
+    return sorted(chosen)

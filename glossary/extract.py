@@ -16,7 +16,10 @@ Terms follow these rules on the part-of-speech tags:
   (« années de convaincre ») and locutions after « en » (« en fin de compte ») are not terms;
 - NOUN + ADJ or NOUN + NOUN — « aide militaire », « forces armées », « États membres » —
   kept when it occurs at least twice, or (NOUN + ADJ) once in a title, lede or heading,
-  since one-off pairs in running prose are mostly ordinary prose.
+  since one-off pairs in running prose are mostly ordinary prose; a finite verb the
+  tagger took for an adjective (« la croissance ralentit ») is no modifier, and the
+  second word of a pair starts no pair of its own (« taux directeurs inchangés » gives
+  « taux directeurs », never « directeurs inchangés »).
 Nouns with œ that spaCy tags X or PROPN (« main-d’œuvre », « cœur ») count as nouns.
 Occurrences are grouped by a folded, singular key, and the most frequent surface
 form names the term. spaCy is imported lazily, on first use.
@@ -223,8 +226,15 @@ def _is_modifier(token) -> bool:
     return token.pos_ == "ADJ" or (token.pos_ == "NOUN" and not _is_infinitive(token))
 
 
+_FINITE_ENDINGS = {
+    "er": ("e", "ent", "ait", "aient", "era", "eront"),  # remonte, remontent, remontait
+    "ir": ("it", "issent", "issait", "issaient", "ira", "iront"),  # ralentit, ralentissent
+}
+"""Finite endings of -er and -ir verbs, none of them a participle (« armées », « ralenti »)."""
+
+
 def _is_finite_verb(token) -> bool:
-    """A present-tense form of an -er verb (remonte, remontent), from the lemmatizer's
+    """A finite form of an -er or -ir verb (remonte, ralentit), from the lemmatizer's
     lookup; participles used as adjectives (« forces armées ») are not."""
     if "Fin" in token.morph.get("VerbForm"):
         return True
@@ -232,7 +242,7 @@ def _is_finite_verb(token) -> bool:
     word = token.lower_
     lemmas = (lookup.get(word) or ()) if lookup is not None else ()
     return any(
-        lemma.endswith("er") and word in (lemma[:-2] + "e", lemma[:-2] + "ent") for lemma in lemmas
+        word in (lemma[:-2] + e for e in _FINITE_ENDINGS.get(lemma[-2:], ())) for lemma in lemmas
     )
 
 
@@ -271,6 +281,8 @@ def _terms(doc) -> list[tuple[int, int, str, str]]:
     for i, tok in enumerate(tokens[:-1]):
         if not _is_noun(tok):
             continue
+        if out and out[-1][1] == i + 1:
+            continue  # « directeurs » of « taux directeurs » starts no « directeurs inchangés »
         nxt = tokens[i + 1]
         if _is_modifier(nxt) and nxt.lower_ not in ("de", "d'"):
             if nxt.pos_ == "NOUN" and tok.lemma_.lower() in QUANTITY_HEADS:

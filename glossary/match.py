@@ -121,6 +121,22 @@ def _candidates(folded: str, index: dict[str, list[int]]) -> list[int]:
     return sorted(found)
 
 
+_NAME_PARTICLES = frozenset("le la les de du des d' d’ van von der den di da del dos ben".split())
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-ÖØ-Þ][\w'’-]*[ \t]+)+$")
+
+
+def inside_name(text: str, start: int) -> bool:
+    """Whether a capitalised word at ``start`` continues a personal name: capitalised
+    words right before it, other than name particles (« Bruno Le Maire », « Selon Le
+    Monde »). A sentence's own first word (« Le Maire a dit ») is not enough."""
+    if not text[start : start + 1].isupper():
+        return False
+    m = _CAPITALISED_BEFORE.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    return any(w.lower() not in _NAME_PARTICLES for w in m.group(0).split())
+
+
 def _matches(
     pattern: re.Pattern[str], folded: str, text: str, proper: bool
 ) -> Iterable[tuple[int, int]]:
@@ -128,6 +144,9 @@ def _matches(
     while (m := pattern.search(folded, pos)) is not None:
         if proper and not text[m.start()].isupper():
             pos = m.start() + 1  # a shorter form may still start inside the rejected match
+            continue
+        if not proper and inside_name(text, m.start()):
+            pos = m.start() + 1  # « maire » is no term inside « Bruno Le Maire »
             continue
         yield m.start(), m.end()
         pos = m.end()
@@ -183,7 +202,8 @@ def find(
     An entry's own forms do not overlap (the longest wins: ``Vladimir Poutine`` is one
     occurrence, not two), but entries are independent: ``OTAN`` also occurs inside
     ``adhésion à l’OTAN``. Case: a capitalised form only matches capitalised text, so
-    ``Ukrainiens`` does not match the adjective ``ukrainien``.
+    ``Ukrainiens`` does not match the adjective ``ukrainien``; a common form does not
+    match a capitalised word that continues a name (``maire`` in ``Bruno Le Maire``).
     """
     compiled = [(e.key, _patterns(e, english)) for e in entries]
     index: dict[str, list[int]] = {}

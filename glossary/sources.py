@@ -4,17 +4,19 @@
 to an article. The glossary build, term enforcement and the app all use it, so they
 agree on what « OTAN » means. Higher layers win: a lower entry is dropped when it
 shares a French form with an entry already taken (up to case, accents, elision
-and plural), so one French term never counts twice.
+and plural), so one French term never counts twice — all but its longer forms
+around the shared one, which stay as a smaller entry (see ``stack``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from glossary import user
 from glossary.curated import glossary_path, load_curated
 from glossary.general import load_general
-from glossary.match import key_of
+from glossary.match import fold, key_of
 from glossary.model import Entry
 from reader.article import Article
 
@@ -40,7 +42,13 @@ def load_stack(article: Article, notify: Notify | None = None) -> list[Entry]:
 
 
 def stack(*layers: Sequence[Entry]) -> list[Entry]:
-    """Entries of ``layers`` (highest first) without those a higher entry already covers."""
+    """Entries of ``layers`` (highest first) without those a higher entry already covers.
+
+    A lower entry sharing a French form with a higher one goes, except for its longer
+    forms around a shared one: they stay as a smaller entry, so the longest French
+    match still wins (your « Poutine » does not take « Vladimir Poutine », which keeps
+    the article's "Vladimir Putin").
+    """
     taken: set[str] = set()
     kept: list[Entry] = []
     for layer in layers:
@@ -49,8 +57,50 @@ def stack(*layers: Sequence[Entry]) -> list[Entry]:
         for entry in layer:
             keys = {key_of(form) for form in entry.forms}
             if keys & taken:
-                continue
+                smaller = _longer_forms(entry, keys & taken)
+                if smaller is None:
+                    continue
+                entry, keys = smaller, {key_of(form) for form in smaller.forms}
             layer_keys |= keys
             kept.append(entry)
         taken |= layer_keys
     return kept
+
+
+def _longer_forms(entry: Entry, shared: set[str]) -> Entry | None:
+    """``entry`` cut down to its forms that hold a shared form as whole words, or None."""
+    around = [
+        f
+        for f in entry.forms
+        if key_of(f) not in shared and any(f" {k} " in f" {key_of(f)} " for k in shared)
+    ]
+    if not around:
+        return None
+    en = _english_of(entry, around[0])
+    return replace(
+        entry,
+        fr=around[0],
+        aliases=tuple(around[1:]),
+        en=en,
+        en_aliases=tuple(f for f in entry.en_forms if f != en),
+    )
+
+
+def _english_of(entry: Entry, form: str) -> str:
+    """The English of a longer form: an English form as long (« Vladimir Poutine » →
+    "Vladimir Putin"), or a name's first words kept (« Donald Trump » → "Donald Trump")."""
+    words = form.split()
+    same = [f for f in entry.en_forms if len(f.split()) == len(words) and entry.en in f]
+    if same:
+        return same[0]
+    main = entry.fr.split()
+    extra = len(words) - len(main)
+    named = entry.fr[:1].isupper() and entry.en[:1].isupper()
+    if (
+        named
+        and extra > 0
+        and [fold(w) for w in words[extra:]] == [fold(w) for w in main]
+        and all(w[:1].isupper() for w in words[:extra])
+    ):
+        return " ".join([*words[:extra], entry.en])
+    return entry.en

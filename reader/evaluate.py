@@ -6,21 +6,28 @@ the glossary's term occurrences — for each sentence and entry, as many French
 occurrences as there are English ones count as right (*lenient*: main English or
 any alias; *strict*: main English only; both with English inflection) — and the
 numbers of flagged sentences (a failed term) and unknown words.
+
+Enforced terms are also checked for what a count of English forms cannot see
+(``broken_spans``): a term whose English carries French (« Congrès Congress »), or
+repeats the words beside it ("Vladimir Vladimir Putin"), or has a French form of the
+entry right next to it. Such a sentence counts under ``broken`` and its broken terms
+count as wrong, so term accuracy cannot read 100 % over broken English.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from glossary import english
-from glossary.match import find
+from glossary.match import find, fold
 from glossary.model import Entry
 from reader import article as article_model
 from reader.article import Article
 from reader.errors import InputError
-from reader.translation import BlockTranslation
+from reader.translation import BlockTranslation, TermSpan
 
 
 @dataclass(frozen=True)
@@ -47,18 +54,79 @@ class TermCounts:
         }
 
 
-def term_counts(entries: Sequence[Entry], pairs: Sequence[tuple[str, str]]) -> TermCounts:
-    """Term accuracy over (French sentence, English sentence) pairs."""
+def term_counts(
+    entries: Sequence[Entry],
+    pairs: Sequence[tuple[str, str]],
+    broken: Sequence[Mapping[str, int]] | None = None,
+) -> TermCounts:
+    """Term accuracy over (French sentence, English sentence) pairs; ``broken``, per
+    pair, how many of an entry's terms are broken English (they count as wrong)."""
     total = TermCounts()
-    for fr, en in pairs:
+    for i, (fr, en) in enumerate(pairs):
         found = find(entries, [(0, fr)])
+        bad = broken[i] if broken is not None else {}
         for entry in entries:
             n = len(found[entry.key])
             if n:
-                lenient = min(n, len(english.spans(entry, en)))
-                strict = min(n, len(english.spans(entry, en, strict=True)))
+                wrong = bad.get(entry.key, 0)
+                lenient = max(0, min(n, len(english.spans(entry, en))) - wrong)
+                strict = max(0, min(n, len(english.spans(entry, en, strict=True))) - wrong)
                 total += TermCounts(n, lenient, strict)
     return total
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _english_words(entry: Entry) -> set[str]:
+    return {fold(w) for form in entry.en_forms for w in _WORD.findall(form)}
+
+
+def broken_span(entry: Entry, french: str, en: str, span: TermSpan) -> bool:
+    """Whether an enforced term's English is broken: French inside it or beside it, or
+    a word repeated across its edge. Leading capitalised words are fine where they are
+    a first name taken from the French (« Donald Trump » → "Donald Trump")."""
+    assert span.start is not None and span.end is not None
+    text = en[span.start : span.end]
+    hits = english.spans(entry, text)
+    if not hits:
+        return True
+    first, last = hits[0][0], hits[-1][1]
+    english_words = _english_words(entry)
+    main_french = {fold(w) for w in _WORD.findall(entry.fr)}
+    french_sentence = {fold(w) for w in _WORD.findall(french)}
+    for w in _WORD.findall(text[:first]):
+        fw = fold(w)
+        if not w[:1].isupper() or fw not in french_sentence or fw in main_french:
+            return True  # « Congrès Congress »: the entry's own French kept in
+    if text[last:].strip(" .,;:"):
+        return True
+    before = _WORD.findall(en[: span.start])[-1:]
+    after = _WORD.findall(en[span.end :])[:1]
+    inside = _WORD.findall(text)
+    if before and inside and fold(before[0]) == fold(inside[0]):
+        return True  # "Vladimir Vladimir Putin"
+    if after and inside and fold(after[0]) == fold(inside[-1]):
+        return True
+    beside = [fold(w) for w in (*before, *after)]
+    return any(w in main_french and w not in english_words for w in beside)
+
+
+def broken_spans(
+    entries: Sequence[Entry], french: Sequence[str], block: BlockTranslation
+) -> list[dict[str, int]]:
+    """Per sentence of ``block``, how many enforced terms of each entry are broken."""
+    by_key = {e.key: e for e in entries}
+    out: list[dict[str, int]] = []
+    for i, (fr, en) in enumerate(zip(french, block.sentences, strict=True)):
+        counts: dict[str, int] = {}
+        for span in block.sentence_terms(i):
+            entry = by_key.get(span.key)
+            if span.status == "enforced" and entry is not None and span.start is not None:
+                if broken_span(entry, fr, en, span):
+                    counts[span.key] = counts.get(span.key, 0) + 1
+        out.append(counts)
+    return out
 
 
 def _pairs(
@@ -118,10 +186,16 @@ def measures(
 ) -> tuple[dict, list[dict]]:
     """The whole article's M and each block's M (see ``evaluate``)."""
     pairs = _pairs(article, english_blocks)
-    per_block_terms = [term_counts(entries, p) for p in pairs]
+    broken = [
+        broken_spans(entries, [fr for fr, _ in p], b)
+        for p, b in zip(pairs, english_blocks, strict=True)
+    ]
+    per_block_terms = [term_counts(entries, p, k) for p, k in zip(pairs, broken, strict=True)]
+    per_block_broken = [sum(1 for c in k if c) for k in broken]
     whole = {
         **_scores([b.text for b in english_blocks], references),
         "terms": sum(per_block_terms, TermCounts()).as_json(),
+        "broken": sum(per_block_broken),
         "flagged": sum(b.flagged for b in english_blocks),
         "unknown": _unknown(english_blocks),
     }
@@ -129,6 +203,7 @@ def measures(
         {
             **_block_scores(b.text, references[i] if references is not None else None),
             "terms": per_block_terms[i].as_json(),
+            "broken": per_block_broken[i],
             "flagged": b.flagged,
             "unknown": _unknown([b]),
         }

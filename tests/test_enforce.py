@@ -221,6 +221,73 @@ def test_an_unseen_article_carries_its_glossary(data_dir):
     assert counts.occurrences >= 20 and counts.lenient / counts.occurrences >= 0.9
 
 
+CONGRESS = Entry("Congrès", "Congress", "organisations", aliases=("Congrès américain",))
+INTEREST = Entry("taux d'intérêt", "interest rate", "economy", origin="user")
+PUTIN_USER = Entry("Poutine", "Vladimir Putin", "people", origin="user")
+MAYOR = Entry("maire", "mayor", "people", origin="general")
+FRENCH_LEFT = re.compile(r"Congrès|américain")
+
+
+def test_a_longer_form_lends_only_a_first_name_never_the_entrys_own_french():
+    assert enforce.english_for(CONGRESS, "Congrès américain", False) == "Congress"
+    trump = Entry("Trump", "Trump", "people", aliases=("Donald Trump",))
+    assert enforce.english_for(trump, "Donald Trump", False) == "Donald Trump"
+
+
+def test_invariable_nouns_take_their_number_from_the_determiner():
+    assert enforce.english_for(INTEREST, "taux d’intérêt", False, "Les ") == "interest rates"
+    assert enforce.english_for(INTEREST, "taux d'intérêt", False, "Le ") == "interest rate"
+    assert enforce.english_for(INTEREST, "taux d'intérêt", False, "la hausse des ") == (
+        "interest rates"
+    )
+    assert enforce.occurrence_plural("prix", "ces ") and not enforce.occurrence_plural(
+        "prix", "ce "
+    )
+
+
+def test_a_first_name_before_a_name_goes_into_the_occurrence():
+    found = _found("Trump appelle Vladimir Poutine.", [PUTIN_USER])
+    assert [("Trump appelle Vladimir Poutine."[f.start : f.end]) for f in found] == [
+        "Vladimir Poutine"
+    ]
+
+
+@needs_apertium
+def test_enforcement_never_puts_the_french_back(data_dir):
+    """The trial's « Congrès Congress »: the seed's Congrès, with its alias « Congrès américain »."""
+    entries = load_curated(Path(SEED).with_name("trump-poutine.glossary.toml"))
+    raw, out = _run(
+        ["Le Congrès américain a voté les milliards alloués par le Congrès américain sous Biden."],
+        entries,
+    )
+    english = out[0].sentences[0]
+    assert not FRENCH_LEFT.search(english), english
+    assert english.count("Congress") == 2
+    assert [t[2] for t in _terms(out[0]) if t[0] == "Congrès"] == ["Congress", "Congress"]
+
+
+@needs_apertium
+def test_no_mayor_inside_bruno_le_maire(data_dir):
+    _, out = _run(
+        ["Le ministre de l'Économie, Bruno Le Maire, a salué la décision du maire."], [MAYOR]
+    )
+    assert [t[2] for t in _terms(out[0])] == ["mayor"]  # the one at the end only
+
+
+@needs_apertium
+def test_a_users_full_name_is_not_doubled(data_dir):
+    _, out = _run(["Trump appelle Vladimir Poutine, puis Poutine répond."], [PUTIN_USER])
+    english = out[0].sentences[0]
+    assert "Vladimir Vladimir" not in english and english.count("Vladimir Putin") == 2, english
+
+
+@needs_apertium
+def test_les_taux_d_interet_are_plural_in_english(data_dir):
+    _, out = _run(["Les taux d’intérêt montent.", "Le taux d'intérêt monte."], [INTEREST])
+    assert "interest rates" in out[0].sentences[0], out[0].sentences[0]
+    assert "interest rate " in out[1].sentences[0], out[1].sentences[0]
+
+
 # ---------------------------------------------------------------- through the stand-in Argos
 
 

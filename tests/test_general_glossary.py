@@ -102,8 +102,10 @@ def test_priority_user_over_article_over_general(tmp_path, data_dir):
     assert origin_of["bce"] == ("the Frankfurt bank", "curated")
     assert origin_of["zone euro"] == ("euro area", "general")
     # The user's « Nations unies » is an alias of the general « Organisation des Nations
-    # unies »: that entry goes, so one French term never counts twice.
-    assert key_of("Organisation des Nations unies") not in origin_of
+    # unies »: the alias goes, so one French term never counts twice; the longer name stays.
+    assert origin_of[key_of("Organisation des Nations unies")] == ("United Nations", "general")
+    un = next(e for e in entries if e.fr == "Organisation des Nations unies")
+    assert un.aliases == ()
     assert len({key_of(e.fr) for e in entries}) == len(entries)
     glossary = build.build(article)
     assert {e.origin for e in glossary.entries} == {"user", "curated", "general"}
@@ -129,3 +131,28 @@ def test_a_damaged_user_glossary_is_reported_and_the_rest_still_applies(data_dir
     assert entries and all(e.origin == "general" for e in entries)
     assert notices and "damaged" in notices[0]
     assert list(data_dir.glob("glossary.toml.corrupt-*"))
+
+
+def test_a_lower_entrys_longer_form_stays_so_the_longest_match_wins():
+    """« Poutine » → "Vladimir Putin" (yours) does not take « Vladimir Poutine » from the
+    article's entry: that form stays, with its own English, as a smaller entry."""
+    from glossary.model import Entry
+
+    mine = [Entry("Poutine", "Vladimir Putin", "people", origin="user")]
+    article = [
+        Entry("Poutine", "Putin", "people", "d", ("Vladimir Poutine",), ("Vladimir Putin",)),
+        Entry("Trump", "Trump", "people", "d", ("Donald Trump", "président Donald Trump")),
+    ]
+    users_trump = [Entry("Trump", "Donald J. Trump", "people", origin="user")]
+    kept = stack(mine, article)
+    assert [(e.fr, e.en, e.aliases) for e in kept] == [
+        ("Poutine", "Vladimir Putin", ()),
+        ("Vladimir Poutine", "Vladimir Putin", ()),
+        ("Trump", "Trump", ("Donald Trump", "président Donald Trump")),
+    ]
+    smaller = stack(users_trump, article)[2]
+    assert (smaller.fr, smaller.en, smaller.aliases) == (
+        "Donald Trump",
+        "Donald Trump",
+        ("président Donald Trump",),
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import zipfile
@@ -11,7 +13,7 @@ import pytest
 from glossary import build, export
 from glossary.curated import glossary_path, load_curated
 from glossary.errors import GlossaryError
-from glossary.extract import extract
+from glossary.extract import Candidate, extract
 from glossary.match import find, fold
 from glossary.model import KINDS, Entry
 from reader.article import load, parse
@@ -441,3 +443,69 @@ def test_no_extract_does_not_demand_an_engine_it_does_not_need(tmp_path):
     assert "BCE,ECB,organisations" in done.stdout and rows[0].endswith(",origin,english_checked")
     with_extraction = run_reader("glossary", str(article), "-e", "reference", "-f", "csv", env=env)
     assert with_extraction.returncode == 1 and "no reference translation" in with_extraction.stderr
+
+
+MAIRE = Entry("maire", "mayor", "people", origin="general")
+
+
+def test_a_common_word_does_not_match_inside_a_personal_name():
+    text = "Le ministre de l'Économie, Bruno Le Maire, a salué la décision du maire."
+    assert spans(text, MAIRE) == ["maire"]  # the mayor at the end, not Bruno Le Maire
+    assert spans("Le Maire a parlé. Hausse du Chômage.", MAIRE) == ["Maire"]  # no name before
+    chomage = Entry("chômage", "unemployment", "economy")
+    assert spans("Hausse du Chômage.", chomage) == ["Chômage"]
+
+
+def test_bruno_le_maire_is_a_name_with_no_mayor_in_the_glossary(data_dir):
+    article = parse("Titre\nLe ministre de l'Économie, Bruno Le Maire, a salué la décision.", "x")
+    glossary = build.build(article, extract(article.blocks))
+    by_fr = {e.fr: e for e in glossary.entries}
+    assert "maire" not in by_fr
+    assert by_fr["Bruno Le Maire"].kind == "people" and glossary.count(by_fr["Bruno Le Maire"]) == 1
+
+
+def test_the_longest_entry_at_a_place_counts_except_among_curated_entries(tmp_path, data_dir):
+    """« banque centrale » (general) does not count inside « Banque centrale européenne »;
+    « taux directeurs » is not cut by « directeurs inchangés »; two curated entries still
+    nest (the README's « OTAN » inside « adhésion à l’OTAN »)."""
+    path = tmp_path / "a.fr.txt"
+    path.write_text(
+        "Titre\nLa Banque centrale européenne laisse ses taux directeurs inchangés. "
+        "Les taux directeurs inchangés rassurent la banque centrale. "
+        "L'adhésion à l’OTAN divise l'OTAN.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.glossary.toml").write_text(
+        '[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "organisations"\ndefinition = "x"\n'
+        '[[entry]]\nfr = "adhésion à l’OTAN"\nen = "NATO membership"\nkind = "military"\n'
+        'definition = "y"\n',
+        encoding="utf-8",
+    )
+    article = load(path)
+    glossary = build.build(article, extract(article.blocks))
+    count = {e.fr: glossary.count(e) for e in glossary.entries}
+    assert count["Banque centrale européenne"] == 1 and count["banque centrale"] == 1
+    assert count["taux directeur"] == 2 and "directeurs inchangés" not in count
+    assert count["OTAN"] == 2 and count["adhésion à l’OTAN"] == 1
+    # A candidate cutting through a known term goes, whatever extraction let through.
+    cut = Candidate("directeurs inchangés", "other", 2, ("directeurs inchangés",))
+    assert "directeurs inchangés" not in {e.fr for e in build.build(article, [cut]).entries}
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(glossary))))
+    assert {r["fr"]: r["occurrences"] for r in rows}["banque centrale"] == "1"
+
+
+def test_extraction_rejects_a_verb_after_a_noun_and_pairs_across_a_term():
+    article = parse(
+        "La croissance ralentit\nLa BCE a laissé ses taux directeurs inchangés jeudi. "
+        "Les marchés saluent des taux directeurs inchangés.",
+        "x",
+    )  # the trial's: « croissance ralentit » in the title, « directeurs inchangés » twice
+    terms = {c.text for c in extract(article.blocks) if c.kind == "other"}
+    assert "taux directeurs" in terms
+    assert not {"croissance ralentit", "directeurs inchangés"} & terms, terms
+
+
+def test_politique_americaine_is_policy_from_the_general_glossary(data_dir):
+    glossary = build.build(load(SEED))
+    entry = next(e for e in glossary.entries if e.fr == "politique américaine")
+    assert (entry.en, entry.origin, glossary.count(entry)) == ("American policy", "general", 2)

@@ -53,16 +53,37 @@ def eval_command(
     reference = _reference(article, reference)
     entries, sources = _entries(article, glossaries or [])
     with TranslationSession(article, engine.value, notify=notice, entries=entries) as session:
+        _check_scorable(session.engine.name, article, reference)
         session.enforce = False
         raw = session.translate(article.blocks)
         session.enforce = True
         enforced = session.translate(article.blocks)
         name = session.engine.name
+        _check_scorable(name, article, reference)  # a fallback engine is checked again
     report = evaluate.evaluate(article, name, raw, enforced, entries, reference, sources)
     if fmt is EvalFormat.json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
         _print_table(report)
+
+
+def _check_scorable(name: str, article, reference: Path | None) -> None:
+    """Refuses what has no machine English to score: ``none`` (French only) and the
+    reference engine scored against the very file it reads (100 by construction)."""
+    from reader.engines.reference import reference_path
+
+    if name == "none":
+        raise InputError(
+            "engine none gives no English: nothing to score (use -e apertium or -e argos)"
+        )
+    own = reference_path(article.path)
+    if name == "reference" and (
+        reference is None or (own is not None and own.resolve() == reference.resolve())
+    ):
+        raise InputError(
+            "engine reference would be scored against itself: pick a machine engine "
+            "(-e apertium or -e argos), or --reference another human translation"
+        )
 
 
 def _reference(article, given: Path | None) -> Path | None:
@@ -124,6 +145,7 @@ def _print_table(report: dict) -> None:
         table.add_row(
             f"terms, {key}", _cell(raw["terms"][key], True), _cell(enf["terms"][key], True)
         )
+    table.add_row("broken-term sentences", str(raw["broken"]), str(enf["broken"]))
     table.add_row("flagged sentences", str(raw["flagged"]), str(enf["flagged"]))
     table.add_row("unknown words", str(raw["unknown"]), str(enf["unknown"]))
     console = Console(highlight=False)
