@@ -78,7 +78,7 @@ class GlossaryPanel(Vertical):
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter (from anywhere)", key_display="/"),
         Binding("escape", "leave", "Back to the text", show=False),
-        Binding("down", "into_list", "Into the list", show=False),
+        Binding("down", "into_list", "", show=False),  # from the filter into the list
     ]
 
     class EntrySelected(Message):
