@@ -8,6 +8,7 @@ import sqlite3
 import zipfile
 
 from textual.widgets import Input
+from textual.worker import Worker
 
 from reader.app.messages import LookupReady
 from reader.app.screens.help import HelpScreen
@@ -109,6 +110,9 @@ async def test_l_opens_the_lookup_and_escape_closes_it_keeping_the_row(data_dir)
         assert [(m.index, m.start) for m in sent(messages, ArticleView.LookupRequested)] == [
             (PRESIDENT, view.word_span()[0])
         ]
+        # looked up in a worker (the UI thread only shows the answer)
+        workers = {m.worker.name for m in sent(messages, Worker.StateChanged)}
+        assert {"lookup", "lookup-warm"} <= workers
         result = sent(messages, LookupReady)[-1].result
         assert (result.word, result.lemma, result.pos) == ("semble", "sembler", "verb")
         assert any("seem" in g.text for g in result.glosses)

@@ -140,6 +140,31 @@ class WordLookups:
         """No lookup source is still loading and no quick answer waits to be replaced."""
         return self.lookups is None or (self.lookups.warmed and not self._last_quick)
 
+    def prefetch_sentence(self, sentence: int | None) -> None:
+        """The current sentence changed: once lookups are in use, spaCy reads it now (in a
+        thread), so that ``l`` on any of its words answers without parsing it then."""
+        service, view = self.lookups, self.view
+        if service is None or not service.warmed or sentence is None:
+            return
+        from reader.app.widgets.article_view import words_of
+
+        block = self.article.blocks[view.current]
+        if sentence >= len(block.sentences):
+            return
+        where = block.sentences[sentence]
+        words = words_of(where.text)
+        if words:
+            start, end = words[0]
+            self._prefetch(make_request(block, where.start + start, where.start + end, {}))
+
+    @work(group="lookup-prefetch", name="lookup-prefetch", exclusive=True, exit_on_error=False)
+    async def _prefetch(self, request: Request) -> None:
+        service = self.lookup_service()
+        await in_daemon(
+            lambda: service.lookup(request.word, request.sentence, start=request.offset),
+            "reader-lookup-prefetch",
+        )
+
     # ------------------------------------------------------------ looking up
 
     async def on_article_view_lookup_requested(self, message: ArticleView.LookupRequested) -> None:

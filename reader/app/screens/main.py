@@ -150,6 +150,7 @@ class MainScreen(WordLookups, Screen[None]):
             view.pin(saved.block)
         view.focus()
         self._update_place()
+        self.watch(view, "sentence", self.prefetch_sentence, init=False)
         # Translation and the glossary start once the first screen is up, never before.
         self.call_after_refresh(self.start_translation)
         self.call_after_refresh(self.build_glossary)
