@@ -45,3 +45,19 @@ def screen_text(app) -> str:
     svg = app.export_screenshot()
     lines = re.findall(r"<text[^>]*>(.*?)</text>", svg)
     return html.unescape(" ".join(lines)).replace("\xa0", " ")
+
+
+async def lookups_settled(app, pilot, timeout: float = 120) -> None:
+    """Waits until every lookup source is loaded and the last lookup (and what it started:
+    a glossary rebuild, a save) is done, so the panel shows the full answer."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    main = app.main
+    while time.monotonic() < deadline:
+        await settle(app, pilot)
+        if main.lookups_final:
+            if not any(w.is_running for w in app.workers):
+                await pilot.pause()
+                return
+    raise AssertionError("lookups did not settle")

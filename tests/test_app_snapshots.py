@@ -55,3 +55,19 @@ def test_current_occurrence_is_marked(snap_compare, data_dir):
         terminal_size=(160, 48),
         run_before=translated,
     )
+
+
+def test_lookup_panel_open(snap_compare, data_dir):
+    """l on « semble »: the panel under the text (lemma, glosses with their sources, the
+    sentence pair), the word cursor on the word and its row still on screen."""
+    from tests.app_support import lookups_settled
+
+    article = dataclasses.replace(load(SEED), source="seeds/trump-poutine.fr.txt")
+    app = ReaderApp(article, "reference", remember=False, extract=False)
+
+    async def look_up(pilot) -> None:
+        await translated(pilot)
+        await pilot.press("j", "j", *["right"] * 5, "l")
+        await lookups_settled(pilot.app, pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=look_up)

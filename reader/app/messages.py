@@ -15,6 +15,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from glossary.model import Glossary
+    from reader.lookup.service import LookupResult
     from reader.translation import BlockTranslation
 
 
@@ -80,3 +81,23 @@ class GlossaryFailed(Message, bubble=False):
     """Building the glossary failed; the English and the text are unaffected."""
 
     error: str
+
+
+@dataclass
+class LookupReady(Message, bubble=False):
+    """A word's lookup; ``quick`` when spaCy was still loading (Apertium's answer only)."""
+
+    result: LookupResult
+    quick: bool
+
+
+@dataclass
+class LookupFailed(Message, bubble=False):
+    """A lookup failed; the text is unaffected."""
+
+    error: str
+
+
+@dataclass
+class LookupsWarmed(Message, bubble=False):
+    """Every lookup source is loaded: lookups are instant and use the sentence."""

@@ -14,7 +14,8 @@ from textual.widgets import Static
 INTRO = (
     "Read the French, check the English. The English of each block is labelled with the engine "
     "that produced it. j and k scroll through a block taller than the screen before moving on. "
-    "Click a block to make it current; the command palette (ctrl+p) lists every action."
+    "Click a block to make it current, a French word to look it up (also l or Enter); "
+    "the command palette (ctrl+p) lists every action."
 )
 
 
@@ -32,16 +33,17 @@ def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
 
 
 def keys_columns(groups: list[tuple[str, list[Binding]]]) -> Table:
-    """The first group on the left, the others on the right: fits a 40-line terminal."""
+    """The first two groups (reading, the lookup) on the left, the others on the right:
+    fits a 40-line terminal."""
     grid = Table.grid(padding=(0, 4))
-    grid.add_row(keys_table(groups[:1]), keys_table(groups[1:]))
+    grid.add_row(keys_table(groups[:2]), keys_table(groups[2:]))
     return grid
 
 
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: 100; max-width: 95%; height: 80%; border: thick $primary; background: $surface; padding: 1 2; }
+    HelpScreen > VerticalScroll { width: 100; max-width: 95%; height: 90%; border: thick $primary; background: $surface; padding: 1 2; }
     """
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
 

@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 from glossary.errors import GlossaryError
 from reader.app.background import in_daemon
 from reader.app.layout import MODES
+from reader.app.lookups import WordLookups
 from reader.app.marks import marks_for
 from reader.app.messages import (
     EngineChanged,
@@ -35,6 +36,7 @@ from reader.app.messages import (
     EnglishArrived,
     GlossaryFailed,
     GlossaryReady,
+    LookupFailed,
     Notice,
     TranslationDone,
     TranslationFailed,
@@ -56,7 +58,7 @@ if TYPE_CHECKING:
 MODE_NAMES = {"both": "French and English", "french": "French only", "english": "English only"}
 
 
-class MainScreen(Screen[None]):
+class MainScreen(WordLookups, Screen[None]):
     """Reads one article beside its English."""
 
     BINDINGS = [
@@ -71,6 +73,11 @@ class MainScreen(Screen[None]):
         Binding("escape", "back_to_text", "Back to the text (also Tab)", show=False),
         Binding("n", "occurrence(1)", "Next occurrence", show=False),
         Binding("N", "occurrence(-1)", "Previous occurrence", show=False, key_display="N"),
+        # With the lookup panel focused (the view's own ←/→ come first when it has focus).
+        Binding("right", "word_in_panel(1)", "Next word, looked up", show=False, key_display="→"),
+        Binding(
+            "left", "word_in_panel(-1)", "Previous word, looked up", show=False, key_display="←"
+        ),
     ]
 
     place: reactive[str] = reactive("")
@@ -147,6 +154,7 @@ class MainScreen(Screen[None]):
             view.pin(saved.block)
         view.focus()
         self._update_place()
+        self.watch(view, "sentence", self.prefetch_sentence, init=False)
         # Translation and the glossary start once the first screen is up, never before.
         self.call_after_refresh(self.start_translation)
         self.call_after_refresh(self.build_glossary)
@@ -163,6 +171,7 @@ class MainScreen(Screen[None]):
         self.close_session()
 
     def close_session(self) -> None:
+        self.close_lookups()
         if self.session is not None:
             self.session.close()  # after the last user, if a worker still holds it
 
@@ -330,6 +339,8 @@ class MainScreen(Screen[None]):
             self.post_message(GlossaryFailed(text))
         elif event.worker.name == "switch":
             self.post_message(EngineSwitchFailed(self.switching or "?", text))
+        elif event.worker.name.startswith("lookup"):
+            self.post_message(LookupFailed(text))
         else:
             self.post_message(TranslationFailed(f"translation stopped: {text}", self.generation))
 
@@ -384,6 +395,8 @@ class MainScreen(Screen[None]):
         english_occurrences(message.glossary, self.view.english_texts())
         self.glossary = message.glossary
         self.glossary_final = message.final
+        if message.final and self.extract_terms:
+            self.warm_lookups()  # spaCy is loaded by now: lookups then use the sentence
         self._refresh_marks()
         panel = self.panel
         if panel is not None:
@@ -460,9 +473,13 @@ class MainScreen(Screen[None]):
         # `/` typed in the filter (or any text box) is a character, not a command.
         if action == "filter" and isinstance(self.focused, Input):
             return False
+        if action == "word_in_panel":
+            panel = self.lookup_panel
+            return panel is not None and panel.is_open and panel.has_focus
         return True
 
     def action_back_to_text(self) -> None:
+        self.close_lookup_panel()
         panel = self.panel
         if panel is not None and panel.has_class("-full"):
             panel.show(False)  # it covers the text on a narrow screen
@@ -560,10 +577,22 @@ class MainScreen(Screen[None]):
 
     def key_groups(self) -> list[tuple[str, list[Binding]]]:
         from reader.app.widgets.glossary_panel import GlossaryPanel
+        from reader.app.widgets.lookup_panel import LookupPanel
 
+        # Pairs of keys share a row: the help fits a 40-line terminal.
+        reading = [b for b in ArticleView.BINDINGS if not b.action.startswith("word(")]
+        reading.insert(-1, Binding("right", "word(1)", "Next/previous word", key_display="→/←"))
         return [
-            ("Reading", list(ArticleView.BINDINGS)),
-            ("Screen", list(self.BINDINGS)),
+            ("Reading", reading),
+            (
+                "Lookup panel",
+                [
+                    Binding("up", "choose(-1)", "Choose a gloss", key_display="↑/↓"),
+                    *(b for b in LookupPanel.BINDINGS if b.show),
+                    Binding("right", "word_in_panel(1)", "Next/previous word", key_display="→/←"),
+                ],
+            ),
+            ("Screen", [b for b in self.BINDINGS if not b.action.startswith("word_in_panel")]),
             (
                 "Glossary panel",
                 [

@@ -7,12 +7,14 @@ the view only maps them to its component classes.
 
 The current block is shown by a bar in the left margin as well as a background,
 and the current sentence is bold as well as tinted: in 256 or 16 colours the
-backgrounds can round to the same colour, the bar and the bold cannot.
+backgrounds can round to the same colour, the bar and the bold cannot. For the
+same reason the word cursor (``→``/``←``, for lookups) is reversed and underlined.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -48,6 +50,17 @@ PLACEHOLDER_HIDDEN = "· · ·  (space reveals the English)"
 MARGIN = 1
 """Cells left of the text: the current block's bar."""
 CURRENT_BAR = "▌"
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+"""A word for the cursor: « l’OTAN », « passe-t-il » and « aujourd’hui » are one each (the
+lookup strips the elision and knows hyphenated forms); a number is not a word."""
+
+
+def words_of(text: str) -> list[Span]:
+    """The (start, end) spans of the words of ``text`` the word cursor stops on."""
+    return [m.span() for m in WORD.finditer(text) if any(c.isalpha() for c in m.group())]
+
+
+_MOVE = Binding.Group("Move", compact=True)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -69,6 +82,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--current-hit",
         "article-view--failed",
         "article-view--unknown",
+        "article-view--word",
     }
     DEFAULT_CSS = """
     ArticleView {
@@ -89,11 +103,13 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--current-hit { text-style: reverse bold; }
         & > .article-view--failed { text-style: underline; color: $error; }
         & > .article-view--unknown { text-style: dim italic; }
+        & > .article-view--word { text-style: reverse underline; }
     }
     """
     BINDINGS = [
-        Binding("down,j", "move(1)", "Next", key_display="j/↓"),
-        Binding("up,k", "move(-1)", "Previous", key_display="k/↑"),
+        # One footer label for both: the footer must fit 80 columns with l, g, ? and q.
+        Binding("down,j", "move(1)", "Next", key_display="j/↓", group=_MOVE),
+        Binding("up,k", "move(-1)", "Previous", key_display="k/↑", group=_MOVE),
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("home", "edge(0)", "Top", show=False),
@@ -107,11 +123,16 @@ class ArticleView(ScrollView, can_focus=True):
         Binding(
             "left_square_bracket", "sentence(-1)", "Previous sentence", show=False, key_display="["
         ),
+        Binding("right", "word(1)", "Next word", show=False, key_display="→"),
+        Binding("left", "word(-1)", "Previous word", show=False, key_display="←"),
+        Binding("l,enter", "lookup", "Look up", key_display="l"),
     ]
 
     mode: reactive[str] = reactive("both")
     current: reactive[int] = reactive(0)
     sentence: reactive[int | None] = reactive(None)
+    word: reactive[int | None] = reactive(None)
+    """The word cursor: an index into ``words(current)``, None until ←/→, l or a click."""
     without_english: reactive[bool] = reactive(False)
     """The engine gives no English (``none``): French only, at full width, whatever the mode."""
 
@@ -121,6 +142,15 @@ class ArticleView(ScrollView, can_focus=True):
         def __init__(self, index: int) -> None:
             super().__init__()
             self.index = index
+
+    class LookupRequested(Message):
+        """Look up the French word at ``start:end`` of block ``index`` (l, Enter or a click)."""
+
+        def __init__(self, index: int, start: int, end: int) -> None:
+            super().__init__()
+            self.index = index
+            self.start = start
+            self.end = end
 
     class MarkClicked(Message):
         """A marked range (a glossary term) was clicked."""
@@ -143,6 +173,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._pinned: int | None = None
         """A block kept at the top through re-layouts (a restored position) until the reader moves."""
         self._term = -1  # which of the current block's terms `t` last opened
+        self._words: dict[int, list[Span]] = {}
 
     # ------------------------------------------------------------ data in
 
@@ -278,12 +309,27 @@ class ArticleView(ScrollView, can_focus=True):
         self.call_after_refresh(self.scroll_to_current)
 
     def watch_current(self, index: int) -> None:
+        self.word = None
         self.sentence = None
         self._term = -1
         self.refresh()
         self.post_message(self.CurrentChanged(index))
 
-    def watch_sentence(self) -> None:
+    def watch_sentence(self, sentence: int | None) -> None:
+        # The cursor follows [ and ] into the sentence (when there is a cursor).
+        if self.word is not None and sentence is not None:
+            if self._sentence_of(self.word) != sentence:
+                first = self._first_word(sentence)
+                if first is not None:
+                    self.word = first
+        self.refresh()
+
+    def watch_word(self, word: int | None) -> None:
+        if word is not None:
+            sentence = self._sentence_of(word)
+            if sentence is not None:
+                self.sentence = sentence
+            self.show_word()
         self.refresh()
 
     # ------------------------------------------------------------ rendering
@@ -380,6 +426,9 @@ class ArticleView(ScrollView, can_focus=True):
         for mark in self.marks.get(block.index, ()):
             if mark.lang == lang:
                 ranges.append((mark.start, mark.end, self.mark_style(mark)))
+        span = self.word_span() if lang == "fr" and block.index == self.current else None
+        if span is not None:
+            ranges.append((*span, self._overlay("article-view--word")))
         segments = _styled(text, start, end, kind_style, ranges)
         used = sum(s.cell_length for s in segments)
         segments.append(Segment(" " * max(0, width - used), base))
@@ -431,6 +480,22 @@ class ArticleView(ScrollView, can_focus=True):
                 self.scroll_to(y=top, animate=False)
         elif bottom > self.scroll_y + height:
             self.scroll_to(y=bottom - height, animate=False)
+        self.show_word()
+
+    def show_word(self) -> None:
+        """Brings the word cursor's line on screen (in a block taller than the screen)."""
+        span = self.word_span()
+        if span is None or not self._rows or self.columns is None:
+            return
+        row = self._rows[self.current]
+        line = next((i for i, (a, b) in enumerate(row.fr) if a <= span[0] < b), None)
+        if line is None:
+            return
+        y = self.row_top(self.current) + line
+        if y < self.scroll_y:
+            self.scroll_to(y=y, animate=False)
+        elif y >= self.scroll_y + self.page_height:
+            self.scroll_to(y=y - self.page_height + 1, animate=False)
 
     def go_to(self, index: int, top: bool = False) -> None:
         """Makes block ``index`` current and brings it on screen (to the top if asked)."""
@@ -524,6 +589,79 @@ class ArticleView(ScrollView, can_focus=True):
         self._term = (self._term + 1) % len(keys)
         self.post_message(self.MarkClicked(keys[self._term]))
 
+    # ------------------------------------------------------------ the word cursor
+
+    def words(self, index: int) -> list[Span]:
+        """The words of block ``index`` (cached: a block's text never changes)."""
+        found = self._words.get(index)
+        if found is None:
+            found = self._words[index] = words_of(self.article.blocks[index].text)
+        return found
+
+    def word_span(self) -> Span | None:
+        """Where the word cursor is in the current block's French, if there is one."""
+        words = self.words(self.current) if self.article.blocks else []
+        return words[self.word] if self.word is not None and self.word < len(words) else None
+
+    def _sentence_of(self, word: int) -> int | None:
+        start = self.words(self.current)[word][0]
+        sentences = self.article.blocks[self.current].sentences
+        return next((i for i, s in enumerate(sentences) if s.start <= start < s.end), None)
+
+    def _words_in(self, sentence: int | None) -> list[int]:
+        """The indices of the words of the current block's sentence ``sentence``."""
+        sentences = self.article.blocks[self.current].sentences
+        if sentence is None or sentence >= len(sentences):
+            return []
+        s = sentences[sentence]
+        return [i for i, (a, _) in enumerate(self.words(self.current)) if s.start <= a < s.end]
+
+    def _first_word(self, sentence: int) -> int | None:
+        inside = self._words_in(sentence)
+        return inside[0] if inside else None
+
+    def action_word(self, step: int) -> None:
+        """Moves the word cursor; past the block's first or last word, into the next block."""
+        if self.layout_mode == "english":
+            self.notify("The word cursor moves through the French: b or f shows it.", timeout=4)
+            return
+        self._unpin()
+        count = len(self.words(self.current))
+        if self.word is None:  # the first move: the sentence's (or block's) first or last word
+            inside = self._words_in(self.sentence) or range(count)
+            target = (
+                (inside[0] if step > 0 else inside[-1]) if inside else (count if step > 0 else -1)
+            )
+        else:
+            target = self.word + step
+        if 0 <= target < count:
+            self.word = target
+            return
+        index = self.current + (1 if target >= count else -1)
+        while 0 <= index < len(self.article.blocks):  # skip blocks without a word
+            words = self.words(index)
+            if words:
+                self.go_to(index)
+                self.word = 0 if step > 0 else len(words) - 1
+                return
+            index += 1 if step > 0 else -1
+
+    def action_lookup(self) -> None:
+        """Looks up the word under the cursor (the sentence's first word if there is none)."""
+        if self.layout_mode == "english":
+            self.notify("Words are looked up in the French: b or f shows it.", timeout=4)
+            return
+        if self.word is None:
+            first = self._first_word(self.sentence) if self.sentence is not None else None
+            if first is None and self.words(self.current):
+                first = 0
+            if first is None:
+                return
+            self.word = first
+        span = self.word_span()
+        if span is not None:
+            self.post_message(self.LookupRequested(self.current, *span))
+
     def on_click(self, event: events.Click) -> None:
         self._unpin()
         offset = event.get_content_offset(self)
@@ -531,10 +669,32 @@ class ArticleView(ScrollView, can_focus=True):
             return
         y = int(self.scroll_y) + offset.y
         index = self.row_at(y)
-        key = self.mark_at(index, y - self.row_top(index), offset.x - MARGIN)
+        line, x = y - self.row_top(index), offset.x - MARGIN
+        key = self.mark_at(index, line, x)
         self.current = index
+        word = self.word_at(index, line, x)
+        if word is not None:
+            self.word = word
+            self.post_message(self.LookupRequested(index, *self.words(index)[word]))
         if key:
             self.post_message(self.MarkClicked(key))
+
+    def word_at(self, index: int, line: int, x: int) -> int | None:
+        """The index of the French word at (``line``, ``x``) of block ``index``, if any."""
+        char = self._char_at(index, line, x, "fr")
+        if char is None:
+            return None
+        return next((i for i, (a, b) in enumerate(self.words(index)) if a <= char < b), None)
+
+    def _char_at(self, index: int, line: int, x: int, lang: str | None = None) -> int | None:
+        if self.columns is None:
+            return None
+        row = self._rows[index]
+        point = locate(self.columns, row, line, x)
+        if point is None or (lang is not None and point.lang != lang):
+            return None
+        spans = row.fr if point.lang == "fr" else row.en
+        return spans[point.line][0] + point.column
 
     def mark_at(self, index: int, line: int, x: int) -> str | None:
         """The key of the mark at (``line``, ``x``) of block ``index``, if any."""
