@@ -92,3 +92,18 @@ async def test_position_is_restored_to_the_top_of_the_block(data_dir):
         view = again.view
         assert view.current == 6 and view.mode == "english"
         assert view.scroll_y == view.row_top(6)
+
+
+async def test_widening_shows_a_block_that_now_fits_from_its_top(data_dir):
+    """QA 12: read inside a tall block at 40x15, widen to 160x48: the block's start shows."""
+    app = make_app(extract=False)
+    async with app.run_test(size=(40, 15)) as pilot:
+        await settle(app, pilot)
+        view = app.view
+        await pilot.press("j", "j")  # into the lede, scrolled within it
+        current = view.current
+        assert view.scroll_y > view.row_top(current)
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        await pilot.pause()
+        assert view.current == current and view.scroll_y <= view.row_top(current)

@@ -476,7 +476,10 @@ class ArticleView(ScrollView, can_focus=True):
         bottom = top + self._rows[self.current].height
         height = self.page_height
         if top < self.scroll_y or bottom - top > height:
-            if not (top <= self.scroll_y < bottom - 1):  # already reading inside it: stay
+            # Reading inside a block taller than the screen: stay. A block that fits (after
+            # a widening resize, say) shows from its top.
+            inside = top <= self.scroll_y < bottom - 1 and bottom - top > height
+            if not inside:
                 self.scroll_to(y=top, animate=False)
         elif bottom > self.scroll_y + height:
             self.scroll_to(y=bottom - height, animate=False)
