@@ -266,3 +266,29 @@ async def test_keys_are_in_the_footer_and_the_help(data_dir):
         for words in ("Next/previous word", "Look up", "Choose a gloss", "Add to my glossary"):
             assert words in shown, words
         assert "Save to vocabulary" in shown
+
+
+async def test_a_word_in_an_unread_sentence_answers_at_once_then_is_refined(data_dir):
+    """Once spaCy is loaded, a click in a sentence it has not read gets Apertium's answer
+    first (instant) and spaCy's reading right after, replacing it."""
+    app = make_app(extract=False)
+    messages: list = []
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await settle(app, pilot)
+        await looked_up(app, pilot, "j", "right", "l")  # the first lookup loads spaCy
+        assert app.main.lookups is not None and app.main.lookups.warmed
+        before = len(of_type(messages, LookupReady))
+        view = app.view
+        text = app.article.blocks[PRESIDENT].text
+        spans = view._rows[PRESIDENT].fr
+        line = next(i for i, (a, b) in enumerate(spans) if "prédécesseurs" in text[a:b])
+        x = text.index("prédécesseurs") - spans[line][0] + 4
+        await pilot.click(ArticleView, offset=(MARGIN + x, view.row_top(PRESIDENT) + line))
+        await lookups_settled(app, pilot)
+        answers = of_type(messages, LookupReady)[before:]
+        await pilot.press("q")
+    # The first answer does not wait for spaCy (it may still use its reading when the
+    # background read of the sentence won the race); the last one has it.
+    assert answers and answers[0].quick and answers[-1].quick is False
+    assert answers[-1].result.analyser == "spaCy + Apertium"
+    assert answers[0].result.word == answers[-1].result.word == "prédécesseurs"

@@ -112,15 +112,20 @@ def test_lookups_from_threads_agree_with_one_thread(service):
 
 
 @needs_apertium
-def test_quick_lookups_answer_from_apertium_until_spacy_is_ready():
+def test_quick_lookups_answer_from_apertium_until_spacy_has_read_the_sentence():
     sentence = "Les syndicats dénoncent la réforme."
     with LookupService() as fresh:
         early = fresh.lookup("dénoncent", sentence, quick=True)
         assert not fresh.warmed and early.analyser == "Apertium"
         assert (early.lemma, early.pos) == ("dénoncer", "verb")
         fresh.warm()
-        later = fresh.lookup("dénoncent", sentence, quick=True)
-        assert fresh.warmed and later.analyser == "spaCy + Apertium"
+        # Warm, but this sentence is unread: a quick answer still skips spaCy (a click in a
+        # new sentence answers at once; the app then asks for the full answer).
+        assert fresh.lookup("dénoncent", sentence, quick=True).analyser == "Apertium"
+        full = fresh.lookup("dénoncent", sentence)
+        assert fresh.warmed and full.analyser == "spaCy + Apertium"
+        again = fresh.lookup("syndicats", sentence, quick=True)  # read now: spaCy at once
+        assert again.analyser == "spaCy + Apertium" and fresh.parsed(sentence)
 
 
 def test_missing_sources_are_skipped_with_how_to_add_them(monkeypatch, tmp_path):

@@ -47,6 +47,12 @@ class Request:
     """The aligned English sentence ("" while it is not translated)."""
 
 
+def answers_quickly(service: LookupService, request: Request) -> bool:
+    """Whether the first answer is Apertium's alone: spaCy is still loading, or has not read
+    the sentence (a click in a new sentence), which costs a few times one screen."""
+    return not service.warmed or not service.parsed(request.sentence)
+
+
 def make_request(
     block: Block, start: int, end: int, english: Mapping[int, BlockTranslation]
 ) -> Request:
@@ -131,7 +137,7 @@ class WordLookups:
         panel = self.lookup_panel
         showing = panel is not None and panel.is_open and not panel.has_class("-typing")
         if self._last_quick and self._last is not None and showing:
-            self.run_lookup(self._last)
+            self.run_lookup(self._last, full=True)
         else:
             self._last_quick = False
 
@@ -177,10 +183,13 @@ class WordLookups:
         self.run_lookup(request)
 
     @work(group="lookup", name="lookup", exclusive=True, exit_on_error=False)
-    async def run_lookup(self, request: Request) -> None:
-        """Looks ``request`` up off the UI thread; a newer request replaces an older one."""
+    async def run_lookup(self, request: Request, full: bool = False) -> None:
+        """Looks ``request`` up off the UI thread; a newer request replaces an older one.
+
+        The first answer is Apertium's (quick) while spaCy is loading or has not read the
+        sentence yet; ``full`` (the refinement that follows) waits for spaCy."""
         service = self.lookup_service()
-        quick = not service.warmed
+        quick = not full and answers_quickly(service, request)
         try:
             result = await in_daemon(
                 lambda: service.lookup(
@@ -204,7 +213,8 @@ class WordLookups:
             return
         self._answered = True
         if message.quick and self._warmed and self._last is not None:
-            self.run_lookup(self._last)  # spaCy finished while this one was looked up
+            # spaCy is ready (it finished loading, or reads the sentence now): refine.
+            self.run_lookup(self._last, full=True)
         panel.show(message.result)
         if not isinstance(self.focused, Input):
             panel.focus()

@@ -255,14 +255,16 @@ class LookupService:
 
         ``start``: where the word is in ``sentence`` (else its first occurrence is used);
         ``english``: the aligned English sentence, carried into the result for display;
-        ``quick``: do not wait for spaCy when it is not loaded yet (Apertium's answer only).
+        ``quick``: do not wait for spaCy (not loaded yet, or the sentence not parsed yet):
+        Apertium's answer only, at once; a full lookup afterwards refines it.
         """
         with self._lock:
             form, offset = _clean_word(word)
             sentence = sentence or ""
             span = _locate(form, sentence, None if start is None else start + offset)
             readings = self._analyse(form)
-            need = (bool(sentence) or not readings) and not (quick and not self.warmed)
+            ready = self.warmed and (not sentence or self.parsed(sentence))
+            need = (bool(sentence) or not readings) and not (quick and not ready)
             info = self._token(form, sentence, span, need=need)
             result = morph.decide(form, readings, info, _sentence_initial(sentence, span))
             hits, term = self._glossary_hits(form, result.lemma, sentence, span)
@@ -301,6 +303,8 @@ class LookupService:
     ) -> morph.TokenInfo | None:
         if not need and not self._sources.nlp_checked:
             return None  # Apertium knows the word and there is no context: spaCy stays unloaded
+        if not need and span is not None and sentence not in self._docs:
+            return None  # a quick answer: the sentence is read later, for the refinement
         nlp = self._nlp()
         if nlp is None:
             return None
@@ -311,6 +315,10 @@ class LookupService:
             return None
         features = dict(f.split("=", 1) for f in str(token.morph).split("|") if "=" in f)
         return morph.TokenInfo(token.text, token.lemma_, token.pos_, features)
+
+    def parsed(self, sentence: str) -> bool:
+        """Whether spaCy has read ``sentence`` already (a lookup in it is then instant)."""
+        return sentence in self._docs
 
     def _doc(self, nlp: Any, text: str) -> Any:
         doc = self._docs.get(text)
