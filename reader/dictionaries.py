@@ -21,11 +21,11 @@ import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from reader.errors import ReaderError
+from reader.fetch import Progress
 from reader.lookup.dictd import DictdDictionary, DictdError
 
 NAME = "fra-eng"
@@ -41,8 +41,6 @@ MAX_MEMBERS = 500
 _TIMEOUT = 60
 _KEEP = ("COPYING", "README", "LICENSE")
 """Besides the dictionary itself, its licence and readme are kept."""
-
-Progress = Callable[[int, int | None], None]
 
 
 class DictionaryError(ReaderError):
@@ -175,7 +173,9 @@ def install_file(archive: Path) -> DictionaryFiles:
                     _copy(tar, m, staging / PurePosixPath(m.name).name)
         files = DictionaryFiles(staging / f"{NAME}.index", staging / f"{NAME}{suffix}")
         _check_readable(archive, files)
-        _swap_into_place(staging, final)
+        from reader.store import swap_folder
+
+        swap_folder(staging, final, aside=final.with_name(f".{final.name}.old"))
     except (tarfile.TarError, EOFError, ValueError) as exc:
         raise DictionaryError(f"{archive}: not a readable dictionary archive ({exc})") from exc
     except OSError as exc:
@@ -206,55 +206,18 @@ def _check_readable(archive: Path, files: DictionaryFiles) -> None:
         raise DictionaryError(f"{archive}: the dictionary inside does not read ({exc})") from exc
 
 
-def _swap_into_place(new: Path, final: Path) -> None:
-    """``new`` becomes ``final``; an old ``final`` is kept aside until the rename succeeded."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        final.rename(old)
-    try:
-        new.rename(final)
-    except OSError:
-        if old is not None:
-            old.rename(final)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def download(url: str, dest: Path, progress: Progress | None = None) -> Path:
-    """Streams ``url`` (http or https only) to ``dest`` through a ``.part`` file."""
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        raise DictionaryError(f"{url}: only http and https downloads are allowed")
-    part = dest.with_name(dest.name + ".part")
-    try:
-        with urllib.request.urlopen(url, timeout=_TIMEOUT) as response, open(part, "wb") as out:
-            total, done = response.length, 0
-            if total is not None and total > MAX_DOWNLOAD:
-                raise DictionaryError(
-                    f"{url}: {total // 1024**2} MiB is too large for a dictionary"
-                )
-            while chunk := response.read(1 << 16):
-                done += len(chunk)
-                if done > MAX_DOWNLOAD:
-                    raise DictionaryError(
-                        f"{url}: download larger than {MAX_DOWNLOAD // 1024**2} MiB, stopped"
-                    )
-                out.write(chunk)
-                if progress:
-                    progress(done, total)
-    except (urllib.error.URLError, OSError) as exc:
-        part.unlink(missing_ok=True)
-        raise DictionaryError(
-            f"download failed ({url}): {getattr(exc, 'reason', exc)}; "
-            "with an archive already downloaded: reader dictionaries install --file PATH"
-        ) from exc
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-    part.replace(dest)
-    return dest
+    """Streams a FreeDict archive to ``dest`` (see ``reader.fetch``)."""
+    from reader.fetch import download as fetch
+
+    return fetch(
+        url,
+        dest,
+        limit=MAX_DOWNLOAD,
+        error=DictionaryError,
+        progress=progress,
+        hint="; with an archive already downloaded: reader dictionaries install --file PATH",
+    )
 
 
 def install_from_url(url: str | None = None, progress: Progress | None = None) -> DictionaryFiles:

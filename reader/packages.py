@@ -15,12 +15,13 @@ import tempfile
 import urllib.error
 import urllib.request
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from reader.errors import ModelPackageError
+from reader.fetch import Progress
+from reader.store import swap_folder
 
 MAX_UNPACKED = 4 * 1024**3
 """Real Argos packages unpack to a few hundred MB; anything near this is refused."""
@@ -28,9 +29,6 @@ MAX_RATIO = 200
 """A member compressing better than this is a zip bomb, not a model."""
 MAX_MEMBERS = 10_000
 _TIMEOUT = 60
-
-Progress = Callable[[int, int | None], None]
-"""Called with (bytes so far, total bytes or None) while downloading."""
 
 
 @dataclass(frozen=True)
@@ -195,7 +193,7 @@ def install_file(path: Path) -> PackageInfo:
                 zf.extract(member, staging)
         unpacked = staging / top
         _check_unpacked(path, unpacked)
-        _swap_into_place(unpacked, target / top)
+        swap_folder(unpacked, target / top, aside=unpacked.parent / (top + ".old"))
     except zipfile.BadZipFile as exc:
         raise ModelPackageError(f"{path}: damaged archive ({exc})") from exc
     except OSError as exc:
@@ -232,24 +230,6 @@ def _check_unpacked(path: Path, folder: Path) -> None:
             ) from exc
 
 
-def _swap_into_place(new: Path, final: Path) -> None:
-    """Renames ``new`` to ``final``; an existing ``final`` is moved aside first and deleted
-    only once the new package is in place (restored if the rename fails)."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    old = None
-    if final.exists():
-        old = new.parent / (final.name + ".old")
-        final.rename(old)
-    try:
-        new.rename(final)
-    except OSError:
-        if old is not None:
-            old.rename(final)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def fetch_index() -> list[dict[str, Any]]:
     """Downloads the Argos package index (as argostranslate would) and saves it locally."""
     from argostranslate import settings
@@ -273,29 +253,10 @@ def fetch_index() -> list[dict[str, Any]]:
 
 
 def download(url: str, dest: Path, progress: Progress | None = None) -> Path:
-    """Streams ``url`` to ``dest`` (via a .part file, so a broken download leaves nothing behind)."""
-    part = dest.with_name(dest.name + ".part")
-    try:
-        with urllib.request.urlopen(url, timeout=_TIMEOUT) as response, open(part, "wb") as out:
-            total = response.length
-            done = 0
-            while chunk := response.read(1 << 16):
-                out.write(chunk)
-                done += len(chunk)
-                if done > MAX_UNPACKED:
-                    raise ModelPackageError(
-                        f"{url}: download larger than {MAX_UNPACKED // 1024**2} MiB, stopped"
-                    )
-                if progress:
-                    progress(done, total)
-    except (urllib.error.URLError, OSError) as exc:
-        part.unlink(missing_ok=True)
-        raise ModelPackageError(f"download failed ({url}): {getattr(exc, 'reason', exc)}") from exc
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-    part.replace(dest)
-    return dest
+    """Streams a package to ``dest`` (see ``reader.fetch``)."""
+    from reader.fetch import download as fetch
+
+    return fetch(url, dest, limit=MAX_UNPACKED, error=ModelPackageError, progress=progress)
 
 
 def install_from_index(

@@ -109,3 +109,25 @@ class Positions:
             data = self._read()
             data[key] = {"block": position.block, "mode": position.mode, "at": int(time.time())}
             atomic_write(self.path, json.dumps(data, indent=1).encode("utf-8"))
+
+
+def swap_folder(new: Path, final: Path, aside: Path) -> None:
+    """Makes folder ``new`` be ``final`` (a rename, so on the same file system): an existing
+    ``final`` is moved to ``aside`` first, and deleted only once the new one is in place
+    (put back if the rename fails)."""
+    import shutil
+
+    final.parent.mkdir(parents=True, exist_ok=True)
+    old = None
+    if final.exists():
+        shutil.rmtree(aside, ignore_errors=True)
+        final.rename(aside)
+        old = aside
+    try:
+        new.rename(final)
+    except OSError:
+        if old is not None:
+            old.rename(final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

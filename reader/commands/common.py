@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -25,6 +28,45 @@ PathArgument = Annotated[
     str,
     typer.Argument(help="French article (.txt, .md, .html) or - for stdin.", metavar="PATH"),
 ]
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write to FILE instead of stdout (anki: required).", metavar="FILE"
+    ),
+]
+
+
+def check_output(output: Path | None, fmt: str) -> None:
+    """Refuses, before any work, an output that cannot be written as a file."""
+    from reader.errors import InputError
+
+    if output is None:
+        if fmt == "anki":
+            raise InputError("an Anki deck is a file: give one with -o FILE.apkg")
+        return
+    if output.is_dir() or str(output).endswith(("/", "\\")):
+        raise InputError(f"{output} is a folder; give a file name")
+    if not output.parent.is_dir():
+        raise InputError(f"{output.parent} does not exist")
+
+
+@contextmanager
+def download_progress(title: str) -> Iterator[Callable[[int, int | None], None]]:
+    """A progress bar on stderr for a download; yields the callback the download calls."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(title, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def notice(message: str) -> None:

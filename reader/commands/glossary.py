@@ -10,8 +10,15 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import EngineChoice, EngineOption, PathArgument, load_article, notice
-from reader.errors import InputError
+from reader.commands.common import (
+    EngineChoice,
+    EngineOption,
+    OutputOption,
+    PathArgument,
+    check_output,
+    load_article,
+    notice,
+)
 
 
 class GlossaryFormat(str, Enum):
@@ -21,32 +28,12 @@ class GlossaryFormat(str, Enum):
     anki = "anki"
 
 
-def check_output(output: Path | None, fmt: str) -> None:
-    """Refuses, before any work, an output that cannot be written as a file."""
-    if output is None:
-        if fmt == "anki":
-            raise InputError("an Anki deck is a file: give one with -o FILE.apkg")
-        return
-    if output.is_dir() or str(output).endswith(("/", "\\")):
-        raise InputError(f"{output} is a folder; give a file name")
-    if not output.parent.is_dir():
-        raise InputError(f"{output.parent} does not exist")
-
-
 def glossary(
     path: PathArgument,
     fmt: Annotated[
         GlossaryFormat, typer.Option("--format", "-f", help="Output format.")
     ] = GlossaryFormat.table,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to FILE instead of stdout (anki: required).",
-            metavar="FILE",
-        ),
-    ] = None,
+    output: OutputOption = None,
     engine: EngineOption = EngineChoice.auto,
     extract: Annotated[
         bool, typer.Option("--extract/--no-extract", help="Add entities and terms found by spaCy.")

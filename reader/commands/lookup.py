@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import err, notice
+from reader.commands.common import OutputOption, check_output, download_progress, notice
 from reader.errors import InputError
 
 MAX_WORD = 100
@@ -117,18 +117,9 @@ def vocab_export(
     fmt: Annotated[
         VocabFormat, typer.Option("--format", "-f", help="Output format.")
     ] = VocabFormat.json,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to FILE instead of stdout (anki: required).",
-            metavar="FILE",
-        ),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Export the vocabulary as an Anki deck (stable note ids), CSV or JSON."""
-    from reader.commands.glossary import check_output
     from reader.store import atomic_write
     from reader.vocab import Vocabulary, to_csv, to_json, write_anki
 
@@ -201,19 +192,7 @@ def dictionaries_install(
     if file is not None:
         files = dictionaries.install_file(file)
     else:
-        from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
-
-        with Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            DownloadColumn(),
-            TransferSpeedColumn(),
-            console=err,
-            transient=True,
-        ) as bar:
-            task = bar.add_task(f"Downloading {dictionaries.TITLE}", total=None)
-            files = dictionaries.install_from_url(
-                progress=lambda done, total: bar.update(task, completed=done, total=total)
-            )
+        with download_progress(f"Downloading {dictionaries.TITLE}") as progress:
+            files = dictionaries.install_from_url(progress=progress)
     count = len(files.open())
     notice(f"installed {dictionaries.TITLE} ({count} headwords) in {files.index.parent}")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import err
+from reader.commands.common import download_progress
 
 app = typer.Typer(help="Manage Argos Translate model packages.", pretty_exceptions_enable=False)
 
@@ -51,20 +51,8 @@ def models_install(
     if file is not None:
         info = packages.install_file(file)
     else:
-        from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
-
-        with Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            DownloadColumn(),
-            TransferSpeedColumn(),
-            console=err,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("Downloading fr→en", total=None)
-            info = packages.install_from_index(
-                progress=lambda done, total: bar.update(task, completed=done, total=total)
-            )
+        with download_progress("Downloading fr→en") as progress:
+            info = packages.install_from_index(progress=progress)
     Console(highlight=False).print(
         f"Installed {info.name} ({info.from_code}→{info.to_code} {info.version}) in {info.path}",
         markup=False,
