@@ -103,7 +103,7 @@ async def _in_app(runs: int) -> tuple[float, float, float, float, float]:
 
     from reader.app.app import ReaderApp
     from reader.app.background import in_daemon
-    from reader.app.lookups import answers_quickly, make_request
+    from reader.app.lookups import answers_quickly, look_up, make_request
     from reader.app.widgets.lookup_panel import LookupPanel
     from reader.article import load
     from tests.app_support import lookups_settled, settle
@@ -124,15 +124,7 @@ async def _in_app(runs: int) -> tuple[float, float, float, float, float]:
             request = make_request(app.article.blocks[index], start, end, view.english)
             quick = not full and answers_quickly(service, request)
             started = time.perf_counter()
-            result = await in_daemon(
-                lambda: service.lookup(
-                    request.word,
-                    request.sentence,
-                    start=request.offset,
-                    english=request.english,
-                    quick=quick,
-                )
-            )
+            result = await in_daemon(lambda: look_up(service, request, quick))
             panel.show(result)
             panel.refresh()
             panel.render_lines(Region(0, 0, *panel.size))

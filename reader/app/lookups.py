@@ -53,6 +53,13 @@ def answers_quickly(service: LookupService, request: Request) -> bool:
     return not service.warmed or not service.parsed(request.sentence)
 
 
+def look_up(service: LookupService, request: Request, quick: bool) -> LookupResult:
+    """The lookup the app runs for ``request`` (in a daemon thread)."""
+    return service.lookup(
+        request.word, request.sentence, start=request.offset, english=request.english, quick=quick
+    )
+
+
 def make_request(
     block: Block, start: int, end: int, english: Mapping[int, BlockTranslation]
 ) -> Request:
@@ -191,16 +198,7 @@ class WordLookups:
         service = self.lookup_service()
         quick = not full and answers_quickly(service, request)
         try:
-            result = await in_daemon(
-                lambda: service.lookup(
-                    request.word,
-                    request.sentence,
-                    start=request.offset,
-                    english=request.english,
-                    quick=quick,
-                ),
-                "reader-lookup",
-            )
+            result = await in_daemon(lambda: look_up(service, request, quick), "reader-lookup")
         except ReaderError as exc:
             self.post_message(LookupFailed(str(exc)))
             return
