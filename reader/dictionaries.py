@@ -24,6 +24,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from reader.archives import check_names, check_unpacked
 from reader.errors import ReaderError
 from reader.fetch import Progress
 from reader.lookup.dictd import DictdDictionary, DictdError
@@ -102,30 +103,12 @@ def find_freedict() -> DictionaryFiles | None:
 
 
 def _check_members(archive: Path, members: list[tarfile.TarInfo]) -> None:
-    if not members:
-        raise DictionaryError(f"{archive}: empty archive")
-    if len(members) > MAX_MEMBERS:
-        raise DictionaryError(f"{archive}: too many files ({len(members)})")
-    total = 0
+    names = [m.name for m in members]
+    check_names(archive, names, folder="dictionary folder", most=MAX_MEMBERS, error=DictionaryError)
     for m in members:
-        pure = PurePosixPath(m.name.replace("\\", "/"))
-        if (
-            m.name.startswith(("/", "\\"))
-            or pure.is_absolute()
-            or (len(m.name) > 1 and m.name[1] == ":")
-        ):
-            raise DictionaryError(f"{archive}: refused, absolute path in archive: {m.name}")
-        if ".." in pure.parts:
-            raise DictionaryError(
-                f"{archive}: refused, path escapes the dictionary folder: {m.name}"
-            )
         if not (m.isfile() or m.isdir()):
             raise DictionaryError(f"{archive}: refused, link or special file in archive: {m.name}")
-        total += max(m.size, 0)
-    if total > MAX_UNPACKED:
-        raise DictionaryError(
-            f"{archive}: refused, unpacks to {total // 1024**2} MiB (limit {MAX_UNPACKED // 1024**2} MiB)"
-        )
+    check_unpacked(archive, sum(max(m.size, 0) for m in members), MAX_UNPACKED, DictionaryError)
 
 
 def _pick(archive: Path, members: list[tarfile.TarInfo]) -> tuple[tarfile.TarInfo, tarfile.TarInfo]:

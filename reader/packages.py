@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from reader.archives import check_names, check_unpacked
 from reader.errors import ModelPackageError
 from reader.fetch import Progress
 from reader.store import swap_folder
@@ -143,29 +144,19 @@ def validate_archive(path: Path, target: Path) -> dict[str, Any]:
 
 
 def _check_members(path: Path, members: list[zipfile.ZipInfo], target: Path) -> None:
-    if not members:
-        raise ModelPackageError(f"{path}: empty archive")
-    if len(members) > MAX_MEMBERS:
-        raise ModelPackageError(f"{path}: too many files ({len(members)})")
-    total = 0
-    for m in members:
+    names = [m.filename for m in members]
+    paths = check_names(
+        path, names, folder="packages folder", most=MAX_MEMBERS, error=ModelPackageError
+    )
+    for m, pure in zip(members, paths, strict=True):
         name = m.filename
-        pure = PurePosixPath(name.replace("\\", "/"))
-        if name.startswith(("/", "\\")) or pure.is_absolute() or (len(name) > 1 and name[1] == ":"):
-            raise ModelPackageError(f"{path}: refused, absolute path in archive: {name}")
-        if ".." in pure.parts:
-            raise ModelPackageError(f"{path}: refused, path escapes the packages folder: {name}")
         if not (target / pure).resolve().is_relative_to(target):
             raise ModelPackageError(f"{path}: refused, path escapes the packages folder: {name}")
         if stat.S_ISLNK(m.external_attr >> 16):
             raise ModelPackageError(f"{path}: refused, symbolic link in archive: {name}")
-        total += m.file_size
         if m.compress_size and m.file_size > 1024**2 and m.file_size / m.compress_size > MAX_RATIO:
             raise ModelPackageError(f"{path}: refused, {name} expands suspiciously (zip bomb?)")
-    if total > MAX_UNPACKED:
-        raise ModelPackageError(
-            f"{path}: refused, unpacks to {total // 1024**2} MiB (limit {MAX_UNPACKED // 1024**2} MiB)"
-        )
+    check_unpacked(path, sum(m.file_size for m in members), MAX_UNPACKED, ModelPackageError)
 
 
 def install_file(path: Path) -> PackageInfo:
