@@ -242,39 +242,13 @@ def english_for(entry: Entry, french: str, adjective: bool, before: str = "") ->
     if adjective:
         return _adjectival_english(entry)
     if is_name(entry):
-        return _name_english(entry, french)
+        return english.of_longer_form(entry, french)
     want_plural = occurrence_plural(french, before)
     if want_plural == entry_plural(entry):
         return entry.en
     wanted = english.inflect(entry.en, want_plural)
     alias = next((a for a in entry.en_aliases if a.lower() == wanted.lower()), None)
     return alias or wanted
-
-
-def _name_english(entry: Entry, french: str) -> str:
-    """``Vladimir Poutine`` → ``Vladimir Putin``: a longer form keeps its longer English.
-
-    Only a form that *ends* with the entry's French (« Vladimir Poutine » around
-    « Poutine ») may lend its leading capitalised words, which are a first name;
-    « Congrès américain » around « Congrès » lends nothing: "Congress", never
-    "Congrès Congress".
-    """
-    words = french.split()
-    same_length = [f for f in entry.en_forms if len(f.split()) == len(words) and entry.en in f]
-    if same_length:
-        return same_length[0]
-    main = entry.fr.split()
-    extra = len(words) - len(main)
-    if (
-        extra > 0
-        and [fold(w) for w in words[extra:]] == [fold(w) for w in main]
-        and all(w[:1].isupper() for w in words[:extra])
-    ):
-        prefix = words[:extra]
-        if [fold(w) for w in entry.en.split()[:extra]] == [fold(w) for w in prefix]:
-            return entry.en  # the English already starts with the first name
-        return " ".join([*prefix, entry.en])
-    return entry.en
 
 
 # ---------------------------------------------------------------- occurrences

@@ -138,3 +138,32 @@ def find(
                 Occurrence(block, a, b) for a, b in spans(entry, text, strict, folded)
             )
     return found
+
+
+def of_longer_form(entry: Entry, french: str, *, names_only: bool = False) -> str:
+    """The English of a longer French form of ``entry`` (« Vladimir Poutine » around
+    « Poutine »): an English form as many words long ("Vladimir Putin"), else the form's
+    leading capitalised words — a first name — before the entry's English, never twice.
+
+    Only a form that *ends* with the entry's French lends words: « Congrès américain »
+    around « Congrès » lends nothing ("Congress", never "Congrès Congress").
+    ``names_only``: lend them only when the entry itself is a name (capitalised in both).
+    """
+    words = french.split()
+    same_length = [f for f in entry.en_forms if len(f.split()) == len(words) and entry.en in f]
+    if same_length:
+        return same_length[0]
+    main = entry.fr.split()
+    extra = len(words) - len(main)
+    named = entry.fr[:1].isupper() and entry.en[:1].isupper()
+    if (
+        (named or not names_only)
+        and extra > 0
+        and [fold(w) for w in words[extra:]] == [fold(w) for w in main]
+        and all(w[:1].isupper() for w in words[:extra])
+    ):
+        prefix = words[:extra]
+        if [fold(w) for w in entry.en.split()[:extra]] == [fold(w) for w in prefix]:
+            return entry.en  # the English already starts with the first name
+        return " ".join([*prefix, entry.en])
+    return entry.en

@@ -15,8 +15,9 @@ from dataclasses import replace
 
 from glossary import user
 from glossary.curated import glossary_path, load_curated
+from glossary.english import of_longer_form
 from glossary.general import load_general
-from glossary.match import fold, key_of
+from glossary.match import key_of
 from glossary.model import Entry
 from reader.article import Article
 
@@ -76,7 +77,7 @@ def _longer_forms(entry: Entry, shared: set[str]) -> Entry | None:
     ]
     if not around:
         return None
-    en = _english_of(entry, around[0])
+    en = of_longer_form(entry, around[0], names_only=True)
     return replace(
         entry,
         fr=around[0],
@@ -84,23 +85,3 @@ def _longer_forms(entry: Entry, shared: set[str]) -> Entry | None:
         en=en,
         en_aliases=tuple(f for f in entry.en_forms if f != en),
     )
-
-
-def _english_of(entry: Entry, form: str) -> str:
-    """The English of a longer form: an English form as long (« Vladimir Poutine » →
-    "Vladimir Putin"), or a name's first words kept (« Donald Trump » → "Donald Trump")."""
-    words = form.split()
-    same = [f for f in entry.en_forms if len(f.split()) == len(words) and entry.en in f]
-    if same:
-        return same[0]
-    main = entry.fr.split()
-    extra = len(words) - len(main)
-    named = entry.fr[:1].isupper() and entry.en[:1].isupper()
-    if (
-        named
-        and extra > 0
-        and [fold(w) for w in words[extra:]] == [fold(w) for w in main]
-        and all(w[:1].isupper() for w in words[:extra])
-    ):
-        return " ".join([*words[:extra], entry.en])
-    return entry.en
