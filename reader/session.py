@@ -29,7 +29,7 @@ from reader.cache import Cache, CacheUnavailable
 from reader.engines import select
 from reader.engines.base import Engine, SentenceEngine
 from reader.errors import EngineError
-from reader.translation import BlockTranslation, translate_blocks, translate_in_chunks
+from reader.translation import BlockTranslation, translate_blocks
 
 if TYPE_CHECKING:
     from glossary.model import Entry
@@ -163,26 +163,6 @@ class TranslationSession:
             if len(known) == len(set(sentences)):
                 return engine
         return draft
-
-    def chunks(
-        self, blocks: Sequence[Block], chunk_sentences: int = 64
-    ) -> Iterator[list[BlockTranslation]]:
-        """Translations chunk by chunk in the given order (the app puts visible blocks first)."""
-        done = 0
-        while True:
-            engine = self._engine
-            try:
-                with self.hold():
-                    for chunk in translate_in_chunks(
-                        engine, blocks[done:], self.cache, chunk_sentences
-                    ):
-                        chunk = self._glossary_pass(engine, blocks[done : done + len(chunk)], chunk)
-                        done += len(chunk)
-                        yield chunk
-                return
-            except EngineError as exc:
-                if not self._fall_back(engine, exc):
-                    raise
 
     def entries(self) -> list[Entry]:
         """The glossary entries checked in the English (loaded once; none if unusable, with a notice)."""
