@@ -9,9 +9,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 UV     := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 
-.PHONY: setup run test lint format bench clean
+.PHONY: help setup run test quick snapshots check lint typecheck format bench clean
 
-setup: $(STAMP)
+help:  ## This list.
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+setup: $(STAMP)  ## Build .venv from uv.lock (fails on a stale lock).
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -22,25 +25,39 @@ $(STAMP): pyproject.toml uv.lock | $(if $(filter .tools/bin/uv,$(UV)),.tools/bin
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --extra test --python $(PYTHON) --quiet
 	touch $(STAMP)
 
-run: setup
+run: setup  ## Open the reader on the bundled article.
 	$(BIN)/reader
 
-# pytest's exit 5 (no tests collected) counts as a failure.
-test: setup
-	$(BIN)/python -m pytest -q; status=$$?; \
-	if [ $$status -eq 5 ]; then echo "make test: no tests were collected" >&2; exit 1; fi; exit $$status
+# pytest's exit 5 (no tests collected) counts as a failure. -n auto: one worker per core
+# (data folders and the stand-in model are per process).
+PYTEST = $(BIN)/python -m pytest -q -n auto
+define run_pytest
+	$(PYTEST) $(1); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make: no tests were collected" >&2; exit 1; fi; exit $$status
+endef
 
-lint: setup
+test: setup  ## The whole suite.
+	$(call run_pytest,)
+
+quick: setup  ## The suite without the slow tests (subprocesses, tmux).
+	$(call run_pytest,-m "not slow")
+
+snapshots: setup  ## Regenerate the screen snapshots (look at them before committing).
+	$(BIN)/python -m pytest -q tests/app/test_snapshots.py --snapshot-update
+
+check: lint  ## Lint, format, import contracts (what CI runs before the tests).
+
+lint: setup  ## ruff, ruff format --check, import contracts.
 	$(BIN)/ruff check reader glossary tests benchmarks
 	$(BIN)/ruff format --check reader glossary tests benchmarks
 	$(BIN)/lint-imports
 
-format: setup
+format: setup  ## Format and fix what ruff can.
 	$(BIN)/ruff format reader glossary tests benchmarks
 	$(BIN)/ruff check --fix reader glossary tests benchmarks
 
-bench: setup
+bench: setup  ## The translation benchmark (the others: python -m benchmarks.NAME).
 	$(BIN)/python benchmarks/translate.py
 
-clean:
+clean:  ## Remove .venv and caches.
 	rm -rf $(VENV) .tools .pytest_cache

@@ -106,7 +106,7 @@ async def _in_app(runs: int) -> tuple[float, float, float, float, float]:
     from reader.app.lookups import answers_quickly, look_up, make_request
     from reader.app.widgets.lookup_panel import LookupPanel
     from reader.article import load
-    from tests.app_support import lookups_settled, settle
+    from tests.support.app import lookups_settled, settle
 
     app = ReaderApp(load(SEED), "reference", remember=False, extract=False)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-SEED = Path(__file__).resolve().parent.parent.parent / "seeds" / "trump-poutine.fr.txt"
+from tests.support.paths import SEED
 
 
 def long_french_text(target_bytes: int = 1_000_000) -> str:

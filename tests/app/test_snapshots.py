@@ -1,0 +1,73 @@
+"""What the screen shows: the modes and learner mode at 120×40, stacked at 60×20, a tall
+block at 40×15 and a marked occurrence with the glossary open."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from reader.app.app import ReaderApp
+from reader.article import load
+from tests.support.paths import SEED
+
+
+def seed_app() -> ReaderApp:
+    # A stable source name, so the title bar reads the same in any clone.
+    article = dataclasses.replace(load(SEED), source="seeds/trump-poutine.fr.txt")
+    return ReaderApp(article, "reference", remember=False)
+
+
+async def translated(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [["b"], ["f"], ["e"], ["h", "j", "j", "space"]],
+    ids=["both", "french", "english", "learner"],
+)
+def test_modes(snap_compare, data_dir, keys):
+    assert snap_compare(seed_app(), press=keys, terminal_size=(120, 40), run_before=translated)
+
+
+def test_stacked_narrow(snap_compare, data_dir):
+    assert snap_compare(
+        seed_app(),
+        press=["j", "right_square_bracket"],
+        terminal_size=(60, 20),
+        run_before=translated,
+    )
+
+
+def test_tall_block_opens_at_its_top(snap_compare, data_dir):
+    """40x15: the lede is taller than the screen; j shows its first line, not its last."""
+    assert snap_compare(seed_app(), press=["j"], terminal_size=(40, 15), run_before=translated)
+
+
+def test_current_occurrence_is_marked(snap_compare, data_dir):
+    """The selected entry's occurrences are highlighted; the one n went to is reversed."""
+    assert snap_compare(
+        seed_app(),
+        press=["slash", "o", "t", "a", "n", "enter", "enter", "n"],
+        terminal_size=(160, 48),
+        run_before=translated,
+    )
+
+
+def test_lookup_panel_open(snap_compare, data_dir):
+    """l on « semble »: the panel under the text (lemma, glosses with their sources, the
+    sentence pair), the word cursor on the word and its row still on screen."""
+    from tests.support.app import lookups_settled
+
+    article = dataclasses.replace(load(SEED), source="seeds/trump-poutine.fr.txt")
+    app = ReaderApp(article, "reference", remember=False, extract=False)
+
+    async def look_up(pilot) -> None:
+        await translated(pilot)
+        await pilot.press("j", "j", *["right"] * 5, "l")
+        await lookups_settled(pilot.app, pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=look_up)

@@ -1,0 +1,173 @@
+"""``reader eval``: scores checked against a tiny reference computed by hand."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from glossary.model import Entry
+from reader.article import parse
+from reader.evaluate import broken_span, measures
+from reader.translation import BlockTranslation, TermSpan
+from tests.support.cli import run_reader
+from tests.support.paths import SEED
+
+GLOSSARY = """
+[[entry]]
+fr = "Titre"
+en = "Title"
+kind = "other"
+definition = "A heading."
+
+[[entry]]
+fr = "chat"
+en = "cat"
+kind = "other"
+definition = "A small feline."
+"""
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    (tmp_path / "tiny.fr.txt").write_text("Titre\nLe chat.\n", encoding="utf-8")
+    (tmp_path / "tiny.en.txt").write_text("Title\nabc\n", encoding="utf-8")  # the "engine" output
+    (tmp_path / "ref.txt").write_text("Title\nabd\n", encoding="utf-8")
+    (tmp_path / "terms.toml").write_text(GLOSSARY, encoding="utf-8")
+    return tmp_path
+
+
+def _eval(folder, *args):
+    done = run_reader("eval", str(folder / "tiny.fr.txt"), *args, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_scores_against_a_hand_computed_reference(tiny, data_dir):
+    report = _eval(
+        tiny, "--engine", "reference", "--reference", str(tiny / "ref.txt"),
+        "--glossary", str(tiny / "terms.toml"),
+    )  # fmt: skip
+    assert set(report) == {
+        "source",
+        "engine",
+        "reference",
+        "glossaries",
+        "raw",
+        "enforced",
+        "blocks",
+    }
+    assert report["engine"] == "reference" and report["glossaries"] == [str(tiny / "terms.toml")]
+    whole = report["raw"]
+    assert set(whole) == {"chrf", "chrf++", "bleu", "terms", "broken", "flagged", "unknown"}
+    # chrF by hand (character n-grams 1..6, spaces removed, beta 2), corpus statistics
+    # summed over the blocks "Title"/"Title" and "abc"/"abd":
+    #   1-grams: 7 of 8 match; 2-grams 5 of 6; 3-grams 3 of 4; 4-grams 2 of 2; 5-grams 1 of 1;
+    #   6-grams: none, so not counted. Precision = recall each time, so F = that share:
+    #   (7/8 + 5/6 + 3/4 + 1 + 1) / 5 = 0.891666…
+    assert whole["chrf"] == pytest.approx(89.17, abs=0.01)
+    # chrF++ adds word 1-grams (Title matches, abc does not: 1/2); no word 2-grams:
+    #   (4.458333… + 0.5) / 6 = 0.826388…
+    assert whole["chrf++"] == pytest.approx(82.64, abs=0.01)
+    assert whole["bleu"] == 0.0  # no 2-gram at all: BLEU's geometric mean is 0
+    # Terms: « Titre » → Title is there, « chat » → cat is not: 1 of 2.
+    assert whole["terms"] == {"occurrences": 2, "lenient": 0.5, "strict": 0.5}
+    assert report["enforced"] == whole  # the reference engine is never enforced
+    first, second = report["blocks"]
+    assert first["index"] == 0 and first["raw"]["chrf"] == 100.0 and first["raw"]["bleu"] == 100.0
+    # "abc" against "abd": 1-grams 2/3, 2-grams 1/2, 3-grams 0/1: (2/3 + 1/2 + 0) / 3
+    assert second["raw"]["chrf"] == pytest.approx(38.89, abs=0.01)
+    assert second["raw"]["terms"] == {"occurrences": 1, "lenient": 0.0, "strict": 0.0}
+
+
+@pytest.mark.needs_apertium
+def test_without_a_reference_only_terms_are_scored(tiny, data_dir):
+    (tiny / "tiny.en.txt").unlink()
+    report = _eval(tiny, "--engine", "apertium", "--glossary", str(tiny / "terms.toml"))
+    assert report["reference"] is None
+    assert (report["raw"]["chrf"], report["raw"]["chrf++"], report["raw"]["bleu"]) == (None,) * 3
+    assert report["raw"]["terms"]["occurrences"] == 2
+    assert report["enforced"]["terms"] == {"occurrences": 2, "lenient": 1.0, "strict": 1.0}
+    assert all(b["raw"]["chrf"] is None for b in report["blocks"])
+
+
+def test_no_machine_english_is_refused_in_one_line(tiny, data_dir):
+    """-e none has no English at all; -e reference against its own file scores 100 by
+    construction: both are refused instead of a table of 0.0 or of 100."""
+    for args, words in [
+        (("--engine", "none"), "nothing to score"),
+        (("--engine", "reference"), "against itself"),
+        (("--engine", "reference", "--reference", str(tiny / "tiny.en.txt")), "against itself"),
+    ]:
+        done = run_reader("eval", str(tiny / "tiny.fr.txt"), *args)
+        assert done.returncode == 1, args
+        assert words in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert done.stdout == "" and "Traceback" not in done.stderr
+
+
+CONGRESS = Entry("Congrès", "Congress", "organisations", aliases=("Congrès américain",))
+TRUMP = Entry("Trump", "Trump", "people", aliases=("Donald Trump",))
+PUTIN = Entry("Poutine", "Vladimir Putin", "people", origin="user")
+
+
+def _enforced(english: str, term: str) -> TermSpan:
+    start = english.index(term)
+    return TermSpan("k", start, start + len(term), "enforced")
+
+
+def test_broken_enforced_terms_are_seen():
+    fr = "Le Congrès américain a voté les milliards alloués par le Congrès américain."
+    bad = "Congrès Congress has voted the billions conceded by Congrès Congress."
+    assert broken_span(CONGRESS, fr, bad, _enforced(bad, "Congrès Congress"))
+    beside = "Congrès Congress has voted."  # the term alone, French right before it
+    assert broken_span(CONGRESS, fr, beside, _enforced(beside, "Congress"))
+    good = "Congress has voted the billions conceded by Congress."
+    assert not broken_span(CONGRESS, fr, good, _enforced(good, "Congress"))
+    doubled = "Trump and Vladimir Vladimir Putin met."
+    assert broken_span(
+        PUTIN, "Trump et Vladimir Poutine.", doubled, _enforced(doubled, "Vladimir Putin")
+    )
+    named = "The president Donald Trump looks."  # a first name from the French is fine
+    assert not broken_span(
+        TRUMP, "Le président Donald Trump semble.", named, _enforced(named, "Donald Trump")
+    )
+
+
+def test_broken_terms_count_as_wrong_so_accuracy_is_not_100():
+    article = parse("Titre\nLe Congrès américain a voté.", "x.txt")
+    bad = "Congrès Congress has voted."
+    start = bad.index("Congrès Congress")
+    span = TermSpan(CONGRESS.key, start, start + len("Congrès Congress"), "enforced")
+    blocks = [
+        BlockTranslation(0, ("Title",), "apertium", "v"),
+        BlockTranslation(1, (bad,), "apertium", "v", ((span,),), ((),)),
+    ]
+    whole, per_block = measures(article, blocks, [CONGRESS], None)
+    assert whole["terms"] == {"occurrences": 1, "lenient": 0.0, "strict": 0.0}
+    assert whole["broken"] == 1 and per_block[1]["broken"] == 1
+
+
+@pytest.mark.needs_apertium
+def test_the_seeds_enforced_english_has_no_broken_terms(data_dir):
+    done = run_reader("eval", str(SEED), "-e", "apertium", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["enforced"]["broken"] == 0
+    assert report["enforced"]["terms"]["strict"] >= 0.97
+    assert report["enforced"]["chrf"] >= report["raw"]["chrf"] + 2.0
+
+
+def test_missing_files_are_one_line_errors(tiny, data_dir):
+    done = run_reader("eval", str(tiny / "tiny.fr.txt"), "--reference", str(tiny / "nope.txt"))
+    assert done.returncode == 1 and "nope.txt" in done.stderr and "Traceback" not in done.stderr
+    done = run_reader("eval", str(tiny / "tiny.fr.txt"), "--glossary", str(tiny / "nope.toml"))
+    assert done.returncode == 1 and "nope.toml" in done.stderr
+
+
+def test_table_names_both_columns(tiny, data_dir):
+    done = run_reader(
+        "eval", str(tiny / "tiny.fr.txt"), "--engine", "reference", "-r", str(tiny / "ref.txt")
+    )
+    assert done.returncode == 0, done.stderr
+    assert "raw" in done.stdout and "enforced" in done.stdout and "chrF" in done.stdout
+    assert "broken-term sentences" in done.stdout

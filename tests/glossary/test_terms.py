@@ -1,0 +1,117 @@
+"""``reader terms add|list|remove`` and the Python API the app's lookup panel calls."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+import pytest
+
+from glossary import build, user
+from glossary.errors import GlossaryError
+from reader.article import parse
+from tests.support.cli import run_reader
+
+
+def terms(data, *args):
+    return run_reader("terms", *args, env={"READER_DATA_DIR": str(data)})
+
+
+def test_add_list_remove_from_the_command_line(tmp_path):
+    data = tmp_path / "data"
+    done = terms(data, "add", "taux directeur", "policy rate", "--kind", "economy", "-d", "rate")
+    assert done.returncode == 0 and "added: taux directeur → policy rate" in done.stderr
+    done = terms(data, "add", "Taux directeurs", "key rate", "--kind", "economy")
+    assert done.returncode == 0 and "updated" in done.stderr  # same term, plural and capital
+    listed = terms(data, "list", "--format", "json")
+    assert json.loads(listed.stdout) == [
+        {"fr": "Taux directeurs", "en": "key rate", "kind": "economy", "definition": ""}
+    ]
+    assert "key rate" in terms(data, "list").stdout
+    done = terms(data, "remove", "taux directeur")
+    assert done.returncode == 0 and "removed" in done.stderr
+    assert json.loads(terms(data, "list", "--format", "json").stdout) == []
+    assert [p.name for p in data.iterdir()] == ["glossary.toml"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ("add", "OTAN", "NATO", "--kind", "planets"),
+            "unknown kind 'planets'; use one of: people",
+        ),
+        (("remove", "inconnu"), "'inconnu' is not in your glossary"),
+        (("add", "OTAN", "  "), "needs both its French and its English"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_1(tmp_path, args, message):
+    done = terms(tmp_path / "data", *args)
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 1 and len(lines) == 1 and message in lines[0], done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_damaged_file_is_set_aside_not_deleted(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    damaged = b'[[entry]]\nfr = "OTAN"\nen = \n\xff'
+    (data / "glossary.toml").write_bytes(damaged)
+    done = terms(data, "add", "BCE", "ECB", "-k", "organisations")
+    assert done.returncode == 0 and "damaged" in done.stderr
+    (kept,) = data.glob("glossary.toml.corrupt-*")
+    assert kept.read_bytes() == damaged
+    assert [e.fr for e in user.load(data)] == ["BCE"]
+
+
+def test_python_api_round_trips_awkward_text(data_dir):
+    entry = user.add(
+        'le "grand" \\ débat',
+        "the great debate",
+        "diplomacy and politics",
+        "A national debate\x1b[2J launched in 2019.",
+        aliases=["grand débat national"],
+        the=True,
+        en_adj="debate",
+    )
+    assert entry.origin == "user" and "\x1b" not in entry.definition
+    (loaded,) = user.load()
+    assert loaded == entry
+    raw = tomllib.loads(user.path().read_text(encoding="utf-8"))
+    assert raw["entry"][0]["fr"] == 'le "grand" \\ débat' and raw["entry"][0]["the"] is True
+    assert user.get('LE "GRAND" \\ DEBAT') == entry
+    assert user.remove('le "grand" \\ débat') == entry and user.load() == []
+    with pytest.raises(user.UnknownTerm):
+        user.remove("absent")
+    with pytest.raises(GlossaryError, match="unknown kind"):
+        user.add("x", "y", kind="planets")
+
+
+def test_user_terms_reach_every_article_where_they_occur(data_dir):
+    user.add("capital de crédibilité", "credibility capital", "other", "Trust built up.")
+    user.add("absent", "nowhere", "other")
+    glossary = build.build(parse("Titre\nLe capital de crédibilité s’épuise.", "a"))
+    mine = [e for e in glossary.entries if e.origin == "user"]
+    assert [(e.fr, e.en, glossary.count(e)) for e in mine] == [
+        ("capital de crédibilité", "credibility capital", 1)
+    ]
+
+
+def test_an_unusable_data_folder_is_one_line_and_the_glossary_still_builds(tmp_path):
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("a file where the data folder should be", encoding="utf-8")
+    for args in (("add", "BCE", "ECB"), ("list",), ("remove", "BCE")):
+        done = terms(not_a_folder, *args)
+        assert done.returncode == 1 and "no usable data folder" in done.stderr, args
+        assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    article = tmp_path / "a.fr.txt"
+    article.write_text("Titre\nLa BCE parle.\n", encoding="utf-8")
+    done = run_reader(
+        "glossary",
+        str(article),
+        "--no-extract",
+        "-f",
+        "csv",
+        env={"READER_DATA_DIR": str(not_a_folder)},
+    )
+    assert done.returncode == 0 and "BCE,ECB" in done.stdout and "not used" in done.stderr

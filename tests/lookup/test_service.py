@@ -1,0 +1,137 @@
+"""LookupService with the real sources: spaCy in context, Apertium, FreeDict and the glossaries."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from reader.article import load
+from reader.lookup import morph
+from reader.lookup.render import NOTHING_FOUND, PROPER_NOTE, as_text
+from reader.lookup.service import APERTIUM_SOURCE, FREEDICT_SOURCE, LookupService, printable
+from tests.support.paths import SEED
+
+
+@pytest.fixture(scope="module")
+def service():
+    with LookupService(load(SEED)) as warm:
+        warm.warm()
+        yield warm
+
+
+def test_plain_words_for_apertium_tags():
+    assert morph.describe_tags(("vblex", "pri", "p3", "pl")) == (
+        "verb",
+        "present, 3rd person plural",
+    )
+    assert morph.describe_tags(("n", "f", "pl")) == ("noun", "feminine plural")
+    assert morph.describe_tags(("vblex", "pp", "m", "sg")) == (
+        "verb",
+        "past participle, masculine singular",
+    )
+    assert morph.describe_tags(("np", "ant", "m", "sg"))[0] == "proper noun"
+
+
+def test_context_decides_between_readings(service):
+    verb = service.lookup("porte", "Il porte un lourd sac sur le dos.")
+    noun = service.lookup("porte", "La porte de la mairie est fermée.")
+    assert (verb.lemma, verb.pos) == ("porter", "verb")
+    assert verb.morph == "present, 3rd person singular"
+    assert (noun.lemma, noun.pos) == ("porte", "noun")
+
+
+@pytest.mark.needs_apertium
+@pytest.mark.needs_freedict
+def test_glosses_name_their_sources_dictionary_before_apertium(service):
+    result = service.lookup("villes", "Les villes manquent de logements.")
+    assert result.lemma == "ville" and result.description == "noun, feminine plural"
+    sources = [g.source for g in result.glosses]
+    assert sources[0] == FREEDICT_SOURCE and "city" in result.glosses[0].text
+    assert any(s.startswith(APERTIUM_SOURCE) and "ciudad" in s for s in sources)
+    assert (result.sentence[result.start : result.end]) == "villes"
+
+
+def test_article_glossary_comes_first_and_terms_win_over_words(service):
+    sentence = "La Maison Blanche a répondu mardi."
+    result = service.lookup("Blanche", sentence, start=sentence.index("Blanche"))
+    assert result.term == "Maison Blanche"
+    assert sentence[result.start : result.end] == "Maison Blanche"
+    assert result.glosses[0].text == "White House"
+    assert result.glosses[0].source.endswith("glossary")
+    assert result.glossary[0].entry.fr == "Maison Blanche"
+    otan = service.lookup("l’OTAN", "Le Kremlin critique l’OTAN.")
+    assert otan.word == "OTAN" and otan.glosses[0].text == "NATO"
+    assert otan.to_json()["glossary"][0]["en"] == "NATO"
+
+
+def test_a_hyphenated_entry_that_is_the_word_is_not_a_wider_term(service):
+    result = service.lookup("États-Unis", "Les États-Unis ont voté.")
+    assert result.term is None and result.proper
+    assert result.glosses[0].text == "United States" and result.start == 4
+
+
+def test_proper_nouns_say_so(service):
+    result = service.lookup("Castaner", "Hier, Castaner a parlé aux journalistes.")
+    assert result.proper and result.pos == "proper noun"
+    assert PROPER_NOTE in as_text(result).plain
+
+
+def test_unknown_word_says_so_and_keeps_the_sentence_pair(service):
+    result = service.lookup(
+        "zorglubique", "Un mot zorglubique ici.", english="A zorglubic word here."
+    )
+    assert result.glosses == ()
+    shown = as_text(result).plain
+    assert NOTHING_FOUND in shown
+    assert "Un mot zorglubique ici." in shown and "A zorglubic word here." in shown
+
+
+def test_lookups_from_threads_agree_with_one_thread(service):
+    words = [("villes", None), ("porte", "Il porte un sac."), ("grandes", None), ("OTAN", None)] * 5
+    expected = [service.lookup(w, s).to_json() for w, s in words]
+    found: list = [None] * len(words)
+
+    def work(i: int) -> None:
+        found[i] = service.lookup(*words[i]).to_json()
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(words))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert found == expected
+
+
+@pytest.mark.needs_apertium
+def test_quick_lookups_answer_from_apertium_until_spacy_has_read_the_sentence():
+    sentence = "Les syndicats dénoncent la réforme."
+    with LookupService() as fresh:
+        early = fresh.lookup("dénoncent", sentence, quick=True)
+        assert not fresh.warmed and early.analyser == "Apertium"
+        assert (early.lemma, early.pos) == ("dénoncer", "verb")
+        fresh.warm()
+        # Warm, but this sentence is unread: a quick answer still skips spaCy (a click in a
+        # new sentence answers at once; the app then asks for the full answer).
+        assert fresh.lookup("dénoncent", sentence, quick=True).analyser == "Apertium"
+        full = fresh.lookup("dénoncent", sentence)
+        assert fresh.warmed and full.analyser == "spaCy + Apertium"
+        again = fresh.lookup("syndicats", sentence, quick=True)  # read now: spaCy at once
+        assert again.analyser == "spaCy + Apertium" and fresh.parsed(sentence)
+
+
+def test_missing_sources_are_skipped_with_how_to_add_them(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no apertium, no lt-proc
+    monkeypatch.setenv("READER_FREEDICT_DIR", str(tmp_path / "nowhere"))
+    with LookupService() as bare:
+        result = bare.lookup("élections", "Les élections auront lieu en mai.")
+    assert result.lemma == "élection" and result.pos == "noun"  # spaCy alone
+    notes = " ".join(result.notes)
+    assert "apt install dict-freedict-fra-eng" in notes and "reader dictionaries install" in notes
+    assert "apt install apertium" in notes
+    assert not any(g.source.startswith(("FreeDict", "Apertium")) for g in result.glosses)
+
+
+def test_text_from_files_cannot_drive_the_terminal():
+    assert printable("city\x1b[31m red\x07") == "city [31m red "
+    assert printable("ligne\nsuivante") == "ligne\nsuivante"
