@@ -52,6 +52,9 @@ lint: setup  ## ruff, ruff format --check, import contracts.
 	$(BIN)/ruff format --check reader glossary tests benchmarks
 	$(BIN)/lint-imports
 
+typecheck: setup  ## mypy on reader and glossary (configured in pyproject.toml).
+	$(BIN)/mypy
+
 format: setup  ## Format and fix what ruff can.
 	$(BIN)/ruff format reader glossary tests benchmarks
 	$(BIN)/ruff check --fix reader glossary tests benchmarks
