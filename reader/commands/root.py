@@ -14,6 +14,7 @@ import typer
 from reader.commands import doctor as doctor_cmd
 from reader.commands import eval as eval_cmd
 from reader.commands import glossary as glossary_cmd
+from reader.commands import library as library_cmd
 from reader.commands import lookup as lookup_cmd
 from reader.commands import models as models_cmd
 from reader.commands import terms as terms_cmd
@@ -79,6 +80,10 @@ app.command()(lookup_cmd.lookup)
 app.add_typer(lookup_cmd.vocab_app, name="vocab")
 app.add_typer(lookup_cmd.dictionaries_app, name="dictionaries")
 app.command()(doctor_cmd.doctor)
+app.command()(library_cmd.add)
+app.command("library")(library_cmd.library)
+app.command()(library_cmd.remove)
+app.command()(library_cmd.find)
 
 
 def command_names() -> set[str]:
