@@ -130,8 +130,8 @@ class _Reader:
     def refuse_encrypted_documents(self, documents: list[str]) -> None:
         if "META-INF/encryption.xml" not in self.members:
             return
-        readable = set()
-        encrypted = set()
+        readable: set[str] = set()
+        encrypted: set[str] = set()
         for data in self.xml("META-INF/encryption.xml").iterfind(".//enc:EncryptedData", _NS):
             method = data.find("enc:EncryptionMethod", _NS)
             reference = data.find(".//enc:CipherReference", _NS)

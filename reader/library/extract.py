@@ -108,9 +108,10 @@ def extract(html: str, source: str) -> Page:
 
 def _names(tag: Tag) -> str:
     """The words of the tag's class and id: ``PageBuilder-pageRow`` gives ``page builder page row``."""
-    classes = tag.get("class") or []
+    classes: object = tag.get("class") or []
     ident = tag.get("id") or ""
-    names = " ".join([*(classes if isinstance(classes, list) else [classes]), str(ident)])
+    listed = [str(c) for c in classes] if isinstance(classes, list) else [str(classes)]
+    names = " ".join([*listed, str(ident)])
     return " ".join(re.split(r"[^A-Za-z0-9]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", names))).strip()
 
 

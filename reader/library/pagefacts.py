@@ -87,7 +87,7 @@ def _author(soup: BeautifulSoup, facts: dict[str, Any]) -> str:
     found = _meta(soup, "author", "article:author", "dc.creator", "sailthru.author")
     if found and not found.startswith("http"):
         return found
-    tag = soup.find(attrs={"rel": "author"}) or soup.find(attrs={"itemprop": "author"})
+    tag = soup.find(True, attrs={"rel": "author"}) or soup.find(True, attrs={"itemprop": "author"})
     text = text_of(tag) if tag is not None else ""
     return text if 0 < len(text) <= 80 else ""
 
@@ -99,7 +99,7 @@ def _date(soup: BeautifulSoup, facts: dict[str, Any]) -> str:
             soup, "article:published_time", "date", "pubdate", "publishdate", "dc.date.issued"
         )
     if not found:
-        tag = soup.find(attrs={"itemprop": "datePublished"}) or soup.find("time")
+        tag = soup.find(True, attrs={"itemprop": "datePublished"}) or soup.find("time")
         if tag is not None:
             value = tag.get("datetime") or tag.get("content") or text_of(tag)
             found = value if isinstance(value, str) else ""
