@@ -177,10 +177,13 @@ def find(
 
 
 def lemma_for(shelf, word: str) -> str:  # shelf: reader.library.shelf.Library
-    """The lemma of ``word``: the one the library's texts gave it, else spaCy's."""
+    """The lemma of ``word``: the one the library's texts gave it, else the word itself
+    if it is a lemma there, else spaCy's (loading spaCy takes seconds)."""
     known = shelf.lemma_of(word)
     if known is not None:
         return known
+    if shelf.find(word, lemma=True, limit=1):
+        return word.lower()
     from reader.article import from_blocks
     from reader.nlp.analysis import analyse
 

@@ -104,8 +104,8 @@ def _choose(library: Library) -> int | None:
         TITLE = "Bilingual reader: library"
         BINDINGS = [Binding("q", "quit", "Quit")]
 
-        def on_mount(self) -> None:
-            self.push_screen(LibraryScreen(library, last.id if last else None))
+        def get_default_screen(self) -> LibraryScreen:
+            return LibraryScreen(library, last.id if last else None)
 
         def on_library_screen_open_text(self, message: LibraryScreen.OpenText) -> None:
             self.exit(message.text_id)

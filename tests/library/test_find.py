@@ -52,6 +52,9 @@ def test_the_lookup_panel_counts_sentences_and_texts_and_can_leave_the_current_t
     assert (elsewhere.sentences, elsewhere.texts) == (1, 1)
     assert [h.fr for h in elsewhere.first] == ["Les trains sont pleins."]
     assert library.hits("baleine").sentences == 0
+    capped = library.hits("train", lemma=True, most=1)
+    assert (capped.sentences, capped.capped) == (1, True)
+    assert not everywhere.capped
 
 
 def test_search_words_are_never_query_syntax(library):

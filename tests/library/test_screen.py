@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from reader.app.screens.library import COLUMNS, ConfirmRemove, LibraryScreen, Rows, cells
 from reader.library.shelf import Library
@@ -40,7 +40,7 @@ def shelf(library):
 
 def shown_titles(app: App) -> list[str]:
     table = app.screen.query_one(DataTable)
-    return [table.get_row_at(i)[0] for i in range(table.row_count)]
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
 async def test_the_table_lists_the_texts_the_last_opened_first_and_opens_one(shelf):
@@ -51,7 +51,14 @@ async def test_the_table_lists_the_texts_the_last_opened_first_and_opens_one(she
         assert shown_titles(app) == ["Le chat", "Au port", "Une maison"]
         table = app.screen.query_one(DataTable)
         assert [str(c.label) for c in table.columns.values()] == [label for _, label in COLUMNS]
-        assert table.get_row_at(1) == ["Au port", "web page", "12", "50 %", "—", "—"]
+        assert list(map(str, table.get_row_at(1))) == [
+            "Au port",
+            "web page",
+            "12",
+            "50 %",
+            "—",
+            "—",
+        ]
         assert table.cursor_row == 2  # the text asked for is selected
         await pilot.press("enter")
         await pilot.pause()
@@ -73,7 +80,9 @@ async def test_sorting_by_columns_and_filtering(shelf):
         assert shown_titles(app) == ["Une maison"]
         await pilot.press("escape")  # closes the filter, all come back
         assert shown_titles(app) == ["Au port", "Le chat", "Une maison"]
-        assert not app.screen.query_one("#filter", Input).has_class("open")
+        assert not app.screen.query("#filter")
+        keys = str(app.screen.query_one("#library-keys", Static).render())
+        assert keys.startswith("enter Open  / Filter  s Sort  a Add  d Remove  escape Back")
 
 
 def test_every_column_sorts_both_ways(shelf):
@@ -88,7 +97,7 @@ def test_every_column_sorts_both_ways(shelf):
     rows = Rows(texts)
     rows.sort_by("read")
     assert [t.title for t in rows.shown()][0] == "Au port"  # the most read first
-    assert cells(texts[0])[5] == "1970-01-01"  # opened at 2000 s after the epoch
+    assert str(cells(texts[0])[5]) == "1970-01-01"  # opened at 2000 s after the epoch
 
 
 async def test_removing_asks_first(shelf):
@@ -116,13 +125,8 @@ async def test_adding_a_path_and_a_failure_as_a_notice(shelf, tmp_path):
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert shown_titles(app)[0] == "La lune" or "La lune" in shown_titles(app)
-        assert (
-            app.screen.query_one(DataTable).get_row_at(app.screen.query_one(DataTable).cursor_row)[
-                0
-            ]
-            == "La lune"
-        )
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row_at(table.cursor_row)[0]) == "La lune"  # added and selected
         await pilot.press("a")
         app.screen.query_one("#add", Input).value = str(tmp_path / "absent.txt")
         await pilot.press("enter")

@@ -4,7 +4,9 @@ and remove.
 It talks to its app through messages: ``OpenText(text_id)`` when the reader chooses a
 text (Enter or a click), ``Closed`` on Escape. Adding runs in a thread worker (reading a
 page or a book and the spaCy pass take seconds) that reports back with ``Added`` or
-``AddFailed``. Sorting and filtering live in ``Rows``, a plain class beside the widget.
+``AddFailed``. Sorting and filtering live in ``Rows``, a plain class beside the widget;
+a new sort order reorders the table's rows in place (``DataTable.sort``, by the value
+each ``Cell`` carries) rather than filling it again.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.text import Text as RichText
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from reader.errors import ReaderError
 from reader.library.shelf import Library, Text
@@ -48,16 +51,28 @@ _DESCENDING_FIRST = frozenset({"words", "read", "known", "opened"})
 """Numbers and dates sort the largest (the latest) first; text sorts A to Z."""
 
 
-def cells(text: Text) -> tuple[str, ...]:
+class Cell(RichText):
+    """A cell: its text as shown (never read as markup: a title may hold "[draft]") and
+    the value it sorts by."""
+
+    def __init__(self, shown: str, order: Any) -> None:
+        super().__init__(shown)
+        self.order = order
+
+
+def cells(text: Text) -> tuple[Cell, ...]:
     """A text's row, in ``COLUMNS`` order."""
     title = text.title if len(text.title) <= _TITLE_WIDTH else text.title[: _TITLE_WIDTH - 1] + "…"
-    return (
+    shown = (
         title,
         text.kind,
         f"{text.words:,}",
         f"{round(100 * text.read)} %",
         "—" if text.known is None else f"{round(100 * text.known)} %",
         "—" if text.opened is None else time.strftime("%Y-%m-%d", time.localtime(text.opened)),
+    )
+    return tuple(
+        Cell(value, _SORT_KEYS[key](text)) for value, (key, _) in zip(shown, COLUMNS, strict=True)
     )
 
 
@@ -125,10 +140,10 @@ class LibraryScreen(Screen[None]):
     LibraryScreen { layout: vertical; }
     LibraryScreen #library-title { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     LibraryScreen DataTable { height: 1fr; }
-    LibraryScreen Input { display: none; }
-    LibraryScreen Input.open { display: block; }
+    LibraryScreen #library-keys { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     LibraryScreen #library-empty { padding: 1 2; color: $text-muted; }
     """
+    AUTO_FOCUS = "DataTable"  # before the first frame (a focus() in on_mount redraws it all)
     BINDINGS = [
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("s", "sort_next", "Sort"),
@@ -168,27 +183,37 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("", id="library-title")
-            yield Input(placeholder="filter: title, author, kind or source", id="filter")
-            yield Input(placeholder="add: a file path or an http(s) URL, then Enter", id="add")
-            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+            table: DataTable[Cell] = DataTable(cursor_type="row", zebra_stripes=True)
             for key, label in COLUMNS:
                 table.add_column(label, key=key)
+            # Filled before it is mounted: the first frame shows the rows (measured: filling
+            # it in on_mount drew the whole table twice).
+            for text in self.rows.shown():
+                table.add_row(*cells(text), key=str(text.id))
             yield table
             yield Static(
                 "The library is empty: press a to add a file, a book (.epub) or a web page.",
                 id="library-empty",
             )
-        yield Footer()
+        yield Static(self.keys(), id="library-keys")
+
+    def keys(self) -> str:
+        """The keys, from the screen's own bindings: the footer line. (Textual's Footer
+        cost this screen a sixth of its start-up, measured by benchmarks/library.py.)"""
+        shown = [(b.key_display or b.key, b.description) for b in self.BINDINGS if b.show]
+        return "  ".join(f"{key} {what}" for key, what in [("enter", "Open"), *shown])
 
     @property
-    def table(self) -> DataTable[str]:
+    def table(self) -> DataTable[Cell]:
         return self.query_one(DataTable)
 
     def on_mount(self) -> None:
         if self.library.notice:
             self.notify(self.library.notice, severity="warning")
-        self.refill(self.selected)
-        self.table.focus()
+        table = self.table
+        if self.selected is not None and str(self.selected) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(self.selected)))
+        self._caption()
 
     # ------------------------------------------------------------ the table
 
@@ -203,12 +228,15 @@ class LibraryScreen(Screen[None]):
         ids = [t.id for t in shown]
         if current in ids:
             table.move_cursor(row=ids.index(current))
-        total = len(self.rows.texts)
+        self._caption()
+
+    def _caption(self) -> None:
+        shown, total = self.table.row_count, len(self.rows.texts)
         order = ""
         if self.rows.column is not None:
             label = dict(COLUMNS)[self.rows.column]
             order = f" · sorted by {label.lower()} {'↓' if self.rows.descending else '↑'}"
-        what = f"{len(shown)} of {total}" if self.rows.query.strip() else f"{total}"
+        what = f"{shown} of {total}" if self.rows.query.strip() else f"{total}"
         self.query_one("#library-title", Static).update(
             f"Library: {what} text{'s' * (total != 1)}{order}"
         )
@@ -233,31 +261,56 @@ class LibraryScreen(Screen[None]):
     @on(DataTable.HeaderSelected)
     def _sort_by_header(self, event: DataTable.HeaderSelected) -> None:
         if event.column_key.value is not None:
-            self.rows.sort_by(event.column_key.value)
-            self.refill()
+            self.sort_by(event.column_key.value)
 
     def action_sort_next(self) -> None:
         """Sorts by the next column (s again: the one after)."""
         keys = [key for key, _ in COLUMNS]
         column = self.rows.column
-        following = keys[(keys.index(column) + 1) % len(keys)] if column in keys else keys[0]
-        self.rows.sort_by(following)
-        self.refill()
+        self.sort_by(keys[(keys.index(column) + 1) % len(keys)] if column in keys else keys[0])
+
+    def sort_by(self, column: str) -> None:
+        """Sorts by ``column`` (again: the other way), the cursor staying on its text."""
+        current = self.current_id()
+        self.rows.sort_by(column)
+        table = self.table
+        table.sort(column, key=lambda cell: cell.order, reverse=self.rows.descending)
+        if current is not None:
+            table.move_cursor(row=table.get_row_index(str(current)))
+        self._caption()
 
     def action_close(self) -> None:
-        for name in ("filter", "add"):
-            box = self.query_one(f"#{name}", Input)
-            if box.has_class("open"):
-                self._close_box(box)
-                return
-        self.post_message(self.Closed())
+        boxes = self.query(Input)
+        if boxes:
+            self._close_box(boxes.first())
+        else:
+            self.post_message(self.Closed())
 
-    # ------------------------------------------------------------ filter
+    # ------------------------------------------------------------ filter and add boxes
+
+    _BOXES = {
+        "filter": "filter: title, author, kind or source",
+        "add": "add: a file path or an http(s) URL, then Enter",
+    }
+
+    def _open_box(self, name: str) -> None:
+        """Shows the filter or add box above the table (mounted when asked for: the
+        screen opens faster without them)."""
+        found = self.query(f"#{name}")
+        box = found.first() if found else Input(placeholder=self._BOXES[name], id=name)
+        if not found:
+            self.mount(box, before=self.table)
+        box.focus()
+
+    def _close_box(self, box: Input) -> None:
+        if box.id == "filter" and self.rows.query:
+            self.rows.query = ""
+            self.refill()
+        box.remove()
+        self.table.focus()
 
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.add_class("open")
-        box.focus()
+        self._open_box("filter")
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -266,11 +319,6 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.table.focus()
-
-    def _close_box(self, box: Input) -> None:
-        box.value = ""
-        box.remove_class("open")
         self.table.focus()
 
     # ------------------------------------------------------------ remove
@@ -297,9 +345,7 @@ class LibraryScreen(Screen[None]):
     # ------------------------------------------------------------ add
 
     def action_add(self) -> None:
-        box = self.query_one("#add", Input)
-        box.add_class("open")
-        box.focus()
+        self._open_box("add")
 
     @on(Input.Submitted, "#add")
     def _add_submitted(self, event: Input.Submitted) -> None:
