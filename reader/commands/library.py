@@ -106,7 +106,7 @@ def library(fmt: FormatOption = ListFormat.table) -> None:
             _percent(t.known),
             _date(t.opened),
         )
-    Console(highlight=False).print(table)
+    Console(highlight=False, markup=False).print(table)
 
 
 def remove(
@@ -167,7 +167,7 @@ def find(
     table = Table("text", "block", "French", "English")
     for h in hits:
         table.add_row(f"#{h.text} {h.title}", str(h.block), h.fr, english.get(h.fr, "—"))
-    Console(highlight=False).print(table)
+    Console(highlight=False, markup=False).print(table)
     texts = len({h.text for h in hits})
     notice(
         f"{len(hits)} sentence{'s' * (len(hits) != 1)} in {texts} text{'s' * (texts != 1)}"

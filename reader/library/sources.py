@@ -35,6 +35,8 @@ def is_url(source: str) -> bool:
 
 def read_source(source: str, title: str | None = None) -> NewText:
     """Reads a path, ``-`` or URL into a text for the library; InputError (one line) if it cannot."""
+    if not source.strip():
+        raise InputError("give a file, - for stdin, or an http(s) URL to add")
     if is_url(source):
         new = _web_page(source)
     elif source == "-":

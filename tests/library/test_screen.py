@@ -145,3 +145,11 @@ async def test_an_empty_library_says_how_to_add(library):
         assert shown_titles(app) == []
         await pilot.press("enter", "d")  # nothing to open or remove: nothing happens
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_a_title_is_shown_as_written_never_as_markup(library):
+    store(library, "[bold]Brouillon[/] [sic]\n\nUn texte entre [crochets].\n", "/t/crochets.txt")
+    app = Host(library)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert shown_titles(app) == ["[bold]Brouillon[/] [sic]"]
