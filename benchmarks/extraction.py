@@ -5,7 +5,9 @@ that they are compared on the blocks the reader would show:
 - ``reader`` (what ships): ``reader.library.extract``, BeautifulSoup only;
 - ``readability-lxml`` and ``trafilatura`` (``extract(..., output_format="html")`` on
   the saved HTML), when installed (they are not dependencies; install them in a
-  scratch environment to compare);
+  scratch environment to compare); also trafilatura's plain text output, one paragraph a
+  line, with and without tables (the reader shows no tables), which is not blocks the
+  reader could show (no headings) but is how trafilatura's own figures are made;
 - ``whole page``: the HTML reader on the page as it is (no extraction), the floor.
 
 Data (not in the repository; give the folders):
@@ -59,15 +61,19 @@ def _blocks(html: str) -> list[str]:
 
 
 def _paragraphed(html: str) -> list[str]:
-    """Another extractor's HTML, with loose text and double line breaks made paragraphs as
-    the reader's own extraction does, so that all are read alike."""
+    """Another extractor's HTML read as the reader's own extraction is: loose text and
+    double line breaks made paragraphs, and a title put first (the HTML reader takes the
+    first h1, else the first block, for the title, which is not scored): its own h1, the
+    page's title, goes, so that its first paragraph is never taken for the title."""
     from bs4 import BeautifulSoup
 
     from reader.library.paragraphs import loose_text_to_paragraphs
 
     soup = BeautifulSoup(html, "html.parser")
+    for h1 in soup("h1"):
+        h1.decompose()
     loose_text_to_paragraphs(soup)
-    return _blocks(str(soup))
+    return _blocks(f"<html><body><h1>title</h1>{soup}</body></html>")
 
 
 def reader_extractor(html: str) -> list[str]:
@@ -104,15 +110,16 @@ def trafilatura_extractor() -> Extractor | None:
     return run
 
 
-def trafilatura_text_extractor() -> Extractor | None:
-    """trafilatura's own text output, one paragraph a line (how its published figures are made)."""
+def trafilatura_text_extractor(tables: bool = True) -> Extractor | None:
+    """trafilatura's own text output, one paragraph a line (how its published figures are
+    made); ``tables=False`` leaves tables out, as the reader does."""
     try:
         import trafilatura
     except ImportError:
         return None
 
     def run(html: str) -> list[str]:
-        found = trafilatura.extract(html, include_comments=False)
+        found = trafilatura.extract(html, include_comments=False, include_tables=tables)
         return [line for line in (found or "").splitlines() if line.strip()]
 
     return run
@@ -124,6 +131,7 @@ def candidates() -> dict[str, Extractor]:
         "readability-lxml": readability_extractor(),
         "trafilatura": trafilatura_extractor(),
         "trafilatura (text)": trafilatura_text_extractor(),
+        "trafilatura (text, no tables)": trafilatura_text_extractor(tables=False),
         "whole page": whole_page,
     }
     for name, extractor in found.items():
@@ -132,7 +140,11 @@ def candidates() -> dict[str, Extractor]:
     return {name: e for name, e in found.items() if e is not None}
 
 
-_PACKAGES = {"reader": "bilingual-reader", "trafilatura (text)": "trafilatura"}
+_PACKAGES = {
+    "reader": "bilingual-reader",
+    "trafilatura (text)": "trafilatura",
+    "trafilatura (text, no tables)": "trafilatura",
+}
 
 
 def version(name: str) -> str:
@@ -204,7 +216,7 @@ def report(name: str, scores: list[PageScore], seconds: float) -> str:
     sr = _mean([s.shingle_recall for s in scores])
     empty = sum(s.precision is None for s in scores)
     return (
-        f"  {name:18} paragraphs P {p:.3f} R {r:.3f} F1 {_f1(p, r):.3f} | "
+        f"  {name:29} paragraphs P {p:.3f} R {r:.3f} F1 {_f1(p, r):.3f} | "
         f"shingles P {sp:.3f} R {sr:.3f} F1 {_f1(sp, sr):.3f} | "
         f"empty {empty:3} | {1000 * seconds / max(1, len(scores)):5.0f} ms/page"
     )
@@ -268,7 +280,7 @@ def snippet_benchmark(folder: Path, extractors: dict[str, Extractor]) -> None:
             fp, tn = fp + sum(slips), tn + len(slips) - sum(slips)
         p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
         print(
-            f"  {name:18} snippets P {p:.3f} R {r:.3f} F1 {_f1(p, r):.3f} (kept out {tn}/{fp + tn})"
+            f"  {name:29} snippets P {p:.3f} R {r:.3f} F1 {_f1(p, r):.3f} (kept out {tn}/{fp + tn})"
         )
 
 
