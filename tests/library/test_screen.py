@@ -153,3 +153,18 @@ async def test_a_title_is_shown_as_written_never_as_markup(library):
     async with app.run_test() as pilot:
         await pilot.pause()
         assert shown_titles(app) == ["[bold]Brouillon[/] [sic]"]
+
+
+async def test_a_click_on_a_column_header_sorts_by_it(shelf):
+    app = Host(shelf)
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        words = list(table.columns).index(next(k for k in table.columns if k.value == "words"))
+        x = sum(c.get_render_width(table) for c in list(table.columns.values())[:words]) + 2
+        await pilot.click(DataTable, offset=(x, 0))
+        await pilot.pause()
+        assert shown_titles(app) == ["Au port", "Le chat", "Une maison"]  # 12, 9, 8 words
+        await pilot.click(DataTable, offset=(x, 0))
+        await pilot.pause()
+        assert shown_titles(app) == ["Une maison", "Le chat", "Au port"]
