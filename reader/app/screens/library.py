@@ -200,7 +200,8 @@ class LibraryScreen(Screen[None]):
     def keys(self) -> str:
         """The keys, from the screen's own bindings: the footer line. (Textual's Footer
         cost this screen a sixth of its start-up, measured by benchmarks/library.py.)"""
-        shown = [(b.key_display or b.key, b.description) for b in self.BINDINGS if b.show]
+        bindings = [b for b in self.BINDINGS if isinstance(b, Binding) and b.show]
+        shown = [(b.key_display or b.key, b.description) for b in bindings]
         return "  ".join(f"{key} {what}" for key, what in [("enter", "Open"), *shown])
 
     @property
