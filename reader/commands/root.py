@@ -18,6 +18,7 @@ from reader.commands import lookup as lookup_cmd
 from reader.commands import models as models_cmd
 from reader.commands import terms as terms_cmd
 from reader.commands import translate as translate_cmd
+from reader.commands import vocab as vocab_cmd
 from reader.commands.common import EngineChoice, EngineOption
 from reader.commands.open import open_article
 
@@ -76,7 +77,7 @@ app.command("eval")(eval_cmd.eval_command)
 app.add_typer(models_cmd.app, name="models")
 app.add_typer(terms_cmd.app, name="terms")
 app.command()(lookup_cmd.lookup)
-app.add_typer(lookup_cmd.vocab_app, name="vocab")
+app.add_typer(vocab_cmd.app, name="vocab")
 app.add_typer(lookup_cmd.dictionaries_app, name="dictionaries")
 app.command()(doctor_cmd.doctor)
 

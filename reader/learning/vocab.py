@@ -1,5 +1,7 @@
 """The user's vocabulary: words saved from lookups, with their sentences, in SQLite.
 
+(Moved from ``reader/vocab.py``, which re-exports it for now.)
+
 One row per lemma (the English chosen and where it came from) and one per example
 sentence (the form met, the French sentence, its aligned English, the article's
 title and path, the date). Saving a lemma again adds the new sentence as another
@@ -223,7 +225,8 @@ class Vocabulary:
                 (lemma,),
             )
         )
-        return VocabEntry(*row, examples=examples)
+        lemma, word, english, source, created, updated = row
+        return VocabEntry(lemma, word, english, source, created, updated, examples)
 
 
 def save_lookup(
@@ -234,9 +237,13 @@ def save_lookup(
     title: str = "",
     path: str = "",
 ) -> VocabEntry:
-    """Saves a lookup (``s`` in the lookup panel) with the gloss the user chose or typed."""
+    """Saves a lookup (``s`` in the lookup panel) with the gloss the user chose or typed.
+
+    A single word that was still new becomes "learning-1" (a word you save is one you
+    are learning); a status that cannot be saved leaves the saved word as it is.
+    """
     english, source = (choice, "typed") if isinstance(choice, str) else (choice.text, choice.source)
-    return vocabulary.save(
+    entry = vocabulary.save(
         word=result.term or result.word,
         lemma=result.term or result.lemma,
         english=english,
@@ -246,6 +253,14 @@ def save_lookup(
         title=title,
         path=path,
     )
+    if not result.term and not result.proper and (result.lemma or result.word).strip():
+        from reader.learning.store import LearningError, LearningStore
+
+        try:
+            LearningStore().set_many({result.lemma or result.word: "learning-1"}, only_new=True)
+        except LearningError:
+            pass  # the vocabulary is what the reader asked for; the status is a bonus
+    return entry
 
 
 # ------------------------------------------------------------------ exports
@@ -315,16 +330,14 @@ def marked(sentence: str, word: str) -> str:
 
 
 def anki_guid(lemma: str) -> str:
-    import genanki
+    from reader.anki import guid
 
-    return genanki.guid_for(ANKI_GUID_NAMESPACE, lemma)
+    return guid(ANKI_GUID_NAMESPACE, lemma)
 
 
 def write_anki(entries: Sequence[VocabEntry], target: Path) -> int:
     """Writes an Anki deck, one note per lemma; returns the number of notes."""
     import genanki
-
-    from reader.store import atomic_write
 
     model = genanki.Model(
         ANKI_MODEL_ID,
@@ -360,12 +373,9 @@ def write_anki(entries: Sequence[VocabEntry], target: Path) -> int:
                 guid=anki_guid(e.lemma),
             )
         )
-    tmp = target.with_name(f".{target.name}.tmp")
+    from reader.anki import write_deck
+
     try:
-        genanki.Package(deck).write_to_file(str(tmp))
-        atomic_write(target, tmp.read_bytes())
+        return write_deck(deck, target)
     except OSError as exc:
-        raise VocabError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-    return len(entries)
+        raise VocabError(f"{target}: cannot write ({exc.strerror or exc})") from exc
