@@ -14,11 +14,14 @@ import typer
 from reader.commands import doctor as doctor_cmd
 from reader.commands import eval as eval_cmd
 from reader.commands import glossary as glossary_cmd
+from reader.commands import known as known_cmd
 from reader.commands import lookup as lookup_cmd
 from reader.commands import models as models_cmd
+from reader.commands import stats as stats_cmd
 from reader.commands import terms as terms_cmd
 from reader.commands import translate as translate_cmd
 from reader.commands import vocab as vocab_cmd
+from reader.commands import words as words_cmd
 from reader.commands.common import EngineChoice, EngineOption
 from reader.commands.open import open_article
 
@@ -79,6 +82,9 @@ app.add_typer(terms_cmd.app, name="terms")
 app.command()(lookup_cmd.lookup)
 app.add_typer(vocab_cmd.app, name="vocab")
 app.add_typer(lookup_cmd.dictionaries_app, name="dictionaries")
+app.command()(words_cmd.words)
+app.add_typer(known_cmd.app, name="known")
+app.command()(stats_cmd.stats)
 app.command()(doctor_cmd.doctor)
 
 
