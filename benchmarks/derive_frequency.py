@@ -4,8 +4,9 @@ wordfreq (CC BY-SA 4.0 data; a 57 MB wheel, never a dependency of the reader) gi
 most frequent French word forms and their frequencies. Each form is lemmatised by the
 reader's own analysis (spaCy plus ``reader.nlp.lemmas``: the same lemmas the reader
 counts by), and frequencies are summed by lemma. Kept: function words and lemmas that
-spaCy's French lemmatizer has as headwords; so numbers, names (France, Daniel…),
-English words and broken forms are left out: they are never words to learn.
+spaCy's French lemmatizer has as headwords, less the general glossary's names; so
+numbers, names (France, Daniel, Kiev…), English words and broken forms are left out:
+they are never words to learn.
 
 wordfreq lives in a scratch virtual environment outside the repository:
 
@@ -53,11 +54,15 @@ def wordfreq_forms(python: str, top: int) -> tuple[str, list[tuple[str, float]]]
 
 def lemmatise(forms: list[str]) -> list[str]:
     """Each form's lemma by the reader's analysis ("" for what is no word to learn)."""
+    from glossary.general import load_general
+    from glossary.match import key_of
     from reader.article import make_block
     from reader.learning.store import normal
+    from reader.learning.words import NAME_KINDS
     from reader.nlp.analysis import analyse, lexicon
     from reader.nlp.lemmas import function_word
 
+    names = {key_of(f) for e in load_general() if e.kind in NAME_KINDS for f in e.forms}
     blocks = [make_block(i, "paragraph", f) for i, f in enumerate(forms)]
     headwords = lexicon().index
     lemmas = []
@@ -68,6 +73,8 @@ def lemmatise(forms: list[str]) -> list[str]:
             lemmas.append(function)
         elif len(words) != 1 or not form.replace("'", "").replace("-", "").isalpha():
             lemmas.append("")  # a number, or a form the tokenizer splits
+        elif key_of(form) in names:
+            lemmas.append("")  # the general glossary's names: Kiev, Bruxelles…
         else:
             lemma = normal(words[0].lemma)
             known = any(lemma in index for index in headwords.values())

@@ -41,10 +41,11 @@ APERTIUM_TAG = {
 
 
 def short(text: str) -> str:
-    """The first sense, cut at a word boundary to ``MAX_GLOSS`` characters."""
+    """The first sense, at most three of its renderings, cut at a word boundary to
+    ``MAX_GLOSS`` characters."""
     from reader.lookup.service import printable
 
-    first = printable(text.split(";")[0]).strip()
+    first = ", ".join(printable(text.split(";")[0]).strip().split(", ")[:3])
     if len(first) <= MAX_GLOSS:
         return first
     return first[: MAX_GLOSS - 1].rsplit(" ", 1)[0].rstrip(",") + "…"

@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.learning.database import Database
 from reader.textio import clean
 
 FILE_NAME = "learning.sqlite3"
@@ -100,41 +101,23 @@ def check_status(status: str) -> str:
     return status
 
 
-class LearningStore:
+class LearningStore(Database):
     """The learning file; every method opens, works in one transaction, and closes."""
 
+    FILE_NAME = FILE_NAME
+    WHAT = "word statuses"
+    SCHEMA = SCHEMA
+    error = LearningError
+    PRAGMAS = ("journal_mode = WAL",)
+    AUTOCOMMIT = True
+
     def __init__(self, path: Path | None = None) -> None:
-        if path is None:
-            from reader.store import data_dir
-
-            try:
-                path = data_dir() / FILE_NAME
-            except OSError as exc:
-                raise LearningError(f"the data folder is unusable ({exc.strerror or exc})") from exc
-        self.path = path
-        self.notice: str | None = None
+        super().__init__(path)
         self._lock = threading.Lock()
-
-    # ------------------------------------------------------------ connection
-
-    def _open(self) -> sqlite3.Connection:
-        try:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(SCHEMA)
-            return db
-        except sqlite3.DatabaseError as exc:
-            if "not a database" not in str(exc) and "malformed" not in str(exc):
-                raise LearningError(f"{self.path}: cannot open the word statuses ({exc})") from exc
-        from reader.store import set_aside
-
-        moved = set_aside(self.path)
-        self.notice = f"the word statuses file was damaged; moved to {moved.name}, starting anew"
-        return self._open()
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        with closing(self._open()) as db:
+        with closing(self._connect()) as db:
             try:
                 yield db
             except sqlite3.DatabaseError as exc:
@@ -144,7 +127,7 @@ class LearningStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction holding SQLite's write lock from its start (``BEGIN IMMEDIATE``):
         what it reads cannot change under it in another process."""
-        with self._lock, closing(self._open()) as db:
+        with self._lock, closing(self._connect()) as db:
             try:
                 db.execute("BEGIN IMMEDIATE")
                 try:

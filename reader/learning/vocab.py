@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
+from reader.learning.database import Database
 
 if TYPE_CHECKING:
     from reader.lookup.service import Gloss, LookupResult
@@ -110,34 +111,14 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Vocabulary:
+class Vocabulary(Database):
     """The vocabulary file; every method opens, works in one transaction, and closes."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        if path is None:
-            from reader.store import data_dir
-
-            try:
-                path = data_dir() / FILE_NAME
-            except OSError as exc:
-                raise VocabError(f"the data folder is unusable ({exc.strerror or exc})") from exc
-        self.path = path
-        self.notice: str | None = None
-
-    def _connect(self) -> sqlite3.Connection:
-        try:
-            db = sqlite3.connect(self.path, timeout=10)
-            db.execute("PRAGMA foreign_keys = ON")
-            db.executescript(SCHEMA)
-            return db
-        except sqlite3.DatabaseError as exc:
-            if "not a database" not in str(exc) and "malformed" not in str(exc):
-                raise VocabError(f"{self.path}: cannot open the vocabulary ({exc})") from exc
-        from reader.store import set_aside
-
-        moved = set_aside(self.path)
-        self.notice = f"the vocabulary file was damaged; moved to {moved.name}, starting anew"
-        return self._connect()
+    FILE_NAME = FILE_NAME
+    WHAT = "vocabulary"
+    SCHEMA = SCHEMA
+    error = VocabError
+    PRAGMAS = ("foreign_keys = ON",)
 
     def save(
         self,
