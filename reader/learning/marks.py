@@ -1,20 +1,27 @@
 """Which words of an article to mark by status, its % known and its new lemmas, kept up to
 date one status change at a time.
 
-A pure class, no Textual: the app gives it the article's words and the statuses once
-(in a worker), asks ``spans(block)`` for the blocks it draws, and calls ``update`` when
-the reader sets a status; ``update`` says which blocks changed, so only those are
-drawn again. New and learning words are marked; known and ignored ones are not.
+``StatusMarks`` is pure, no Textual, no I/O: the app gives it the article's words and the
+statuses once (``for_article``, in a worker), asks ``spans(block)`` for the blocks it
+draws, and calls ``update`` when the reader sets a status; ``update`` says which blocks
+changed, so only those are drawn again. New and learning words are marked; known and
+ignored ones are not. ``StatusEditor`` saves the reader's changes and keeps the marks in
+step, with one-step undo of "mark the block known".
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reader.learning.store import LEARNING, check_status
+from reader.learning.store import LEARNING, Change, LearningStore, check_status
 from reader.learning.words import ArticleWords, Word
+
+if TYPE_CHECKING:
+    from reader.article import Article
+    from reader.nlp.analysis import Token
 
 MARKED = frozenset({"new", *LEARNING})
 """Statuses drawn as marks; known and ignored words look plain."""
@@ -120,3 +127,51 @@ class StatusMarks:
                     return word
             index += 1 if step > 0 else -1
         return None
+
+
+def for_article(
+    article: Article,
+    analysis: Sequence[Sequence[Token]] | None = None,
+    store: LearningStore | None = None,
+) -> StatusMarks:
+    """The article's marks under the stored statuses (for a worker: spaCy runs when the
+    analysis is neither given nor cached); the article's lemma counts are kept for
+    ``reader stats`` as well."""
+    from reader.learning.words import words_of
+
+    store = store or LearningStore()
+    words = words_of(article, analysis)
+    marks = StatusMarks(words, store.statuses())
+    store.record_article(article.key, article.title, article.source, words.tokens, words.counts())
+    return marks
+
+
+class StatusEditor:
+    """Status changes from the reader's keys: each saved (one transaction) and taken into
+    the marks; marking a block known can be undone, one step."""
+
+    def __init__(self, marks: StatusMarks, store: LearningStore | None = None) -> None:
+        self.marks = marks
+        self.store = store or LearningStore()
+        self._undo: list[Change] = []
+
+    def set(self, lemma: str, status: str) -> frozenset[int]:
+        """Sets one lemma's status; returns the blocks whose marks changed."""
+        change = self.store.set(lemma, status)
+        return self.marks.update(change.lemma, change.new) if change else frozenset()
+
+    def mark_block_known(self, block: int) -> frozenset[int]:
+        """Every still-new word of ``block`` known (Lute's "mark page as read")."""
+        changes = self.store.set_many(dict.fromkeys(self.marks.still_new(block), "known"))
+        self._undo = changes
+        return self.marks.update_many((c.lemma, c.new) for c in changes)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> frozenset[int]:
+        """Puts back what the last ``mark_block_known`` changed (once)."""
+        changes, self._undo = self._undo, []
+        back = self.store.set_many({c.lemma: c.old for c in changes})
+        return self.marks.update_many((c.lemma, c.new) for c in back)

@@ -102,3 +102,57 @@ def test_the_blocks_still_new_lemmas_are_what_mark_block_known_sets():
     assert marks.still_new(0) == ["le", "dormir", "voir"]
     marks.update_many((lemma, "known") for lemma in marks.still_new(0))
     assert marks.still_new(0) == [] and [s.lemma for s in marks.spans(0)] == ["chat", "chat"]
+
+
+def test_the_editor_saves_each_change_and_undoes_mark_block_known(data_dir):
+    from reader.learning.marks import StatusEditor
+    from reader.learning.store import LearningStore
+
+    store = LearningStore()
+    store.set("dormir", "learning-2")
+    marks = StatusMarks(words(), store.statuses())
+    editor = StatusEditor(marks, store)
+    assert editor.set("voir", "known") == {0}
+    assert editor.mark_block_known(1) == {0, 1}  # un, chat, à (dormir is learning)
+    assert store.statuses() == {
+        "dormir": "learning-2",
+        "voir": "known",
+        "un": "known",
+        "chat": "known",
+        "à": "known",
+    }
+    assert editor.can_undo and editor.undo() == {0, 1}
+    assert not editor.can_undo and editor.undo() == frozenset()
+    assert store.statuses() == {"dormir": "learning-2", "voir": "known"}
+    assert marks.known == 1 and marks.status("chat") == "new"
+    assert [(c.lemma, c.old, c.new) for c in store.history()][-3:] == [
+        ("un", "known", "new"),
+        ("chat", "known", "new"),
+        ("à", "known", "new"),
+    ]
+
+
+def test_marks_for_an_article_leave_the_glossarys_names_out_and_keep_it_for_stats(data_dir):
+    from reader.article import parse
+    from reader.learning.marks import for_article
+    from reader.learning.stats import article_shares
+    from reader.learning.store import LearningStore
+
+    article = parse("Titre\nLes chats dorment à Kiev.\n", "chats.fr.txt")
+    analysis = [
+        [tok("Titre", 0, "titre")],
+        [
+            tok("Les", 0, "le", "DET"),
+            tok("chats", 4, "chat"),
+            tok("dorment", 10, "dormir", "VERB"),
+            tok("à", 18, "à", "ADP"),
+            tok("Kiev", 20, "kiev"),  # tagged as a noun; the general glossary knows the place
+        ],
+    ]
+    store = LearningStore()
+    store.set("chat", "known")
+    marks = for_article(article, analysis, store)
+    assert "kiev" not in marks.words.lemmas and marks.countable == 5
+    assert marks.known_share == 1 / 5
+    [shares] = article_shares(store)
+    assert (shares.title, shares.countable, shares.known) == ("Titre", 5, 1)
