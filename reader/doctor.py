@@ -171,12 +171,20 @@ def _vocabulary(folder: Path) -> Check:
     )
 
 
+def speech() -> list[Check]:
+    from reader.settings import current
+    from reader.speech.doctor import findings
+
+    return [Check("speech", f.name, f.ok, f.detail, f.how) for f in findings(current().speech)]
+
+
 CHECKS: tuple[Callable[[], Check | list[Check]], ...] = (
     argos,
     apertium,
     dictionaries,
     spacy_model,
     data_folder,
+    speech,
 )
 
 
