@@ -59,10 +59,13 @@ def speak(
     --sentence count from 1.
     """
     from reader.settings import current
-    from reader.speech import Speech, utterance
+    from reader.speech import Speech, SpeechError, utterance
 
     if output is not None:
-        check_output(output, "wav")
+        try:
+            check_output(output, "wav")
+        except OSError as exc:  # a name the file system refuses (too long, say)
+            raise SpeechError(f"cannot write {output}: {exc.strerror or exc}") from exc
     text = utterance(_choose(_article(what), block, sentence))
     speech = Speech(current().speech)
     if show:
