@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from reader.article import load
+from reader.commands.speak import speak
+from reader.errors import InputError
+from reader.speech import Speech, SpeechError
 from reader.speech.wav import split
 from tests.speech.support import make_stub, no_audio_device_here, read_wav, rms
 from tests.support.cli import one_line_error, run_reader
@@ -36,39 +40,42 @@ def test_a_sentence_of_an_article_is_played(tmp_path):
     env = {"READER_SPEECH_PLAYER": stub.command}
     done = run_reader("speak", str(SEED), "--block", "3", "--sentence", "2", env=env)
     assert done.returncode == 0, done.stderr
-    said = run_reader("speak", str(SEED), "--block", "3", "--sentence", "2", "--print").stdout
-    alone = tmp_path / "alone.wav"
-    assert run_reader("speak", said.strip(), "-o", str(alone)).returncode == 0
-    assert split(stub.received.read_bytes())[1] == split(alone.read_bytes())[1]
+    sentence = load(SEED).blocks[2].sentences[1].text
+    assert split(stub.received.read_bytes())[1] == split(Speech().wav(sentence))[1]
+
+
+def test_out_of_range_is_one_line():
+    line = one_line_error(run_reader("speak", str(SEED), "--block", "300"))
+    assert line == "reader: error: --block 300: the text has 20 blocks (1 to 20)"
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("what", "options", "message"),
     [
-        (["--block", "300"], "--block 300: the text has 20 blocks (1 to 20)"),
-        (["--block", "0"], "--block 0: the text has 20 blocks (1 to 20)"),
-        (["--block", "3", "--sentence", "9"], "--sentence 9: block 3 has 3 sentences (1 to 3)"),
+        (SEED, {"block": 0}, "--block 0: the text has 20 blocks (1 to 20)"),
+        (SEED, {"block": 3, "sentence": 9}, "--sentence 9: block 3 has 3 sentences (1 to 3)"),
+        (SEED, {"sentence": 0}, "--sentence 0: the text has 40 sentences (1 to 40)"),
+        ("Une phrase.", {"sentence": 2}, "--sentence 2: the text has 1 sentence"),
+        ("Une phrase.", {"block": 2}, "--block 2: the text has 1 block"),
     ],
 )
-def test_out_of_range_is_one_line(args, message):
-    assert one_line_error(run_reader("speak", str(SEED), *args)) == f"reader: error: {message}"
-
-
-def test_text_has_its_sentences_too():
-    line = one_line_error(run_reader("speak", "Une phrase.", "--sentence", "2"))
-    assert line == "reader: error: --sentence 2: the text has 1 sentence"
+def test_blocks_and_sentences_count_from_one(what, options, message):
+    with pytest.raises(InputError) as caught:
+        speak(str(what), **options)
+    assert str(caught.value) == message
 
 
 def test_a_file_name_that_is_not_there_is_not_read_aloud(tmp_path):
-    line = one_line_error(run_reader("speak", str(tmp_path / "article.txt")))
-    assert "article.txt: no such file" in line
+    with pytest.raises(InputError, match="article.txt: no such file"):
+        speak(str(tmp_path / "article.txt"))
 
 
 def test_a_write_failure_names_the_target(tmp_path):
     target = tmp_path / ("x" * 300 + ".wav")  # a name too long for the file system
-    line = one_line_error(run_reader("speak", "Bonjour.", "-o", str(target)))
-    assert line.startswith(f"reader: error: cannot write {target}: ")
-    assert "folder" in one_line_error(run_reader("speak", "Bonjour.", "-o", str(tmp_path)))
+    with pytest.raises(SpeechError, match=f"^cannot write {target}: "):
+        speak("Bonjour.", output=target)
+    with pytest.raises(InputError, match="is a folder"):
+        speak("Bonjour.", output=tmp_path)
 
 
 def test_a_failing_player_is_one_line(tmp_path):
