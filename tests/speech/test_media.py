@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.speech import SpeechError
@@ -60,3 +62,37 @@ def test_failures_are_one_line(tmp_path):
     blocker.write_text("not a folder", encoding="utf-8")
     with pytest.raises(SpeechError, match=f"cannot keep speech audio in {blocker}"):
         audio_for("Bonjour.", Counting(), blocker / "speech")
+
+
+def test_anki_imports_the_sound_once_however_often_it_is_exported(tmp_path):
+    """The hook phase 2's ``vocab export --audio`` uses: ``media.path`` in genanki's
+    media_files, ``media.sound`` in a field; two exports, one file in Anki's media."""
+    import genanki
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    model = genanki.Model(
+        1607392319,
+        "reader speech test",
+        fields=[{"name": "French"}, {"name": "Sound"}],
+        templates=[{"name": "Card", "qfmt": "{{French}} {{Sound}}", "afmt": "{{FrontSide}}"}],
+    )
+    collection = Collection(str(tmp_path / "collection.anki2"))
+    try:
+        for export in range(2):
+            media = audio_for("Le 2e tour.", Counting(), tmp_path / "media")
+            deck = genanki.Deck(2059400110, "reader speech test")
+            deck.add_note(genanki.Note(model, ["Le 2e tour.", media.sound], guid="speech-1"))
+            package = tmp_path / f"deck{export}.apkg"
+            genanki.Package(deck, media_files=[str(media.path)]).write_to_file(str(package))
+            collection.import_anki_package(
+                ImportAnkiPackageRequest(
+                    package_path=str(package), options=ImportAnkiPackageOptions()
+                )
+            )
+        in_anki = sorted(Path(collection.media.dir()).iterdir())
+        assert [p.name for p in in_anki] == [media.name]
+        assert in_anki[0].read_bytes() == media.path.read_bytes()
+        (note_id,) = collection.find_notes("")
+        assert collection.get_note(note_id)["Sound"] == media.sound
+    finally:
+        collection.close()
