@@ -7,7 +7,6 @@
 - engine.py: the ``Engine`` interface and espeak-ng; player.py: pw-play, paplay or aplay
   (or ``READER_SPEECH_PLAYER``), and telling « no audio device » from a sound that played.
 - media.py: card sound files named by a hash of what decides their sound.
-- doctor.py: what ``reader doctor`` reports about speech.
 
 Settings (read in ``reader.settings``): ``READER_SPEECH_VOICE``, ``READER_SPEECH_RATE``,
 ``READER_SPEECH_PLAYER``. Every failure is a ``SpeechError`` (a ReaderError); a missing

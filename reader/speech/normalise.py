@@ -90,16 +90,16 @@ _CURRENCIES = {
 _SCALES = {"k": "mille", "M": "million", "Md": "milliard", "Mds": "milliard", "Mrd": "milliard"}
 
 
+def _of(currency: str) -> str:
+    """« d'euros », « de dollars »: after millions and milliards."""
+    return f"d'{currency}" if currency[0] in "aeiou" else f"de {currency}"
+
+
 def _money_scaled(match: re.Match[str]) -> str:
-    number, scale, currency = match["n"], _SCALES[match["scale"]], _CURRENCIES[match["cur"]]
+    number, scale, currency = match["n"], _SCALES[match["scale"]], _CURRENCIES[match["cur"]][1]
     if scale == "mille":
-        return f"{number} mille {currency[1]}"
-    noun = _plural(number, scale, scale + "s")
-    return (
-        f"{number} {noun} d'{currency[1]}"
-        if currency[1][0] in "aeiou"
-        else (f"{number} {noun} de {currency[1]}")
-    )
+        return f"{number} mille {currency}"
+    return f"{number} {_plural(number, scale, scale + 's')} {_of(currency)}"
 
 
 def _money(match: re.Match[str]) -> str:
@@ -287,9 +287,7 @@ RULES: tuple[Rule, ...] = (
         rf"{_ALONE}(?P<n>{_NUMBER}) ?(?P<scale>k|Mds|Md|Mrd|M) ?(?P<cur>[€$£])",
         _money_scaled,
     ),
-    _sub(r"\b(millions?|milliards?) ?(€)", r"\1 d'euros"),
-    _sub(r"\b(millions?|milliards?) ?(\$)", r"\1 de dollars"),
-    _sub(r"\b(millions?|milliards?) ?(£)", r"\1 de livres"),
+    _sub(r"\b(millions?|milliards?) ?([€$£])", lambda m: f"{m[1]} {_of(_CURRENCIES[m[2]][1])}"),
     _sub(rf"{_ALONE}(?P<n>\d+)(?:,(?P<c>\d{{1,2}}))? ?(?P<cur>[€$£])", _money),
     # Units and percentages after a number.
     _sub(rf"{_ALONE}(?P<n>{_NUMBER}) ?(?P<unit>{_UNIT_PATTERN}|° C|° F)(?![\w²³/'’])", _unit),
