@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import threading
 from abc import ABC, abstractmethod
@@ -21,7 +22,7 @@ from types import TracebackType
 from reader.settings import SpeechSettings
 from reader.speech import wav
 from reader.speech.errors import SpeechError
-from reader.speech.processes import end, spawn
+from reader.speech.processes import end, signal_group, spawn
 
 ESPEAK = "espeak-ng"
 ESPEAK_HINT = "apt install espeak-ng (or your system's espeak-ng package)"
@@ -37,8 +38,13 @@ class Synthesis(ABC):
         when the engine failed (at the end, or at once when it could not start)."""
 
     @abstractmethod
+    def stop(self) -> None:
+        """Stops making sound now, from any thread: ``read`` then soon returns b""."""
+
+    @abstractmethod
     def close(self) -> None:
-        """Stops making sound now; safe to call more than once, from any thread."""
+        """Stops if need be and lets the engine go (its process reaped, its pipes closed);
+        from the thread that reads; safe to call more than once."""
 
     def chunks(self) -> Iterator[bytes]:
         while chunk := self.read():
@@ -105,7 +111,7 @@ class EspeakSynthesis(Synthesis):
             return b""
         try:
             chunk = os.read(stdout.fileno(), _READ_SIZE)
-        except (OSError, ValueError):  # closed by another thread: stopped
+        except (OSError, ValueError):
             return b""
         if chunk:
             return chunk
@@ -120,6 +126,10 @@ class EspeakSynthesis(Synthesis):
             return stderr.read().decode("utf-8", "replace") if stderr else ""
         except (OSError, ValueError):
             return ""
+
+    def stop(self) -> None:
+        self._closed = True
+        signal_group(self._process, signal.SIGKILL)  # it has nothing to tidy up
 
     def close(self) -> None:
         self._closed = True

@@ -8,17 +8,31 @@ that fails (no audio device) is told apart from an engine that fails.
 
 from __future__ import annotations
 
+import atexit
+import signal
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Callable
 
 from reader.speech import player as players
 from reader.speech.engine import Engine, Synthesis
 from reader.speech.errors import SpeechError
-from reader.speech.processes import end
+from reader.speech.processes import end, kill_leftovers, signal_group
 
 Callback = Callable[["Playback"], None]
+_KILL_AFTER = 0.5
+"""Seconds a stopped player has to end on TERM before it is killed."""
+_LIVE: weakref.WeakSet[Playback] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all() -> None:
+    """A reader that exits while speaking leaves no sound playing behind it."""
+    for playback in list(_LIVE):
+        playback.stop()
+        playback._kill()
 
 
 class Playback:
@@ -58,6 +72,7 @@ class Playback:
             self._synthesis.close()
             self._stderr.close()
             raise
+        _LIVE.add(self)
         self._thread = threading.Thread(target=self._run, name="reader-speech", daemon=True)
         self._thread.start()
 
@@ -71,13 +86,22 @@ class Playback:
         return None if self.first_byte_at is None else self.first_byte_at - self.requested_at
 
     def stop(self) -> None:
-        """Stops the sound now (both processes and their groups); ``on_end`` follows, from
-        the playback's thread. Returns without waiting for it, so a caller on the thread
-        ``on_end`` posts to cannot deadlock."""
+        """Stops the sound now: the engine is killed, the player's group is sent TERM (and
+        KILL if it is still there half a second later); ``on_end`` follows, from the
+        playback's thread. Returns at once, so a caller on the thread ``on_end`` posts to
+        cannot deadlock."""
+        if self._done.is_set():
+            return
+        self.stopped = True
+        self._synthesis.stop()
+        signal_group(self._player, signal.SIGTERM)
+        timer = threading.Timer(_KILL_AFTER, self._kill)
+        timer.daemon = True
+        timer.start()
+
+    def _kill(self) -> None:
         if not self._done.is_set():
-            self.stopped = True
-        end(self._player, grace=0.2)
-        self._synthesis.close()
+            signal_group(self._player, signal.SIGKILL)
 
     def wait(self, timeout: float | None = None) -> None:
         """Blocks until the playback is over; raises its error, if it failed (not if it was
@@ -130,6 +154,8 @@ class Playback:
         except OSError:
             pass
         self._player.wait()
+        if self.stopped:
+            kill_leftovers(self._player)
 
     def _player_error(self) -> SpeechError | None:
         code = self._player.returncode

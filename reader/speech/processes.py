@@ -28,28 +28,43 @@ def spawn(
     )
 
 
-def _signal_group(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:
+def signal_group(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:
+    """Sends ``sig`` to the process's group, from any thread, while its leader is unreaped
+    (so that its id cannot have gone to another process). Reaping and closing its pipes
+    are left to the thread that reads them (``end``)."""
+    if process.returncode is not None:
+        return
     try:
         os.killpg(process.pid, sig)
     except (ProcessLookupError, PermissionError):
         pass  # the group is already empty
 
 
+def kill_leftovers(process: subprocess.Popen[bytes]) -> None:
+    """Kills what is left of the group of a process just reaped (a script's children): its
+    id stays taken while any member lives, so the signal reaches them and only them."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
 def end(process: subprocess.Popen[bytes], grace: float = 0.5) -> None:
     """Ends the process and its group (TERM, then KILL after ``grace`` seconds), reaps it
-    and closes its pipes; does nothing to a process already reaped.
+    and closes its pipes; signals nothing to a process already reaped. For the thread that
+    reads the process's pipes: closing them under another thread's read could let it read
+    a file that reused the number.
 
     The group is signalled first while its leader is unreaped, so its id cannot have gone
-    to another process; a group id also stays taken while any member lives, so the last
-    KILL reaches a script's children that outlived it, and only them."""
+    to another process; then what is left of it is killed."""
     if process.returncode is None:
-        _signal_group(process, signal.SIGTERM)
+        signal_group(process, signal.SIGTERM)
         try:
             process.wait(timeout=grace)
         except subprocess.TimeoutExpired:
-            _signal_group(process, signal.SIGKILL)
+            signal_group(process, signal.SIGKILL)
             process.wait()
-        _signal_group(process, signal.SIGKILL)
+        kill_leftovers(process)
     for pipe in (process.stdin, process.stdout, process.stderr):
         if pipe is not None:
             try:

@@ -74,8 +74,16 @@ def no_audio_device_here() -> str | None:
     return "aplay -l: no soundcards" if "no soundcards found" in listed.stderr else None
 
 
-def alive(pid: int) -> bool:
-    """True while ``pid`` runs (a zombie waiting for its parent counts as ended)."""
+def alive(pid: int, grace: float = 2.0) -> bool:
+    """True if ``pid`` still runs after ``grace`` seconds (a process sent KILL takes a moment
+    to end; a zombie waiting for its parent counts as ended)."""
+    deadline = time.monotonic() + grace
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return _running(pid)
+
+
+def _running(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except (FileNotFoundError, ProcessLookupError):

@@ -55,7 +55,7 @@ def test_stop_ends_the_player_and_its_children(tmp_path):
     playback = speech_with(stub.command).say(SENTENCE, on_end=ended.append)
     wait_for(stub.child)
     child = int(stub.child.read_text())
-    assert alive(child) and not playback.done
+    assert alive(child, grace=0) and not playback.done
     playback.stop()
     playback.wait(timeout=10)  # a stopped playback is no error
     assert ended == [playback] and playback.stopped and playback.error is None
