@@ -264,6 +264,10 @@ _CAPITAL = r"[A-ZÀ-ÖØ-Þ]"
 _NAME = rf"{_CAPITAL}[a-zà-öø-ÿ]+"
 
 RULES: tuple[Rule, ...] = (
+    # A double hyphen stands for a dash (1914--1918).
+    _sub(r"(?<=\S)--(?=\S)", " – "),
+    # Numbers: n° 2010-626 is one, not a range.
+    _sub(r"\b[nN]° ?(?=\d)", "numéro "),
     # Thousands grouped by (no-break) spaces: one number (2 500 000).
     _sub(rf"{_ALONE}\d{{1,3}}(?: \d{{3}})+(?![\d])", lambda m: m[0].replace(" ", "")),
     # Numeric dates: 12/05/2025, 2025-05-12.
@@ -277,7 +281,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _sub(r"(heures?(?: \d+)?) ?[-–] ?(?=\d)", r"\1 à "),
     # Ranges: 2020-2024, 10–12 ans.
-    _sub(rf"{_ALONE}({_NUMBER})(?:-| ?– ?)(?=\d)", r"\1 à "),
+    _sub(rf"(?<!numéro ){_ALONE}({_NUMBER})(?:-| ?– ?)(?=\d)", r"\1 à "),
     # Signs: -5 °C, +3 %.
     _sub(r"(?<![\w)])-(?=\d)", "moins "),
     _sub(r"(?<![\w)])\+(?=\d)", "plus "),
@@ -308,7 +312,6 @@ RULES: tuple[Rule, ...] = (
     _sub(r"\bMgr\b\.?", "monseigneur"),
     _sub(r"\bMmes\b", "mesdames"),
     _sub(r"\bMlles\b", "mesdemoiselles"),
-    _sub(r"\b[nN][°] ?(?=\d)", "numéro "),
     _sub(r"\bp\. ?ex\.", "par exemple"),
     _sub(r"\bcf\.", "confère"),
     _sub(r"\bc\.?-à-d\.?", "c'est-à-dire"),

@@ -56,6 +56,7 @@ CASES = [
     ("à 21h, à 1 h", "à vingt-et-une heures, à une heure"),
     ("de 14h à 16h, 14h-16h", "de 14 heures à 16 heures, 14 heures à 16 heures"),
     ("2020-2024", "2020 à 2024"),
+    ("1914--1918, décision n° 2010-626", "1914 à 1918, décision numéro 2010-626"),
     ("10–12 ans, 3-1 au score", "10 à 12 ans, 3 à 1 au score"),
     ("le 12/05/2025 et le 2025-05-01", "le 12 mai 2025 et le premier mai 2025"),
     ("en 1998", "en 1998"),
