@@ -19,6 +19,7 @@ from reader.commands.common import (
     load_article,
     notice,
 )
+from reader.commands.translate import hear_cache_failures
 
 
 class GlossaryFormat(str, Enum):
@@ -89,12 +90,14 @@ def _session(article, engine: str, required: bool):
     from reader.session import TranslationSession
 
     try:
-        return TranslationSession(article, engine, notify=notice)
+        session = TranslationSession(article, engine, notify=notice)
     except EngineError as exc:
         if required:
             raise
         notice(f"no English example sentences: {exc}")
         return None
+    hear_cache_failures(session)
+    return session
 
 
 def _write_deck(result, article, english, output: Path) -> None:

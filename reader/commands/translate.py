@@ -11,6 +11,16 @@ import typer
 from reader.commands.common import EngineChoice, EngineOption, PathArgument, load_article, notice
 
 
+def hear_cache_failures(session) -> None:  # session: reader.session.TranslationSession
+    """A cache that stops saving mid-way (disk full) says so once, as a notice.
+
+    Only while ``TranslationSession`` does not pass its own notify to ``Cache``; once it
+    does, the cache already has one and this does nothing.
+    """
+    if session.cache is not None and session.cache.notify is None:
+        session.cache.notify = lambda message: notice(f"notice: {message}")
+
+
 class Format(str, Enum):
     text = "text"
     markdown = "markdown"
@@ -37,6 +47,7 @@ def translate(
 
     article = load_article(path)
     with TranslationSession(article, engine.value, notify=notice, enforce=enforce) as session:
+        hear_cache_failures(session)
         if engine.value == "auto":
             notice(session.reason)
         english = session.translate(article.blocks)

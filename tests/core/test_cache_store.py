@@ -62,3 +62,34 @@ def test_atomic_write_leaves_no_temp_files(tmp_path):
     atomic_write(target, b"two")
     assert target.read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
+
+
+def _small_database(monkeypatch, pages: int) -> None:
+    """Every cache connection refuses to grow past ``pages`` pages: SQLite then says
+    "database or disk is full", as on a full file system."""
+    import sqlite3
+
+    from reader import cache as cache_module
+
+    connect = sqlite3.connect
+
+    def capped(*args, **kwargs):
+        db = connect(*args, **kwargs)
+        db.execute(f"PRAGMA max_page_count = {pages}")
+        return db
+
+    monkeypatch.setattr(cache_module.sqlite3, "connect", capped)
+
+
+def test_a_full_cache_turns_itself_off_with_one_notice(data_dir, monkeypatch):
+    _small_database(monkeypatch, 3)
+    heard: list[str] = []
+    cache = Cache(notify=heard.append)
+    cache.put_many("e", "1", [("petit", "small")])
+    big = [(f"phrase {i} " + "x" * 500, f"sentence {i}") for i in range(50)]
+    cache.put_many("e", "1", big)  # the disk is full: no error, no English lost
+    cache.put_many("e", "1", big)
+    assert len(heard) == 1 and "full" in heard[0] and "not saved" in heard[0]
+    assert cache.notice == heard[0] and cache.read_only
+    assert cache.get_many("e", "1", ["petit", big[0][0]]) == {"petit": "small"}
+    cache.close()
