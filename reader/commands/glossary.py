@@ -119,7 +119,7 @@ def _write_text(result, fmt: GlossaryFormat, output: Path | None) -> None:
     from rich.console import Console
 
     from glossary import export
-    from reader.store import atomic_write
+    from reader.store import write_output
 
     if fmt is GlossaryFormat.table and not result.entries:
         notice("no entries")
@@ -136,6 +136,6 @@ def _write_text(result, fmt: GlossaryFormat, output: Path | None) -> None:
             export.to_json(result) + "\n" if fmt is GlossaryFormat.json else export.to_csv(result)
         )
     if output:
-        atomic_write(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)

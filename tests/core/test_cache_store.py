@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import threading
+from pathlib import Path
+
+import pytest
 
 from reader.cache import Cache
 from reader.store import Position, Positions, atomic_write
@@ -93,3 +97,34 @@ def test_a_full_cache_turns_itself_off_with_one_notice(data_dir, monkeypatch):
     assert cache.notice == heard[0] and cache.read_only
     assert cache.get_many("e", "1", ["petit", big[0][0]]) == {"petit": "small"}
     cache.close()
+
+
+def test_write_output_names_the_target_never_a_temporary_file(tmp_path):
+    from reader.errors import ReaderError
+    from reader.store import write_output
+
+    with pytest.raises(ReaderError) as caught:
+        write_output(Path("/proc/version"), b"x")
+    assert str(caught.value).startswith("/proc/version: cannot write (")
+    missing = tmp_path / "no-such-folder" / "x.json"
+    with pytest.raises(ReaderError, match=r"x.json: cannot write \(No such file or directory\)"):
+        write_output(missing, b"x")
+    assert not missing.parent.exists()  # an export never creates folders
+
+
+def test_exports_get_the_umask_mode_and_replaced_files_keep_theirs(tmp_path):
+    from reader.store import write_output
+
+    umask = os.umask(0o022)
+    try:
+        export = tmp_path / "export.csv"
+        write_output(export, b"a,b\n")
+        assert export.stat().st_mode & 0o777 == 0o644
+        export.chmod(0o640)
+        write_output(export, b"a,b,c\n")
+        assert export.stat().st_mode & 0o777 == 0o640 and export.read_bytes() == b"a,b,c\n"
+        private = tmp_path / "positions.json"
+        atomic_write(private, b"{}")
+        assert private.stat().st_mode & 0o777 == 0o600  # user data stays the user's
+    finally:
+        os.umask(umask)
