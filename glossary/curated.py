@@ -29,20 +29,13 @@ from glossary.errors import GlossaryError
 from glossary.match import key_of
 from glossary.model import KINDS, Entry, Origin
 from reader.article import companion_path
+from reader.textio import clean_line
 
 REQUIRED = ("fr", "en", "kind", "definition")
 OPTIONAL_LISTS = ("aliases", "en_aliases")
 OPTIONAL_TEXTS = ("definition", "en_adj")
 OPTIONAL_FLAGS = ("the",)
 FIELDS = frozenset((*REQUIRED, *OPTIONAL_LISTS, *OPTIONAL_TEXTS, *OPTIONAL_FLAGS))
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-
-
-def clean_text(text: str) -> str:
-    """One line of text: control characters (which could drive the terminal) become spaces."""
-    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def glossary_path(article_path: Path | None) -> Path | None:
@@ -115,7 +108,7 @@ def _refuse_duplicates(where: str, parsed: list[tuple[int, Entry]]) -> None:
 def _entry(where: str, raw: object, origin: Origin, required: Sequence[str]) -> Entry:
     if not isinstance(raw, dict):
         raise GlossaryError(f"{where}: each [[entry]] must be a table")
-    label = clean_text(str(raw.get("fr", "?")))
+    label = clean_line(str(raw.get("fr", "?")))
     for key in required:
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise GlossaryError(f"{where}: entry {label!r} needs a non-empty text '{key}'")
@@ -133,20 +126,20 @@ def _entry(where: str, raw: object, origin: Origin, required: Sequence[str]) -> 
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise GlossaryError(f"{where}: entry {label!r}: '{key}' must be a list of texts")
-        lists[key] = tuple(clean_text(v) for v in value)
+        lists[key] = tuple(clean_line(v) for v in value)
     for key in OPTIONAL_TEXTS:
         if not isinstance(raw.get(key, ""), str):
             raise GlossaryError(f"{where}: entry {label!r}: '{key}' must be a text")
     if not isinstance(raw.get("the", False), bool):
         raise GlossaryError(f"{where}: entry {label!r}: 'the' must be true or false")
     return Entry(
-        clean_text(raw["fr"]),
-        clean_text(raw["en"]),
+        clean_line(raw["fr"]),
+        clean_line(raw["en"]),
         raw["kind"],
-        clean_text(raw.get("definition", "")),
+        clean_line(raw.get("definition", "")),
         lists["aliases"],
         lists["en_aliases"],
         origin,
         the=raw.get("the", False),
-        en_adj=clean_text(raw.get("en_adj", "")),
+        en_adj=clean_line(raw.get("en_adj", "")),
     )

@@ -13,10 +13,11 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from glossary.curated import clean_text, parse_entries
+from glossary.curated import parse_entries
 from glossary.errors import GlossaryError
 from glossary.match import key_of
 from glossary.model import KINDS, Entry
+from reader.textio import clean_line
 
 FILE_NAME = "glossary.toml"
 REQUIRED = ("fr", "en", "kind")
@@ -94,7 +95,7 @@ def remove(
         entries = _read(target, notify)
         gone = next((e for e in entries if key_of(e.fr) == key), None)
         if gone is None:
-            raise UnknownTerm(f"{clean_text(fr)!r} is not in your glossary ({target})")
+            raise UnknownTerm(f"{clean_line(fr)!r} is not in your glossary ({target})")
         _write(target, [e for e in entries if e is not gone])
     return gone
 
@@ -109,7 +110,7 @@ def _new_entry(
     the: bool,
     en_adj: str,
 ) -> Entry:
-    fr, en = clean_text(fr), clean_text(en)
+    fr, en = clean_line(fr), clean_line(en)
     if not fr or not en:
         raise GlossaryError("a term needs both its French and its English")
     if kind not in KINDS:
@@ -118,12 +119,12 @@ def _new_entry(
         fr,
         en,
         kind,
-        clean_text(definition),
-        tuple(a for a in map(clean_text, aliases) if a),
-        tuple(a for a in map(clean_text, en_aliases) if a),
+        clean_line(definition),
+        tuple(a for a in map(clean_line, aliases) if a),
+        tuple(a for a in map(clean_line, en_aliases) if a),
         "user",
         the=the,
-        en_adj=clean_text(en_adj),
+        en_adj=clean_line(en_adj),
     )
 
 

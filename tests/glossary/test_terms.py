@@ -115,3 +115,28 @@ def test_an_unusable_data_folder_is_one_line_and_the_glossary_still_builds(tmp_p
         env={"READER_DATA_DIR": str(not_a_folder)},
     )
     assert done.returncode == 0 and "BCE,ECB" in done.stdout and "not used" in done.stderr
+
+
+def test_escape_sequences_in_a_term_leave_no_leftovers(tmp_path):
+    """QA 2026-12-01 Q16: the payload of a sequence goes with its control bytes."""
+    data = tmp_path / "data"
+    done = terms(data, "add", "parlé", "spoke\x1b]0;TERM-TITLE\x07", "-d", "\u202eesrever\u202c")
+    assert done.returncode == 0, done.stderr
+    (entry,) = json.loads(terms(data, "list", "--format", "json").stdout)
+    assert entry["en"] == "spoke" and entry["definition"] == "esrever"
+
+
+def test_an_article_glossary_loses_whole_escape_sequences(tmp_path):
+    from glossary.curated import load_curated
+
+    path = tmp_path / "a.glossary.toml"
+    path.write_text(
+        '[[entry]]\nfr = "OTAN"\nen = "NATO\\u001b]0;GLOSS-TITLE\\u0007"\nkind = "organisations"\n'
+        'definition = "Alliance \\u001b[2J\\u001b]52;c;R0xPU1M=\\u0007 atlantique '
+        '\\u009b31mROUGE \\u202eesrever\\u202c"\naliases = ["l\\u2066Alliance\\u2069"]\n',
+        encoding="utf-8",
+    )
+    (entry,) = load_curated(path)
+    assert entry.en == "NATO"
+    assert entry.definition == "Alliance atlantique ROUGE esrever"
+    assert entry.aliases == ("lAlliance",)
