@@ -2,22 +2,31 @@
 
 ``reader terms add|list|remove`` and the app's word lookup edit it through ``add``,
 ``remove`` and ``load``. Writes are atomic (the file holds the old or the new list,
-never half), and a damaged file is set aside (renamed, kept for inspection), never
-deleted or silently overwritten. A file that merely cannot be read (permissions) is
-left alone and nothing is written over it.
+never half).
+
+The file is edited by hand too (its header says so), so a problem in it is reported,
+never repaired behind the user's back: ``read`` gives the entries that are fine and a
+``GlossaryProblem`` (file, line, what) for each one that is not; ``load`` tells each
+problem through ``notify`` and returns the rest. The file is never moved or rewritten
+because of a problem: ``add`` and ``remove`` refuse to change a file that has one.
+A file that cannot be read at all (permissions) is left alone too.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.curated import parse_entries
+from glossary.curated import GlossaryProblem, parse_leniently
 from glossary.errors import GlossaryError
 from glossary.match import key_of
 from glossary.model import KINDS, Entry
+from reader.notify import Notify
 from reader.textio import clean_line
+
+__all__ = ["GlossaryProblem", "UnknownTerm", "UserGlossary", "add", "load", "read", "remove"]
 
 FILE_NAME = "glossary.toml"
 REQUIRED = ("fr", "en", "kind")
@@ -46,14 +55,49 @@ def path(folder: Path | None = None) -> Path:
         raise GlossaryError(f"no usable data folder for your glossary ({exc})") from exc
 
 
-def load(folder: Path | None = None, notify: Callable[[str], None] | None = None) -> list[Entry]:
-    """The user's entries; a problem is reported through ``notify`` and yields no entries."""
+@dataclass(frozen=True)
+class UserGlossary:
+    """What ``glossary.toml`` holds: the entries that are fine, and a problem for each other one."""
+
+    path: Path
+    entries: tuple[Entry, ...]
+    problems: tuple[GlossaryProblem, ...] = ()
+
+    def notices(self, most: int = 3) -> list[str]:
+        """One line per problem (at most ``most``, then how many more), saying what it costs."""
+        if not self.problems:
+            return []
+        count = len(self.entries)
+        if not count:
+            cost = "none of your terms are used until it is fixed"
+        else:
+            cost = f"not used until it is fixed ({count} other term{'s' * (count != 1)} used)"
+        lines = [f"your glossary: {problem}; {cost}" for problem in self.problems[:most]]
+        if len(self.problems) > most:
+            more = len(self.problems) - most
+            lines.append(f"your glossary: {more} more problem{'s' * (more != 1)} in {self.path}")
+        return lines
+
+
+def read(folder: Path | None = None) -> UserGlossary:
+    """The user's glossary, problems included; GlossaryError when there is no usable data
+    folder or the file cannot be read at all (it is then left alone)."""
+    return _read(path(folder))
+
+
+def load(folder: Path | None = None, notify: Notify | None = None) -> list[Entry]:
+    """The user's entries that are fine; each problem is told through ``notify``, one line
+    naming the file and line. A file that cannot be read yields no entries (and a notice)."""
     try:
-        return _read(path(folder), notify)
+        mine = read(folder)
     except GlossaryError as exc:
         if notify is not None:
             notify(f"your glossary is not used: {exc}")
         return []
+    if notify is not None:
+        for line in mine.notices():
+            notify(line)
+    return list(mine.entries)
 
 
 def get(fr: str, folder: Path | None = None) -> Entry | None:
@@ -73,26 +117,23 @@ def add(
     the: bool = False,
     en_adj: str = "",
     folder: Path | None = None,
-    notify: Callable[[str], None] | None = None,
 ) -> Entry:
     """Adds (or replaces) the entry for ``fr`` and returns it; raises GlossaryError on bad input."""
     entry = _new_entry(fr, en, kind, definition, aliases, en_aliases, the, en_adj)
     key = key_of(entry.fr)
     target = path(folder)
     with _lock:
-        entries = [e for e in _read(target, notify) if key_of(e.fr) != key]
+        entries = [e for e in _editable(target) if key_of(e.fr) != key]
         _write(target, [*entries, entry])
     return entry
 
 
-def remove(
-    fr: str, folder: Path | None = None, notify: Callable[[str], None] | None = None
-) -> Entry:
+def remove(fr: str, folder: Path | None = None) -> Entry:
     """Removes the entry for ``fr`` and returns it; raises UnknownTerm when there is none."""
     key = key_of(fr)
     target = path(folder)
     with _lock:
-        entries = _read(target, notify)
+        entries = _editable(target)
         gone = next((e for e in entries if key_of(e.fr) == key), None)
         if gone is None:
             raise UnknownTerm(f"{clean_line(fr)!r} is not in your glossary ({target})")
@@ -128,35 +169,34 @@ def _new_entry(
     )
 
 
-def _read(target: Path, notify: Callable[[str], None] | None) -> list[Entry]:
-    """Entries of ``target``; a damaged file is set aside. Unreadable: GlossaryError/OSError."""
+def _read(target: Path) -> UserGlossary:
     if not target.exists():
-        return []
+        return UserGlossary(target, ())
     try:
-        text = target.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return _set_aside(target, f"not UTF-8 text ({exc.reason})", notify)
+        data = target.read_bytes()
     except OSError as exc:
         # Not damaged, only unreadable now: never move or overwrite it.
         raise GlossaryError(f"{target}: cannot read ({exc.strerror or exc})") from exc
     try:
-        return parse_entries(text, str(target), "user", REQUIRED)
-    except GlossaryError as exc:
-        return _set_aside(target, str(exc), notify)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problem = GlossaryProblem(target, line, f"not UTF-8 text ({exc.reason})")
+        return UserGlossary(target, (), (problem,))
+    entries, problems = parse_leniently(text, target, "user", REQUIRED)
+    return UserGlossary(target, tuple(entries), tuple(problems))
 
 
-def _set_aside(target: Path, why: str, notify: Callable[[str], None] | None) -> list[Entry]:
-    from reader.store import set_aside
-
-    try:
-        moved = set_aside(target)
-    except OSError as exc:
+def _editable(target: Path) -> list[Entry]:
+    """The entries of a file that can be rewritten without losing anything; GlossaryError
+    when it has a problem (rewriting would drop the entries it could not read)."""
+    mine = _read(target)
+    if mine.problems:
         raise GlossaryError(
-            f"{target} is damaged ({why}) and cannot be moved aside ({exc.strerror or exc})"
-        ) from exc
-    if notify is not None:
-        notify(f"your glossary was damaged ({why}); kept as {moved.name}, starting a new one")
-    return []
+            f"your glossary has a problem at {mine.problems[0]}; "
+            "nothing was changed: fix that line, then try again"
+        )
+    return list(mine.entries)
 
 
 def _write(target: Path, entries: Sequence[Entry]) -> None:

@@ -62,11 +62,15 @@ def _build(article, engine: str | None, extract: bool):
     """The glossary and the English sentences per block ({} without an engine)."""
     from glossary import build as glossary_build
     from glossary.extract import extract as run_extraction
+    from glossary.sources import load_stack
 
-    session = _session(article, engine, required=extract) if engine else None
+    # Loaded once, for the English and the glossary alike; a malformed article glossary
+    # is an error here (it is what this command shows).
+    stack = load_stack(article, notify=notice)
+    session = _session(article, engine, stack, required=extract) if engine else None
     if session is None:
         candidates = run_extraction(article.blocks) if extract else []
-        return glossary_build.build(article, candidates, notify=notice), {}
+        return glossary_build.build(article, candidates, stack=stack), {}
     with session:
         if engine == "auto":
             notice(session.reason)
@@ -79,18 +83,18 @@ def _build(article, engine: str | None, extract: bool):
                 session.engine,
                 session.cache,
                 {t.index: t.text for t in english if t.text},
-                notify=notice,
+                stack=stack,
             )
     return result, {t.index: t.sentences for t in english if t.text}
 
 
-def _session(article, engine: str, required: bool):
+def _session(article, engine: str, stack, required: bool):
     """A translation session, or None (with a notice) when the engine is optional and missing."""
     from reader.errors import EngineError
     from reader.session import TranslationSession
 
     try:
-        session = TranslationSession(article, engine, notify=notice)
+        session = TranslationSession(article, engine, notify=notice, entries=stack)
     except EngineError as exc:
         if required:
             raise

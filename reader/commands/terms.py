@@ -45,7 +45,7 @@ def terms_add(
     from glossary import user
 
     before = user.get(fr)
-    entry = user.add(fr, en, kind, definition, notify=notice)
+    entry = user.add(fr, en, kind, definition)
     verb = "updated" if before is not None else "added"
     notice(f"{verb}: {entry.fr} → {entry.en} ({entry.kind}) in {user.path()}")
 
@@ -95,5 +95,5 @@ def terms_remove(
     """Remove a term from your glossary."""
     from glossary import user
 
-    entry = user.remove(fr, notify=notice)
+    entry = user.remove(fr)
     notice(f"removed: {entry.fr} → {entry.en}")

@@ -11,6 +11,20 @@ import typer
 from reader.commands.common import EngineChoice, EngineOption, PathArgument, load_article, notice
 
 
+def glossary_stack(article) -> list:  # -> list[glossary.model.Entry]
+    """The glossaries for ``article``, loaded once for the command; each problem in the
+    user's glossary is said on stderr (file and line), and a malformed article glossary
+    leaves the English without glossary, with a notice."""
+    from glossary.errors import GlossaryError
+    from glossary.sources import load_stack
+
+    try:
+        return load_stack(article, notify=notice)
+    except GlossaryError as exc:
+        notice(f"notice: glossary not applied to the English: {exc}")
+        return []
+
+
 def hear_cache_failures(session) -> None:  # session: reader.session.TranslationSession
     """A cache that stops saving mid-way (disk full) says so once, as a notice.
 
@@ -46,7 +60,10 @@ def translate(
     from reader.session import TranslationSession
 
     article = load_article(path)
-    with TranslationSession(article, engine.value, notify=notice, enforce=enforce) as session:
+    entries = glossary_stack(article)
+    with TranslationSession(
+        article, engine.value, notify=notice, enforce=enforce, entries=entries
+    ) as session:
         hear_cache_failures(session)
         if engine.value == "auto":
             notice(session.reason)

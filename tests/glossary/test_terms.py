@@ -10,7 +10,7 @@ import pytest
 from glossary import build, user
 from glossary.errors import GlossaryError
 from reader.article import parse
-from tests.support.cli import run_reader
+from tests.support.cli import one_line_error, run_reader
 
 
 def terms(data, *args):
@@ -52,16 +52,91 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path, args, message):
     assert "Traceback" not in done.stderr
 
 
-def test_a_damaged_file_is_set_aside_not_deleted(tmp_path):
+TYPO = '# my terms\n[[entry]]\nfr = "OTAN\nen = "NATO"\n\n[[entry]]\nfr = "taux directeur"\nen = "policy rate"\nkind = "economy"\n'
+"""QA 2026-12-01 Q5: a missing quote on line 3; the entry at line 6 is fine."""
+
+
+def write_user_glossary(data, text: str):
+    data.mkdir(parents=True, exist_ok=True)
+    path = data / "glossary.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_typo_spoils_only_its_entry_and_is_reported_with_its_line(tmp_path):
+    path = write_user_glossary(tmp_path / "data", TYPO)
+    mine = user.read(tmp_path / "data")
+    assert [e.fr for e in mine.entries] == ["taux directeur"]
+    (problem,) = mine.problems
+    assert problem.path == path and problem.line == 3 and "malformed TOML" in problem.what
+    assert str(problem).startswith(f"{path}:3: ")
+    heard: list[str] = []
+    assert [e.fr for e in user.load(tmp_path / "data", notify=heard.append)] == ["taux directeur"]
+    assert len(heard) == 1 and f"{path}:3:" in heard[0] and "not used" in heard[0]
+    assert path.read_text(encoding="utf-8") == TYPO  # never moved, never rewritten
+    assert [p.name for p in path.parent.iterdir()] == ["glossary.toml"]
+
+
+def test_a_bad_kind_or_a_repeat_leaves_out_that_entry_only(tmp_path):
+    text = (
+        '[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "organisations"\n\n'
+        '[[entry]]\nfr = "BCE"\nen = "ECB"\nkind = "bogus"\n\n'
+        '[[entry]]\nfr = "otan"\nen = "Nato"\nkind = "organisations"\n'
+    )
+    path = write_user_glossary(tmp_path / "data", text)
+    mine = user.read(tmp_path / "data")
+    assert [e.en for e in mine.entries] == ["NATO"]
+    assert [(p.line, p.what.split(";")[0]) for p in mine.problems] == [
+        (6, "entry 'BCE' has kind 'bogus'"),
+        (11, "entry 'otan' repeats 'OTAN' from line 1"),
+    ]
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_file_where_nothing_parses_says_none_applies(tmp_path):
+    write_user_glossary(tmp_path / "data", "[entry]\nfr = 1\n")
+    heard: list[str] = []
+    assert user.load(tmp_path / "data", notify=heard.append) == []
+    assert len(heard) == 1 and "none of your terms" in heard[0], heard
+
+
+def test_editing_a_glossary_with_a_problem_changes_nothing_and_says_where(tmp_path):
     data = tmp_path / "data"
-    data.mkdir()
-    damaged = b'[[entry]]\nfr = "OTAN"\nen = \n\xff'
-    (data / "glossary.toml").write_bytes(damaged)
-    done = terms(data, "add", "BCE", "ECB", "-k", "organisations")
-    assert done.returncode == 0 and "damaged" in done.stderr
-    (kept,) = data.glob("glossary.toml.corrupt-*")
-    assert kept.read_bytes() == damaged
-    assert [e.fr for e in user.load(data)] == ["BCE"]
+    path = write_user_glossary(data, TYPO)
+    for args in (("add", "BCE", "ECB", "-k", "organisations"), ("remove", "taux directeur")):
+        line = one_line_error(terms(data, *args))
+        assert f"{path}:3:" in line and "nothing was changed" in line, line
+    assert path.read_text(encoding="utf-8") == TYPO
+    assert [p.name for p in data.iterdir() if not p.name.endswith(".lock")] == ["glossary.toml"]
+
+
+def test_terms_list_shows_what_parses_and_one_line_about_the_rest(tmp_path):
+    data = tmp_path / "data"
+    path = write_user_glossary(data, TYPO)
+    done = terms(data, "list", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert [e["fr"] for e in json.loads(done.stdout)] == ["taux directeur"]
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"{path}:3:" in lines[0], done.stderr
+
+
+def test_translate_and_glossary_say_once_where_the_typo_is_and_use_the_rest(tmp_path):
+    data = tmp_path / "data"
+    path = write_user_glossary(data, TYPO)
+    article = tmp_path / "a.fr.txt"
+    article.write_text("Titre\n\nLe taux directeur de la BCE monte.\n", encoding="utf-8")
+    env = {"READER_DATA_DIR": str(data)}
+    done = run_reader("translate", str(article), "-e", "none", env=env)
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if str(path) in line]
+    assert len(said) == 1 and f"{path}:3:" in said[0], done.stderr
+    done = run_reader("glossary", str(article), "--no-extract", "-e", "none", "-f", "json", env=env)
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if str(path) in line]
+    assert len(said) == 1 and f"{path}:3:" in said[0], done.stderr
+    mine = [e for e in json.loads(done.stdout)["entries"] if e["origin"] == "user"]
+    assert [(e["fr"], e["en"]) for e in mine] == [("taux directeur", "policy rate")]
+    assert path.read_text(encoding="utf-8") == TYPO
 
 
 def test_python_api_round_trips_awkward_text(data_dir):
