@@ -15,7 +15,9 @@ A file that cannot be read at all (permissions) is left alone too.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +28,18 @@ from glossary.model import KINDS, Entry
 from reader.notify import Notify
 from reader.textio import clean_line
 
-__all__ = ["GlossaryProblem", "UnknownTerm", "UserGlossary", "add", "load", "read", "remove"]
+__all__ = [
+    "GlossaryProblem",
+    "SameTerm",
+    "Saved",
+    "UnknownTerm",
+    "UserGlossary",
+    "add",
+    "load",
+    "read",
+    "remove",
+    "save",
+]
 
 FILE_NAME = "glossary.toml"
 REQUIRED = ("fr", "en", "kind")
@@ -106,39 +119,126 @@ def get(fr: str, folder: Path | None = None) -> Entry | None:
     return next((e for e in load(folder) if key_of(e.fr) == key), None)
 
 
+class SameTerm(GlossaryError):
+    """The glossary has this term under another spelling (case, accents, plural); replacing
+    it must be asked for (``replace=True``). ``existing`` is the entry there."""
+
+    def __init__(self, existing: Entry, fr: str) -> None:
+        super().__init__(
+            f"your glossary has {existing.fr!r} → {existing.en} ({existing.kind}), the same term "
+            f"as {fr!r} up to case, accents or plural; nothing was changed"
+        )
+        self.existing = existing
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What ``save`` did: the entry now in the glossary, and the one it replaced (if any)."""
+
+    entry: Entry
+    before: Entry | None
+
+
+def save(
+    fr: str,
+    en: str,
+    kind: str | None = None,
+    definition: str | None = None,
+    *,
+    aliases: Sequence[str] | None = None,
+    en_aliases: Sequence[str] | None = None,
+    the: bool | None = None,
+    en_adj: str | None = None,
+    replace: bool = False,
+    folder: Path | None = None,
+) -> Saved:
+    """Adds the entry for ``fr``, or updates the one already there: what is not given
+    (None) is kept from it, or defaults (kind ``other``) for a new term.
+
+    The entry there is found up to case, accents, elision and plural; when its French is
+    spelt otherwise (« OTAN » for « otan ») it is replaced only with ``replace``, else
+    SameTerm is raised. Raises GlossaryError on bad input, on a file that has a problem
+    (nothing is changed), or when the file cannot be written.
+    """
+    fr = unicodedata.normalize("NFC", clean_line(fr))
+    key = key_of(fr)
+    target = path(folder)
+    with _lock, _locked(target):
+        entries = _editable(target)
+        before = next((e for e in entries if key_of(e.fr) == key), None)
+        if before is not None and before.fr != fr and not replace:
+            raise SameTerm(before, fr)
+        old = before or Entry(fr, "", "other", "", (), (), "user")
+        entry = _new_entry(
+            fr,
+            en,
+            kind if kind is not None else old.kind,
+            definition if definition is not None else old.definition,
+            aliases if aliases is not None else old.aliases,
+            en_aliases if en_aliases is not None else old.en_aliases,
+            the if the is not None else old.the,
+            en_adj if en_adj is not None else old.en_adj,
+        )
+        # An update keeps its place in the file; a new term goes at the end.
+        kept = [entry if e is before else e for e in entries]
+        _write(target, kept if before is not None else [*kept, entry])
+    return Saved(entry, before)
+
+
 def add(
     fr: str,
     en: str,
-    kind: str = "other",
-    definition: str = "",
+    kind: str | None = None,
+    definition: str | None = None,
     *,
-    aliases: Sequence[str] = (),
-    en_aliases: Sequence[str] = (),
-    the: bool = False,
-    en_adj: str = "",
+    aliases: Sequence[str] | None = None,
+    en_aliases: Sequence[str] | None = None,
+    the: bool | None = None,
+    en_adj: str | None = None,
+    replace: bool = False,
     folder: Path | None = None,
 ) -> Entry:
-    """Adds (or replaces) the entry for ``fr`` and returns it; raises GlossaryError on bad input."""
-    entry = _new_entry(fr, en, kind, definition, aliases, en_aliases, the, en_adj)
-    key = key_of(entry.fr)
-    target = path(folder)
-    with _lock:
-        entries = [e for e in _editable(target) if key_of(e.fr) != key]
-        _write(target, [*entries, entry])
-    return entry
+    """``save``, returning only the entry now in the glossary."""
+    return save(
+        fr,
+        en,
+        kind,
+        definition,
+        aliases=aliases,
+        en_aliases=en_aliases,
+        the=the,
+        en_adj=en_adj,
+        replace=replace,
+        folder=folder,
+    ).entry
 
 
 def remove(fr: str, folder: Path | None = None) -> Entry:
     """Removes the entry for ``fr`` and returns it; raises UnknownTerm when there is none."""
     key = key_of(fr)
     target = path(folder)
-    with _lock:
+    with _lock, _locked(target):
         entries = _editable(target)
         gone = next((e for e in entries if key_of(e.fr) == key), None)
         if gone is None:
             raise UnknownTerm(f"{clean_line(fr)!r} is not in your glossary ({target})")
         _write(target, [e for e in entries if e is not gone])
     return gone
+
+
+@contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """The read-modify-write lock shared with other processes (``reader terms add`` run in
+    parallel, the app): without it, concurrent adds lose entries (QA 2026-12-01 Q9)."""
+    from reader.store import file_lock
+
+    held = ExitStack()
+    try:
+        held.enter_context(file_lock(target))
+    except OSError as exc:  # a read-only or full folder: say it about the glossary
+        raise GlossaryError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    with held:
+        yield
 
 
 def _new_entry(
@@ -151,7 +251,7 @@ def _new_entry(
     the: bool,
     en_adj: str,
 ) -> Entry:
-    fr, en = clean_line(fr), clean_line(en)
+    fr, en = (unicodedata.normalize("NFC", clean_line(t)) for t in (fr, en))
     if not fr or not en:
         raise GlossaryError("a term needs both its French and its English")
     if kind not in KINDS:

@@ -12,6 +12,8 @@ import secrets
 import stat
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,6 +90,35 @@ def _temporary(path: Path, mode: int) -> tuple[int, Path]:
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
+
+
+@contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Holds an exclusive lock on ``path``'s lock file (``NAME.lock`` beside it, kept) while
+    the block runs: other processes (and threads) that take the same lock wait. Not
+    reentrant: a thread that holds it must not take it again.
+
+    For read-modify-write of a file several commands may edit at once (``reader terms
+    add`` run in parallel). Raises OSError when the lock file cannot be created. Where
+    there is no ``fcntl`` (Windows) it locks nothing: callers keep their thread lock."""
+    lock = path.with_name(f"{path.name}.lock")
+    with open(lock, "a+b") as handle:
+        fcntl = _fcntl()
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _fcntl():
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return None
+    return fcntl
 
 
 def set_aside(path: Path) -> Path:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import tomllib
 
 import pytest
@@ -10,7 +12,8 @@ import pytest
 from glossary import build, user
 from glossary.errors import GlossaryError
 from reader.article import parse
-from tests.support.cli import one_line_error, run_reader
+from tests.support.cli import READER, one_line_error, run_reader
+from tests.support.paths import ROOT
 
 
 def terms(data, *args):
@@ -21,17 +24,20 @@ def test_add_list_remove_from_the_command_line(tmp_path):
     data = tmp_path / "data"
     done = terms(data, "add", "taux directeur", "policy rate", "--kind", "economy", "-d", "rate")
     assert done.returncode == 0 and "added: taux directeur → policy rate" in done.stderr
-    done = terms(data, "add", "Taux directeurs", "key rate", "--kind", "economy")
-    assert done.returncode == 0 and "updated" in done.stderr  # same term, plural and capital
+    # The same term, plural and capital: a different spelling replaces it only when asked
+    # (QA 2026-12-01 Q10); the definition, not given, is kept.
+    done = terms(data, "add", "Taux directeurs", "key rate", "--kind", "economy", "--replace")
+    assert done.returncode == 0 and "updated" in done.stderr
     listed = terms(data, "list", "--format", "json")
     assert json.loads(listed.stdout) == [
-        {"fr": "Taux directeurs", "en": "key rate", "kind": "economy", "definition": ""}
+        {"fr": "Taux directeurs", "en": "key rate", "kind": "economy", "definition": "rate"}
     ]
     assert "key rate" in terms(data, "list").stdout
     done = terms(data, "remove", "taux directeur")
     assert done.returncode == 0 and "removed" in done.stderr
     assert json.loads(terms(data, "list", "--format", "json").stdout) == []
-    assert [p.name for p in data.iterdir()] == ["glossary.toml"]  # no temporary file left
+    # No temporary file left; the lock file beside it is kept (removing one is a race).
+    assert sorted(p.name for p in data.iterdir()) == ["glossary.toml", "glossary.toml.lock"]
 
 
 @pytest.mark.parametrize(
@@ -215,3 +221,75 @@ def test_an_article_glossary_loses_whole_escape_sequences(tmp_path):
     assert entry.en == "NATO"
     assert entry.definition == "Alliance atlantique ROUGE esrever"
     assert entry.aliases == ("lAlliance",)
+
+
+@pytest.mark.slow
+def test_twelve_parallel_adds_keep_twelve_entries(tmp_path):
+    """QA 2026-12-01 Q9: concurrent read-modify-writes of glossary.toml lose nothing."""
+    data = tmp_path / "data"
+    env = {**os.environ, "READER_DATA_DIR": str(data), "NO_COLOR": "1"}
+    runs = [
+        subprocess.Popen(
+            [*READER, "terms", "add", f"mot{i}", f"word{i}"],
+            env=env,
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(12)
+    ]
+    outcomes = [(run.wait(timeout=300), run.stderr.read() if run.stderr else "") for run in runs]
+    for run in runs:
+        for stream in (run.stdout, run.stderr):
+            if stream is not None:
+                stream.close()
+    assert all(code == 0 and "added" in err for code, err in outcomes), outcomes
+    assert sorted(e.fr for e in user.load(data)) == sorted(f"mot{i}" for i in range(12))
+
+
+def test_updating_a_term_changes_only_what_is_given(tmp_path):
+    """QA 2026-12-01 Q10: the kind and definition stay unless given."""
+    data = tmp_path / "data"
+    done = terms(data, "add", "taux directeur", "key interest rate", "-k", "economy", "-d", "BCE")
+    assert done.returncode == 0, done.stderr
+    done = terms(data, "add", "taux directeur", "policy rate")
+    assert done.returncode == 0 and "updated: taux directeur → policy rate (economy)" in done.stderr
+    (entry,) = json.loads(terms(data, "list", "--format", "json").stdout)
+    assert entry == {
+        "fr": "taux directeur",
+        "en": "policy rate",
+        "kind": "economy",
+        "definition": "BCE",
+    }
+
+
+def test_a_spelling_that_differs_only_in_case_replaces_only_when_asked(tmp_path):
+    """QA 2026-12-01 Q10: « otan » does not silently replace the user's « OTAN »."""
+    data = tmp_path / "data"
+    done = terms(data, "add", "OTAN", "NATO", "--kind", "organisations", "-d", "alliance")
+    assert done.returncode == 0, done.stderr
+    before = (data / "glossary.toml").read_bytes()
+    line = one_line_error(terms(data, "add", "otan", "nato"))
+    assert "'OTAN' → NATO" in line and "--replace" in line, line
+    assert (data / "glossary.toml").read_bytes() == before
+    done = terms(data, "add", "otan", "nato", "--replace")
+    assert done.returncode == 0 and "updated" in done.stderr, done.stderr
+    (entry,) = json.loads(terms(data, "list", "--format", "json").stdout)
+    assert entry == {"fr": "otan", "en": "nato", "kind": "organisations", "definition": "alliance"}
+
+
+def test_the_python_api_keeps_what_is_not_given_and_reports_the_entry_replaced(data_dir):
+    user.add("OTAN", "NATO", "organisations", "alliance", aliases=["Alliance atlantique"])
+    saved = user.save("OTAN", "Nato")
+    assert saved.before is not None and saved.before.en == "NATO"
+    assert (saved.entry.kind, saved.entry.definition, saved.entry.aliases) == (
+        "organisations",
+        "alliance",
+        ("Alliance atlantique",),
+    )
+    with pytest.raises(user.SameTerm) as caught:
+        user.add("otan", "NATO")
+    assert caught.value.existing.fr == "OTAN"
+    assert user.add("otan", "NATO", replace=True).fr == "otan" and len(user.load()) == 1
