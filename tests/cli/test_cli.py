@@ -64,6 +64,34 @@ def test_translate_to_a_pipe_is_unwrapped_and_markdown():
     assert "*English: reference sha256:" in md.stdout
 
 
+def test_markdown_output_keeps_the_text_as_text():
+    """QA 2026-12-01 Q20: « # 1 au classement » is not a heading, <b> is not HTML."""
+    from markdown_it import MarkdownIt
+
+    from reader import article as article_model
+    from reader import output
+    from reader.translation import BlockTranslation
+
+    paragraphs = [
+        "# 1 au classement, devant *tous* les autres.",
+        "1. Premier point avec <b>gras</b> & [un lien](http://x) `code` _ici_ \\o/.",
+        "- Une liste ? + Non. > Pas une citation.",
+        "=== Fin ===",
+    ]
+    article = article_model.parse("Le titre ** étoilé\n\n" + "\n\n".join(paragraphs), "md.txt")
+    # The English repeats the French: an engine's English is escaped the same way.
+    english = [BlockTranslation(b.index, (b.text,), "echo", "1") for b in article.blocks]
+    md = output.to_markdown(article, english)
+    tokens = MarkdownIt("commonmark").parse(md)
+    blocks = {"heading", "paragraph", "blockquote"}
+    assert {t.type.rsplit("_", 1)[0] for t in tokens if t.type != "inline"} <= blocks
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h1"]  # the title
+    inline = [t for t in tokens if t.type == "inline"][:-1]  # the last is *English: echo 1*
+    assert {c.type for t in inline for c in t.children or []} == {"text"}
+    shown = ["".join(c.content for c in t.children or []) for t in inline]
+    assert shown == [text for text in ["Le titre ** étoilé", *paragraphs] for _ in "fr en".split()]
+
+
 def test_stdin_article():
     done = run_reader(
         "translate",
