@@ -35,7 +35,7 @@ def glossary(
         GlossaryFormat, typer.Option("--format", "-f", help="Output format.")
     ] = GlossaryFormat.table,
     output: OutputOption = None,
-    engine: EngineOption = EngineChoice.auto,
+    engine: EngineOption = EngineChoice("auto"),
     extract: Annotated[
         bool, typer.Option("--extract/--no-extract", help="Add entities and terms found by spaCy.")
     ] = True,

@@ -43,7 +43,7 @@ class Format(str, Enum):
 
 def translate(
     path: PathArgument,
-    engine: EngineOption = EngineChoice.auto,
+    engine: EngineOption = EngineChoice("auto"),
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     enforce: Annotated[
         bool,
