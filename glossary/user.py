@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from glossary.curated import GlossaryProblem, parse_leniently
 from glossary.errors import GlossaryError
@@ -185,32 +186,9 @@ def save(
     return Saved(entry, before)
 
 
-def add(
-    fr: str,
-    en: str,
-    kind: str | None = None,
-    definition: str | None = None,
-    *,
-    aliases: Sequence[str] | None = None,
-    en_aliases: Sequence[str] | None = None,
-    the: bool | None = None,
-    en_adj: str | None = None,
-    replace: bool = False,
-    folder: Path | None = None,
-) -> Entry:
-    """``save``, returning only the entry now in the glossary."""
-    return save(
-        fr,
-        en,
-        kind,
-        definition,
-        aliases=aliases,
-        en_aliases=en_aliases,
-        the=the,
-        en_adj=en_adj,
-        replace=replace,
-        folder=folder,
-    ).entry
+def add(fr: str, en: str, *args: Any, **kwargs: Any) -> Entry:
+    """``save`` (same arguments), returning only the entry now in the glossary."""
+    return save(fr, en, *args, **kwargs).entry
 
 
 def remove(fr: str, folder: Path | None = None) -> Entry:
