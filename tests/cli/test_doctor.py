@@ -16,6 +16,7 @@ def test_doctor_with_nothing_optional_says_what_to_install(tmp_path):
         "READER_FREEDICT_DIR": str(tmp_path / "no-dictionaries"),
         "READER_DATA_DIR": str(tmp_path / "data"),
         "ARGOS_PACKAGES_DIR": str(tmp_path / "argos"),  # other tests install the stand-in model
+        "COLUMNS": "40",  # a pipe: rows are not wrapped, whatever the width (QA 2026-12-01 Q20)
     }
     done = run_reader("doctor", env=env)
     assert done.returncode == 0, done.stderr
@@ -26,7 +27,7 @@ def test_doctor_with_nothing_optional_says_what_to_install(tmp_path):
     assert "reader dictionaries install" in out
     assert "✗ Argos fr→en package" in out and "reader models install" in out
     assert "✓ spaCy French model: fr_core_news_sm" in out
-    assert f"{tmp_path / 'data'} (writable)" in out
+    assert f"  ✓ data folder: {tmp_path / 'data'} (writable)" in out.splitlines()
     assert "translation cache" in out and "your vocabulary" in out and "your glossary" in out
 
 
