@@ -71,7 +71,10 @@ class Cache:
         except sqlite3.OperationalError as exc:
             # Locked, read-only media, disk full...: the file is not damaged.
             if self.path.exists():
-                return self._open_read_only(exc)
+                try:
+                    return self._open_read_only(exc)
+                except CacheUnavailable:
+                    pass  # no cache in it yet (a full disk stopped its creation): say why
             raise CacheUnavailable(f"cannot create {self.path} ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             try:

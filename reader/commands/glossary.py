@@ -100,7 +100,7 @@ def _session(article, engine: str, stack, required: bool):
             raise
         notice(f"no English example sentences: {exc}")
         return None
-    hear_cache_failures(session)
+    hear_cache_failures(session, notice)
     return session
 
 

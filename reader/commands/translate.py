@@ -9,30 +9,48 @@ from typing import Annotated
 import typer
 
 from reader.commands.common import EngineChoice, EngineOption, PathArgument, load_article, notice
+from reader.notify import Notify
 
 
-def glossary_stack(article) -> list:  # -> list[glossary.model.Entry]
-    """The glossaries for ``article``, loaded once for the command; each problem in the
-    user's glossary is said on stderr (file and line), and a malformed article glossary
-    leaves the English without glossary, with a notice."""
+def once(say: Notify) -> Notify:
+    """``say``, but each message only the first time (two owners may report one problem)."""
+    said: set[str] = set()
+
+    def say_once(message: str) -> None:
+        if message not in said:
+            said.add(message)
+            say(message)
+
+    return say_once
+
+
+def say_glossary_problems(session, say: Notify) -> None:  # session: TranslationSession
+    """Problems in the user's glossary (file, line, what) are said on every run, whatever the
+    engine: the file is edited by hand and the rest of it still applies. A glossary that
+    cannot be read at all is said only where it would be used (an engine whose English
+    the glossary corrects)."""
+    from glossary import user
+    from glossary.enforce import enforceable
     from glossary.errors import GlossaryError
-    from glossary.sources import load_stack
 
     try:
-        return load_stack(article, notify=notice)
+        mine = user.read()
     except GlossaryError as exc:
-        notice(f"notice: glossary not applied to the English: {exc}")
-        return []
+        if enforceable(session.engine):
+            say(f"your glossary is not used: {exc}")
+        return
+    for line in mine.notices():
+        say(line)
 
 
-def hear_cache_failures(session) -> None:  # session: reader.session.TranslationSession
-    """A cache that stops saving mid-way (disk full) says so once, as a notice.
+def hear_cache_failures(session, say: Notify) -> None:  # session: TranslationSession
+    """A cache that stops saving mid-way (disk full) says so once, through ``say``.
 
     Only while ``TranslationSession`` does not pass its own notify to ``Cache``; once it
     does, the cache already has one and this does nothing.
     """
     if session.cache is not None and session.cache.notify is None:
-        session.cache.notify = lambda message: notice(f"notice: {message}")
+        session.cache.notify = lambda message: say(f"notice: {message}")
 
 
 class Format(str, Enum):
@@ -60,11 +78,10 @@ def translate(
     from reader.session import TranslationSession
 
     article = load_article(path)
-    entries = glossary_stack(article)
-    with TranslationSession(
-        article, engine.value, notify=notice, enforce=enforce, entries=entries
-    ) as session:
-        hear_cache_failures(session)
+    say = once(notice)
+    with TranslationSession(article, engine.value, notify=say, enforce=enforce) as session:
+        hear_cache_failures(session, say)
+        say_glossary_problems(session, say)
         if engine.value == "auto":
             notice(session.reason)
         english = session.translate(article.blocks)

@@ -99,6 +99,16 @@ def test_a_full_cache_turns_itself_off_with_one_notice(data_dir, monkeypatch):
     cache.close()
 
 
+def test_a_cache_that_cannot_be_created_on_a_full_disk_says_so(data_dir, monkeypatch):
+    from reader.cache import CacheUnavailable
+
+    _small_database(monkeypatch, 1)  # not even room for the table
+    with pytest.raises(CacheUnavailable, match="cannot create .*database or disk is full"):
+        Cache()
+    with pytest.raises(CacheUnavailable, match="cannot create .*database or disk is full"):
+        Cache()  # the empty file left behind is not taken for a cache
+
+
 def test_write_output_names_the_target_never_a_temporary_file(tmp_path):
     from reader.errors import ReaderError
     from reader.store import write_output
