@@ -68,9 +68,9 @@ def _replace(path: Path, data: bytes, mode: int) -> None:
         keep = None
     fd, tmp = _temporary(path, mode)
     try:
+        if keep is not None:
+            os.chmod(tmp, keep)
         with os.fdopen(fd, "wb") as handle:
-            if keep is not None:
-                os.fchmod(handle.fileno(), keep)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
