@@ -225,12 +225,9 @@ def write_anki(
 
 
 def _write_package(package, path: Path) -> None:
-    """The package built in memory, then written through the one atomic path."""
-    from reader.store import atomic_write
+    """The package built in memory, then written as every export is (``write_output``)."""
+    from reader.store import write_output
 
     buffer = io.BytesIO()
     package.write_to_file(buffer)
-    try:
-        atomic_write(path, buffer.getvalue())
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    write_output(path, buffer.getvalue())

@@ -130,11 +130,12 @@ def _size(paths: list[Path]) -> int:
 
 
 def _human(size: int) -> str:
+    value = float(size)
     for unit in ("B", "kB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000
-    return f"{size} B"
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.0f} B"
 
 
 def _cache(folder: Path) -> Check:
@@ -146,18 +147,24 @@ def _cache(folder: Path) -> Check:
 
 
 def _user_glossary() -> Check:
+    """Reads the user's glossary and says what is wrong in it, line by line; changes nothing."""
+    from glossary import user
+    from glossary.errors import GlossaryError
+
     try:
-        from glossary import user
-    except ImportError:  # until the user's glossary lands
-        return Check("data", "your glossary", True, "not available in this version")
-    notes: list[str] = []
-    entries = user.load(notify=notes.append)
-    if notes:
-        return Check("data", "your glossary", False, "; ".join(notes), f"check {user.path()}")
-    count = len(entries)
-    return Check(
-        "data", "your glossary", True, f"{count} term{'s' * (count != 1)} in {user.path()}"
-    )
+        mine = user.read()
+    except GlossaryError as exc:
+        return Check(
+            "data", "your glossary", False, f"not used: {exc}", "check the file's permissions"
+        )
+    count = len(mine.entries)
+    terms = f"{count} term{'s' * (count != 1)}"
+    if mine.problems:
+        shown = "; ".join(str(p) for p in mine.problems[:3])
+        more = len(mine.problems) - 3
+        detail = f"{terms} used; {shown}" + (f"; and {more} more" if more > 0 else "")
+        return Check("data", "your glossary", False, detail, f"fix those lines in {mine.path}")
+    return Check("data", "your glossary", True, f"{terms} in {mine.path}")
 
 
 def _vocabulary(folder: Path) -> Check:

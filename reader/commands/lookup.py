@@ -1,17 +1,17 @@
-"""``reader lookup WORD``, ``reader vocab list | export | remove`` and
-``reader dictionaries list | install``: word lookup, the saved vocabulary, dictionaries."""
+"""``reader lookup WORD`` and ``reader vocab list | export | remove``: word lookup and the
+saved vocabulary (``reader dictionaries`` is in ``reader.commands.dictionaries``)."""
 
 from __future__ import annotations
 
 import json
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from reader.commands.common import OutputOption, check_output, download_progress, notice
+from reader.commands.common import OutputOption, check_output, notice
+from reader.commands.dictionaries import app as dictionaries_app  # noqa: F401 (root.py's name)
 from reader.errors import InputError
 
 MAX_WORD = 100
@@ -148,51 +148,3 @@ def vocab_remove(
 
     removed = Vocabulary().remove(word)
     notice(f"removed {', '.join(removed)}")
-
-
-# ------------------------------------------------------------------ dictionaries
-
-dictionaries_app = typer.Typer(
-    help="Offline dictionaries used by word lookup.", pretty_exceptions_enable=False
-)
-
-
-@dictionaries_app.command("list")
-def dictionaries_list() -> None:
-    """Show which dictionaries word lookup finds, and how to add the missing ones."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from reader.dictionaries import statuses
-
-    table = Table("dictionary", "status", "where / how to get it")
-    for s in statuses():
-        table.add_row(
-            s.name,
-            "found" if s.found else "missing",
-            s.detail if s.found else f"{s.detail}: {s.how}",
-        )
-    Console(highlight=False).print(table)
-
-
-@dictionaries_app.command("install")
-def dictionaries_install(
-    file: Annotated[
-        Path | None,
-        typer.Option(
-            "--file",
-            help="Install a downloaded .dictd.tar.xz instead of downloading.",
-            metavar="PATH",
-        ),
-    ] = None,
-) -> None:
-    """Install FreeDict French–English (downloads FreeDict's release, or a local archive)."""
-    from reader import dictionaries
-
-    if file is not None:
-        files = dictionaries.install_file(file)
-    else:
-        with download_progress(f"Downloading {dictionaries.TITLE}") as progress:
-            files = dictionaries.install_from_url(progress=progress)
-    count = len(files.open())
-    notice(f"installed {dictionaries.TITLE} ({count} headwords) in {files.index.parent}")
