@@ -214,7 +214,4 @@ def write_anki(
                 tags=["bilingual-reader", *(["machine_guess"] if guess else [])],
             )
         )
-    try:
-        return write_deck(deck, path)
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    return write_deck(deck, path)  # an unwritable -o is one OutputError naming it

@@ -2,9 +2,9 @@
 exports, and the reader of the notes in a user's deck or collection (``reader known
 import``).
 
-Writing: the package is built in memory and written through ``store.atomic_write``, so
-the target holds the old deck or the new one, never half, and no temporary file is left
-beside it. Ids are stable (``stable_id``, ``guid``) so exporting again updates notes.
+Writing: the package is built in memory and written through ``store.write_output``, so
+the target holds the old deck or the new one, never half, no temporary file is left
+beside it, and a failure is one line naming the target. Ids are stable (``stable_id``, ``guid``) so exporting again updates notes.
 
 Reading: an ``.apkg`` or ``.colpkg`` is a zip holding the collection, an SQLite file:
 ``collection.anki21b`` (zstd-compressed, Anki 2.1.50 and later), or ``collection.anki21``
@@ -61,11 +61,11 @@ def package_bytes(deck: Any) -> bytes:
 
 
 def write_deck(deck: Any, path: Path) -> int:
-    """Writes a genanki deck to ``path`` atomically; returns its number of notes.
-    Raises OSError when the file cannot be written (the caller names the target)."""
-    from reader.store import atomic_write
+    """Writes a genanki deck to ``path`` as every export is written (``store.write_output``:
+    atomic; a failure is one OutputError naming ``path``); returns its number of notes."""
+    from reader.store import write_output
 
-    atomic_write(path, package_bytes(deck))
+    write_output(path, package_bytes(deck))
     return len(deck.notes)
 
 

@@ -108,7 +108,7 @@ def known_export(
     output: OutputOption = None,
 ) -> None:
     """Print every lemma with a status other than new (CSV or JSON)."""
-    from reader.store import atomic_write
+    from reader.store import write_output
 
     check_output(output, fmt.value)
     store = _store()
@@ -125,12 +125,7 @@ def known_export(
         writer.writerows(rows)
         text = out.getvalue()
     if output:
-        try:
-            atomic_write(output, text.encode("utf-8"))
-        except OSError as exc:
-            from reader.errors import InputError
-
-            raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        write_output(output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
 

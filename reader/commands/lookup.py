@@ -1,17 +1,17 @@
-"""``reader lookup WORD`` and ``reader dictionaries list | install``: word lookup and its
-dictionaries (``reader vocab`` is in ``reader.commands.vocab``)."""
+"""``reader lookup WORD``: word lookup (``reader vocab`` is in ``reader.commands.vocab``,
+``reader dictionaries`` in ``reader.commands.dictionaries``)."""
 
 from __future__ import annotations
 
 import json
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from reader.commands.common import download_progress, notice
+from reader.commands.common import notice
+from reader.commands.dictionaries import app as dictionaries_app  # noqa: F401 (root.py's name)
 from reader.errors import InputError
 
 MAX_WORD = 100
@@ -73,51 +73,3 @@ def lookup(
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
     Console(highlight=False).print(as_text(result))
-
-
-# ------------------------------------------------------------------ dictionaries
-
-dictionaries_app = typer.Typer(
-    help="Offline dictionaries used by word lookup.", pretty_exceptions_enable=False
-)
-
-
-@dictionaries_app.command("list")
-def dictionaries_list() -> None:
-    """Show which dictionaries word lookup finds, and how to add the missing ones."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from reader.dictionaries import statuses
-
-    table = Table("dictionary", "status", "where / how to get it")
-    for s in statuses():
-        table.add_row(
-            s.name,
-            "found" if s.found else "missing",
-            s.detail if s.found else f"{s.detail}: {s.how}",
-        )
-    Console(highlight=False).print(table)
-
-
-@dictionaries_app.command("install")
-def dictionaries_install(
-    file: Annotated[
-        Path | None,
-        typer.Option(
-            "--file",
-            help="Install a downloaded .dictd.tar.xz instead of downloading.",
-            metavar="PATH",
-        ),
-    ] = None,
-) -> None:
-    """Install FreeDict French–English (downloads FreeDict's release, or a local archive)."""
-    from reader import dictionaries
-
-    if file is not None:
-        files = dictionaries.install_file(file)
-    else:
-        with download_progress(f"Downloading {dictionaries.TITLE}") as progress:
-            files = dictionaries.install_from_url(progress=progress)
-    count = len(files.open())
-    notice(f"installed {dictionaries.TITLE} ({count} headwords) in {files.index.parent}")

@@ -17,6 +17,7 @@ from reader.commands import glossary as glossary_cmd
 from reader.commands import known as known_cmd
 from reader.commands import lookup as lookup_cmd
 from reader.commands import models as models_cmd
+from reader.commands import speak as speak_cmd
 from reader.commands import stats as stats_cmd
 from reader.commands import terms as terms_cmd
 from reader.commands import translate as translate_cmd
@@ -86,6 +87,7 @@ app.command()(words_cmd.words)
 app.add_typer(known_cmd.app, name="known")
 app.command()(stats_cmd.stats)
 app.command()(doctor_cmd.doctor)
+app.command()(speak_cmd.speak)
 
 
 def command_names() -> set[str]:

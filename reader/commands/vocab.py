@@ -54,7 +54,7 @@ def vocab_export(
 ) -> None:
     """Export the vocabulary as an Anki deck (stable note ids), CSV or JSON."""
     from reader.learning.vocab import Vocabulary, to_csv, to_json, write_anki
-    from reader.store import atomic_write
+    from reader.store import write_output
 
     check_output(output, fmt.value)
     entries = Vocabulary().entries()
@@ -65,7 +65,7 @@ def vocab_export(
         return
     text = to_json(entries) + "\n" if fmt is VocabFormat.json else to_csv(entries)
     if output:
-        atomic_write(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
 

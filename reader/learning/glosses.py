@@ -63,9 +63,9 @@ class Glosser:
         if self._loaded:
             return
         self._loaded = True
-        from reader.dictionaries import find_freedict
         from reader.lookup import apertium_bidix
         from reader.lookup.dictd import DictdError
+        from reader.lookup.freedict import find_freedict
 
         files = find_freedict()
         if files is not None:

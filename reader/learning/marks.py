@@ -101,6 +101,13 @@ class StatusMarks:
             changed |= self.update(lemma, status)
         return frozenset(changed)
 
+    def word_at(self, block: int, offset: int) -> Word | None:
+        """The countable word covering character ``offset`` of ``block`` (the word cursor's:
+        its lemma is the one the statuses use), or None (a name, a number, a space)."""
+        words = self.words.blocks[block] if 0 <= block < len(self.words.blocks) else ()
+        at = bisect_right([w.start for w in words], offset) - 1
+        return words[at] if at >= 0 and offset < words[at].end else None
+
     def still_new(self, block: int) -> list[str]:
         """The lemmas of ``block`` that are still new (what "mark the block known" sets)."""
         words = self.words.blocks[block] if 0 <= block < len(self.words.blocks) else ()

@@ -356,7 +356,4 @@ def write_anki(entries: Sequence[VocabEntry], target: Path) -> int:
         )
     from reader.anki import write_deck
 
-    try:
-        return write_deck(deck, target)
-    except OSError as exc:
-        raise VocabError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    return write_deck(deck, target)  # an unwritable target is one OutputError naming it

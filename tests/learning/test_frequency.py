@@ -48,10 +48,10 @@ def test_a_gloss_is_freedicts_first_sense_of_the_same_part_of_speech():
 
 @pytest.mark.needs_apertium
 def test_without_freedict_apertium_glosses_through_spanish(monkeypatch):
-    from reader import dictionaries
     from reader.learning.glosses import Glosser
+    from reader.lookup import freedict
 
-    monkeypatch.setattr(dictionaries, "find_freedict", lambda: None)
+    monkeypatch.setattr(freedict, "find_freedict", lambda: None)
     with Glosser() as glosser:
         assert "house" in glosser.gloss("maison", "NOUN")
         assert glosser.gloss("zzzqx", "NOUN") == ""

@@ -85,6 +85,13 @@ def test_a_change_updates_only_what_it_touches_and_matches_a_recount():
     assert [s.lemma for s in marks.spans(1)] == ["un", "chat", "dormir", "à"]
 
 
+def test_the_word_under_the_cursor_has_the_lemma_statuses_use():
+    marks = StatusMarks(words(), {})
+    assert marks.word_at(0, 6).lemma == "chat"  # inside « chats »
+    assert marks.word_at(0, 20) is None  # « Trump »: a name
+    assert marks.word_at(1, 15) is None and marks.word_at(7, 0) is None
+
+
 def test_jumps_to_the_next_and_previous_new_or_learning_word():
     marks = StatusMarks(words(), {"chat": "known", "le": "known", "dormir": "learning-1"})
     first = marks.next_word(0, -1, 1)

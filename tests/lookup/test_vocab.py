@@ -218,7 +218,9 @@ def test_an_anki_deck_that_cannot_be_written_names_the_target_and_leaves_nothing
     vocab.save(**VILLES)
     blocker = tmp_path / "file"
     blocker.write_text("a file, not a folder")
-    with pytest.raises(VocabError, match=r"deck\.apkg: cannot write"):
+    from reader.store import OutputError
+
+    with pytest.raises(OutputError, match=r"deck\.apkg: cannot write"):
         write_anki(vocab.entries(), blocker / "deck.apkg")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "file"]
 
