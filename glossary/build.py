@@ -242,11 +242,14 @@ def _not_straddling(
         return []
     probes = [Entry(c.text, "", c.kind, aliases=c.forms, origin="extracted") for c in candidates]
     found = find(probes, texts)
-    taken = [o for occ in known.values() for o in occ]
+    taken: dict[int, list[Occurrence]] = {}  # by block: a book has thousands of occurrences
+    for occurrences in known.values():
+        for o in occurrences:
+            taken.setdefault(o.block, []).append(o)
     return [
         c
         for c, p in zip(candidates, probes, strict=True)
-        if not any(_straddles(o, k) for o in found[p.key] for k in taken)
+        if not any(_straddles(o, k) for o in found[p.key] for k in taken.get(o.block, ()))
     ]
 
 

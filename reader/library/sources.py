@@ -6,8 +6,9 @@
   at most ``PAGE_LIMIT`` bytes, a timeout, a few redirects, HTML only), decoded by its
   declared charset, and its article extracted (``reader.library.extract``).
 
-Adding runs spaCy over the text once (``reader.nlp.analysis``) for the lemma index, and
-stores everything in one transaction.
+Adding runs spaCy over the text once (``reader.nlp.cache.analysis_of``: the analysis is
+kept, so the reader opening the text later, or adding it again, needs no new pass) for
+the lemma index, and stores everything in one transaction.
 """
 
 from __future__ import annotations
@@ -65,11 +66,11 @@ def add_source(library: Library, source: str, title: str | None = None) -> tuple
     """Reads, analyses (spaCy, once) and stores a source; returns the stored text and
     whether it was already there (then it is updated)."""
     from reader.library.index import form_lemmas, sentence_rows
-    from reader.nlp.analysis import analyse
+    from reader.nlp.cache import analysis_of
 
     new = read_source(source, title)
     known = library.by_source(new.source) is not None
-    tokens = analyse(new.article.blocks)
+    tokens = analysis_of(new.article)  # kept by the article's key: opening it costs no pass
     rows = sentence_rows(new.article.blocks, tokens)
     return library.add(new, rows, form_lemmas(tokens)), known
 
