@@ -159,7 +159,7 @@ class WordLookups:
         service, view = self.lookups, self.view
         if service is None or not service.warmed or sentence is None:
             return
-        from reader.app.widgets.article_view import words_of
+        from reader.app.cursor import words_of
 
         block = self.article.blocks[view.current]
         if sentence >= len(block.sentences):
