@@ -142,10 +142,8 @@ def _cache(folder: Path) -> Check:
 
 
 def _user_glossary() -> Check:
-    try:
-        from glossary import user
-    except ImportError:  # until the user's glossary lands
-        return Check("data", "your glossary", True, "not available in this version")
+    from glossary import user
+
     notes: list[str] = []
     entries = user.load(notify=notes.append)
     if notes:

@@ -26,6 +26,8 @@ the text has a plain space there (« 2 % », « Poutine ? »)."""
 Span = tuple[int, int]
 
 MODES = ("both", "french", "english")
+MODE_NAMES = {"both": "French and English", "french": "French only", "english": "English only"}
+"""How the status line and the palette name each mode."""
 STACK_BELOW = 80
 """Narrower than this (in cells), French and English are stacked instead of side by side."""
 GUTTER = 3
