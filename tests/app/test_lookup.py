@@ -7,10 +7,11 @@ from __future__ import annotations
 import sqlite3
 import zipfile
 
+import pytest
 from textual.widgets import Input
 from textual.worker import Worker
 
-from reader.app.messages import LookupReady
+from reader.app.messages import EnglishRevised, LookupReady
 from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_view import MARGIN, ArticleView
 from reader.app.widgets.lookup_panel import LookupPanel
@@ -300,3 +301,41 @@ async def test_a_word_in_an_unread_sentence_answers_at_once_then_is_refined(data
     assert answers[0].quick and answers[-1].quick is False
     assert answers[-1].result.analyser == "spaCy + Apertium"
     assert answers[0].result.word == answers[-1].result.word == "prédécesseurs"
+
+
+@pytest.mark.needs_apertium
+async def test_a_term_added_is_enforced_in_the_english_shown_without_moving_the_reader(
+    data_dir, tmp_path
+):
+    """Issue 14, item 4: ``a`` re-enforces the blocks already shown, in the background; a
+    term added from the command line while the app runs is used from the next open."""
+    path = tmp_path / "lone.fr.txt"
+    path.write_text(
+        "Titre du texte\n\nLe président a parlé de l'OTAN hier soir.\n\nIl a dit non.\n",
+        encoding="utf-8",
+    )
+    app = make_app("apertium", path=path)
+    messages: list = []
+    async with app.run_test(size=(120, 30), message_hook=messages.append) as pilot:
+        await settle(app, pilot)
+        view = app.view
+        assert "chairman" not in view.english[1].text.lower()
+        put_cursor(view, 1, "président")
+        place = (view.current, view.scroll_y)
+        await looked_up(app, pilot, "l")
+        await pilot.press("a", *"chairman", "enter")
+        await lookups_settled(app, pilot)
+        revised = sent(messages, EnglishRevised)
+        assert [t.index for m in revised for t in m.chunk] == [1]  # only the block holding it
+        assert "chairman" in view.english[1].text.lower()
+        assert any(t.status == "enforced" for ts in view.english[1].terms for t in ts)
+        assert (view.current, view.scroll_y) == place
+        from glossary import user
+
+        user.add("soir", "evening")  # `reader terms add` while the app runs
+        await pilot.press("q")
+    again = make_app("apertium", path=path)
+    async with again.run_test(size=(120, 30)) as pilot:
+        await settle(again, pilot)
+        english = again.view.english[1].text.lower()
+    assert "chairman" in english and "evening" in english
