@@ -170,12 +170,38 @@ def extracted_entries(
     guesses, note = machine_english([candidates[i].text for i in guess_at], engine, cache)
     for i, en in zip(guess_at, guesses, strict=True):
         cand = candidates[i]
-        if en:
+        junk = implausible_guess(cand.text, en) if en else ""
+        if en and not junk and engine is not None:
             why = f"Machine guess: {engine.name} translated the term alone; not checked."
             entries[i] = _entry(cand, follow_case(cand.text, en, proper), "machine guess", why)
         else:
-            entries[i] = _entry(cand, "", "extracted", "Found in the text; no English yet.", note)
+            why = f"machine guess “{en}” not used: {junk}" if junk else note
+            entries[i] = _entry(cand, "", "extracted", "Found in the text; no English yet.", why)
     return [entries[i] for i in range(len(candidates))]
+
+
+_PRONOUNS = frozenset(
+    "i you he she it we they there one me him her us them itself himself herself".split()
+)
+_AUXILIARIES = frozenset("had has have having is are was were be been being do does did".split())
+
+
+def implausible_guess(french: str, english: str) -> str:
+    """Why the engine's English for a term alone is not shown as its English ("" if it may
+    be): a term or name comes out as a noun phrase, so English that starts with a pronoun
+    or an auxiliary is a verb phrase the engine made of it (« Integra » → "It integrates",
+    « place de Mai » → "it situates of May"), and an acronym comes out as one (« EU »,
+    which Apertium reads as Spanish, → "Had")."""
+    words = english.split()
+    first = words[0].strip(".,;:!?\"“”'’").casefold() if words else ""
+    if first in _PRONOUNS:
+        return "it reads as a pronoun or a verb phrase, not a term"
+    if first in _AUXILIARIES:
+        return "it reads as a verb, not a term"
+    acronym = len(french) > 1 and french.isalpha() and french.isupper()
+    if acronym and not any(w.isupper() and len(w) > 1 for w in words):
+        return "an acronym, but the English has none"
+    return ""
 
 
 def _entry(cand: Candidate, en: str, origin, definition: str, note: str = "") -> Entry:

@@ -131,3 +131,13 @@ async def test_narrow_screen_panel_covers_the_text_and_escape_closes_it(data_dir
         await pilot.press("j")  # moves in the entries
         await pilot.press("escape")
         assert not panel.is_open and app.view.has_focus
+
+
+def test_the_panel_marks_a_machine_guess_as_the_exports_do():
+    """QA 2026-12-01 Q13: a guess looked exactly like a vetted entry."""
+    from glossary.model import Entry
+    from reader.app.widgets.glossary_panel import entry_label
+
+    guess = Entry("Autriche", "Austria", "places", origin="machine guess")
+    assert entry_label(guess, 1).plain.endswith("1 ·guess")
+    assert entry_label(Entry("Autriche", "Austria", "places"), 1).plain.endswith("Austria  1")

@@ -27,6 +27,8 @@ def entry_label(entry: Entry, count: int, width: int | None = None) -> Text:
     tail = Text(f"  {count}", "dim")
     if entry.origin == "extracted":
         tail.append(" ·auto", "dim")
+    elif entry.origin == "machine guess":  # as the exports mark it: not vetted English
+        tail.append(" ·guess", "dim")
     if width is not None and words.cell_len + tail.cell_len > width:
         words.truncate(max(1, width - tail.cell_len), overflow="ellipsis")
     return words + tail
