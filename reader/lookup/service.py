@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from glossary.match import fold, strip_elision
@@ -212,6 +213,9 @@ class LookupService:
             result = morph.decide(form, readings, info, _sentence_initial(sentence, span))
             hits, term = self._glossary_hits(form, result.lemma, sentence, span)
             glosses = self._glosses(hits, result)
+            if not (readings or hits or glosses) and _foreign(form, result):
+                # spaCy tags anything; what no source knows and cannot be French is unknown.
+                result = replace(result, lemma=form, pos="", morph="", proper=False)
             proper = result.proper or any(h.entry.kind in NAME_KINDS for h in hits[:1])
             where = (term.start, term.end) if term is not None else span
             return LookupResult(
@@ -339,6 +343,15 @@ class LookupService:
             )
             for english, spanish in via.items()
         ]
+
+
+def _foreign(form: str, result: morph.Morphology) -> bool:
+    """Whether a word no source knows is not French: written without Latin letters
+    (« 習近平 »), or lower case yet taken for a name (« xyzzyqq »), QA 2026-12-01 Q19."""
+    letters = [c for c in form if c.isalpha()]
+    if not any("LATIN" in unicodedata.name(c, "") for c in letters):
+        return True
+    return result.proper and not form[:1].isupper()
 
 
 def _clean_word(word: str) -> tuple[str, int]:

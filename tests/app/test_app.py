@@ -281,3 +281,22 @@ asyncio.run(main())
     assert lines["before-first-screen"] == "[]"
     assert lines["main-thread"] == "[]"
     assert "argostranslate" in lines["worker"]  # auto selection looked for a package, in the worker
+
+
+async def test_without_colour_a_flagged_sentence_is_not_marked_as_a_term(data_dir, monkeypatch):
+    """QA 2026-12-01 Q21: under NO_COLOR both were a plain underline (the colour is dropped)."""
+    from reader.app.marks import Mark
+
+    def flags(style) -> tuple:
+        return (style.bold, style.italic, style.underline, style.reverse, style.strike)
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(extract=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.view
+        assert app.no_color
+        failed = view.mark_style(Mark("en", 0, 1, "failed"))
+        term = view.mark_style(Mark("en", 0, 1, "term"))
+        unknown = view.mark_style(Mark("en", 0, 1, "unknown"))
+        assert flags(failed) != flags(term) and flags(failed) != flags(unknown)

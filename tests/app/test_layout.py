@@ -22,8 +22,9 @@ def test_emoji_are_wrapped_by_cell_width():
 
 
 def test_long_words_are_cut_by_cells_never_inside_a_cluster():
-    family = "👨\u200d👩\u200d👧"  # one cluster, two cells
-    assert lines(family * 3, 5) == [family * 2, family]
+    family = "👨\u200d👩\u200d👧"  # one cluster, drawn as three faces: six cells
+    assert lines(family * 3, 12) == [family * 2, family]
+    assert lines(family * 3, 5) == [family] * 3  # wider than the line, still never cut
     assert lines("e\u0301" * 6, 4) == ["e\u0301" * 4, "e\u0301" * 2]
     assert lines("anticonstitutionnellement", 10) == ["anticonsti", "tutionnell", "ement"]
 
@@ -100,3 +101,19 @@ def test_every_line_fits_and_words_survive_in_order(text, width):
             after = _words(text[a:b])[0]
             together = cell_len(text[group : a + len(after)])
             assert together > width or group == start, (text[start:end], text[a:b])
+
+
+def test_what_is_drawn_takes_the_cells_a_terminal_gives_it():
+    """QA 2026-12-01 Q19: a ZWJ family counted 2 cells and was drawn in 8 by tmux, pushing
+    the row's English out of its column. Drawn apart, each character's own width (what a
+    terminal without ZWJ joining uses) adds up to the cells the layout counted."""
+    from rich.cells import get_character_cell_size
+
+    from reader.app.layout import drawn, width_of
+
+    text = "Un drapeau et une famille 👨\u200d👩\u200d👧\u200d👦 dans la phrase."
+    shown = drawn(text)
+    assert "\u200d" not in shown and shown.count("👨") == 1
+    assert width_of(text) == sum(get_character_cell_size(c) for c in shown) == len(text) - 3 + 4
+    for a, b in wrap(text, 20):
+        assert width_of(text[a:b]) <= 20

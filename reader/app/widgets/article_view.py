@@ -34,9 +34,11 @@ from reader.app.layout import (
     RowLayout,
     Span,
     cells,
+    drawn,
     layout_row,
     locate,
     offsets,
+    width_of,
 )
 from reader.app.marks import Mark
 from reader.article import Article, Block
@@ -93,6 +95,9 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--hit { background: $warning 45%; text-style: bold underline; }
         & > .article-view--current-hit { text-style: reverse bold; }
         & > .article-view--failed { text-style: underline; color: $error; }
+        /* Without colour the error colour is a dim grey and the underline a term's: italic
+           tells a flagged sentence apart (QA 2026-12-01 Q21). */
+        &:nocolor > .article-view--failed { text-style: italic underline; color: $text; }
         & > .article-view--unknown { text-style: dim italic; }
         & > .article-view--word { text-style: reverse underline; }
     }
@@ -403,8 +408,8 @@ class ArticleView(ScrollView, can_focus=True):
                 style = base + self.get_component_rich_style(
                     "article-view--placeholder", partial=True
                 )
-                piece = text[start:end]
-                return [Segment(piece, style), Segment(" " * max(0, width - len(piece)), base)]
+                piece = drawn(text[start:end])
+                return [Segment(piece, style), Segment(" " * max(0, width - width_of(piece)), base)]
             sentence_spans = list(english.spans)
         kind_style = base + self._kind_style(block, lang)
         ranges: list[tuple[int, int, Style]] = []
@@ -669,5 +674,5 @@ def _styled(
         for ra, rb, extra in ranges:
             if ra <= a and b <= rb:
                 style += extra
-        segments.append(Segment(text[a:b], style))
+        segments.append(Segment(drawn(text[a:b]), style))
     return segments
