@@ -23,20 +23,24 @@ async def test_panel_opens_closed_at_start_and_selects_otan(data_dir):
         await pilot.pause()
         panel = app.query_one(GlossaryPanel)
         assert panel.has_class("-open") and panel.display
-        assert panel.region.width > 30 and panel.tree.region.height > 10  # on screen
-        sections = [str(section.label) for section in panel.tree.root.children]
+        assert panel.region.width > 30 and panel.entry_tree.region.height > 10  # on screen
+        sections = [str(section.label) for section in panel.entry_tree.root.children]
         assert sections[0].startswith("People") and any(
             s.startswith("Organisations") for s in sections
         )
         leaves = [
-            leaf.label.plain for section in panel.tree.root.children for leaf in section.children
+            leaf.label.plain
+            for section in panel.entry_tree.root.children
+            for leaf in section.children
         ]
         assert "OTAN → NATO  4" in leaves
         await pilot.press("slash", "o", "t", "a", "n")
         await pilot.pause()
         assert panel.query_one(Input).value == "otan"
         labels = [
-            str(leaf.label) for section in panel.tree.root.children for leaf in section.children
+            str(leaf.label)
+            for section in panel.entry_tree.root.children
+            for leaf in section.children
         ]
         assert labels and all("OTAN" in label for label in labels)
         await pilot.press("enter")  # leave the filter for the entries, the cursor on the first
@@ -115,7 +119,10 @@ async def test_slash_from_the_text_filters_and_escape_returns(data_dir):
         await pilot.pause()
         assert app.main.selection.key == "people:Trump"
         assert panel.query_one(Input).value == ""
-        assert panel.tree.cursor_node is not None and panel.tree.cursor_node.data == "people:Trump"
+        assert (
+            panel.entry_tree.cursor_node is not None
+            and panel.entry_tree.cursor_node.data == "people:Trump"
+        )
 
 
 async def test_narrow_screen_panel_covers_the_text_and_escape_closes_it(data_dir):
@@ -126,8 +133,10 @@ async def test_narrow_screen_panel_covers_the_text_and_escape_closes_it(data_dir
         await pilot.pause()
         panel = app.main.panel
         assert panel.is_open and panel.region.width >= 38
-        labels = [leaf.label for section in panel.tree.root.children for leaf in section.children]
-        assert all(label.cell_len <= panel.tree.region.width for label in labels)
+        labels = [
+            leaf.label for section in panel.entry_tree.root.children for leaf in section.children
+        ]
+        assert all(label.cell_len <= panel.entry_tree.region.width for label in labels)
         await pilot.press("j")  # moves in the entries
         await pilot.press("escape")
         assert not panel.is_open and app.view.has_focus

@@ -330,7 +330,7 @@ class MainScreen(Screen[None]):
         panel = self.panel or await self._mounted_panel()
         panel.show(not panel.is_open)
         if panel.is_open:
-            panel.tree.focus()
+            panel.entry_tree.focus()
         else:
             self.view.focus()
 
