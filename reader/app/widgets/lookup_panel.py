@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -104,11 +105,12 @@ class LookupPanel(Vertical, can_focus=True):
         self._last_quick = False
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static("", id="lookup")
+        # The English box first: on a short screen the answer below it scrolls, the box stays.
         yield Input(
             placeholder="English for your glossary (Enter adds, Escape cancels)", id="english"
         )
+        with VerticalScroll():
+            yield Static("", id="lookup")
 
     # ------------------------------------------------------------ showing
 
@@ -146,8 +148,8 @@ class LookupPanel(Vertical, can_focus=True):
         if self.result is not None:
             selected = self.selected if self.result.glosses else None
             text = as_text(self.result, selected, notes=True, compact=True)
-            if warning:
-                text.append(f"\n{warning}", "bold")
+            if warning:  # first: the panel may be too short to show its end
+                text = Text(warning + "\n", "bold") + text
             self.query_one("#lookup", Static).update(text)
 
     # ------------------------------------------------------------ looking up
@@ -211,6 +213,11 @@ class LookupPanel(Vertical, can_focus=True):
         if message.quick and self._spacy_ready and self._last is not None:
             # spaCy is ready (it finished loading, or reads the sentence now): refine.
             self.run_lookup(self._last, full=True)
+        if self.has_class("-typing"):  # a refinement while the reader types: keep the box
+            self.result = message.result
+            self.selected = min(self.selected, max(0, len(message.result.glosses) - 1))
+            self._render_result()
+            return
         self.show(message.result)
         if not isinstance(self.screen.focused, Input):
             self.focus()
