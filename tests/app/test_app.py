@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from reader.app.app import ReaderApp
 from reader.app.commands import reader_commands
 from reader.app.messages import EngineChanged, TranslationFailed
@@ -238,6 +240,7 @@ async def test_quitting_during_translation_is_clean(installed_standin, data_dir)
     assert app.return_code == 0
 
 
+@pytest.mark.slow
 def test_start_up_imports_nothing_heavy_on_the_main_thread():
     """Runs the app in a fresh process; an import hook records which thread imports what."""
     import subprocess

@@ -8,6 +8,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from glossary.model import Occurrence
 from reader.app.cursor import WordCursor, words_of
 from reader.app.selection import Selection
@@ -104,6 +106,7 @@ def test_a_stale_number_is_not_shown_away_from_its_block():
     assert s.label("OTAN", [], 5) == ""
 
 
+@pytest.mark.slow
 def test_cursor_and_selection_do_not_import_textual():
     code = (
         "import sys; import reader.app.cursor, reader.app.selection; "

@@ -214,6 +214,7 @@ async def test_a_adds_to_my_glossary_and_another_article_marks_it(data_dir, tmp_
         assert "idolâtrie" in underlined
 
 
+@pytest.mark.slow
 async def test_s_saves_the_word_and_the_anki_export_has_its_sentence_pair(data_dir, tmp_path):
     app = make_app(extract=False)
     messages: list = []
