@@ -6,9 +6,9 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.cells import cell_len
+from rich.cells import split_graphemes
 
-from reader.app.layout import NO_BREAK_BEFORE, wrap
+from reader.app.layout import NO_BREAK_BEFORE, width_of, wrap
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -87,7 +87,9 @@ def test_every_line_fits_and_words_survive_in_order(text, width):
     for a, b in spans:
         assert pos <= a <= b <= len(text)
         assert text[pos:a].strip(" ") == ""  # only spaces are skipped between lines
-        assert cell_len(text[a:b]) <= width, (text[a:b], width)
+        # A lone cluster wider than the line (👨‍👩, four cells drawn) is the one exception.
+        lone = len(split_graphemes(text[a:b])[0]) == 1
+        assert width_of(text[a:b]) <= width or lone, (text[a:b], width)
         pos = b
     assert text[pos:].strip(" ") == ""
     assert "".join(_ink(text[a:b]) for a, b in spans) == _ink(text)
@@ -99,7 +101,7 @@ def test_every_line_fits_and_words_survive_in_order(text, width):
         if text[a] in NO_BREAK_BEFORE or text[end - 1] == "«":
             group = _group_start(text, start, end)
             after = _words(text[a:b])[0]
-            together = cell_len(text[group : a + len(after)])
+            together = width_of(text[group : a + len(after)])
             assert together > width or group == start, (text[start:end], text[a:b])
 
 

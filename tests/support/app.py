@@ -32,16 +32,26 @@ SLOW_WORKERS = frozenset({"lookup-warm", "lookup-prefetch", "engines"})
 its slow loader): spaCy's lookup warm-up, and the survey of engines for the palette."""
 
 
-async def settle(app, pilot, *, wait_for: Iterable[str] = ()) -> None:
-    """Waits until the translation, the glossary and every worker they started are done,
-    and the screen is up to date; the slow workers only when named in ``wait_for``."""
+async def settle(app, pilot, *, wait_for: Iterable[str] = (), timeout: float = 300) -> None:
+    """Waits until the translation is done and the glossary built (or failed), every worker
+    they started is done, and the screen is up to date; the slow workers only when named
+    in ``wait_for``. The work starts after the first refresh, so it is waited for by what
+    it leaves (the run complete, the glossary final), not only by the workers running."""
+    import time
+
     skip = SLOW_WORKERS - set(wait_for)
+    main = app.main
+    deadline = time.monotonic() + timeout
     while True:
         await pilot.pause()
         busy = [w for w in app.workers if not w.is_finished and w.name not in skip]
-        if not busy:
+        if busy:
+            await app.workers.wait_for_complete(busy)
+        elif main.translator.complete.is_set() and main.glossaries.final:
+            await pilot.pause()
             return
-        await app.workers.wait_for_complete(busy)
+        if time.monotonic() > deadline:
+            raise AssertionError("the translation or the glossary never finished")
 
 
 def view_text(app) -> str:

@@ -347,11 +347,12 @@ class MainScreen(Screen[None]):
         return panel
 
     async def _premount_panel(self) -> None:
+        from textual.css.query import NoMatches
         from textual.widget import MountError
 
         try:
             await self._mounted_panel()
-        except MountError:
+        except (MountError, NoMatches):
             pass  # the app is closing already (q at once): nothing to prepare
 
     async def action_filter(self) -> None:
