@@ -64,7 +64,7 @@ def open_app(
         str | None,
         typer.Argument(help="French article (.txt, .md, .html) or - for stdin.", metavar="PATH"),
     ] = None,
-    engine: EngineOption = EngineChoice.auto,
+    engine: EngineOption = EngineChoice("auto"),
     enforce: Annotated[
         bool,
         typer.Option(
