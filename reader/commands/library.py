@@ -199,7 +199,6 @@ def cached_english(sentences: Sequence[str]) -> dict[str, str]:
     from reader.cache import Cache, CacheUnavailable
     from reader.engines import marks, select
     from reader.errors import EngineError
-    from reader.translation import cache_version
 
     if not sentences:
         return {}
@@ -210,7 +209,7 @@ def cached_english(sentences: Sequence[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     stand_in = from_blocks([("title", "—")], "<find>")  # the machine engines ignore it
     try:
-        for name in select.FACTORIES:
+        for name in select.ENGINES:
             if name in ("reference", "none") or not select.available(name, stand_in):
                 continue
             try:
@@ -218,7 +217,7 @@ def cached_english(sentences: Sequence[str]) -> dict[str, str]:
             except EngineError:
                 continue
             missing = [s for s in sentences if s not in found]
-            cached = cache.get_many(engine.name, cache_version(engine), missing)
+            cached = cache.get_many(engine.name, engine.cache_version, missing)
             engine.close()
             found.update((s, marks.strip(m)) for s, m in cached.items())
     finally:
