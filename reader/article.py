@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -366,6 +367,31 @@ def _build(
     blocks = tuple(make_block(i, kind, body) for i, (kind, body) in enumerate(pairs))
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return Article(source=source, path=path, blocks=blocks, key=key, warnings=warnings)
+
+
+def from_blocks(
+    pairs: Sequence[tuple[str, str]],
+    source: str,
+    path: Path | None = None,
+    key: str | None = None,
+) -> Article:
+    """An Article from blocks already read and classified, as (kind, text) pairs: a text
+    stored in the library or the chapters of a book. The same blocks come back whatever
+    the classification rules become; sentences are split as for any article. ``key``
+    defaults to a hash of the blocks."""
+    blocks: list[Block] = []
+    for kind, text in pairs:
+        if kind not in BLOCK_KINDS:
+            raise InputError(f"{source}: unknown block kind {kind!r}")
+        body = clean(text)  # a no-op on text the reader read; stored text could be edited
+        if body.strip():
+            blocks.append(make_block(len(blocks), kind, body))  # type: ignore[arg-type]
+    if not blocks:
+        raise InputError(f"{source}: has no readable text")
+    if key is None:
+        joined = "\n".join(f"{b.kind}\t{b.text}" for b in blocks)
+        key = hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+    return Article(source=source, path=path, blocks=tuple(blocks), key=key)
 
 
 def load(source: str | Path) -> Article:

@@ -1,14 +1,23 @@
 """Downloads for the commands that fetch what the user asked for (``reader models install``,
-``reader dictionaries install``): http(s) only, a size cap, and a ``.part`` file so a
-broken download leaves nothing behind. Nothing else in the project uses the network."""
+``reader dictionaries install``, ``reader add URL``): http(s) only, a size cap, and, for
+files, a ``.part`` file so a broken download leaves nothing behind. Nothing else in the
+project uses the network.
+
+``read_page`` is the stricter variant for a web page held in memory: a timeout on the whole
+transfer, a few redirects at most (never to another scheme, never in a loop), and the
+content types it accepts."""
 
 from __future__ import annotations
 
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
+from typing import IO, Any
 
 from reader.errors import ReaderError
 
@@ -16,6 +25,29 @@ Progress = Callable[[int, int | None], None]
 """Called with (bytes so far, total bytes or None) while downloading."""
 
 TIMEOUT = 60
+USER_AGENT = "Mozilla/5.0 (compatible; bilingual-reader)"
+
+
+def _check_scheme(url: str, error: type[ReaderError]) -> None:
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise error(f"{url}: only http and https downloads are allowed")
+
+
+def _chunks(
+    response: IO[bytes], url: str, limit: int, error: type[ReaderError], deadline: float | None
+) -> Iterator[bytes]:
+    """The body in pieces; raises ``error`` past ``limit`` bytes or the ``deadline``."""
+    total = getattr(response, "length", None)
+    if total is not None and total > limit:
+        raise error(f"{url}: too large ({total:,} bytes; at most {limit:,})")
+    done = 0
+    while chunk := response.read(1 << 16):
+        done += len(chunk)
+        if done > limit:
+            raise error(f"{url}: download larger than {limit:,} bytes, stopped")
+        if deadline is not None and time.monotonic() > deadline:
+            raise error(f"{url}: took too long, stopped")
+        yield chunk
 
 
 def download(
@@ -28,19 +60,14 @@ def download(
     hint: str = "",
 ) -> Path:
     """Streams ``url`` to ``dest``; raises ``error`` (one line, ``hint`` appended) on failure."""
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        raise error(f"{url}: only http and https downloads are allowed")
+    _check_scheme(url, error)
     part = dest.with_name(dest.name + ".part")
     try:
         with urllib.request.urlopen(url, timeout=TIMEOUT) as response, open(part, "wb") as out:
             total, done = response.length, 0
-            if total is not None and total > limit:
-                raise error(f"{url}: too large ({total:,} bytes; at most {limit:,})")
-            while chunk := response.read(1 << 16):
-                done += len(chunk)
-                if done > limit:
-                    raise error(f"{url}: download larger than {limit:,} bytes, stopped")
+            for chunk in _chunks(response, url, limit, error, None):
                 out.write(chunk)
+                done += len(chunk)
                 if progress:
                     progress(done, total)
     except (urllib.error.URLError, OSError) as exc:
@@ -51,3 +78,74 @@ def download(
         raise
     part.replace(dest)
     return dest
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched page: where it ended up after redirects, its type and charset, its bytes."""
+
+    url: str
+    content_type: str
+    charset: str | None
+    data: bytes
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follows at most ``most`` redirects, to http(s) only, and stops at the first loop."""
+
+    def __init__(self, most: int, error: type[ReaderError]) -> None:
+        self.most = most
+        self.error = error
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        seen: list[str] = getattr(req, "seen", [req.full_url])
+        if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
+            raise self.error(f"{seen[0]}: redirected to {newurl}, which is not http(s)")
+        if newurl in seen:
+            raise self.error(f"{seen[0]}: redirect loop ({newurl} again after {len(seen)} steps)")
+        if len(seen) > self.most:
+            raise self.error(f"{seen[0]}: more than {self.most} redirects, stopped")
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            new.seen = [*seen, newurl]  # type: ignore[attr-defined]
+        return new
+
+
+def read_page(
+    url: str,
+    *,
+    limit: int,
+    error: type[ReaderError],
+    accept: tuple[str, ...],
+    timeout: float = 20,
+    redirects: int = 5,
+) -> Page:
+    """Fetches ``url`` into memory; raises ``error`` (one line) for another scheme, an HTTP
+    error, a content type not in ``accept``, more than ``limit`` bytes, more than
+    ``redirects`` redirects or a loop, or a transfer longer than 3 × ``timeout``."""
+    _check_scheme(url, error)
+    opener = urllib.request.build_opener(_Redirects(redirects, error))
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(accept)}
+    )
+    deadline = time.monotonic() + 3 * timeout
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            headers: Message = response.headers
+            content_type = headers.get_content_type()
+            if content_type not in accept:
+                raise error(f"{url}: not a web page (its content type is {content_type})")
+            data = b"".join(_chunks(response, url, limit, error, deadline))
+            return Page(response.geturl(), content_type, headers.get_content_charset(), data)
+    except urllib.error.HTTPError as exc:
+        raise error(f"{url}: the server answered {exc.code} {exc.reason}") from exc
+    except (urllib.error.URLError, OSError) as exc:
+        raise error(f"{url}: cannot fetch ({getattr(exc, 'reason', exc)})") from exc

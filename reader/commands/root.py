@@ -15,6 +15,7 @@ from reader.commands import doctor as doctor_cmd
 from reader.commands import eval as eval_cmd
 from reader.commands import glossary as glossary_cmd
 from reader.commands import known as known_cmd
+from reader.commands import library as library_cmd
 from reader.commands import lookup as lookup_cmd
 from reader.commands import models as models_cmd
 from reader.commands import speak as speak_cmd
@@ -88,6 +89,10 @@ app.add_typer(known_cmd.app, name="known")
 app.command()(stats_cmd.stats)
 app.command()(doctor_cmd.doctor)
 app.command()(speak_cmd.speak)
+app.command()(library_cmd.add)
+app.command("library")(library_cmd.library)
+app.command()(library_cmd.remove)
+app.command()(library_cmd.find)
 
 
 def command_names() -> set[str]:

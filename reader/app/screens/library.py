@@ -1,0 +1,380 @@
+"""The library screen: every text in the library in a table, to sort, filter, open, add
+and remove.
+
+It talks to its app through messages: ``OpenText(text_id)`` when the reader chooses a
+text (Enter or a click), ``Closed`` on Escape. Adding runs in a thread worker (reading a
+page or a book and the spaCy pass take seconds) that reports back with ``Added`` or
+``AddFailed``. Sorting and filtering live in ``Rows``, a plain class beside the widget;
+a new sort order reorders the table's rows in place (``DataTable.sort``, by the value
+each ``Cell`` carries) rather than filling it again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text as RichText
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Input, Static
+
+from reader.errors import ReaderError
+from reader.library.shelf import Library, Text
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("title", "Title"),
+    ("kind", "Kind"),
+    ("words", "Words"),
+    ("read", "Read"),
+    ("known", "Known"),
+    ("opened", "Last opened"),
+)
+"""Column keys and labels, in display order; each is also a sort order."""
+_TITLE_WIDTH = 60
+
+_SORT_KEYS: dict[str, Callable[[Text], Any]] = {
+    "title": lambda t: t.title.casefold(),
+    "kind": lambda t: (t.kind, t.title.casefold()),
+    "words": lambda t: t.words,
+    "read": lambda t: t.read,
+    "known": lambda t: (t.known is not None, t.known or 0.0),
+    "opened": lambda t: (t.opened is not None, t.opened or 0.0),
+}
+_DESCENDING_FIRST = frozenset({"words", "read", "known", "opened"})
+"""Numbers and dates sort the largest (the latest) first; text sorts A to Z."""
+
+
+class Cell(RichText):
+    """A cell: its text as shown (never read as markup: a title may hold "[draft]") and
+    the value it sorts by."""
+
+    def __init__(self, shown: str, order: Any) -> None:
+        super().__init__(shown)
+        self.order = order
+
+
+def cells(text: Text) -> tuple[Cell, ...]:
+    """A text's row, in ``COLUMNS`` order."""
+    title = text.title if len(text.title) <= _TITLE_WIDTH else text.title[: _TITLE_WIDTH - 1] + "…"
+    shown = (
+        title,
+        text.kind,
+        f"{text.words:,}",
+        f"{round(100 * text.read)} %",
+        "—" if text.known is None else f"{round(100 * text.known)} %",
+        "—" if text.opened is None else time.strftime("%Y-%m-%d", time.localtime(text.opened)),
+    )
+    return tuple(
+        Cell(value, _SORT_KEYS[key](text)) for value, (key, _) in zip(shown, COLUMNS, strict=True)
+    )
+
+
+@dataclass
+class Rows:
+    """The texts as the table shows them: filtered by ``query``, sorted by ``column``."""
+
+    texts: Sequence[Text]
+    column: str | None = None
+    """None: the library's own order (the last opened first)."""
+    descending: bool = False
+    query: str = ""
+
+    def sort_by(self, column: str) -> None:
+        """Sorts by ``column``; the same column again reverses the order."""
+        if column == self.column:
+            self.descending = not self.descending
+        else:
+            self.column, self.descending = column, column in _DESCENDING_FIRST
+
+    def shown(self) -> list[Text]:
+        needle = self.query.casefold().strip()
+        kept = [
+            t
+            for t in self.texts
+            if not needle or needle in f"{t.title} {t.author} {t.kind} {t.source}".casefold()
+        ]
+        if self.column is not None:
+            kept.sort(key=_SORT_KEYS[self.column], reverse=self.descending)
+        return kept
+
+
+class ConfirmRemove(ModalScreen[bool]):
+    """Asks before a text leaves the library."""
+
+    DEFAULT_CSS = """
+    ConfirmRemove { align: center middle; }
+    ConfirmRemove > Static { width: 70; max-width: 90%; border: thick $error; background: $surface; padding: 1 2; }
+    """
+    BINDINGS = [
+        Binding("y", "answer(True)", "Remove"),
+        Binding("n,escape", "answer(False)", "Keep"),
+    ]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.text_title = title
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            f"Remove « {self.text_title} » from the library?\n\n"
+            "Its English in the translation cache and your vocabulary stay.\n\n"
+            "[b]y[/b] remove   [b]n[/b] keep",
+            markup=True,
+        )
+
+    def action_answer(self, remove: bool) -> None:
+        self.dismiss(remove)
+
+
+class LibraryScreen(Screen[None]):
+    """The texts of the library; Enter opens one (the app handles ``OpenText``)."""
+
+    DEFAULT_CSS = """
+    LibraryScreen { layout: vertical; }
+    LibraryScreen #library-title { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
+    LibraryScreen DataTable { height: 1fr; }
+    LibraryScreen #library-keys { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
+    LibraryScreen #library-empty { padding: 1 2; color: $text-muted; }
+    """
+    AUTO_FOCUS = "DataTable"  # before the first frame (a focus() in on_mount redraws it all)
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("s", "sort_next", "Sort"),
+        Binding("a", "add", "Add"),
+        Binding("d,delete", "remove", "Remove", key_display="d"),
+        Binding("escape", "close", "Back"),
+    ]
+
+    @dataclass
+    class OpenText(Message):
+        """The reader chose a text to read."""
+
+        text_id: int
+
+    class Closed(Message):
+        """The reader left the library screen (Escape)."""
+
+    @dataclass
+    class Added(Message, bubble=False):
+        """The worker added a text (or, already there, updated it)."""
+
+        text: Text
+        updated: bool
+
+    @dataclass
+    class AddFailed(Message, bubble=False):
+        """The worker could not add a text: one line for the reader."""
+
+        error: str
+
+    def __init__(self, library: Library, selected: int | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.rows = Rows(library.texts())
+        self.selected = selected
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("", id="library-title")
+            table: DataTable[Cell] = DataTable(cursor_type="row", zebra_stripes=True)
+            for key, label in COLUMNS:
+                table.add_column(label, key=key)
+            # Filled before it is mounted: the first frame shows the rows (measured: filling
+            # it in on_mount drew the whole table twice).
+            for text in self.rows.shown():
+                table.add_row(*cells(text), key=str(text.id))
+            yield table
+            yield Static(
+                "The library is empty: press a to add a file, a book (.epub) or a web page.",
+                id="library-empty",
+            )
+        yield Static(self.keys(), id="library-keys")
+
+    def keys(self) -> str:
+        """The keys, from the screen's own bindings: the footer line. (Textual's Footer
+        cost this screen a sixth of its start-up, measured by benchmarks/library.py.)"""
+        bindings = [b for b in self.BINDINGS if isinstance(b, Binding) and b.show]
+        shown = [(b.key_display or b.key, b.description) for b in bindings]
+        return "  ".join(f"{key} {what}" for key, what in [("enter", "Open"), *shown])
+
+    @property
+    def table(self) -> DataTable[Cell]:
+        return self.query_one(DataTable)
+
+    def on_mount(self) -> None:
+        if self.library.notice:
+            self.notify(self.library.notice, severity="warning")
+        table = self.table
+        if self.selected is not None and str(self.selected) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(self.selected)))
+        self._caption()
+
+    # ------------------------------------------------------------ the table
+
+    def refill(self, select: int | None = None) -> None:
+        """Shows ``rows`` again, the cursor on text ``select`` (else where it was)."""
+        table = self.table
+        current = select if select is not None else self.current_id()
+        shown = self.rows.shown()
+        table.clear()
+        for text in shown:
+            table.add_row(*cells(text), key=str(text.id))
+        ids = [t.id for t in shown]
+        if current in ids:
+            table.move_cursor(row=ids.index(current))
+        self._caption()
+
+    def _caption(self) -> None:
+        shown, total = self.table.row_count, len(self.rows.texts)
+        order = ""
+        if self.rows.column is not None:
+            label = dict(COLUMNS)[self.rows.column]
+            order = f" · sorted by {label.lower()} {'↓' if self.rows.descending else '↑'}"
+        what = f"{shown} of {total}" if self.rows.query.strip() else f"{total}"
+        self.query_one("#library-title", Static).update(
+            f"Library: {what} text{'s' * (total != 1)}{order}"
+        )
+        self.query_one("#library-empty").display = total == 0
+
+    def current_id(self) -> int | None:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value) if row_key.value is not None else None
+
+    def reload(self, select: int | None = None) -> None:
+        self.rows.texts = self.library.texts()
+        self.refill(select)
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.post_message(self.OpenText(int(event.row_key.value)))
+
+    @on(DataTable.HeaderSelected)
+    def _sort_by_header(self, event: DataTable.HeaderSelected) -> None:
+        if event.column_key.value is not None:
+            self.sort_by(event.column_key.value)
+
+    def action_sort_next(self) -> None:
+        """Sorts by the next column (s again: the one after)."""
+        keys = [key for key, _ in COLUMNS]
+        column = self.rows.column
+        self.sort_by(keys[(keys.index(column) + 1) % len(keys)] if column in keys else keys[0])
+
+    def sort_by(self, column: str) -> None:
+        """Sorts by ``column`` (again: the other way), the cursor staying on its text."""
+        current = self.current_id()
+        self.rows.sort_by(column)
+        table = self.table
+        table.sort(column, key=lambda cell: cell.order, reverse=self.rows.descending)
+        if current is not None:
+            table.move_cursor(row=table.get_row_index(str(current)))
+        self._caption()
+
+    def action_close(self) -> None:
+        boxes = self.query(Input)
+        if boxes:
+            self._close_box(boxes.first())
+        else:
+            self.post_message(self.Closed())
+
+    # ------------------------------------------------------------ filter and add boxes
+
+    _BOXES = {
+        "filter": "filter: title, author, kind or source",
+        "add": "add: a file path or an http(s) URL, then Enter",
+    }
+
+    def _open_box(self, name: str) -> None:
+        """Shows the filter or add box above the table (mounted when asked for: the
+        screen opens faster without them)."""
+        found = self.query(f"#{name}")
+        box = found.first() if found else Input(placeholder=self._BOXES[name], id=name)
+        if not found:
+            self.mount(box, before=self.table)
+        box.focus()
+
+    def _close_box(self, box: Input) -> None:
+        if box.id == "filter" and self.rows.query:
+            self.rows.query = ""
+            self.refill()
+        box.remove()
+        self.table.focus()
+
+    def action_filter(self) -> None:
+        self._open_box("filter")
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.rows.query = event.value
+        self.refill()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    # ------------------------------------------------------------ remove
+
+    def action_remove(self) -> None:
+        text_id = self.current_id()
+        if text_id is None:
+            return
+        text = next(t for t in self.rows.texts if t.id == text_id)
+
+        def answered(remove: bool | None) -> None:
+            if not remove:
+                return
+            try:
+                self.library.remove(text_id)
+            except ReaderError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.notify(f"removed « {text.title} »")
+            self.reload()
+
+        self.app.push_screen(ConfirmRemove(text.title), answered)
+
+    # ------------------------------------------------------------ add
+
+    def action_add(self) -> None:
+        self._open_box("add")
+
+    @on(Input.Submitted, "#add")
+    def _add_submitted(self, event: Input.Submitted) -> None:
+        source = event.value.strip()
+        self._close_box(event.input)
+        if source:
+            self.notify(f"adding {source}…")
+            self._add(source)
+
+    @work(thread=True, group="library-add", exit_on_error=False)
+    def _add(self, source: str) -> None:
+        from reader.library.sources import add_source
+
+        try:
+            text, updated = add_source(self.library, source)
+        except ReaderError as exc:
+            self.post_message(self.AddFailed(str(exc)))
+            return
+        except Exception as exc:  # a notice, never a traceback over the screen
+            self.post_message(self.AddFailed(f"unexpected error: {type(exc).__name__}: {exc}"))
+            return
+        self.post_message(self.Added(text, updated))
+
+    @on(Added)
+    def _added(self, event: Added) -> None:
+        self.notify(f"{'updated' if event.updated else 'added'} « {event.text.title} »")
+        self.reload(event.text.id)
+
+    @on(AddFailed)
+    def _add_failed(self, event: AddFailed) -> None:
+        self.notify(event.error, severity="error", timeout=8)

@@ -1,0 +1,225 @@
+"""The library commands: ``reader add``, ``reader library``, ``reader remove``, ``reader find``."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Sequence
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from reader.commands.common import err, notice
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _library():  # -> reader.library.shelf.Library (imported lazily: keeps --help instant)
+    from reader.library.shelf import Library
+
+    library = Library()
+    if library.notice:
+        notice(library.notice)
+    return library
+
+
+def add(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="A French text (.txt, .md, .html, .epub), - for stdin, or an http(s) URL.",
+            metavar="PATH|URL",
+        ),
+    ],
+    title: Annotated[
+        str | None, typer.Option("--title", "-t", help="The title to list it under.")
+    ] = None,
+) -> None:
+    """Add a text to the library (adding the same source again updates it)."""
+    from reader.library.sources import add_source
+
+    with _library() as library, err.status(f"reading and analysing {source}"):
+        text, updated = add_source(library, source, title)
+    notice(
+        f"{'updated' if updated else 'added'} #{text.id}: {text.title} "
+        f"({text.kind}, {text.words:,} words)"
+    )
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{round(100 * value)} %"
+
+
+def _date(stamp: float | None) -> str:
+    return "—" if stamp is None else time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp))
+
+
+def _iso(stamp: float | None) -> str | None:
+    return None if stamp is None else time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(stamp))
+
+
+def library(fmt: FormatOption = ListFormat.table) -> None:
+    """List the texts in the library, the last opened first."""
+    with _library() as shelf:
+        texts = shelf.texts()
+    if fmt is ListFormat.json:
+        rows = [
+            {
+                "id": t.id,
+                "title": t.title,
+                "author": t.author,
+                "kind": t.kind,
+                "source": t.source,
+                "words": t.words,
+                "read": round(t.read, 4),
+                "known": None if t.known is None else round(t.known, 4),
+                "added": _iso(t.added),
+                "opened": _iso(t.opened),
+            }
+            for t in texts
+        ]
+        sys.stdout.write(json.dumps({"texts": rows}, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not texts:
+        notice("the library is empty (reader add PATH|URL adds a text)")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("id", "title", "author", "kind", "words", "read", "known", "last opened")
+    for t in texts:
+        table.add_row(
+            str(t.id),
+            t.title,
+            t.author,
+            t.kind,
+            f"{t.words:,}",
+            _percent(t.read),
+            _percent(t.known),
+            _date(t.opened),
+        )
+    Console(highlight=False, markup=False).print(table)
+
+
+def remove(
+    text_id: Annotated[
+        int, typer.Argument(help="The text's id (reader library lists them).", metavar="ID")
+    ],
+) -> None:
+    """Remove a text from the library (the translation cache and your vocabulary stay)."""
+    with _library() as shelf:
+        text = shelf.remove(text_id)
+    notice(f"removed #{text.id}: {text.title}")
+
+
+def find(
+    word: Annotated[str, typer.Argument(help="A French word.", metavar="WORD")],
+    lemma: Annotated[
+        bool, typer.Option("--lemma", "-l", help="Any form of the word (by its lemma).")
+    ] = False,
+    fmt: FormatOption = ListFormat.table,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most N sentences.")] = 100,
+) -> None:
+    """Find the sentences of your library that hold a word."""
+    from reader.errors import InputError
+    from reader.textio import clean
+
+    word = " ".join(clean(word).split())
+    if not word:
+        raise InputError("give a word to find")
+    with _library() as shelf:
+        base = lemma_for(shelf, word) if lemma else None
+        hits = shelf.find(base or word, lemma=lemma, limit=max(1, limit))
+    english = cached_english([h.fr for h in hits])
+    if fmt is ListFormat.json:
+        payload = {
+            "word": word,
+            "lemma": base,
+            "hits": [
+                {
+                    "text": h.text,
+                    "title": h.title,
+                    "block": h.block,
+                    "fr": h.fr,
+                    "en": english.get(h.fr),
+                }
+                for h in hits
+            ],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not hits:
+        notice(
+            f"no sentence of your library holds {word!r}" + (f" (lemma {base!r})" if lemma else "")
+        )
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("text", "block", "French", "English")
+    for h in hits:
+        table.add_row(f"#{h.text} {h.title}", str(h.block), h.fr, english.get(h.fr, "—"))
+    Console(highlight=False, markup=False).print(table)
+    texts = len({h.text for h in hits})
+    notice(
+        f"{len(hits)} sentence{'s' * (len(hits) != 1)} in {texts} text{'s' * (texts != 1)}"
+        + (f" (lemma {base})" if lemma else "")
+        + (" — the first ones; --limit shows more" if len(hits) == limit else "")
+    )
+
+
+def lemma_for(shelf, word: str) -> str:  # shelf: reader.library.shelf.Library
+    """The lemma of ``word``: the one the library's texts gave it, else the word itself
+    if it is a lemma there, else spaCy's (loading spaCy takes seconds)."""
+    known = shelf.lemma_of(word)
+    if known is not None:
+        return known
+    if shelf.find(word, lemma=True, limit=1):
+        return word.lower()
+    from reader.article import from_blocks
+    from reader.nlp.analysis import analyse
+
+    tokens = analyse(from_blocks([("paragraph", word)], "<word>").blocks)[0]
+    words = [t for t in tokens if any(c.isalnum() for c in t.text)]
+    return words[0].lemma if len(words) == 1 else word.lower()
+
+
+def cached_english(sentences: Sequence[str]) -> dict[str, str]:
+    """The English of each sentence the translation cache holds, from the best engine that
+    translated it (the engines' registry order: Argos, then Apertium); none is run."""
+    from reader.article import from_blocks
+    from reader.cache import Cache, CacheUnavailable
+    from reader.engines import marks, select
+    from reader.errors import EngineError
+
+    if not sentences:
+        return {}
+    try:
+        cache = Cache()
+    except CacheUnavailable:
+        return {}
+    found: dict[str, str] = {}
+    stand_in = from_blocks([("title", "—")], "<find>")  # the machine engines ignore it
+    try:
+        for name in select.ENGINES:
+            if name in ("reference", "none") or not select.available(name, stand_in):
+                continue
+            try:
+                engine = select.make(name, stand_in)
+            except EngineError:
+                continue
+            missing = [s for s in sentences if s not in found]
+            cached = cache.get_many(engine.name, engine.cache_version, missing)
+            engine.close()
+            found.update((s, marks.strip(m)) for s, m in cached.items())
+    finally:
+        cache.close()
+    return found

@@ -1,0 +1,422 @@
+"""The library's database, ``library.sqlite3`` in the data folder.
+
+- ``texts``: one row per text (unique source), with what the library screen lists;
+- ``contents``: the blocks of each text as JSON ``[[kind, text], …]``, so a text opens
+  with exactly the blocks it was added with, even when its file moved or its page is gone;
+- ``sentences`` and the FTS5 table ``sentence_index`` over it: every sentence, by form
+  (its French) and by lemma;
+- ``forms``: how often each (form, lemma) pair was met, to tell a form's lemma.
+
+WAL, one transaction per change: a text is added with its blocks and sentences, or not
+at all. A file SQLite cannot read as a database is set aside (renamed, never deleted)
+and a fresh library is started; ``notice`` then says so.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from reader.article import Article, from_blocks
+from reader.errors import ReaderError
+from reader.library.index import SentenceRow, count_words
+from reader.store import data_dir, set_aside
+
+Kind = Literal["article", "book", "web page"]
+KINDS: tuple[Kind, ...] = ("article", "book", "web page")
+FILE_NAME = "library.sqlite3"
+_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS texts (
+    id        INTEGER PRIMARY KEY,
+    source    TEXT NOT NULL UNIQUE,
+    kind      TEXT NOT NULL,
+    title     TEXT NOT NULL,
+    author    TEXT NOT NULL DEFAULT '',
+    published TEXT NOT NULL DEFAULT '',
+    key       TEXT NOT NULL,
+    words     INTEGER NOT NULL,
+    added     REAL NOT NULL,
+    opened    REAL,
+    read      REAL NOT NULL DEFAULT 0,
+    known     REAL
+);
+CREATE TABLE IF NOT EXISTS contents (
+    text_id INTEGER PRIMARY KEY,
+    blocks  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    id       INTEGER PRIMARY KEY,
+    text_id  INTEGER NOT NULL,
+    block    INTEGER NOT NULL,
+    sentence INTEGER NOT NULL,
+    fr       TEXT NOT NULL,
+    lemmas   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sentences_by_text ON sentences (text_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS sentence_index USING fts5 (
+    fr, lemmas, content='sentences', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 0'
+);
+CREATE TRIGGER IF NOT EXISTS sentences_added AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentence_index (rowid, fr, lemmas) VALUES (new.id, new.fr, new.lemmas);
+END;
+CREATE TRIGGER IF NOT EXISTS sentences_removed AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentence_index (sentence_index, rowid, fr, lemmas)
+    VALUES ('delete', old.id, old.fr, old.lemmas);
+END;
+CREATE TABLE IF NOT EXISTS forms (
+    form  TEXT NOT NULL,
+    lemma TEXT NOT NULL,
+    n     INTEGER NOT NULL,
+    PRIMARY KEY (form, lemma)
+) WITHOUT ROWID;
+"""
+_TEXT_COLUMNS = "id, title, author, kind, source, words, read, known, added, opened, published, key"
+
+
+class LibraryError(ReaderError):
+    """The library cannot be opened or changed, or has no such text."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in the library, as listed."""
+
+    id: int
+    title: str
+    author: str
+    kind: Kind
+    source: str
+    words: int
+    read: float
+    """How far the reader got, 0 to 1."""
+    known: float | None
+    """The share of its words the reader knows, 0 to 1; None until word statuses exist."""
+    added: float
+    opened: float | None
+    """When it was last opened (seconds since the epoch), None if never."""
+    published: str = ""
+    key: str = ""
+    """The article key (``reader.article.Article.key``): reading positions are kept by it."""
+
+
+@dataclass(frozen=True)
+class NewText:
+    """A text read from its source, ready to be stored."""
+
+    source: str
+    kind: Kind
+    title: str
+    author: str
+    published: str
+    article: Article
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A sentence of the library that holds the word looked for."""
+
+    text: int
+    title: str
+    block: int
+    sentence: int
+    fr: str
+
+
+@dataclass(frozen=True)
+class Hits:
+    """What the lookup panel says: "In your library: N sentences in M texts", and the first few."""
+
+    sentences: int
+    texts: int
+    first: tuple[Hit, ...]
+    capped: bool = False
+    """More sentences than counted (the count stops at ``Library.hits``'s ``most``): the
+    panel says "10,000+ sentences in 310+ texts"."""
+
+
+def library_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+def match_expression(column: Literal["fr", "lemmas"], word: str) -> str:
+    """An FTS5 query for ``word`` in one column, quoted: the user's word is never syntax."""
+    return f'{column} : "{word.replace(chr(34), chr(34) * 2)}"'
+
+
+class Library:
+    """The library database. Thread-safe: the app's workers and the UI may share one."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        try:
+            self.path = path or library_path()
+        except OSError as exc:
+            raise LibraryError(f"data folder unusable ({exc.strerror or exc})") from exc
+        self.notice: str | None = None
+        self._lock = threading.RLock()
+        self._db = self._open()
+
+    # ------------------------------------------------------------ opening
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect()
+        except sqlite3.OperationalError as exc:  # locked, read-only, disk full: not damaged
+            raise LibraryError(f"cannot open the library {self.path} ({exc})") from exc
+        except sqlite3.DatabaseError as exc:
+            try:
+                moved = set_aside(self.path)
+            except OSError as move_exc:
+                raise LibraryError(f"{self.path} is unreadable ({exc})") from move_exc
+            self.notice = (
+                f"the library was unreadable ({exc}); moved to {moved.name}, a new one started"
+            )
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, check_same_thread=False, timeout=10, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > _VERSION:
+                raise LibraryError(f"{self.path} was written by a newer reader; update the reader")
+            db.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version = {_VERSION}; COMMIT;")
+            db.execute("SELECT count(*) FROM texts WHERE id = 0").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _change(self, sql: str, params: Sequence[object]) -> int:
+        """One statement in its own transaction; the number of rows it changed."""
+        with self._lock:
+            try:
+                with self._transaction():
+                    return self._db.execute(sql, params).rowcount
+            except sqlite3.OperationalError as exc:
+                raise LibraryError(f"cannot change the library ({exc})") from exc
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+    # ------------------------------------------------------------ texts
+
+    def add(
+        self, text: NewText, rows: Sequence[SentenceRow], forms: Counter[tuple[str, str]]
+    ) -> Text:
+        """Stores a text, its blocks and its sentences in one transaction. A source already
+        in the library is updated in place (same id; its dates and progress kept)."""
+        article = text.article
+        blocks = json.dumps([[b.kind, b.text] for b in article.blocks], ensure_ascii=False)
+        words = count_words(article.blocks)
+        now = time.time()
+        with self._lock:
+            try:
+                with self._transaction():
+                    self._db.execute(
+                        "INSERT INTO texts (source, kind, title, author, published, key, words, added)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source) DO UPDATE SET"
+                        " kind = excluded.kind, title = excluded.title, author = excluded.author,"
+                        " published = excluded.published, key = excluded.key,"
+                        " words = excluded.words",
+                        (
+                            text.source,
+                            text.kind,
+                            text.title,
+                            text.author,
+                            text.published,
+                            article.key,
+                            words,
+                            now,
+                        ),
+                    )
+                    text_id = self._db.execute(
+                        "SELECT id FROM texts WHERE source = ?", (text.source,)
+                    ).fetchone()[0]
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO contents (text_id, blocks) VALUES (?, ?)",
+                        (text_id, blocks),
+                    )
+                    self._db.execute("DELETE FROM sentences WHERE text_id = ?", (text_id,))
+                    self._db.executemany(
+                        "INSERT INTO sentences (text_id, block, sentence, fr, lemmas)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        [(text_id, r.block, r.sentence, r.fr, r.lemmas) for r in rows],
+                    )
+                    self._db.executemany(
+                        "INSERT INTO forms (form, lemma, n) VALUES (?, ?, ?)"
+                        " ON CONFLICT (form, lemma) DO UPDATE SET n = n + excluded.n",
+                        [(f, lemma, n) for (f, lemma), n in forms.items()],
+                    )
+            except sqlite3.OperationalError as exc:
+                raise LibraryError(f"cannot add {text.source} to the library ({exc})") from exc
+        return self.text(text_id)
+
+    def texts(self) -> list[Text]:
+        """Every text, the last opened first, then the last added."""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_TEXT_COLUMNS} FROM texts"
+                " ORDER BY opened IS NULL, opened DESC, added DESC, id DESC"
+            ).fetchall()
+        return [Text(*row) for row in rows]
+
+    def text(self, text_id: int) -> Text:
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {_TEXT_COLUMNS} FROM texts WHERE id = ?", (text_id,)
+            ).fetchone()
+        if row is None:
+            raise LibraryError(f"no text {text_id} in the library (reader library lists them)")
+        return Text(*row)
+
+    def by_source(self, source: str) -> Text | None:
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {_TEXT_COLUMNS} FROM texts WHERE source = ?", (source,)
+            ).fetchone()
+        return Text(*row) if row else None
+
+    def count(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM texts").fetchone()[0]
+
+    def article(self, text_id: int) -> Article:
+        """The stored text as an Article: the blocks it was added with, its key, and the
+        original file as its path when it is still there (for companion files)."""
+        text = self.text(text_id)
+        with self._lock:
+            row = self._db.execute(
+                "SELECT blocks FROM contents WHERE text_id = ?", (text_id,)
+            ).fetchone()
+        if row is None:
+            raise LibraryError(f"text {text_id} has no stored content; add it again")
+        try:
+            pairs = [(str(kind), str(body)) for kind, body in json.loads(row[0])]
+        except (ValueError, TypeError) as exc:
+            raise LibraryError(
+                f"text {text_id}: its stored content is damaged; add it again"
+            ) from exc
+        path = Path(text.source) if text.kind != "web page" else None
+        return from_blocks(
+            pairs, text.source, path if path is not None and path.is_file() else None, text.key
+        )
+
+    def remove(self, text_id: int) -> Text:
+        """Removes a text and its sentences (the translation cache and vocabulary stay)."""
+        text = self.text(text_id)
+        with self._lock:
+            try:
+                with self._transaction():
+                    self._db.execute("DELETE FROM sentences WHERE text_id = ?", (text_id,))
+                    self._db.execute("DELETE FROM contents WHERE text_id = ?", (text_id,))
+                    self._db.execute("DELETE FROM texts WHERE id = ?", (text_id,))
+            except sqlite3.OperationalError as exc:
+                raise LibraryError(f"cannot remove text {text_id} ({exc})") from exc
+        return text
+
+    # ------------------------------------------------------------ progress
+
+    def set_read(self, text_id: int, fraction: float) -> None:
+        """Records how far the reader got in a text (0 to 1; clamped)."""
+        self._updated(text_id, "read", min(1.0, max(0.0, fraction)))
+
+    def set_known(self, text_id: int, fraction: float | None) -> None:
+        """Records the share of its words the reader knows (None: not known yet)."""
+        value = None if fraction is None else min(1.0, max(0.0, fraction))
+        self._updated(text_id, "known", value)
+
+    def mark_opened(self, text_id: int, when: float | None = None) -> None:
+        self._updated(text_id, "opened", time.time() if when is None else when)
+
+    def last_opened(self) -> Text | None:
+        texts = self.texts()
+        return texts[0] if texts and texts[0].opened is not None else None
+
+    def _updated(self, text_id: int, column: str, value: object) -> None:
+        if self._change(f"UPDATE texts SET {column} = ? WHERE id = ?", (value, text_id)) == 0:
+            raise LibraryError(f"no text {text_id} in the library")
+
+    # ------------------------------------------------------------ search
+
+    def lemma_of(self, form: str) -> str | None:
+        """The lemma the library's texts most often gave this form, or None if never met."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT lemma FROM forms WHERE form = ? ORDER BY n DESC, lemma LIMIT 1",
+                (form.lower().replace("’", "'"),),
+            ).fetchone()
+        return row[0] if row else None
+
+    def find(
+        self, word: str, *, lemma: bool = False, exclude: int | None = None, limit: int = 100
+    ) -> list[Hit]:
+        """Sentences holding ``word`` as a form (or, ``lemma``, as a lemma), in the order
+        they were added, at most ``limit``; ``exclude`` leaves one text out."""
+        query = match_expression("lemmas" if lemma else "fr", word)
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT s.text_id, t.title, s.block, s.sentence, s.fr FROM sentence_index"
+                " JOIN sentences s ON s.id = sentence_index.rowid"
+                " JOIN texts t ON t.id = s.text_id"
+                " WHERE sentence_index MATCH ? AND s.text_id IS NOT ?"
+                " ORDER BY sentence_index.rowid LIMIT ?",
+                (query, exclude, limit),
+            ).fetchall()
+        return [Hit(*row) for row in rows]
+
+    def hits(
+        self,
+        word: str,
+        *,
+        lemma: bool = True,
+        exclude: int | None = None,
+        first: int = 3,
+        most: int = 10_000,
+    ) -> Hits:
+        """For the lookup panel: how many sentences (up to ``most``) and texts hold the
+        word, and the first few. Counting every "de" of 5 million words took 140 ms
+        (benchmarks/library.py); up to 10,000 it stays well under 100 ms."""
+        query = match_expression("lemmas" if lemma else "fr", word)
+        with self._lock:
+            sentences, texts = self._db.execute(
+                "SELECT count(*), count(DISTINCT text_id) FROM (SELECT s.text_id FROM"
+                " sentence_index JOIN sentences s ON s.id = sentence_index.rowid"
+                " WHERE sentence_index MATCH ? AND s.text_id IS NOT ? LIMIT ?)",
+                (query, exclude, most + 1),
+            ).fetchone()
+        shown = tuple(self.find(word, lemma=lemma, exclude=exclude, limit=first))
+        return Hits(min(sentences, most), texts, shown, capped=sentences > most)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error (the connection is in autocommit)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
