@@ -46,6 +46,8 @@ def reader_key_groups(app_bindings: Sequence[object] = ()) -> KeyGroups:
                 Binding("up", "choose(-1)", "Choose a gloss", key_display="↑/↓"),
                 *(b for b in bindings(LookupPanel.BINDINGS) if b.show),
                 Binding("right", "word_in_panel(1)", "Next/previous word", key_display="→/←"),
+                # Shown in the panel's library lines only when there is a text to open.
+                *(b for b in bindings(LookupPanel.BINDINGS) if b.action == "peek"),
             ],
         ),
         ("Screen", screen),
