@@ -4,15 +4,17 @@ screen, ``L`` and back, the progress each reading screen records, and "peek".
 ``LibraryFlow`` is the app's controller for it (a plain class beside the app, as
 ``Translator`` is beside the reading screen): the app routes the library screen's
 messages, ``L`` and the lookup panel's ``LibraryHits.Peek`` here. The screen stack stays
-short: one reading screen (over the library screen the app started on, if it did), with
-the library screen pushed over it by ``L`` (Escape pops it: the text is where it was)
-and at most one peek screen (``PeekScreen``) over it. Opening a text from the library
-replaces the reading screen (its position saved first).
+short: one reading screen (over the app's first screen, if it was replaced), the library
+screen pushed over it by ``L`` (Escape pops it: the text is where it was) and at most
+one peek screen (``PeekScreen``) over it. Opening a text from the library replaces the
+reading screen (its position saved first).
 
 Each reading screen gets a ``TextLink``: which library text it shows (None: the text is
 not in the library; a file opened by path that is in it is the same text), its "last
 opened" date, how far the reader got (from the position the screen saves) and how much
-of it the reader knows (``set_known``). A library that cannot be read or written is said
+of it the reader knows (``set_known``). A peek is a glance, as in Lute (whose peek shows a
+page without making it the book's current page): it leaves the other text's saved
+position, share read and "last opened" as they were, so both texts keep their places. A library that cannot be read or written is said
 as a notice, once; reading goes on.
 """
 
@@ -83,7 +85,8 @@ class TextLink:
     article: Article
     text_id: int | None = None
     peek: bool = False
-    """A peek screen: it records progress but is not the text the reader last opened."""
+    """A peek screen: it is not the text the reader last opened (nor does it save a
+    position, so it records no progress either)."""
     _last_read: float | None = field(default=None, repr=False)
 
     @property
@@ -133,6 +136,8 @@ class LibraryFlow:
         self.problem = problem
         """Why the library is not used (it could not be opened), said once the app is up."""
         self._said: set[str] = set()
+        self._retired: list[MainScreen] = []
+        """Reading screens replaced but still in the stack (the app's first screen)."""
 
     # ------------------------------------------------------------ failures
 
@@ -205,10 +210,8 @@ class LibraryFlow:
         if at is None:
             screen = MainScreen(article, self.options, link=link)
         else:
-            # The same text already open underneath keeps its position: the peek saves none.
-            underneath = {s.article.key for s in self.reading_screens()}
-            remember = self.options.remember and article.key not in underneath
-            options = replace(self.options, remember=remember)
+            # A glance: the text's own reading position and share read stay as they were.
+            options = replace(self.options, remember=False)
             screen = PeekScreen(article, options, link=link, at=at, back_to=self._top_title())
         link.opened()
         if link.text_id is not None:
@@ -216,9 +219,14 @@ class LibraryFlow:
         return screen
 
     def reading_screens(self) -> list[MainScreen]:
+        """The reading screens in use, bottom to top (the text read, then a peek)."""
         from reader.app.screens.main import MainScreen
 
-        return [s for s in self.app.screen_stack if isinstance(s, MainScreen)]
+        return [
+            s
+            for s in self.app.screen_stack
+            if isinstance(s, MainScreen) and all(s is not r for r in self._retired)
+        ]
 
     def _top_title(self) -> str:
         screens = self.reading_screens()
@@ -297,11 +305,28 @@ class LibraryFlow:
         for reader in readers:
             reader.save_position()
         screen = self.reading_screen(article)
-        if readers:
-            self._back_to(readers[0])
-            self.app.switch_screen(screen)
-        else:  # over the library the app started on (the first screen cannot be switched)
+        if not readers:
+            self.app.push_screen(screen)  # over the library screen the app began on
+            return
+        self._back_to(readers[0])
+        if readers[0] is self.app.screen_stack[0]:
+            # The app's first screen cannot be replaced (Textual never pushed it): it stops
+            # and stays under the new one, unseen.
+            self._retire(readers[0])
             self.app.push_screen(screen)
+        else:
+            self.app.switch_screen(screen)
+
+    def _retire(self, screen: MainScreen) -> None:
+        """Stops a reading screen that stays in the stack: its work, its session."""
+        from textual.widget import Widget
+
+        for worker in list(self.app.workers):
+            node = worker.node
+            if node is screen or (isinstance(node, Widget) and node.screen is screen):
+                worker.cancel()
+        screen.close_session()
+        self._retired.append(screen)
 
     def _back_to(self, screen: Screen[None]) -> None:
         while self.app.screen is not screen and len(self.app.screen_stack) > 1:

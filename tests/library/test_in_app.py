@@ -21,6 +21,7 @@ from reader.app.screens.library import LibraryScreen
 from reader.app.screens.main import MainScreen
 from reader.app.screens.peek import PeekScreen
 from reader.app.widgets.library_hits import LibraryHits
+from reader.app.widgets.lookup_panel import LookupPanel
 from reader.article import Article, load
 from reader.library.shelf import Library, Text
 from reader.lookup.result import LookupResult
@@ -168,6 +169,10 @@ async def test_a_word_in_two_texts_shows_the_other_and_a_peek_keeps_both_positio
         assert "« La gare » Le train entre en gare sans bruit." in shown
         assert "EN(Le train entre en gare sans bruit.)" in shown  # cached when La gare was read
         assert hits.hits is not None and hits.hits.first[0].text == gare.id
+        # On the panel's edge as well, for a screen too short to show the lines.
+        assert reading.query_one(LookupPanel).border_title == (
+            "In your library: 1 sentence in 1 text (o)"
+        )
 
         await pilot.press("o")  # the panel has focus: peek
         await pilot.pause()
@@ -175,7 +180,7 @@ async def test_a_word_in_two_texts_shows_the_other_and_a_peek_keeps_both_positio
         assert isinstance(peek, PeekScreen) and peek.article.key == gare.key
         await wait_until(pilot, lambda: peek.view.current == TRAIN_IN_GARE[0])
         assert peek.view.sentence == TRAIN_IN_GARE[1]
-        assert "Peek · La gare · Escape or q: back to « Le voyage »" in on_screen(app)
+        assert "Peek: « La gare » · Escape/q: back to « Le voyage »" in on_screen(app)
         await pilot.press("j")  # reading on in the peek
         await pilot.press("escape")
         await pilot.pause()
@@ -186,11 +191,12 @@ async def test_a_word_in_two_texts_shows_the_other_and_a_peek_keeps_both_positio
         (m.hit.text, m.hit.block, m.hit.sentence) for m in of_type(messages, LibraryHits.Peek)
     }
     assert peeked == {(gare.id, *TRAIN_IN_GARE)}
+    # Both places kept: a peek is a glance, La gare's saved position and share read stay.
     positions = Positions()
     assert positions.get(voyage.key).block == 3
-    assert positions.get(gare.key).block == TRAIN_IN_GARE[0] + 1  # the peek's own position
+    assert positions.get(gare.key).block == 2
     assert library.text(voyage.id).read == read_share(3, 6)
-    assert library.text(gare.id).read == read_share(TRAIN_IN_GARE[0] + 1, 6)
+    assert library.text(gare.id).read == read_share(2, 6)
     # The last text read is Le voyage: a peek does not count as opening a text.
     assert library.last_opened().id == voyage.id
 
@@ -274,6 +280,7 @@ async def test_no_other_text_holding_the_word_is_said_and_o_says_so(shelf, quick
         hits = await look_up(app, pilot, 2, "longe")
         assert "In your library: no other text has « longe »." in on_screen(app)
         assert hits.hits is not None and hits.hits.sentences == 0
+        assert app.main.query_one(LookupPanel).border_title is None
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) and not isinstance(app.screen, PeekScreen)
@@ -375,3 +382,31 @@ async def test_a_click_on_a_sentence_opens_that_one(shelf, quick_lookups, tmp_pa
         await pilot.press("q")  # q in a peek goes back; it does not quit
         await pilot.pause()
         assert app.screen.article.key == voyage.key and app.is_running
+
+
+async def test_a_text_chosen_in_the_library_replaces_the_one_the_app_began_on(shelf):
+    library, voyage, gare = shelf
+    app = ReaderApp(
+        load(Path(voyage.source)), "none", remember=True, extract=False, library=library
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        first = app.main
+        await pilot.press("j", "L")
+        await pilot.pause()
+        choose(app, gare.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        await settle(app, pilot)
+        assert app.main.article.key == gare.key and app.screen is app.main
+        # The app's first screen stays under it (Textual cannot replace it), stopped.
+        assert app.library_flow.reading_screens() == [app.main]
+        assert not [w for w in app.workers if w.node is first and not w.is_finished]
+        await pilot.press("L")
+        await pilot.pause()
+        choose(app, voyage.id)
+        await pilot.press("enter")  # and back: at its saved position
+        await pilot.pause()
+        await settle(app, pilot)
+        assert app.main.article.key == voyage.key
+        await wait_until(pilot, lambda: app.view.current == 1)

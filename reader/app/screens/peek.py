@@ -1,10 +1,10 @@
 """A peek: another text of the library, opened at one of its sentences over the text being
 read (``o`` in the lookup panel; Lute's "peek", which keeps the reading position).
 
-It is a reading screen like the one under it (English, glossary, lookups), pushed on top:
-it saves its own position under its own article key and leaves the other's alone.
-Escape (with no lookup open, in the text) or ``q`` goes back to the text under it, as it
-was. ``reader.app.library_flow`` makes it.
+It is a reading screen like the one under it (English, glossary, lookups), pushed on top;
+a glance: it saves no position, so neither text's saved position moves (``library_flow``
+makes it with ``remember`` off). Escape (with no lookup open, in the text) or ``q`` goes
+back to the text under it, as it was.
 """
 
 from __future__ import annotations
@@ -43,11 +43,11 @@ class PeekScreen(MainScreen):
         self.back_to = back_to
 
     def on_mount(self) -> None:
-        # MainScreen's own on_mount (it restores the saved position) runs after this one.
+        # After MainScreen's own on_mount (which runs after this one) has laid the view out.
         self.call_after_refresh(self._go_to_hit)
         back = f"« {self.back_to} »" if self.back_to else "the text"
         self.query_one("#title-bar", Label).update(
-            Text(f"Peek · {self.article.title} · Escape or q: back to {back}")
+            Text(f"Peek: « {self.article.title} » · Escape/q: back to {back}")
         )
 
     def _go_to_hit(self) -> None:
@@ -65,5 +65,4 @@ class PeekScreen(MainScreen):
 
     def action_leave(self) -> None:
         """Back to the text under this one (as it was)."""
-        self.save_position()
         self.app.pop_screen()

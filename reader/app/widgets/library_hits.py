@@ -76,16 +76,20 @@ def cached_english(session: TranslationSession | None, sentences: list[str]) -> 
     return {fr: marks.strip(en) for fr, en in found.items()}
 
 
+def counted(hits: Hits) -> str:
+    """ "12 sentences in 3 texts" ("10,000+ sentences in 310+ texts" past the count's cap)."""
+    plus = "+" if hits.capped else ""
+    sentences = f"{hits.sentences:,}{plus} sentence{'s' * (hits.sentences != 1)}"
+    return f"{sentences} in {hits.texts:,}{plus} text{'s' * (hits.texts != 1)}"
+
+
 def count_line(word: str, hits: Hits) -> Text:
     """ "In your library: 12 sentences in 3 texts" (of the texts other than this one)."""
     if not hits.sentences:
         return Text.assemble(("In your library: ", "bold"), f"no other text has « {word} ».")
-    plus = "+" if hits.capped else ""
-    sentences = f"{hits.sentences:,}{plus} sentence{'s' * (hits.sentences != 1)}"
-    texts = f"{hits.texts:,}{plus} text{'s' * (hits.texts != 1)}"
     return Text.assemble(
         ("In your library: ", "bold"),
-        f"{sentences} in {texts}",
+        counted(hits),
         ("  o opens the first there (a click: the one clicked)", "dim"),
     )
 
@@ -187,13 +191,17 @@ class LibraryHits(Vertical):
         self.post_message(self.Found(used, hits, english))
 
     def on_library_hits_found(self, message: Found) -> None:
-        self.hits = message.hits
-        self.query_one("#library-count", Static).update(
-            count_line(message.query.word, message.hits)
-        )
-        lines = list(self.query(HitLine))
-        for number, line in enumerate(lines):
-            hit = message.hits.first[number] if number < len(message.hits.first) else None
+        from reader.app.widgets.lookup_panel import LookupPanel
+
+        hits = self.hits = message.hits
+        self.query_one("#library-count", Static).update(count_line(message.query.word, hits))
+        # The count on the panel's top edge too: on a short screen these lines scroll.
+        title = f"In your library: {counted(hits)} (o)" if hits.sentences else None
+        for panel in self.ancestors:
+            if isinstance(panel, LookupPanel):
+                panel.border_title = title
+        for number, line in enumerate(self.query(HitLine)):
+            hit = hits.first[number] if number < len(hits.first) else None
             line.show(hit, message.english.get(hit.fr) if hit is not None else None)
         self.add_class("-shown")
 
