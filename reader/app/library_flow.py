@@ -14,8 +14,8 @@ not in the library; a file opened by path that is in it is the same text), its "
 opened" date, how far the reader got (from the position the screen saves) and how much
 of it the reader knows (``set_known``). A peek is a glance, as in Lute (whose peek shows a
 page without making it the book's current page): it leaves the other text's saved
-position, share read and "last opened" as they were, so both texts keep their places. A library that cannot be read or written is said
-as a notice, once; reading goes on.
+position, share read and "last opened" as they were, so both texts keep their places.
+A library that cannot be read or written is said as a notice, once; reading goes on.
 """
 
 from __future__ import annotations
@@ -89,29 +89,28 @@ class TextLink:
     position, so it records no progress either)."""
     _last_read: float | None = field(default=None, repr=False)
 
-    @property
-    def library(self) -> Library | None:
-        return self.flow.library if self.text_id is not None else None
+    def _change(self, change: Callable[[Library, int], object]) -> bool:
+        """Runs ``change`` on the library and this text; whether it ran (a failure is a
+        notice). Nothing to do for a text that is not in the library."""
+        library, text_id = self.flow.library, self.text_id
+        if library is None or text_id is None:
+            return False
+        return self.flow.attempt(lambda: change(library, text_id))
 
     def progress(self, block: int) -> None:
         """The screen saved its position at ``block``: the text's share read follows."""
-        library, share = self.library, read_share(block, len(self.article.blocks))
-        if library is None or self.text_id is None or share == self._last_read:
-            return
-        if self.flow.attempt(lambda: library.set_read(self.text_id or 0, share)):
+        share = read_share(block, len(self.article.blocks))
+        if share != self._last_read and self._change(lambda shelf, i: shelf.set_read(i, share)):
             self._last_read = share
 
     def set_known(self, share: float | None) -> None:
         """The share of the text's words the reader knows (``StatusMarks.known_share``),
         for the library's % known. Call it when the marks are computed or change."""
-        library = self.library
-        if library is not None and self.text_id is not None:
-            self.flow.attempt(lambda: library.set_known(self.text_id or 0, share))
+        self._change(lambda shelf, i: shelf.set_known(i, share))
 
     def opened(self) -> None:
-        library = self.library
-        if library is not None and self.text_id is not None and not self.peek:
-            self.flow.attempt(lambda: library.mark_opened(self.text_id or 0))
+        if not self.peek:
+            self._change(lambda shelf, i: shelf.mark_opened(i))
 
     def relink(self) -> None:
         """Looks the text up again (the reader may have just added it to the library)."""
