@@ -101,6 +101,13 @@ def english(monkeypatch) -> GatedEngine:
     return engine
 
 
+def app_reading(text: Text, library: Library, remember: bool = False) -> ReaderApp:
+    """The app as ``reader FILE`` opens it, on a library text's file (no English engine)."""
+    return ReaderApp(
+        load(Path(text.source)), "none", remember=remember, extract=False, library=library
+    )
+
+
 def on_screen(app: ReaderApp) -> str:
     """The screen's text, runs of spaces as one."""
     return " ".join(screen_text(app).split())
@@ -203,9 +210,7 @@ async def test_a_word_in_two_texts_shows_the_other_and_a_peek_keeps_both_positio
 
 async def test_escape_on_the_library_comes_back_to_the_text_as_it_was(shelf):
     library, voyage, _gare = shelf
-    app = ReaderApp(
-        load(Path(voyage.source)), "none", remember=True, extract=False, library=library
-    )
+    app = app_reading(voyage, library, remember=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         reading = app.screen
@@ -228,9 +233,7 @@ async def test_escape_on_the_library_comes_back_to_the_text_as_it_was(shelf):
 async def test_a_file_opened_by_path_is_its_library_text(shelf):
     """``reader voyage.txt``, in the library: opened, and its share read follows."""
     library, voyage, _gare = shelf
-    app = ReaderApp(
-        load(Path(voyage.source)), "none", remember=True, extract=False, library=library
-    )
+    app = app_reading(voyage, library, remember=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert app.main.library_link is not None and app.main.library_link.text_id == voyage.id
@@ -272,9 +275,7 @@ async def test_l_without_a_library_starts_an_empty_one(data_dir):
 async def test_no_other_text_holding_the_word_is_said_and_o_says_so(shelf, quick_lookups):
     library, voyage, _gare = shelf
     messages: list = []
-    app = ReaderApp(
-        load(Path(voyage.source)), "none", remember=False, extract=False, library=library
-    )
+    app = app_reading(voyage, library)
     async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
         await settle(app, pilot)
         hits = await look_up(app, pilot, 2, "longe")
@@ -312,7 +313,7 @@ async def test_the_share_known_is_filled_from_the_learning_store_when_a_text_ope
     )
     learning.set("gare", "known")
     learning.set("quai", "known")
-    app = ReaderApp(load(Path(gare.source)), "none", remember=False, extract=False, library=library)
+    app = app_reading(gare, library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
     assert library.text(gare.id).known == 5 / 8
@@ -341,7 +342,7 @@ async def test_the_share_known_comes_from_a_cached_analysis_when_nothing_was_rec
 
 async def test_without_word_statuses_the_share_known_stays_unknown(shelf):
     library, _voyage, gare = shelf
-    app = ReaderApp(load(Path(gare.source)), "none", remember=False, extract=False, library=library)
+    app = app_reading(gare, library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         app.main.library_link.set_known(0.25)  # what the marks will call
@@ -366,9 +367,7 @@ async def test_a_click_on_a_sentence_opens_that_one(shelf, quick_lookups, tmp_pa
     library, voyage, gare = shelf
     quai = store(library, "Le quai\n\nLe dernier train part à minuit.\n", str(tmp_path / "q.txt"))
     messages: list = []
-    app = ReaderApp(
-        load(Path(voyage.source)), "none", remember=False, extract=False, library=library
-    )
+    app = app_reading(voyage, library)
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
         await settle(app, pilot)
         await look_up(app, pilot, 3, "train")
@@ -386,9 +385,7 @@ async def test_a_click_on_a_sentence_opens_that_one(shelf, quick_lookups, tmp_pa
 
 async def test_a_text_chosen_in_the_library_replaces_the_one_the_app_began_on(shelf):
     library, voyage, gare = shelf
-    app = ReaderApp(
-        load(Path(voyage.source)), "none", remember=True, extract=False, library=library
-    )
+    app = app_reading(voyage, library, remember=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         first = app.main
