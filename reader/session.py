@@ -26,12 +26,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from glossary.sources import GlossaryStack, Notify
+from glossary.sources import GlossaryStack
 from reader.article import Article, Block
 from reader.cache import Cache, CacheUnavailable
 from reader.engines import select
 from reader.engines.base import Engine, SentenceEngine
 from reader.errors import EngineError
+from reader.notify import Notify
 from reader.translation import BlockTranslation, translate_blocks
 
 if TYPE_CHECKING:
@@ -91,7 +92,8 @@ class TranslationSession:
 
     def _open_cache(self) -> Cache | None:
         try:
-            cache = Cache()
+            # A cache that stops saving mid-way (a full disk) says so once, through the session.
+            cache = Cache(notify=lambda text: self._say(f"notice: {text}"))
         except CacheUnavailable as exc:
             self._say(f"notice: translating without a cache: {exc}")
             return None
