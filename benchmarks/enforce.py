@@ -31,7 +31,7 @@ from reader.translation import translate_blocks  # noqa: E402
 
 def _pass(engine, blocks, entries, enforced: bool):
     raw = translate_blocks(engine, blocks)
-    return enforce.apply(engine, blocks, raw, entries, None, enforced)
+    return enforce.apply(engine, blocks, raw, entries, None, mark_only=not enforced)
 
 
 def _ratio(label: str, engine, repeats: int) -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary.model import Entry, Occurrence
+from reader.article import Block
 
 _APOSTROPHES = "’'ʼ‘`´"
 _HYPHENS = "‐‑–-"  # hyphen-minus last, so it is literal inside [...]
@@ -219,3 +221,90 @@ def find(
                 Occurrence(block, a, b) for a, b in _entry_matches(patterns, folded, text)
             )
     return found
+
+
+def is_name(entry: Entry) -> bool:
+    """A name: capitalised in French and in English (« Poutine » → "Putin")."""
+    return entry.fr[:1].isupper() and entry.en[:1].isupper()
+
+
+# ---------------------------------------------------------------- occurrences per sentence
+
+
+@dataclass(frozen=True)
+class Found:
+    """One occurrence of an entry in a sentence's French: characters ``start:end`` of the sentence."""
+
+    entry: Entry
+    start: int
+    end: int
+
+
+class PrefixIndex:
+    """Entries by the first three letters of their forms' first words (folded).
+
+    The French matcher's plural rules only change a word's last letters, so an entry
+    can only occur in a block holding a word that starts like one of its forms: a
+    book's blocks are matched against a handful of entries, not the whole glossary.
+    """
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self._by_prefix: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for form in entry.forms:
+                words = _WORD.findall(fold(strip_elision(form)))
+                if words:
+                    bucket = self._by_prefix.setdefault(words[0][:3], [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+
+    def candidates(self, text: str) -> list[Entry]:
+        prefixes = {w[:3] for w in _WORD.findall(fold(text))}
+        seen: dict[str, Entry] = {}
+        for prefix in prefixes & self._by_prefix.keys():
+            for entry in self._by_prefix[prefix]:
+                seen.setdefault(entry.key, entry)
+        return list(seen.values())
+
+
+def sentence_occurrences(
+    entries: Sequence[Entry], block: Block, index: PrefixIndex | None = None
+) -> list[list[Found]]:
+    """Per sentence of ``block``, the outermost term occurrences (the longest entry wins)."""
+    entries = index.candidates(block.text) if index is not None else entries
+    found = find(entries, [(block.index, block.text)])
+    by_key = {e.key: e for e in entries}
+    spans = sorted(
+        ((o.start, o.end, by_key[key]) for key, occ in found.items() for o in occ),
+        key=lambda t: (t[0], -(t[1] - t[0])),
+    )
+    kept: list[tuple[int, int, Entry]] = []
+    for start, end, entry in spans:
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end, entry))
+    kept = [(_widened(block.text, start, entry, kept), end, entry) for start, end, entry in kept]
+    out: list[list[Found]] = [[] for _ in block.sentences]
+    for start, end, entry in kept:
+        for i, s in enumerate(block.sentences):
+            if s.start <= start and end <= s.end:
+                out[i].append(Found(entry, start - s.start, end - s.start))
+                break
+    return out
+
+
+def _widened(text: str, start: int, entry: Entry, kept: Sequence[tuple[int, int, Entry]]) -> int:
+    """Where a name's occurrence starts once the French words right before it that
+    begin its English are taken in: « Vladimir » before « Poutine » when the English is
+    "Vladimir Putin", so the English is put in once, not after a second « Vladimir »."""
+    if not is_name(entry):
+        return start
+    words = entry.en.split()[:-1]
+    before = fold(text[:start])
+    for k in range(len(words), 0, -1):
+        m = re.search(
+            r"(?<!\w)" + r"\s+".join(re.escape(fold(w)) for w in words[:k]) + r"\s+$", before
+        )
+        if m is not None and not any(a < start and m.start() < b for a, b, _ in kept if a != start):
+            return m.start()
+    return start

@@ -168,11 +168,11 @@ class TranslationSession:
         """The glossary entries checked in the English (loaded once; none if unusable, with a notice)."""
         with self._lock:
             if self._entries is None:
-                from glossary.enforce import entries_for
+                from glossary.sources import load_stack
                 from reader.errors import ReaderError
 
                 try:
-                    self._entries = entries_for(self.article)
+                    self._entries = load_stack(self.article)
                 except ReaderError as exc:
                     self._say(f"notice: glossary not applied to the English: {exc}")
                     self._entries = []
@@ -185,7 +185,9 @@ class TranslationSession:
 
         if not enforce.enforceable(engine):
             return english
-        return enforce.apply(engine, blocks, english, self.entries(), self.cache, self.enforce)
+        return enforce.apply(
+            engine, blocks, english, self.entries(), self.cache, mark_only=not self.enforce
+        )
 
     # -- lifetime --------------------------------------------------------------
 

@@ -10,7 +10,7 @@ Transparency: unknown-word marks are kept (no ``-u``). Apertium prefixes a word 
 did not know with ``*`` (not in the dictionary), ``@`` (no translation) or ``#``
 (cannot generate); after the pivot a French word carries two marks, a Spanish one
 one. The marks are removed and the word is wrapped as an unknown span (see
-``reader.engines.marks``), except capitalised words found as such in the French:
+``reader.engines.marked``), except capitalised words found as such in the French:
 those are names passed through, which is what should happen to them.
 
 English typography: no space before ? ! : ;, « » become “ ”, and quotation marks
@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from reader.engines import marks
+from reader.engines import marked
 from reader.engines.base import SentenceEngine
 from reader.errors import EngineError
 
@@ -223,7 +223,7 @@ _OPEN_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_GUILLEMET = re.compile(r"[ \u00a0\u202f]*»")
 _EMPTY_QUOTES = re.compile(r"(\S+)[ \u00a0\u202f]*(“\s*”|\"\s*\")")
 _INITIAL_NAME = re.compile(
-    rf"^({marks.UNKNOWN_OPEN}?)([A-Z][\w’'-]*)({marks.UNKNOWN_CLOSE}?) ([A-Z][a-z]+)\b"
+    rf"^({marked.UNKNOWN_OPEN}?)([A-Z][\w’'-]*)({marked.UNKNOWN_CLOSE}?) ([A-Z][a-z]+)\b"
 )
 
 
@@ -242,7 +242,7 @@ def _unmark(english: str, source: str) -> str:
             return literal + word
         if word[:1].isupper() and word in source_words:
             return literal + word  # a name, rightly left as it is
-        return literal + marks.unknown(word)
+        return literal + marked.unknown(word)
 
     return _MARK_OR_ESCAPE.sub(one, english)
 
@@ -266,7 +266,7 @@ def _initial_name_case(english: str, source: str) -> str:
 
 
 def finish(english: str, source: str) -> str:
-    """Raw Apertium output of ``source`` → marked English (see ``reader.engines.marks``)."""
+    """Raw Apertium output of ``source`` → marked English (see ``reader.engines.marked``)."""
     english = " ".join(english.split())
     return _initial_name_case(typography(_unmark(english, source)), source)
 
@@ -300,13 +300,13 @@ class ApertiumEngine(SentenceEngine):
         return f"{_version()} ({MARKED_REVISION})"
 
     def translate_sentences(self, sentences: Sequence[str]) -> list[str]:
-        return [marks.strip(m) for m in self.translate_marked(sentences)]
+        return [marked.strip(m) for m in self.translate_marked(sentences)]
 
     def translate_marked(self, sentences: Sequence[str]) -> list[str]:
         """Marked English for each sentence: unknown words wrapped, typography fixed."""
         if not sentences:
             return []
-        clean = [" ".join(marks.scrub(s).replace("\0", " ").split()) for s in sentences]
+        clean = [" ".join(marked.scrub(s).replace("\0", " ").split()) for s in sentences]
         raw = self._translate_raw(clean)
         if len(raw) != len(clean):
             raise EngineError(f"apertium returned {len(raw)} sentences for {len(clean)}")

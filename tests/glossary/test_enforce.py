@@ -18,7 +18,7 @@ from glossary.curated import load_curated
 from glossary.model import Entry
 from reader.article import load, parse
 from reader.cache import Cache
-from reader.engines import marks
+from reader.engines import marked
 from reader.evaluate import term_counts
 from reader.session import TranslationSession
 from reader.translation import cache_version, translate_blocks
@@ -83,7 +83,7 @@ def test_a_lost_or_doubled_stand_in_gives_no_english():
     assert enforce.insert("He refuses.", p) is None
     assert enforce.insert(f"He refuses a {word} and a {word}.", p) is None
     done = enforce.insert(f"He refuses a {word}.", p)
-    assert done is not None and marks.strip(done) == "He refuses a deal."
+    assert done is not None and marked.strip(done) == "He refuses a deal."
 
 
 def test_insertion_repairs_articles_and_capitals():
@@ -91,11 +91,13 @@ def test_insertion_repairs_articles_and_capitals():
     nato, agreement = (s.english[-1] for s in p.stand_ins)
     done = enforce.insert(f"The {nato} signs a {agreement}.", p)
     assert done is not None
-    parsed = marks.parse(done)
+    parsed = marked.parse(done)
     assert parsed.text == "NATO signs an agreement."  # no "the" before NATO; a → an
     assert [parsed.text[a:b] for _, a, b in parsed.terms] == ["NATO", "agreement"]
     lower = _protect("Escalade.", [ESCALADE])
-    assert marks.strip(enforce.insert(f"{lower.stand_ins[0].english[-1]}.", lower)) == "Escalation."
+    assert (
+        marked.strip(enforce.insert(f"{lower.stand_ins[0].english[-1]}.", lower)) == "Escalation."
+    )
 
 
 # ---------------------------------------------------------------- through Apertium
@@ -112,7 +114,7 @@ def _run(texts: list[str], entries=ENTRIES, cache=None, enforced=True):
     engine = _apertium()
     try:
         raw = translate_blocks(engine, article.blocks, cache)
-        out = enforce.apply(engine, article.blocks, raw, entries, cache, enforced)
+        out = enforce.apply(engine, article.blocks, raw, entries, cache, mark_only=not enforced)
     finally:
         engine.close()
     return raw[1:], out[1:]
@@ -187,7 +189,7 @@ def test_seed_enforced_reaches_the_targets(data_dir):
     raw_text = " ".join(t.text for t in raw)
     for t in enforced:
         assert not STAND_IN_ENGLISH.search(t.text) or STAND_IN_ENGLISH.search(raw_text)
-        assert not set(t.text) & set(marks.ALL)
+        assert not set(t.text) & set(marked.ALL)
         for i, english in enumerate(t.sentences):
             for span in t.sentence_terms(i):
                 if span.start is not None:
@@ -224,15 +226,15 @@ FRENCH_LEFT = re.compile(r"Congrès|américain")
 
 
 def test_a_longer_form_lends_only_a_first_name_never_the_entrys_own_french():
-    assert enforce.english_for(CONGRESS, "Congrès américain", False) == "Congress"
+    assert enforce.occurrence_english(CONGRESS, "Congrès américain", False) == "Congress"
     trump = Entry("Trump", "Trump", "people", aliases=("Donald Trump",))
-    assert enforce.english_for(trump, "Donald Trump", False) == "Donald Trump"
+    assert enforce.occurrence_english(trump, "Donald Trump", False) == "Donald Trump"
 
 
 def test_invariable_nouns_take_their_number_from_the_determiner():
-    assert enforce.english_for(INTEREST, "taux d’intérêt", False, "Les ") == "interest rates"
-    assert enforce.english_for(INTEREST, "taux d'intérêt", False, "Le ") == "interest rate"
-    assert enforce.english_for(INTEREST, "taux d'intérêt", False, "la hausse des ") == (
+    assert enforce.occurrence_english(INTEREST, "taux d’intérêt", False, "Les ") == "interest rates"
+    assert enforce.occurrence_english(INTEREST, "taux d'intérêt", False, "Le ") == "interest rate"
+    assert enforce.occurrence_english(INTEREST, "taux d'intérêt", False, "la hausse des ") == (
         "interest rates"
     )
     assert enforce.occurrence_plural("prix", "ces ") and not enforce.occurrence_plural(
