@@ -1,8 +1,11 @@
-"""Finding where entries occur: accent- and case-insensitive, across elision (l’, d’, qu’),
-both apostrophes, plurals (s, x) and hyphenated or spaced compounds.
+"""Finding where entries occur: case-insensitive, accent-sensitive, across elision (l’, d’,
+qu’), both apostrophes, plurals (s, x) and hyphenated or spaced compounds.
 
-Texts are folded character for character (same length), so offsets found in the
-folded text are offsets in the original.
+Accents distinguish words (« retraite » and « retraité », « côte », « côté » and « cote »),
+so a lower-case letter must carry the form's accent; a capital may drop it, as French
+capitals often do (« ETATS-UNIS », « l’Elysée »). No form matches inside a hyphenated
+compound (« procès » in « procès-verbal »). Patterns run on the text itself, so offsets
+are offsets in the original; ``fold`` (same length, no accents) serves indexes and keys.
 """
 
 from __future__ import annotations
@@ -55,22 +58,76 @@ def key_of(text: str) -> str:
     return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words if w)
 
 
+def _base(c: str) -> str:
+    """A lower-case letter without its accent (é → e)."""
+    return unicodedata.normalize("NFD", c)[0]
+
+
+@lru_cache(maxsize=1)
+def _accented() -> dict[str, str]:
+    """For each unaccented lower-case letter, its accented forms in both cases."""
+    out: dict[str, str] = {}
+    for code in range(0xC0, 0x250):
+        c = chr(code)
+        if c.isalpha() and len(c.lower()) == 1 and c.lower() != _base(c.lower()):
+            base = _base(c.lower())
+            if base.isascii():
+                out[base] = out.get(base, "") + c
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _char(c: str) -> str:
+    """A pattern for one character of a form, accent-sensitive.
+
+    A letter matches itself in either case (« OTAN », « Otan »); an accented letter
+    also matches its capital without the accent, which French often drops (« ETATS-UNIS »,
+    « l'Elysée »). A lower-case letter never matches another accent: « retraite » is
+    not « retraité », nor « côte » « côté » or « cote », nor « a » « à ». A capital
+    written without its accent in a form matches any accent.
+    """
+    if c in _APOSTROPHES:
+        return "['’ʼ‘`´]"
+    if c in _HYPHENS:
+        return "[‐‑–-]"
+    low, up = c.lower(), c.upper()
+    if not c.isalpha() or len(low) != 1 or len(up) != 1:
+        return re.escape(c)
+    chars = {low, up}
+    base = _base(low)
+    if base != low:
+        chars.add(base.upper())
+    elif c.isupper():
+        chars.update(_accented().get(low, ""))
+    return "[" + "".join(sorted(chars)) + "]"
+
+
+def _literal(text: str) -> str:
+    return "".join(_char(c) for c in text)
+
+
 def _word_pattern(word: str, plural: bool) -> str:
     """A word that also matches its singular or plural: droit/droits, arsenal/arsenaux."""
+    lower = word.lower()
     if not plural or not word.isalpha() or len(word) <= 3:
-        return re.escape(word)
-    if word.endswith("aux"):
-        return re.escape(word[:-3]) + "(?:al|aux)"
-    if word.endswith("al"):
-        return re.escape(word[:-2]) + "(?:al|aux)"
-    stem = word[:-1] if word[-1] in "sx" else word
-    return re.escape(stem) + "(?:s|x)?"
+        return _literal(word)
+    if lower.endswith("aux"):
+        return _literal(word[:-3]) + "(?:[aA][lL]|[aA][uU][xX])"
+    if lower.endswith("al"):
+        return _literal(word[:-2]) + "(?:[aA][lL]|[aA][uU][xX])"
+    stem = word[:-1] if lower[-1] in "sx" else word
+    return _literal(stem) + "(?:[sS]|[xX])?"
 
 
 def form_pattern(form: str, plural: bool = True) -> str:
-    words = re.split(rf"[\s{_HYPHENS}]+", fold(strip_elision(form)).strip())
+    words = re.split(rf"[\s{_HYPHENS}]+", strip_elision(form).strip())
     # words of a compound may be joined by spaces or hyphens: Maison Blanche / Maison-Blanche
-    return r"[\s\-]+".join(_word_pattern(w, plural) for w in words if w)
+    return r"[\s‐‑–-]+".join(_word_pattern(w, plural) for w in words if w)
+
+
+# Never inside a hyphenated compound: « procès » is no term in « procès-verbal ».
+_BEFORE = rf"(?<!\w)(?<!\w[{_HYPHENS}])"
+_AFTER = rf"(?!\w)(?![{_HYPHENS}]\w)"
 
 
 @lru_cache(maxsize=2048)
@@ -79,7 +136,7 @@ def compile_forms(forms: tuple[str, ...], plural: bool = True) -> re.Pattern[str
     patterns = [p for p in patterns if p]
     if not patterns:
         return None
-    return re.compile(rf"(?<![\w])(?:{'|'.join(patterns)})(?![\w])")
+    return re.compile(rf"{_BEFORE}(?:{'|'.join(patterns)}){_AFTER}")
 
 
 _WORD = re.compile(r"\w+")
@@ -139,11 +196,9 @@ def inside_name(text: str, start: int) -> bool:
     return any(w.lower() not in _NAME_PARTICLES for w in m.group(0).split())
 
 
-def _matches(
-    pattern: re.Pattern[str], folded: str, text: str, proper: bool
-) -> Iterable[tuple[int, int]]:
+def _matches(pattern: re.Pattern[str], text: str, proper: bool) -> Iterable[tuple[int, int]]:
     pos = 0
-    while (m := pattern.search(folded, pos)) is not None:
+    while (m := pattern.search(text, pos)) is not None:
         if proper and not text[m.start()].isupper():
             pos = m.start() + 1  # a shorter form may still start inside the rejected match
             continue
@@ -179,13 +234,13 @@ def _patterns(entry: Entry, english: bool) -> tuple[tuple[re.Pattern[str] | None
 
 
 def _entry_matches(
-    patterns: Sequence[tuple[re.Pattern[str] | None, bool]], folded: str, text: str
+    patterns: Sequence[tuple[re.Pattern[str] | None, bool]], text: str
 ) -> list[tuple[int, int]]:
     spans = [
         span
         for pattern, proper in patterns
         if pattern is not None
-        for span in _matches(pattern, folded, text, proper)
+        for span in _matches(pattern, text, proper)
     ]
     if len(patterns) == 1:
         return spans
@@ -217,9 +272,7 @@ def find(
         folded = fold(text)
         for i in _candidates(folded, index):
             key, patterns = compiled[i]
-            found[key].extend(
-                Occurrence(block, a, b) for a, b in _entry_matches(patterns, folded, text)
-            )
+            found[key].extend(Occurrence(block, a, b) for a, b in _entry_matches(patterns, text))
     return found
 
 
@@ -238,6 +291,8 @@ class Found:
     entry: Entry
     start: int
     end: int
+    adjective: bool = False
+    """Used as an adjective (« contexte géopolitique »): its adjectival English goes in."""
 
 
 class PrefixIndex:
