@@ -81,6 +81,8 @@ def broken_span(entry: Entry, french: str, en: str, span: TermSpan) -> bool:
     assert span.start is not None and span.end is not None
     text = en[span.start : span.end]
     hits = english.spans(entry, text)
+    if not hits and entry.en_adj and entry.en_adj.lower() in text.lower():
+        return False  # used as an adjective: its adjectival English (« mineurs grévistes »)
     if not hits:
         return True
     first, last = hits[0][0], hits[-1][1]
