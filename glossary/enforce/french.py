@@ -81,7 +81,8 @@ def takes_the(entry: Entry) -> bool:
     return bool(words) and words[-1].lower() in NAME_THE_HEADS
 
 
-def _adjectival_english(entry: Entry) -> str:
+def adjectival_english(entry: Entry) -> str:
+    """The entry's English when used as an adjective (« contexte géopolitique » → geopolitical)."""
     if entry.en_adj:
         return entry.en_adj
     return next((a for a in entry.en_aliases if a.lower().endswith(ADJECTIVAL_ENDINGS)), "")
@@ -89,7 +90,7 @@ def _adjectival_english(entry: Entry) -> str:
 
 def used_as_adjective(entry: Entry, before: str) -> bool:
     """``contexte géopolitique``: a one-word term right after a noun, not a determiner."""
-    if is_name(entry) or " " in entry.fr or not _adjectival_english(entry):
+    if is_name(entry) or " " in entry.fr or not adjectival_english(entry):
         return False
     words = re.findall(r"[\w’']+|[^\w\s]", before)
     return bool(words) and words[-1][0].isalpha() and words[-1].lower() not in FUNCTION_WORDS
@@ -99,12 +100,22 @@ def occurrence_english(entry: Entry, french: str, adjective: bool, before: str =
     """The glossary's English for one French occurrence, in the occurrence's number
     (``before``: the sentence up to the occurrence, for its determiner)."""
     if adjective:
-        return _adjectival_english(entry)
-    if is_name(entry):
-        return english.of_longer_form(entry, french)
+        return adjectival_english(entry)
     want_plural = occurrence_plural(french, before)
+    if is_name(entry):
+        named = english.of_longer_form(entry, french)
+        # A title in the plural (« 14 premiers ministres »): its head word inflected.
+        if (
+            want_plural
+            and _head(french).lower() != _head(entry.fr).lower()
+            and not entry_plural(entry)
+        ):
+            return english.inflect(named, True)
+        return named
     if want_plural == entry_plural(entry):
         return entry.en
+    if want_plural and entry.en_plural:
+        return entry.en_plural  # « les députés » → MPs, « des emplois » → jobs, « des aides » → aid
     wanted = english.inflect(entry.en, want_plural)
     alias = next((a for a in entry.en_aliases if a.lower() == wanted.lower()), None)
     return alias or wanted
