@@ -68,7 +68,7 @@ from glossary.enforce.nlp import Policy
 from glossary.enforce.standins import Protected, insert, protect, splice, with_articles
 from glossary.enforce.words import ADJECTIVES, ALL_STAND_INS, NAMES, NOUNS, StandIn
 from glossary.match import Found, PrefixIndex, is_name, sentence_occurrences
-from glossary.model import Entry
+from glossary.model import Entry, Origin
 from reader.article import Block
 from reader.cache import Cache
 from reader.engines import marked
@@ -102,7 +102,7 @@ __all__ = [
 ]
 
 Span = tuple[int, int]
-NAME_ORIGIN = "extracted"
+NAME_ORIGIN: Origin = "extracted"
 """The origin of the entries that stand for names put back (never shown as terms)."""
 
 
@@ -240,8 +240,7 @@ def _judge(
     tagged = nlp.tokens([sentences[n].french for n in wanted], policy)
     tokens: dict[int, list[Token]] = dict(zip(wanted, tagged, strict=True)) if tagged else {}
     for n, s in enumerate(sentences):
-        s.found = [_used(f, s.french, tokens.get(n)) for f in s.found]
-        s.found = [f for f in s.found if f is not None]
+        s.found = [u for f in s.found if (u := _used(f, s.french, tokens.get(n))) is not None]
         spans = [
             span for c in candidates[n] for span in names.judge(c, alone, kinds, tokens.get(n))
         ]

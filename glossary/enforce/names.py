@@ -352,7 +352,7 @@ def _is_name(
         if text.isupper():  # VIH → HIV, URSS → USSR: the same letters in another order
             return sorted(_letters(english_alone[0])) != sorted(_letters(text))
         if "-" in text:  # « Mexico-Américain », « Pilsen-Sud »: parts the engine translates
-            parts = [kinds.get(p, frozenset()) for p in text.split("-") if p.isalpha()]
+            parts = [(kinds or {}).get(p, frozenset()) for p in text.split("-") if p.isalpha()]
             return not any(r and not r <= _VERBS for r in parts)
         return True
     return readings <= _VERBS
