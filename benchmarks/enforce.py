@@ -30,7 +30,7 @@ from benchmarks.common import ROOT, SEED, best_of, long_french_text, private_env
 HOME = private_environment()
 
 from glossary import enforce  # noqa: E402
-from glossary.build import curated_entries  # noqa: E402
+from glossary.sources import article_entries  # noqa: E402
 from reader.article import load, parse  # noqa: E402
 from reader.translation import translate_blocks  # noqa: E402
 
@@ -44,7 +44,7 @@ def _pass(engine, blocks, entries, enforced: bool, policy: str = "if_ready"):
 
 def _ratio(label: str, engine, repeats: int) -> None:
     article = load(SEED)
-    entries = curated_entries(article)
+    entries = article_entries(article)
     _pass(engine, article.blocks, entries, True)  # start the pipeline / load the model
     raw = best_of(repeats, lambda: _pass(engine, article.blocks, entries, False))
     enforced = best_of(repeats, lambda: _pass(engine, article.blocks, entries, True))

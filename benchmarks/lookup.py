@@ -154,7 +154,7 @@ async def _in_app(runs: int) -> tuple[float, float, float, float, float]:
             view.focus()
             await pilot.press("right_square_bracket")  # the cursor enters sentence 2
             assert view.sentence == 1
-            await settle(app, pilot)  # the reader reads it: its prefetch is done
+            await settle(app, pilot, wait_for=("lookup-prefetch",))  # its prefetch is done
             entered.append(await lookup(block.index, *in_second[min(2, len(in_second) - 1)]))
             screens.append(await screen())
     median = statistics.median

@@ -165,6 +165,7 @@ def real(repeats: int) -> None:
 async def in_app(article: Article, visible: set[int], enforce: bool) -> tuple[float, float, float]:
     """Seconds from launch until the blocks on screen have English, until every block has,
     and until the drafted ones are replaced by full-quality English (TranslationDone)."""
+    import dataclasses
     import os
     import tempfile
 
@@ -173,7 +174,9 @@ async def in_app(article: Article, visible: set[int], enforce: bool) -> tuple[fl
     from reader.engines import select
 
     os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-bench-data-")  # cold cache
-    select.FACTORIES["argos"] = lambda _article: PinnedEngine()
+    select.ENGINES["argos"] = dataclasses.replace(
+        select.ENGINES["argos"], make=lambda _article: PinnedEngine()
+    )
     seen: set[int] = set()
     times: dict[str, float] = {}
     done = asyncio.Event()

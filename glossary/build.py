@@ -19,26 +19,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from glossary.english import find as english_find
 from glossary.extract import Candidate
 from glossary.match import find, key_of
-from glossary.model import KINDS, VETTED, Entry, Glossary, Occurrence
-from glossary.sources import article_entries, load_stack
+from glossary.model import KINDS, NAME_KINDS, VETTED, Entry, Glossary, Occurrence
+from glossary.sources import load_stack
 from reader.article import Article
+
+if TYPE_CHECKING:
+    from reader.cache import Cache
+    from reader.engines.base import Engine
 
 InContext = Callable[[Sequence[Candidate]], Sequence[str]]
 """English for each candidate from its sentences' enforced translation ("" when unknown)."""
 
-NAME_KINDS = frozenset({"people", "places", "organisations"})
 
-
-def curated_entries(article: Article) -> list[Entry]:
-    """The article's own glossary (kept for callers of the earlier API)."""
-    return article_entries(article)
-
-
-def _words(key: str) -> str:
+def _padded(key: str) -> str:
+    """A key with a space either side, so ``in`` matches whole words only."""
     return f" {key} "
 
 
@@ -56,7 +55,7 @@ def _covered(key: str, kind: str, stack: Sequence[Entry]) -> bool:
         if kind in NAME_KINDS and not entry.fr[:1].isupper():
             wide = False  # the common noun « maire » does not cover the name « Bruno Le Maire »
         for form in entry.forms:
-            other = _words(key_of(form))
+            other = _padded(key_of(form))
             if key in other or (wide and other in key):
                 return True
     return False
@@ -72,13 +71,13 @@ def merge(stack: Sequence[Entry], candidates: Sequence[Candidate]) -> list[Candi
     kept = [
         c
         for c in candidates
-        if key_of(c.text).strip() and not _covered(_words(key_of(c.text)), c.kind, stack)
+        if key_of(c.text).strip() and not _covered(_padded(key_of(c.text)), c.kind, stack)
     ]
     merged: list[Candidate] = []
     for cand in sorted(kept, key=lambda c: -len(key_of(c.text))):
-        key = _words(key_of(cand.text))
+        key = _padded(key_of(cand.text))
         home = next(
-            (m for m in merged if m.kind == cand.kind and key in _words(key_of(m.text))), None
+            (m for m in merged if m.kind == cand.kind and key in _padded(key_of(m.text))), None
         )
         if home is None:
             merged.append(cand)
@@ -92,11 +91,13 @@ def merge(stack: Sequence[Entry], candidates: Sequence[Candidate]) -> list[Candi
     return merged
 
 
-def english_for(terms: Sequence[str], engine=None, cache=None) -> tuple[list[str], str]:
+def machine_english(
+    terms: Sequence[str], engine: Engine | None = None, cache: Cache | None = None
+) -> tuple[list[str], str]:
     """English for single terms from the engine (through the cache), or empties and why."""
     from reader.engines.base import SentenceEngine
 
-    if engine is None or engine.name == "none":
+    if engine is None or not engine.gives_english:
         return [""] * len(terms), "no translation engine"
     if not isinstance(engine, SentenceEngine):
         return [""] * len(terms), f"{engine.name} translates whole texts, not single terms"
@@ -138,8 +139,8 @@ def follow_case(fr: str, en: str, proper: frozenset[str]) -> str:
 
 def extracted_entries(
     candidates: Sequence[Candidate],
-    engine=None,
-    cache=None,
+    engine: Engine | None = None,
+    cache: Cache | None = None,
     proper: frozenset[str] = frozenset(),
     in_context: InContext | None = None,
 ) -> list[Entry]:
@@ -166,15 +167,41 @@ def extracted_entries(
             )
         else:
             guess_at.append(i)
-    guesses, note = english_for([candidates[i].text for i in guess_at], engine, cache)
+    guesses, note = machine_english([candidates[i].text for i in guess_at], engine, cache)
     for i, en in zip(guess_at, guesses, strict=True):
         cand = candidates[i]
-        if en:
+        junk = implausible_guess(cand.text, en) if en else ""
+        if en and not junk and engine is not None:
             why = f"Machine guess: {engine.name} translated the term alone; not checked."
             entries[i] = _entry(cand, follow_case(cand.text, en, proper), "machine guess", why)
         else:
-            entries[i] = _entry(cand, "", "extracted", "Found in the text; no English yet.", note)
+            why = f"machine guess “{en}” not used: {junk}" if junk else note
+            entries[i] = _entry(cand, "", "extracted", "Found in the text; no English yet.", why)
     return [entries[i] for i in range(len(candidates))]
+
+
+_PRONOUNS = frozenset(
+    "i you he she it we they there one me him her us them itself himself herself".split()
+)
+_AUXILIARIES = frozenset("had has have having is are was were be been being do does did".split())
+
+
+def implausible_guess(french: str, english: str) -> str:
+    """Why the engine's English for a term alone is not shown as its English ("" if it may
+    be): a term or name comes out as a noun phrase, so English that starts with a pronoun
+    or an auxiliary is a verb phrase the engine made of it (« Integra » → "It integrates",
+    « place de Mai » → "it situates of May"), and an acronym comes out as one (« EU »,
+    which Apertium reads as Spanish, → "Had")."""
+    words = english.split()
+    first = words[0].strip(".,;:!?\"“”'’").casefold() if words else ""
+    if first in _PRONOUNS:
+        return "it reads as a pronoun or a verb phrase, not a term"
+    if first in _AUXILIARIES:
+        return "it reads as a verb, not a term"
+    acronym = len(french) > 1 and french.isalpha() and french.isupper()
+    if acronym and not any(w.isupper() and len(w) > 1 for w in words):
+        return "an acronym, but the English has none"
+    return ""
 
 
 def _entry(cand: Candidate, en: str, origin, definition: str, note: str = "") -> Entry:
@@ -185,8 +212,8 @@ def _entry(cand: Candidate, en: str, origin, definition: str, note: str = "") ->
 def build(
     article: Article,
     candidates: Sequence[Candidate] = (),
-    engine=None,
-    cache=None,
+    engine: Engine | None = None,
+    cache: Cache | None = None,
     english: Mapping[int, str] | None = None,
     *,
     stack: Sequence[Entry] | None = None,
@@ -216,7 +243,7 @@ def build(
     )
     glossary.occurrences = {e.key: glossary.occurrences[e.key] for e in glossary.entries}
     if english:
-        english_occurrences(glossary, english)
+        add_english_occurrences(glossary, english)
     return glossary
 
 
@@ -242,11 +269,14 @@ def _not_straddling(
         return []
     probes = [Entry(c.text, "", c.kind, aliases=c.forms, origin="extracted") for c in candidates]
     found = find(probes, texts)
-    taken = [o for occ in known.values() for o in occ]
+    taken: dict[int, list[Occurrence]] = {}  # by block: a book has thousands of occurrences
+    for occurrences in known.values():
+        for o in occurrences:
+            taken.setdefault(o.block, []).append(o)
     return [
         c
         for c, p in zip(candidates, probes, strict=True)
-        if not any(_straddles(o, k) for o in found[p.key] for k in taken)
+        if not any(_straddles(o, k) for o in found[p.key] for k in taken.get(o.block, ()))
     ]
 
 
@@ -294,8 +324,9 @@ def _conflict(o: Occurrence, longer: Occurrence, both_personal: bool) -> bool:
     return not (inside and both_personal)
 
 
-def english_occurrences(glossary: Glossary, english: Mapping[int, str]) -> None:
-    """Adds (or refreshes) English occurrences for the given blocks."""
+def add_english_occurrences(glossary: Glossary, english: Mapping[int, str]) -> None:
+    """Adds to ``glossary`` (in place) the English occurrences of the given blocks,
+    replacing those it had for them."""
     found = english_find(glossary.entries, english.items())
     for key, occurrences in found.items():
         kept = [o for o in glossary.en_occurrences.get(key, []) if o.block not in english]

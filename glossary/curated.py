@@ -26,26 +26,20 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.errors import GlossaryError
 from glossary.match import key_of
 from glossary.model import KINDS, Entry, Origin
 from reader.article import companion_path
+from reader.textio import clean_line
 
 REQUIRED = ("fr", "en", "kind", "definition")
 OPTIONAL_LISTS = ("aliases", "en_aliases")
 OPTIONAL_TEXTS = ("definition", "en_adj", "en_plural", "sense")
 OPTIONAL_FLAGS = ("the", "enforce")
 FIELDS = frozenset((*REQUIRED, *OPTIONAL_LISTS, *OPTIONAL_TEXTS, *OPTIONAL_FLAGS))
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-
-
-def clean_text(text: str) -> str:
-    """One line of text: control characters (which could drive the terminal) become spaces."""
-    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def glossary_path(article_path: Path | None) -> Path | None:
@@ -68,31 +62,100 @@ def load_curated(path: Path) -> list[Entry]:
     return parse_entries(read_text(path), str(path), "curated")
 
 
+@dataclass(frozen=True)
+class GlossaryProblem:
+    """Something wrong in a glossary file: the file, the line (when known) and what."""
+
+    path: Path
+    line: int | None
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.what}" if self.line else f"{self.path}: {self.what}"
+
+
 def parse_entries(
     text: str, where: str, origin: Origin, required: Sequence[str] = REQUIRED
 ) -> list[Entry]:
-    """Entries of a glossary file's ``text``; ``where`` names the file in errors."""
+    """Entries of a glossary file's ``text``, or GlossaryError naming ``where`` and the line
+    of the first problem (an article's glossary and the general one are all or nothing)."""
+    entries, problems = parse_leniently(text, Path(where), origin, required)
+    if problems:
+        raise GlossaryError(str(problems[0]))
+    return entries
+
+
+def parse_leniently(
+    text: str, path: Path, origin: Origin, required: Sequence[str] = REQUIRED
+) -> tuple[list[Entry], list[GlossaryProblem]]:
+    """The entries of ``text`` that are fine, and a problem for each one that is not.
+
+    A TOML syntax error spoils only the ``[[entry]]`` it is in: the file is then read
+    one entry at a time. A bad entry (a missing field, an unknown kind) and a repeat
+    of an earlier entry's French are left out; the others are kept.
+    """
+    problems: list[GlossaryProblem] = []
+    raws: list[tuple[int, object]] = []
     try:
         data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        for first, chunk in _chunks(text):
+            raws.extend(_parse_chunk(chunk, first, path, problems))
+    else:
+        raws.extend(_entries_of(data, path, _entry_lines(text), problems, first=0))
+    entries: list[tuple[int, Entry]] = []
+    for line, raw in raws:
+        try:
+            entries.append((line, _entry(raw, origin, required)))
+        except GlossaryError as exc:
+            problems.append(GlossaryProblem(path, line or None, str(exc)))
+    kept = _without_repeats(path, entries, problems)
+    problems.sort(key=lambda p: p.line or 0)
+    return kept, problems
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """The text cut before each ``[[entry]]`` line: (first line number, text) pairs."""
+    lines = text.splitlines(keepends=True)
+    starts = [0] + [n - 1 for n in _entry_lines(text) if n > 1]
+    bounds = [*starts, len(lines)]
+    return [(a + 1, "".join(lines[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _parse_chunk(
+    chunk: str, first: int, path: Path, problems: list[GlossaryProblem]
+) -> list[tuple[int, object]]:
+    try:
+        data = tomllib.loads(chunk)
     except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        if line:
-            at = f":{line.group(1)}"
-        else:  # tomllib says "at end of document": the last line
-            at = f":{max(1, len(text.splitlines()))}" if "end of document" in str(exc) else ""
-        raise GlossaryError(f"{where}{at}: malformed TOML ({str(exc).split(' (at')[0]})") from exc
+        message = str(exc)
+        found = re.search(r"line (\d+)", message)
+        if found:
+            line = first + int(found.group(1)) - 1
+        else:  # tomllib says "at end of document": the chunk's last line
+            line = first + max(1, len(chunk.splitlines())) - 1
+        what = f"malformed TOML ({message.split(' (at')[0]})"
+        problems.append(GlossaryProblem(path, line, what))
+        return []
+    lines = [first + n - 1 for n in _entry_lines(chunk)]
+    return _entries_of(data, path, lines, problems, first)
+
+
+def _entries_of(
+    data: dict, path: Path, lines: list[int], problems: list[GlossaryProblem], first: int
+) -> list[tuple[int, object]]:
+    """The raw ``[[entry]]`` tables of parsed TOML, each with its line (0: unknown);
+    ``first`` is the line the TOML starts at (0: the whole file)."""
     entries = data.get("entry", [])
-    if not isinstance(entries, list) or set(data) - {"entry"}:
-        raise GlossaryError(
-            f"{where}: expected only [[entry]] tables, found {', '.join(sorted(data)) or 'nothing'}"
+    others = sorted(set(data) - {"entry"})
+    if not isinstance(entries, list) or others:
+        found = ", ".join(others or ["entry (not as [[entry]])"])
+        problems.append(
+            GlossaryProblem(path, first or None, f"expected only [[entry]] tables, found {found}")
         )
-    lines = _entry_lines(text)
-    parsed = []
-    for i, raw in enumerate(entries):
-        line = lines[i] if i < len(lines) else 0
-        parsed.append((line, _entry(f"{where}:{line}", raw, origin, required)))
-    _refuse_duplicates(where, parsed)
-    return [entry for _, entry in parsed]
+    if not isinstance(entries, list):
+        return []
+    return [(lines[i] if i < len(lines) else 0, raw) for i, raw in enumerate(entries)]
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -101,60 +164,70 @@ def _entry_lines(text: str) -> list[int]:
     ]
 
 
-def _refuse_duplicates(where: str, parsed: list[tuple[int, Entry]]) -> None:
-    # Two entries for one French term would each count the same occurrences (QA 18).
+def _without_repeats(
+    path: Path, parsed: list[tuple[int, Entry]], problems: list[GlossaryProblem]
+) -> list[Entry]:
+    # Two entries for one French term would each count the same occurrences (QA 18):
+    # the first one is kept.
     seen: dict[str, tuple[int, str]] = {}
+    kept = []
     for line, entry in parsed:
         key = key_of(entry.fr)
         if key in seen:
             first_line, first = seen[key]
-            raise GlossaryError(
-                f"{where}:{line}: entry {entry.fr!r} repeats {first!r} from line {first_line}; "
-                "keep one (put other forms in its aliases)"
+            problems.append(
+                GlossaryProblem(
+                    path,
+                    line or None,
+                    f"entry {entry.fr!r} repeats {first!r} from line {first_line}; "
+                    "keep one (put other forms in its aliases)",
+                )
             )
+            continue
         seen[key] = (line, entry.fr)
+        kept.append(entry)
+    return kept
 
 
-def _entry(where: str, raw: object, origin: Origin, required: Sequence[str]) -> Entry:
+def _entry(raw: object, origin: Origin, required: Sequence[str]) -> Entry:
+    """One entry, or GlossaryError saying what is wrong with it (the caller says where)."""
     if not isinstance(raw, dict):
-        raise GlossaryError(f"{where}: each [[entry]] must be a table")
-    label = clean_text(str(raw.get("fr", "?")))
+        raise GlossaryError("each [[entry]] must be a table")
+    label = clean_line(str(raw.get("fr", "?")))
     for key in required:
         if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise GlossaryError(f"{where}: entry {label!r} needs a non-empty text '{key}'")
+            raise GlossaryError(f"entry {label!r} needs a non-empty text '{key}'")
     if raw["kind"] not in KINDS:
         raise GlossaryError(
-            f"{where}: entry {label!r} has kind {raw['kind']!r}; use one of: {', '.join(KINDS)}"
+            f"entry {label!r} has kind {raw['kind']!r}; use one of: {', '.join(KINDS)}"
         )
     unknown = set(raw) - FIELDS
     if unknown:
-        raise GlossaryError(
-            f"{where}: entry {label!r} has unknown field(s): {', '.join(sorted(unknown))}"
-        )
+        raise GlossaryError(f"entry {label!r} has unknown field(s): {', '.join(sorted(unknown))}")
     lists = {}
     for key in OPTIONAL_LISTS:
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise GlossaryError(f"{where}: entry {label!r}: '{key}' must be a list of texts")
-        lists[key] = tuple(clean_text(v) for v in value)
+            raise GlossaryError(f"entry {label!r}: '{key}' must be a list of texts")
+        lists[key] = tuple(clean_line(v) for v in value)
     for key in OPTIONAL_TEXTS:
         if not isinstance(raw.get(key, ""), str):
-            raise GlossaryError(f"{where}: entry {label!r}: '{key}' must be a text")
+            raise GlossaryError(f"entry {label!r}: '{key}' must be a text")
     for key in OPTIONAL_FLAGS:
         if not isinstance(raw.get(key, False), bool):
-            raise GlossaryError(f"{where}: entry {label!r}: '{key}' must be true or false")
+            raise GlossaryError(f"entry {label!r}: '{key}' must be true or false")
     return Entry(
-        clean_text(raw["fr"]),
-        clean_text(raw["en"]),
+        clean_line(raw["fr"]),
+        clean_line(raw["en"]),
         raw["kind"],
-        clean_text(raw.get("definition", "")),
+        clean_line(raw.get("definition", "")),
         lists["aliases"],
         lists["en_aliases"],
         origin,
         the=raw.get("the", False),
         bare=raw.get("the") is False,
-        en_adj=clean_text(raw.get("en_adj", "")),
-        en_plural=clean_text(raw.get("en_plural", "")),
+        en_adj=clean_line(raw.get("en_adj", "")),
+        en_plural=clean_line(raw.get("en_plural", "")),
         enforce=raw.get("enforce", True),
-        sense=clean_text(raw.get("sense", "")),
+        sense=clean_line(raw.get("sense", "")),
     )

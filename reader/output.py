@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -50,17 +51,32 @@ def _sentence_json(fr: str, en: str, block: BlockTranslation, i: int) -> dict:
     }
 
 
+# Backslash escapes are CommonMark's way to say "this character is text". Inline: what
+# opens emphasis, code, links, HTML and entities. At the start of a line: what opens a
+# heading, a list item or a thematic break (« # 1 au classement », « 1. Premier point »).
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&~])")
+_MARKDOWN_LINE_START = re.compile(r"^(?:([#+-])|(\d{1,9})([.)])(?=\s|$))")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that renders as exactly that text (one line, as blocks are)."""
+    text = _MARKDOWN_INLINE.sub(r"\\\1", text)
+    return _MARKDOWN_LINE_START.sub(
+        lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text, count=1
+    )
+
+
 def to_markdown(article: Article, english: Sequence[BlockTranslation]) -> str:
     lines: list[str] = []
     for block, en in zip(article.blocks, english, strict=True):
         mark = {"title": "# ", "heading": "## "}.get(block.kind, "")
-        lines.append(f"{mark}{block.text}")
+        lines.append(f"{mark}{markdown_text(block.text)}")
         lines.append("")
         if en.text:
-            lines.append(f"> {mark}{en.text}" if mark else f"> {en.text}")
+            lines.append(f"> {mark}{markdown_text(en.text)}")
             lines.append("")
     labels = sorted({en.label for en in english})
-    lines.append(f"*English: {', '.join(labels)}*")
+    lines.append(f"*English: {markdown_text(', '.join(labels))}*")
     return "\n".join(lines) + "\n"
 
 

@@ -10,6 +10,7 @@ upper-case letter, a digit, an opening quote or a dash. It does not end:
   J.-P. Sartre, U.S.), unless a word that starts sentences follows the initial
   (« … du roi Dagobert I. Ils … »), or a closing bracket follows the
   abbreviation (« (par ex.) Ainsi »), or the abbreviation is « etc. » or « J.-C. »;
+  an abbreviation that is also a word (sept., vol., art.) is one only beside a number;
 - inside a pair of quotes or brackets, unless the quote closes right after the
   mark. Only quotes that close count: a « or " that never closes in the text
   does not hold back the sentences after it;
@@ -41,8 +42,14 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_MONTH_OR_NUMBER = frozenset({"sept"})
-"""« sept. » is September before or after a number, and the number seven otherwise."""
+WORD_OR_ABBREVIATION = frozenset({"sept", "vol", "art"})
+"""Abbreviations that are also words: « sept. » is September, « vol. » a volume and
+« art. » an article of a law only beside a number (« le 2 sept. », « vol. 3 », « Vol. II »,
+« art. L. 121-1 »); otherwise they are the number seven, a theft or flight, and art,
+and their full stop can end the sentence (« … enquêté sur le vol. Le juge … »)."""
+
+_NUMBER_AFTER = re.compile(r"\d|[IVXLC]+(?=[\s.,;:)]|$)|[A-Z]\.")
+"""A number, a Roman numeral or a lettered section (« art. L. 121 »)."""
 
 _MAY_END = frozenset({"etc", "j.-c", "jc"})
 """Abbreviations whose full stop also ends the sentence when a capital follows (« … en
@@ -234,10 +241,10 @@ def _abbreviation_kind(word: str, text: str, dot: int, nxt: int) -> str | None:
     """ "abbreviation", "initial" or None for the word before a dot."""
     if not word:
         return None
-    if word in _MONTH_OR_NUMBER:
+    if word in WORD_OR_ABBREVIATION:
         before = text[max(0, dot - len(word) - 12) : dot - len(word)].split()
         near_number = bool(before) and any(c.isdigit() for c in before[-1])
-        return "abbreviation" if near_number or text[nxt].isdigit() else None
+        return "abbreviation" if near_number or _NUMBER_AFTER.match(text, nxt) else None
     if word in ABBREVIATIONS or word in TITLES and text[dot - len(word)].isupper():
         return "abbreviation"
     # An initial stands as a word of its own: the C of 9°C. is a unit, not an initial.

@@ -11,19 +11,22 @@ with a notice, when the chosen one fails to load or run, works without a cache
 (one notice) when the data folder is read-only or unusable, and closes the
 engine exactly once, after its last user (``hold()``) is done.
 
-Machine English is checked against the article's glossary: terms are marked per
-sentence, and with ``enforce`` (the default) missing ones are put in
+Machine English is checked against the glossary stack (``glossary.sources``): terms
+are marked per sentence, and with ``enforce`` (the default) missing ones are put in
 (``glossary.enforce``). ``enforce=False`` gives the raw English, terms still marked.
+The app gives the session its reading session's ``GlossaryStack``, so a term the
+reader adds is enforced from the next translation on.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from glossary.sources import GlossaryStack, Notify
 from reader.article import Article, Block
 from reader.cache import Cache, CacheUnavailable
 from reader.engines import select
@@ -34,16 +37,16 @@ from reader.translation import BlockTranslation, translate_blocks
 if TYPE_CHECKING:
     from glossary.model import Entry
 
-Notify = Callable[[str], None]
-
 
 @dataclass(frozen=True)
 class EngineState:
-    """What the session runs now, for display: name, label and why it was chosen."""
+    """What the session runs now, for display: name, label, why it was chosen, and
+    whether it gives English at all (``none`` does not)."""
 
     name: str
     label: str
     reason: str
+    gives_english: bool = True
 
 
 class TranslationSession:
@@ -57,10 +60,9 @@ class TranslationSession:
         use_cache: bool = True,
         notify: Notify | None = None,
         enforce: bool = True,
-        entries: Sequence[Entry] | None = None,
+        entries: Sequence[Entry] | GlossaryStack | None = None,
     ) -> None:
         self.article = article
-        self.requested = engine
         self.notices: list[str] = []
         self._notify = notify
         self._lock = threading.RLock()
@@ -76,7 +78,12 @@ class TranslationSession:
         self.nlp_policy: Literal["wait", "if_ready", "off"] = "if_ready"
         """Whether enforcement waits for spaCy ("wait"), uses it once loaded ("if_ready":
         a first screenful is never held up), or not at all ("off"): ``glossary.enforce.nlp``."""
-        self._entries = list(entries) if entries is not None else None
+        self.glossary = (
+            entries
+            if isinstance(entries, GlossaryStack)
+            else GlossaryStack(article, lambda text: self._say(f"notice: {text}"), entries)
+        )
+        """The glossary stack checked in the English (the app's own, shared with its glossary)."""
 
     # -- set-up --------------------------------------------------------------
 
@@ -96,9 +103,7 @@ class TranslationSession:
         return cache
 
     def _choose(self, name: str, skip: Sequence[str] = ()) -> tuple[Engine, str]:
-        if name != "auto":
-            return select.make(name, self.article), f"{name}: chosen with --engine"
-        selection = select.select("auto", self.article, skip=skip)
+        selection = select.select(name, self.article, skip=skip)
         return selection.engine, selection.reason
 
     # -- what it runs ----------------------------------------------------------
@@ -110,7 +115,7 @@ class TranslationSession:
     @property
     def state(self) -> EngineState:
         engine = self._engine
-        return EngineState(engine.name, engine.label, self.reason)
+        return EngineState(engine.name, engine.label, self.reason, engine.gives_english)
 
     def switch(self, name: str) -> EngineState:
         """Uses engine ``name`` from now on; on failure raises EngineError and keeps the current one."""
@@ -127,7 +132,7 @@ class TranslationSession:
     def _fall_back(self, failed: Engine, exc: EngineError) -> bool:
         """In ``auto``, replaces a failing engine by the next available one."""
         with self._lock:
-            if not self._auto or failed is not self._engine or failed.name == "none":
+            if not self._auto or failed is not self._engine or not failed.gives_english:
                 return failed is not self._engine  # someone else already replaced it
             skip = select.tried_before(failed.name)
             engine, reason = self._choose("auto", skip=skip)
@@ -168,18 +173,8 @@ class TranslationSession:
         return draft
 
     def entries(self) -> list[Entry]:
-        """The glossary entries checked in the English (loaded once; none if unusable, with a notice)."""
-        with self._lock:
-            if self._entries is None:
-                from glossary.sources import load_stack
-                from reader.errors import ReaderError
-
-                try:
-                    self._entries = load_stack(self.article)
-                except ReaderError as exc:
-                    self._say(f"notice: glossary not applied to the English: {exc}")
-                    self._entries = []
-            return self._entries
+        """The glossary entries checked in the English (loaded once, shared; see ``glossary``)."""
+        return self.glossary.entries()
 
     def _glossary_pass(
         self, engine: Engine, blocks: Sequence[Block], english: list[BlockTranslation]

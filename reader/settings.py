@@ -5,6 +5,10 @@
 - ``READER_THREADS`` (cores, at most 4): CTranslate2 intra-op threads.
 - ``READER_BATCH_SIZE`` (32): sentences per CTranslate2 batch.
 - ``READER_DEBUG``: set to anything to let unexpected errors show their traceback.
+- ``READER_SPEECH_VOICE`` (fr-fr): the espeak-ng voice French is spoken with (fr-be, fr-ch…).
+- ``READER_SPEECH_RATE`` (160): words a minute, 80 to 450 (espeak-ng's own default is 175).
+- ``READER_SPEECH_PLAYER``: the command that plays a WAV read from its stdin, such as
+  ``aplay -D null``; default: the first of pw-play, paplay, aplay found on PATH.
 
 Only this module reads them: ``current()`` returns them as a frozen value, which callers
 pass on (``ArgosEngine(settings=...)``), so nothing else looks at the environment. It is
@@ -35,6 +39,34 @@ class ArgosSettings:
     batch_size: int = 8
 
 
+SPEECH_RATES = (80, 450)
+"""The rates espeak-ng accepts, in words a minute; a setting outside is brought inside."""
+
+
+@dataclass(frozen=True)
+class SpeechSettings:
+    """How French is spoken: the engine's voice and rate, and the player's command."""
+
+    voice: str = "fr-fr"
+    rate: int = 160
+    """A little slower than espeak-ng's 175, for learners listening to a sentence."""
+    player: str | None = None
+    """A command line (split like a shell's) that plays a WAV from stdin; None: look on PATH."""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> SpeechSettings:
+        low, high = SPEECH_RATES
+        try:
+            rate = min(high, max(low, int(env.get("READER_SPEECH_RATE", cls.rate))))
+        except ValueError:
+            rate = cls.rate
+        return cls(
+            voice=env.get("READER_SPEECH_VOICE", "").strip() or cls.voice,
+            rate=rate,
+            player=env.get("READER_SPEECH_PLAYER", "").strip() or None,
+        )
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the environment can change, as plain values."""
@@ -46,6 +78,7 @@ class Settings:
     """Where to look for FreeDict's fra-eng files instead of the system's folders."""
     freedict_url: str | None = None
     """Where ``reader dictionaries install`` downloads FreeDict from, instead of its release."""
+    speech: SpeechSettings = SpeechSettings()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -63,6 +96,7 @@ class Settings:
             if env.get("READER_FREEDICT_DIR")
             else None,
             freedict_url=env.get("READER_FREEDICT_URL") or None,
+            speech=SpeechSettings.from_env(env),
         )
 
 

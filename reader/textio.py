@@ -11,8 +11,9 @@ Decoding order:
   resort for texts in no Western encoding.
 
 Text from files must never drive the terminal, so every decoded text goes
-through ``clean``: escape sequences and C0/C1 control characters other than tab
-and newline are removed, and tabs are expanded to spaces.
+through ``clean``: whole escape sequences, C0/C1 control characters other than tab
+and newline, and bidi overrides are removed, and tabs are expanded to spaces.
+``clean_line`` is the same for one-line texts (glossary fields, terms typed by the user).
 """
 
 from __future__ import annotations
@@ -51,9 +52,12 @@ _ESCAPES = re.compile(
     r"|(?:\x1b[\]P^_X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]{0,4096}(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]"
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what a
+# terminal draws after them, beyond the text they came with; the marks U+200E/U+200F
+# reorder nothing and stay, as does right-to-left text itself.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_CONTROLS = re.compile(r"[\x0b\x0c]")  # vertical tab and form feed separate lines
-_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 _WESTERN = ("cp1252", "iso8859_15", "mac_roman", "cp850")
 _PRIOR = 0.5
@@ -109,7 +113,8 @@ def looks_binary(data: bytes) -> bool:
 
 
 def clean(text: str) -> str:
-    """Removes what could drive a terminal, makes newlines Unix ones and expands tabs;
+    """Removes what could drive a terminal or reorder its lines (escape sequences whole,
+    control characters, bidi overrides), makes newlines Unix ones and expands tabs;
     keeps no-break spaces and every other character."""
     if _ANY_CONTROL.search(text) is not None:  # one quick scan; most texts have none
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -117,6 +122,11 @@ def clean(text: str) -> str:
         text = _LINE_CONTROLS.sub("\n", text)
         text = _CONTROLS.sub("", text)
     return text.expandtabs(TAB_SIZE) if "\t" in text else text
+
+
+def clean_line(text: str) -> str:
+    """``clean`` for a one-line text: runs of whitespace (newlines too) become one space."""
+    return " ".join(clean(text).split())
 
 
 def decode_text(data: bytes, name: str) -> Decoded:

@@ -97,14 +97,13 @@ class BlockTranslation:
 
 
 def cache_version(engine: Engine) -> str:
-    """The version that keys an engine's cache entries (the label's version plus any revision)."""
-    return getattr(engine, "cache_version", None) or engine.version
+    """The version that keys an engine's cache entries (``Engine.cache_version``)."""
+    return engine.cache_version
 
 
 def translate_marked(engine: SentenceEngine, sentences: Sequence[str]) -> list[str]:
-    """Marked English where the engine gives it, plain English (also valid marked text) otherwise."""
-    method = getattr(engine, "translate_marked", None)
-    return method(sentences) if method is not None else engine.translate_sentences(sentences)
+    """Marked English for ``sentences`` (``SentenceEngine.translate_marked``)."""
+    return engine.translate_marked(sentences)
 
 
 def translate_blocks(

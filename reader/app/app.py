@@ -6,18 +6,17 @@ spaCy run off the UI thread, after the first screen is shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
 
-from reader.app.screens.help import HelpScreen
+from reader.app.commands import ReaderCommands
+from reader.app.options import ReadingOptions
+from reader.app.screens.help import HelpScreen, reader_key_groups
 from reader.app.screens.main import MainScreen
 from reader.app.widgets.article_view import ArticleView
 from reader.article import Article
-from reader.store import Positions
 
 
 class ReaderApp(App[None]):
@@ -25,6 +24,7 @@ class ReaderApp(App[None]):
 
     TITLE = "Bilingual reader"
     CSS_PATH = Path(__file__).with_name("reader.tcss")
+    COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
@@ -40,16 +40,11 @@ class ReaderApp(App[None]):
     ) -> None:
         super().__init__()
         self.article = article
-        self.engine = engine
-        self.enforce = enforce
-        self.extract_terms = extract
-        self.positions = Positions() if remember else None
+        self.options = ReadingOptions(engine, enforce, extract, remember)
         self.sub_title = article.source
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(
-            self.article, self.engine, self.positions, self.extract_terms, enforce=self.enforce
-        )
+        return MainScreen(self.article, self.options)
 
     @property
     def main(self) -> MainScreen:
@@ -61,11 +56,7 @@ class ReaderApp(App[None]):
         return self.main.view
 
     def action_help(self) -> None:
-        groups = [
-            *self.main.key_groups(),
-            ("App", [*self.BINDINGS, Binding("ctrl+p", "command_palette", "Command palette")]),
-        ]
-        self.push_screen(HelpScreen(groups))
+        self.push_screen(HelpScreen(reader_key_groups(self.BINDINGS)))
 
     async def action_quit(self) -> None:
         # Workers are cancelled by exit(); their threads are daemons and are not waited for.
@@ -73,7 +64,3 @@ class ReaderApp(App[None]):
         main.save_position()
         main.close_session()
         self.exit()
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield from self.main.commands()

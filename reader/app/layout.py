@@ -25,10 +25,29 @@ the text has a plain space there (« 2 % », « Poutine ? »)."""
 
 Span = tuple[int, int]
 
+ZWJ = "\u200d"
+
 MODES = ("both", "french", "english")
+MODE_NAMES = {"both": "French and English", "french": "French only", "english": "English only"}
+"""How the status line and the palette name each mode."""
 STACK_BELOW = 80
 """Narrower than this (in cells), French and English are stacked instead of side by side."""
 GUTTER = 3
+
+
+def drawn(text: str) -> str:
+    """What the view draws for ``text``: emoji joined by ZWJ apart (👨‍👩‍👧‍👦 as four faces).
+
+    Rich counts a joined sequence as one 2-cell character, while many terminals (tmux
+    among them) draw its parts one by one, 8 cells here: the rest of the line would shift
+    right, out of its column (QA 2026-12-01 Q19). Apart, every terminal agrees on widths.
+    """
+    return text.replace(ZWJ, "") if ZWJ in text else text
+
+
+def width_of(text: str) -> int:
+    """The cells ``text`` takes as the view draws it (``drawn``)."""
+    return cell_len(drawn(text))
 
 
 def wrap(text: str, width: int) -> list[Span]:
@@ -48,17 +67,17 @@ def wrap(text: str, width: int) -> list[Span]:
     group = group_end = -1  # the words that must stay together, and the line before them
     for match in _WORD.finditer(text):
         a, b = match.span()
-        size = b - a if fast else cell_len(text[a:b])
+        size = b - a if fast else width_of(text[a:b])
         if start >= 0:
             glued = text[a] in NO_BREAK_BEFORE or text[end - 1] in NO_BREAK_AFTER
-            gap = a - end if fast else cell_len(text[end:a])
+            gap = a - end if fast else width_of(text[end:a])
             if used + gap + size <= width:
                 if not glued:
                     group, group_end = a, end
                 end, used = b, used + gap + size
                 continue
             if glued and group > start:
-                whole = b - group if fast else cell_len(text[group:b])
+                whole = b - group if fast else width_of(text[group:b])
                 if whole <= width:  # move the group to the next line
                     lines.append((start, group_end))
                     start, end, used = group, b, whole
@@ -66,9 +85,11 @@ def wrap(text: str, width: int) -> list[Span]:
             lines.append((start, end))
         while size > width:  # a word longer than the line: cut it
             cut = _cut(text, a, b, width, fast)
+            if cut >= b:
+                break  # one character (cluster) wider than the line: it stays whole
             lines.append((a, cut))
             a = cut
-            size = b - a if fast else cell_len(text[a:b])
+            size = b - a if fast else width_of(text[a:b])
         start, end, used = a, b, size
         group = a
     if start >= 0:
@@ -100,7 +121,8 @@ def _cut(text: str, a: int, b: int, width: int, fast: bool) -> int:
         return a + width
     graphemes, _ = split_graphemes(text[a:b])
     used = 0
-    for start, _end, cells in graphemes:
+    for start, end, _cells in graphemes:
+        cells = width_of(text[a + start : a + end])
         if used + cells > width and start > 0:
             return a + start
         used += cells

@@ -15,18 +15,21 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from glossary.model import Glossary
-    from reader.lookup.service import LookupResult
+    from reader.lookup.result import LookupResult
+    from reader.session import EngineState
     from reader.translation import BlockTranslation
 
 
 @dataclass
 class EngineChanged(Message, bubble=False):
-    """The engine producing the English is now ``name`` (``label`` with its version)."""
+    """The engine producing the English is now ``state.name`` (``state.label`` with its
+    version), chosen for ``state.reason``."""
 
-    name: str
-    label: str
-    reason: str
-    requested: str
+    state: EngineState
+
+    @property
+    def name(self) -> str:
+        return self.state.name
 
 
 @dataclass
@@ -40,6 +43,15 @@ class EngineSwitchFailed(Message, bubble=False):
 @dataclass
 class EnglishArrived(Message, bubble=False):
     """English for some blocks, in the order they were translated."""
+
+    chunk: list[BlockTranslation]
+    generation: int
+
+
+@dataclass
+class EnglishRevised(Message, bubble=False):
+    """English again for blocks already shown (the glossary changed): it replaces theirs
+    where the reader is, without counting towards the translation's progress."""
 
     chunk: list[BlockTranslation]
     generation: int

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from reader.app.schedule import Schedule
 from reader.article import Article
 
 if TYPE_CHECKING:
-    from glossary.model import Glossary
+    from glossary.model import Entry, Glossary
+    from reader.engines.base import Engine
     from reader.session import TranslationSession
     from reader.translation import BlockTranslation
 
@@ -46,7 +47,7 @@ def translate_run(
                 arrived(session.translate([blocks[i] for i in drafted]))
             return True
         chosen = [blocks[i] for i in indices]
-        draft = schedule.last_was_first and getattr(session.engine, "drafts", False)
+        draft = schedule.last_was_first and _drafts(session.engine)
         started = time.perf_counter()
         try:
             chunk = session.translate(chosen, draft=draft)
@@ -65,16 +66,26 @@ def translate_run(
     return False
 
 
+def _drafts(engine: Engine) -> bool:
+    from reader.engines.base import SentenceEngine
+
+    return isinstance(engine, SentenceEngine) and engine.drafts
+
+
 def with_english(
-    article: Article, candidates: list, session: TranslationSession | None
+    article: Article,
+    candidates: list,
+    session: TranslationSession | None,
+    stack: Sequence[Entry],
 ) -> Glossary:
-    """The full glossary, its extracted terms translated through the session's engine."""
+    """The full glossary over ``stack``, its extracted terms translated through the
+    session's engine (where it gives English)."""
     from glossary import build
 
     if session is None:
-        return build.build(article, candidates)
+        return build.build(article, candidates, stack=stack)
     with session.hold():
         engine = session.engine
-        if engine.name == "none":
-            return build.build(article, candidates)
-        return build.build(article, candidates, engine, session.cache)
+        if not engine.gives_english:
+            return build.build(article, candidates, stack=stack)
+        return build.build(article, candidates, engine, session.cache, stack=stack)

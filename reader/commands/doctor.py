@@ -11,6 +11,8 @@ def doctor() -> None:
     from reader.doctor import run
 
     console = Console(highlight=False)
+    # In a pipe or a file, each row stays one line (no hard wrapping at 80 columns).
+    console.soft_wrap = not console.is_terminal
     area = None
     missing = 0
     for check in run():

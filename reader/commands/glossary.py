@@ -19,6 +19,7 @@ from reader.commands.common import (
     load_article,
     notice,
 )
+from reader.commands.translate import hear_cache_failures
 
 
 class GlossaryFormat(str, Enum):
@@ -34,7 +35,7 @@ def glossary(
         GlossaryFormat, typer.Option("--format", "-f", help="Output format.")
     ] = GlossaryFormat.table,
     output: OutputOption = None,
-    engine: EngineOption = EngineChoice.auto,
+    engine: EngineOption = EngineChoice("auto"),
     extract: Annotated[
         bool, typer.Option("--extract/--no-extract", help="Add entities and terms found by spaCy.")
     ] = True,
@@ -61,11 +62,15 @@ def _build(article, engine: str | None, extract: bool):
     """The glossary and the English sentences per block ({} without an engine)."""
     from glossary import build as glossary_build
     from glossary.extract import extract as run_extraction
+    from glossary.sources import load_stack
 
-    session = _session(article, engine, required=extract) if engine else None
+    # Loaded once, for the English and the glossary alike; a malformed article glossary
+    # is an error here (it is what this command shows).
+    stack = load_stack(article, notify=notice)
+    session = _session(article, engine, stack, required=extract) if engine else None
     if session is None:
         candidates = run_extraction(article.blocks) if extract else []
-        return glossary_build.build(article, candidates, notify=notice), {}
+        return glossary_build.build(article, candidates, stack=stack), {}
     with session:
         if engine == "auto":
             notice(session.reason)
@@ -78,23 +83,25 @@ def _build(article, engine: str | None, extract: bool):
                 session.engine,
                 session.cache,
                 {t.index: t.text for t in english if t.text},
-                notify=notice,
+                stack=stack,
             )
     return result, {t.index: t.sentences for t in english if t.text}
 
 
-def _session(article, engine: str, required: bool):
+def _session(article, engine: str, stack, required: bool):
     """A translation session, or None (with a notice) when the engine is optional and missing."""
     from reader.errors import EngineError
     from reader.session import TranslationSession
 
     try:
-        return TranslationSession(article, engine, notify=notice)
+        session = TranslationSession(article, engine, notify=notice, entries=stack)
     except EngineError as exc:
         if required:
             raise
         notice(f"no English example sentences: {exc}")
         return None
+    hear_cache_failures(session, notice)
+    return session
 
 
 def _write_deck(result, article, english, output: Path) -> None:
@@ -116,7 +123,7 @@ def _write_text(result, fmt: GlossaryFormat, output: Path | None) -> None:
     from rich.console import Console
 
     from glossary import export
-    from reader.store import atomic_write
+    from reader.store import write_output
 
     if fmt is GlossaryFormat.table and not result.entries:
         notice("no entries")
@@ -133,6 +140,6 @@ def _write_text(result, fmt: GlossaryFormat, output: Path | None) -> None:
             export.to_json(result) + "\n" if fmt is GlossaryFormat.json else export.to_csv(result)
         )
     if output:
-        atomic_write(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)

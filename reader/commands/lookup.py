@@ -1,17 +1,17 @@
-"""``reader lookup WORD``, ``reader vocab list | export | remove`` and
-``reader dictionaries list | install``: word lookup, the saved vocabulary, dictionaries."""
+"""``reader lookup WORD``: word lookup (``reader vocab`` is in ``reader.commands.vocab``,
+``reader dictionaries`` in ``reader.commands.dictionaries``)."""
 
 from __future__ import annotations
 
 import json
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from reader.commands.common import OutputOption, check_output, download_progress, notice
+from reader.commands.common import notice
+from reader.commands.dictionaries import app as dictionaries_app  # noqa: F401 (root.py's name)
 from reader.errors import InputError
 
 MAX_WORD = 100
@@ -73,126 +73,3 @@ def lookup(
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
     Console(highlight=False).print(as_text(result))
-
-
-# ------------------------------------------------------------------ vocab
-
-vocab_app = typer.Typer(
-    help="Your vocabulary: words saved from lookups, with their sentences.",
-    pretty_exceptions_enable=False,
-)
-
-
-class VocabFormat(str, Enum):
-    anki = "anki"
-    csv = "csv"
-    json = "json"
-
-
-@vocab_app.command("list")
-def vocab_list() -> None:
-    """List the saved words, most recent first."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from reader.vocab import Vocabulary
-
-    vocabulary = Vocabulary()
-    entries = vocabulary.entries()
-    if vocabulary.notice:
-        notice(vocabulary.notice)
-    if not entries:
-        notice("your vocabulary is empty (s in a word lookup saves a word)")
-        return
-    table = Table("lemma", "word", "English", "source", "sentences", "saved")
-    for e in entries:
-        table.add_row(
-            e.lemma, e.word, e.english or "—", e.source, str(len(e.examples)), e.updated[:10]
-        )
-    Console(highlight=False).print(table)
-
-
-@vocab_app.command("export")
-def vocab_export(
-    fmt: Annotated[
-        VocabFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = VocabFormat.json,
-    output: OutputOption = None,
-) -> None:
-    """Export the vocabulary as an Anki deck (stable note ids), CSV or JSON."""
-    from reader.store import atomic_write
-    from reader.vocab import Vocabulary, to_csv, to_json, write_anki
-
-    check_output(output, fmt.value)
-    entries = Vocabulary().entries()
-    if fmt is VocabFormat.anki:
-        assert output is not None  # check_output demands it
-        count = write_anki(entries, output)
-        notice(f"wrote {count} note{'s' * (count != 1)} to {output}")
-        return
-    text = to_json(entries) + "\n" if fmt is VocabFormat.json else to_csv(entries)
-    if output:
-        atomic_write(output, text.encode("utf-8"))
-    else:
-        sys.stdout.write(text)
-
-
-@vocab_app.command("remove")
-def vocab_remove(
-    word: Annotated[
-        str, typer.Argument(help="The lemma, or a form it was saved from.", metavar="WORD")
-    ],
-) -> None:
-    """Remove a word (and its sentences) from the vocabulary."""
-    from reader.vocab import Vocabulary
-
-    removed = Vocabulary().remove(word)
-    notice(f"removed {', '.join(removed)}")
-
-
-# ------------------------------------------------------------------ dictionaries
-
-dictionaries_app = typer.Typer(
-    help="Offline dictionaries used by word lookup.", pretty_exceptions_enable=False
-)
-
-
-@dictionaries_app.command("list")
-def dictionaries_list() -> None:
-    """Show which dictionaries word lookup finds, and how to add the missing ones."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from reader.dictionaries import statuses
-
-    table = Table("dictionary", "status", "where / how to get it")
-    for s in statuses():
-        table.add_row(
-            s.name,
-            "found" if s.found else "missing",
-            s.detail if s.found else f"{s.detail}: {s.how}",
-        )
-    Console(highlight=False).print(table)
-
-
-@dictionaries_app.command("install")
-def dictionaries_install(
-    file: Annotated[
-        Path | None,
-        typer.Option(
-            "--file",
-            help="Install a downloaded .dictd.tar.xz instead of downloading.",
-            metavar="PATH",
-        ),
-    ] = None,
-) -> None:
-    """Install FreeDict French–English (downloads FreeDict's release, or a local archive)."""
-    from reader import dictionaries
-
-    if file is not None:
-        files = dictionaries.install_file(file)
-    else:
-        with download_progress(f"Downloading {dictionaries.TITLE}") as progress:
-            files = dictionaries.install_from_url(progress=progress)
-    count = len(files.open())
-    notice(f"installed {dictionaries.TITLE} ({count} headwords) in {files.index.parent}")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from reader.commands.common import download_progress
+from reader.commands.common import download_progress, err
 
 app = typer.Typer(help="Manage Argos Translate model packages.", pretty_exceptions_enable=False)
 
@@ -39,7 +40,11 @@ def models_install(
     file: Annotated[
         Path | None,
         typer.Option(
-            "--file", help="Install a local .argosmodel instead of downloading.", metavar="PATH"
+            "--file",
+            help="Install a local .argosmodel instead of downloading.",
+            metavar="PATH",
+            # Checked here, as one line and exit 1 (Typer's own check is a usage error, exit 2).
+            readable=False,
         ),
     ] = None,
 ) -> None:
@@ -49,9 +54,12 @@ def models_install(
     from reader import packages
 
     if file is not None:
+        _check_readable(file)
         info = packages.install_file(file)
     else:
-        with download_progress("Downloading fr→en") as progress:
+        # A progress bar only on a terminal: elsewhere Rich leaves an empty line behind.
+        bar = download_progress("Downloading fr→en") if err.is_terminal else None
+        with bar or nullcontext(None) as progress:
             info = packages.install_from_index(progress=progress)
     Console(highlight=False).print(
         f"Installed {info.name} ({info.from_code}→{info.to_code} {info.version}) in {info.path}",
@@ -72,3 +80,17 @@ def models_remove(
 
     info = packages.remove(name)
     Console(highlight=False).print(f"Removed {info.name}", markup=False)
+
+
+def _check_readable(file: Path) -> None:
+    """A package file that exists but cannot be read is said as such (the zip check
+    alone would call it "not a zip archive")."""
+    from reader.errors import ModelPackageError
+
+    if not file.is_file():
+        return  # install_file says "no such file"
+    try:
+        with open(file, "rb"):
+            pass
+    except OSError as exc:
+        raise ModelPackageError(f"{file}: cannot read ({exc.strerror or exc})") from exc

@@ -14,10 +14,15 @@ import typer
 from reader.commands import doctor as doctor_cmd
 from reader.commands import eval as eval_cmd
 from reader.commands import glossary as glossary_cmd
+from reader.commands import known as known_cmd
 from reader.commands import lookup as lookup_cmd
 from reader.commands import models as models_cmd
+from reader.commands import speak as speak_cmd
+from reader.commands import stats as stats_cmd
 from reader.commands import terms as terms_cmd
 from reader.commands import translate as translate_cmd
+from reader.commands import vocab as vocab_cmd
+from reader.commands import words as words_cmd
 from reader.commands.common import EngineChoice, EngineOption
 from reader.commands.open import open_article
 
@@ -58,7 +63,7 @@ def open_app(
         str | None,
         typer.Argument(help="French article (.txt, .md, .html) or - for stdin.", metavar="PATH"),
     ] = None,
-    engine: EngineOption = EngineChoice.auto,
+    engine: EngineOption = EngineChoice("auto"),
     enforce: Annotated[
         bool,
         typer.Option(
@@ -76,9 +81,13 @@ app.command("eval")(eval_cmd.eval_command)
 app.add_typer(models_cmd.app, name="models")
 app.add_typer(terms_cmd.app, name="terms")
 app.command()(lookup_cmd.lookup)
-app.add_typer(lookup_cmd.vocab_app, name="vocab")
+app.add_typer(vocab_cmd.app, name="vocab")
 app.add_typer(lookup_cmd.dictionaries_app, name="dictionaries")
+app.command()(words_cmd.words)
+app.add_typer(known_cmd.app, name="known")
+app.command()(stats_cmd.stats)
 app.command()(doctor_cmd.doctor)
+app.command()(speak_cmd.speak)
 
 
 def command_names() -> set[str]:

@@ -30,23 +30,44 @@ def terms_add(
     fr: Annotated[str, typer.Argument(help="The French term.", metavar="FR")],
     en: Annotated[str, typer.Argument(help="The English you want for it.", metavar="EN")],
     kind: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--kind",
             "-k",
-            help="people, places, organisations, military, 'diplomacy and politics', economy or other.",
+            help="people, places, organisations, military, 'diplomacy and politics', economy "
+            "or other (a new term: other; an update keeps its kind).",
+            metavar="KIND",
         ),
-    ] = "other",
+    ] = None,
     definition: Annotated[
-        str, typer.Option("--definition", "-d", help="A one-line definition.")
-    ] = "",
+        str | None,
+        typer.Option(
+            "--definition",
+            "-d",
+            help="A one-line definition (an update keeps its definition).",
+            metavar="TEXT",
+        ),
+    ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Replace the term spelt otherwise (OTAN for otan, a plural) by this spelling.",
+        ),
+    ] = False,
 ) -> None:
-    """Add a term to your glossary (or change the English of one already there)."""
+    """Add a term to your glossary, or change one already there (only what you give)."""
     from glossary import user
+    from reader.errors import InputError
 
-    before = user.get(fr)
-    entry = user.add(fr, en, kind, definition, notify=notice)
-    verb = "updated" if before is not None else "added"
+    try:
+        saved = user.save(fr, en, kind, definition, replace=replace)
+    except user.SameTerm as exc:
+        raise InputError(
+            f"{exc}: to change it, write {exc.existing.fr!r}, or add --replace to use your spelling"
+        ) from None
+    entry = saved.entry
+    verb = "updated" if saved.before is not None else "added"
     notice(f"{verb}: {entry.fr} → {entry.en} ({entry.kind}) in {user.path()}")
 
 
@@ -95,5 +116,5 @@ def terms_remove(
     """Remove a term from your glossary."""
     from glossary import user
 
-    entry = user.remove(fr, notify=notice)
+    entry = user.remove(fr)
     notice(f"removed: {entry.fr} → {entry.en}")

@@ -9,6 +9,48 @@ from typing import Annotated
 import typer
 
 from reader.commands.common import EngineChoice, EngineOption, PathArgument, load_article, notice
+from reader.notify import Notify
+
+
+def once(say: Notify) -> Notify:
+    """``say``, but each message only the first time (two owners may report one problem)."""
+    said: set[str] = set()
+
+    def say_once(message: str) -> None:
+        if message not in said:
+            said.add(message)
+            say(message)
+
+    return say_once
+
+
+def say_glossary_problems(session, say: Notify) -> None:  # session: TranslationSession
+    """Problems in the user's glossary (file, line, what) are said on every run, whatever the
+    engine: the file is edited by hand and the rest of it still applies. A glossary that
+    cannot be read at all is said only where it would be used (an engine whose English
+    the glossary corrects)."""
+    from glossary import user
+    from glossary.enforce import enforceable
+    from glossary.errors import GlossaryError
+
+    try:
+        mine = user.read()
+    except GlossaryError as exc:
+        if enforceable(session.engine):
+            say(f"your glossary is not used: {exc}")
+        return
+    for line in mine.notices():
+        say(line)
+
+
+def hear_cache_failures(session, say: Notify) -> None:  # session: TranslationSession
+    """A cache that stops saving mid-way (disk full) says so once, through ``say``.
+
+    Only while ``TranslationSession`` does not pass its own notify to ``Cache``; once it
+    does, the cache already has one and this does nothing.
+    """
+    if session.cache is not None and session.cache.notify is None:
+        session.cache.notify = lambda message: say(f"notice: {message}")
 
 
 class Format(str, Enum):
@@ -19,7 +61,7 @@ class Format(str, Enum):
 
 def translate(
     path: PathArgument,
-    engine: EngineOption = EngineChoice.auto,
+    engine: EngineOption = EngineChoice("auto"),
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     enforce: Annotated[
         bool,
@@ -36,7 +78,10 @@ def translate(
     from reader.session import TranslationSession
 
     article = load_article(path)
-    with TranslationSession(article, engine.value, notify=notice, enforce=enforce) as session:
+    say = once(notice)
+    with TranslationSession(article, engine.value, notify=say, enforce=enforce) as session:
+        hear_cache_failures(session, say)
+        say_glossary_problems(session, say)
         if engine.value == "auto":
             notice(session.reason)
         english = session.translate(article.blocks)

@@ -53,13 +53,14 @@ class ArgosEngine(SentenceEngine):
     drafts = True
 
     def __init__(self, pkg: Any | None = None, settings: ArgosSettings | None = None) -> None:
-        self._pkg = pkg or installed_package()
-        if self._pkg is None:
+        pkg = pkg or installed_package()
+        if pkg is None:
             raise EngineError(
                 "no French→English Argos package installed (run: reader models install)"
             )
-        if not hasattr(self._pkg, "tokenizer"):
-            raise EngineError(f"Argos package {self._pkg.package_path.name} has no tokenizer model")
+        if not hasattr(pkg, "tokenizer"):
+            raise EngineError(f"Argos package {pkg.package_path.name} has no tokenizer model")
+        self._pkg: Any = pkg
         self._translator: Any | None = None
         self._draft = False
         self._lock = threading.Lock()

@@ -11,14 +11,27 @@ from reader.article import Block
 
 
 class Engine(ABC):
-    """Translates blocks of an article into English, sentence for sentence."""
+    """Translates blocks of an article into English, sentence for sentence.
+
+    What an engine can do is declared here, not probed: ``gives_english``,
+    ``cache_version``, and on ``SentenceEngine`` ``drafts``/``draft()`` and
+    ``translate_marked``.
+    """
 
     name: ClassVar[str]
+    gives_english: ClassVar[bool] = True
+    """False for ``none``: French only, so no English to show, enforce or guess from."""
 
     @property
     @abstractmethod
     def version(self) -> str:
         """The model or data version; part of every cache key. Must be cheap (no model load)."""
+
+    @property
+    def cache_version(self) -> str:
+        """The version that keys this engine's cache entries: ``version``, plus a revision
+        where the form of what is cached changed without the model changing."""
+        return self.version
 
     @property
     def label(self) -> str:
@@ -41,6 +54,12 @@ class SentenceEngine(Engine):
     @abstractmethod
     def translate_sentences(self, sentences: Sequence[str]) -> list[str]:
         """Translates ``sentences`` in as few underlying calls as possible."""
+
+    def translate_marked(self, sentences: Sequence[str]) -> list[str]:
+        """Marked English (``reader.engines.marked``): unknown words wrapped, for engines
+        that know them (Apertium). Plain English is valid marked text, so by default this
+        is ``translate_sentences``."""
+        return self.translate_sentences(sentences)
 
     def draft(self) -> SentenceEngine | None:
         """A faster, rougher variant for the first screenful (its own version, so its

@@ -10,6 +10,7 @@ from reader.engines.base import Engine
 
 class NoneEngine(Engine):
     name = "none"
+    gives_english = False
 
     @property
     def version(self) -> str:

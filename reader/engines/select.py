@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.article import Article
 from reader.engines import apertium, reference
 from reader.engines.base import Engine
 from reader.errors import EngineError
+
+_HINT = "install an Argos fr→en package for machine translation: reader models install"
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """One engine of the registry: how to build it, whether it can run here (cheap: no
+    model is loaded), and why ``auto`` would choose it."""
+
+    make: Callable[[Article], Engine]
+    available: Callable[[Article], bool]
+    why: str
 
 
 def _argos(article: Article) -> Engine:
@@ -17,12 +29,13 @@ def _argos(article: Article) -> Engine:
     return ArgosEngine()
 
 
-def _apertium(article: Article) -> Engine:
-    return apertium.ApertiumEngine()
+def _argos_available(article: Article) -> bool:
+    from reader.engines.argos import installed_package
 
-
-def _reference(article: Article) -> Engine:
-    return reference.ReferenceEngine(article)
+    try:
+        return installed_package() is not None
+    except EngineError:
+        return False
 
 
 def _none(article: Article) -> Engine:
@@ -31,16 +44,24 @@ def _none(article: Article) -> Engine:
     return NoneEngine()
 
 
-FACTORIES: dict[str, Callable[[Article], Engine]] = {
-    "argos": _argos,
-    "apertium": _apertium,
-    "reference": _reference,
-    "none": _none,
+ENGINES: dict[str, EngineSpec] = {
+    "argos": EngineSpec(_argos, _argos_available, "a French→English Argos package is installed"),
+    "apertium": EngineSpec(
+        lambda article: apertium.ApertiumEngine(),
+        lambda article: apertium.available(),
+        f"no usable Argos package; {_HINT}",
+    ),
+    "reference": EngineSpec(
+        reference.ReferenceEngine,
+        reference.available,
+        f"human translation beside the article; {_HINT}",
+    ),
+    "none": EngineSpec(_none, lambda article: True, f"no engine available; {_HINT}"),
 }
 """The one registry of engines, best first: the CLI choices, ``auto`` and the palette
 are all derived from it."""
 
-CHOICES: tuple[str, ...] = ("auto", *FACTORIES)
+CHOICES: tuple[str, ...] = ("auto", *ENGINES)
 
 
 @dataclass(frozen=True)
@@ -51,44 +72,25 @@ class Selection:
 
 def make(name: str, article: Article) -> Engine:
     """Builds the named engine, or raises EngineError saying what is missing."""
-    factory = FACTORIES.get(name)
-    if factory is None:
+    spec = ENGINES.get(name)
+    if spec is None:
         raise EngineError(f"unknown engine {name!r} (choose from {', '.join(CHOICES)})")
-    return factory(article)
+    return spec.make(article)
 
 
 def tried_before(name: str) -> tuple[str, ...]:
     """The engines ``auto`` would have tried up to and including ``name``."""
-    names = list(FACTORIES)
+    names = list(ENGINES)
     return tuple(names[: names.index(name) + 1]) if name in names else (name,)
 
 
 def available(name: str, article: Article) -> bool:
     """Whether engine ``name`` can run here (cheap: no model is loaded)."""
-    if name == "argos":
-        from reader.engines.argos import installed_package
-
-        try:
-            return installed_package() is not None
-        except EngineError:
-            return False
-    if name == "apertium":
-        return apertium.available()
-    if name == "reference":
-        return reference.available(article)
-    return name == "none"
+    spec = ENGINES.get(name)
+    return spec is not None and spec.available(article)
 
 
-_HINT = "install an Argos fr→en package for machine translation: reader models install"
-_WHY = {
-    "argos": "a French→English Argos package is installed",
-    "apertium": f"no usable Argos package; {_HINT}",
-    "reference": f"human translation beside the article; {_HINT}",
-    "none": f"no engine available; {_HINT}",
-}
-
-
-def select(name: str, article: Article, skip: tuple[str, ...] | list[str] = ()) -> Selection:
+def select(name: str, article: Article, skip: Sequence[str] = ()) -> Selection:
     """Resolves ``name`` (``auto`` included) to an engine and a one-line reason.
 
     ``auto`` takes the first engine of the registry that is available and builds;
@@ -97,14 +99,14 @@ def select(name: str, article: Article, skip: tuple[str, ...] | list[str] = ()) 
     if name != "auto":
         return Selection(make(name, article), f"{name}: chosen with --engine")
     failures: list[str] = []
-    for candidate in FACTORIES:
-        if candidate in skip or not available(candidate, article):
+    for candidate, spec in ENGINES.items():
+        if candidate in skip or not spec.available(article):
             continue
         try:
-            engine = make(candidate, article)
+            engine = spec.make(article)
         except EngineError as exc:
             failures.append(f"{candidate} failed: {exc}")
             continue
-        reason = f"auto: {candidate} ({_WHY[candidate]})"
+        reason = f"auto: {candidate} ({spec.why})"
         return Selection(engine, "; ".join([reason, *failures]))
     raise EngineError("no engine available")  # unreachable: none is always available

@@ -23,19 +23,20 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from glossary.match import fold, strip_elision
-from glossary.model import Entry
+from glossary.model import NAME_KINDS, Entry
+from glossary.sources import GlossaryStack, Notify
 from reader.article import Article
 from reader.lookup import apertium_bidix, morph
 from reader.lookup.apertium_bidix import Analysis, Apertium, ApertiumUnavailable
 from reader.lookup.dictd import Definition, DictdDictionary, DictdError
-from reader.lookup.glossaries import PROPER_KINDS, GlossaryHit, hits_at, load_entries
+from reader.lookup.glossaries import GlossaryHit, hits_at
+from reader.lookup.result import Gloss, LookupResult, printable
 
-Notify = Callable[[str], None]
+__all__ = ["Gloss", "LookupResult", "LookupService", "printable"]
 
 FREEDICT_SOURCE = "FreeDict French–English"
 APERTIUM_SOURCE = "Apertium fr→es→en"
@@ -58,64 +59,10 @@ _FREEDICT_POS = {
 }
 
 
-def printable(text: str) -> str:
-    """Text from a dictionary or glossary file, without anything that could drive a terminal."""
-    return "".join(c if c in "\n\t" or unicodedata.category(c)[0] != "C" else " " for c in text)
-
-
-@dataclass(frozen=True)
-class Gloss:
-    """One English rendering and the source it comes from."""
-
-    text: str
-    source: str
-
-
-@dataclass(frozen=True)
-class LookupResult:
-    """What the lookup panel and ``reader lookup`` show for one word."""
-
-    word: str
-    lemma: str
-    pos: str
-    morph: str
-    proper: bool = False
-    glosses: tuple[Gloss, ...] = ()
-    glossary: tuple[GlossaryHit, ...] = ()
-    term: str | None = None
-    """A multi-word glossary term under the cursor (it wins over the single word)."""
-    sentence: str = ""
-    start: int = -1
-    """Where the word (or the winning term) sits in ``sentence``; -1 when it is not in it."""
-    end: int = -1
-    english: str = ""
-    """The aligned English sentence, when the caller knows it."""
-    notes: tuple[str, ...] = ()
-    """Missing sources and how to add them."""
-    analyser: str = ""
-
-    @property
-    def description(self) -> str:
-        """``verb, present, 3rd person plural``."""
-        return ", ".join(p for p in (self.pos, self.morph) if p)
-
-    def to_json(self) -> dict[str, Any]:
-        """The shape ``reader lookup --format json`` prints."""
-        return {
-            "word": self.word,
-            "lemma": self.lemma,
-            "pos": self.pos,
-            "morph": self.morph,
-            "glosses": [{"text": g.text, "source": g.source} for g in self.glosses],
-            "glossary": [hit.to_json() for hit in self.glossary],
-        }
-
-
 @dataclass
 class _Sources:
     """What has been loaded, and the notes about what could not be."""
 
-    entries: list[Entry] | None = None
     freedict: DictdDictionary | None = None
     freedict_checked: bool = False
     apertium: Apertium | None = None
@@ -128,9 +75,15 @@ class _Sources:
 class LookupService:
     """Looks words up in every offline source available; see the module docstring."""
 
-    def __init__(self, article: Article | None = None, notify: Notify | None = None) -> None:
+    def __init__(
+        self,
+        article: Article | None = None,
+        notify: Notify | None = None,
+        stack: GlossaryStack | None = None,
+    ) -> None:
         self.article = article
-        self._notify = notify
+        self.stack = stack if stack is not None else GlossaryStack(article, notify)
+        """The glossaries looked in: the reading session's own, when it gives one."""
         self._lock = threading.RLock()
         self._nlp_lock = threading.Lock()
         self._sources = _Sources()
@@ -162,9 +115,8 @@ class LookupService:
         return self._sources.nlp_checked
 
     def refresh_glossaries(self) -> None:
-        """Reads the glossaries again (after the user added a term)."""
-        with self._lock:
-            self._sources.entries = None
+        """Reads the glossaries again (after the user added a term), for every user of the stack."""
+        self.stack.refresh()
 
     def close(self) -> None:
         with self._lock:
@@ -182,15 +134,7 @@ class LookupService:
         return tuple(self._sources.notes.values())
 
     def _entries(self) -> list[Entry]:
-        if self._sources.entries is None:
-            from reader.errors import ReaderError
-
-            try:
-                self._sources.entries = load_entries(self.article, self._notify)
-            except ReaderError as exc:  # a malformed glossary hides itself, not the lookup
-                self._sources.entries = []
-                self._sources.notes["glossary"] = f"glossaries not used: {exc}"
-        return self._sources.entries
+        return self.stack.entries()
 
     def _freedict(self) -> DictdDictionary | None:
         s = self._sources
@@ -269,7 +213,10 @@ class LookupService:
             result = morph.decide(form, readings, info, _sentence_initial(sentence, span))
             hits, term = self._glossary_hits(form, result.lemma, sentence, span)
             glosses = self._glosses(hits, result)
-            proper = result.proper or any(h.entry.kind in PROPER_KINDS for h in hits[:1])
+            if not (readings or hits or glosses) and _foreign(form, result):
+                # spaCy tags anything; what no source knows and cannot be French is unknown.
+                result = replace(result, lemma=form, pos="", morph="", proper=False)
+            proper = result.proper or any(h.entry.kind in NAME_KINDS for h in hits[:1])
             where = (term.start, term.end) if term is not None else span
             return LookupResult(
                 word=form,
@@ -315,6 +262,14 @@ class LookupService:
             return None
         features = dict(f.split("=", 1) for f in str(token.morph).split("|") if "=" in f)
         return morph.TokenInfo(token.text, token.lemma_, token.pos_, features)
+
+    def prefetch(self, sentence: str) -> None:
+        """spaCy reads ``sentence`` now (the app calls this in a thread when the reader
+        moves to it), so that a lookup of any of its words is then instant."""
+        nlp = self._nlp()
+        if nlp is not None and sentence:
+            with self._lock:
+                self._doc(nlp, sentence)
 
     def parsed(self, sentence: str) -> bool:
         """Whether spaCy has read ``sentence`` already (a lookup in it is then instant)."""
@@ -388,6 +343,15 @@ class LookupService:
             )
             for english, spanish in via.items()
         ]
+
+
+def _foreign(form: str, result: morph.Morphology) -> bool:
+    """Whether a word no source knows is not French: written without Latin letters
+    (« 習近平 »), or lower case yet taken for a name (« xyzzyqq »), QA 2026-12-01 Q19."""
+    letters = [c for c in form if c.isalpha()]
+    if not any("LATIN" in unicodedata.name(c, "") for c in letters):
+        return True
+    return result.proper and not form[:1].isupper()
 
 
 def _clean_word(word: str) -> tuple[str, int]:

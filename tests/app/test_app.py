@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from reader.app.app import ReaderApp
+from reader.app.commands import reader_commands
 from reader.app.messages import EngineChanged, TranslationFailed
 from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_view import PLACEHOLDER_HIDDEN, ArticleView
@@ -103,12 +106,15 @@ async def test_sentence_stepping_highlights_both_languages(data_dir):
         view = app.view
         await pilot.press("j", "j", "right_square_bracket")
         assert view.current == 2 and view.sentence == 0
-        sentence = view.sentence_style()
-        assert sentence.bold  # survives 256 and 16 colours, where backgrounds can merge
         row = view.row_top(2) - int(view.scroll_y)
+        line = list(view.render_line(row))
+        sentence = next(seg.style for seg in line if seg.text.startswith("Le président"))
+        # Bold survives 256 and 16 colours, where backgrounds can merge; the tint is its own.
+        assert sentence is not None and sentence.bold
+        assert sentence.bgcolor is not None and sentence.bgcolor != line[0].style.bgcolor
         highlighted = "".join(
             seg.text
-            for seg in view.render_line(row)
+            for seg in line
             if seg.style and seg.style.bgcolor == sentence.bgcolor and seg.style.bold
         )
         assert (
@@ -148,27 +154,26 @@ async def test_command_palette_actions(data_dir):
     messages: list = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
         await settle(app, pilot)
-        commands = {c.title: c for c in app.get_system_commands(app.screen)}
-        for title in (
-            "Mode: English only",
-            "Engine: none",
-            "Jump to: La vision à long terme de Poutine",
-        ):
+        commands = {c.title: c for c in reader_commands(app.main)}
+        for title in ("Mode: English only", "Engine: none"):
             assert title in commands
-        commands["Jump to: La vision à long terme de Poutine"].callback()
+        # The palette itself: its provider finds the heading, Enter jumps there.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"
+        await pilot.press(*"Jump to: La vision")
+        await settle(app, pilot)  # the palette searches its providers in a worker
+        await pilot.press("enter")
         await pilot.pause()
         assert app.view.current == 14 and app.view.scroll_y == app.view.row_top(14)
-        commands["Mode: English only"].callback()
+        commands["Mode: English only"].run()
         assert app.view.mode == "english"
-        commands["Engine: none"].callback()
+        commands["Engine: none"].run()
         await settle(app, pilot)
         await settle(app, pilot)
         assert [m.name for m in of_type(messages, EngineChanged)] == ["reference", "none"]
         assert "English: none" in status_text(app) and "French only" in status_text(app)
         assert app.view.columns is not None and app.view.columns.mode == "french"
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert app.screen.__class__.__name__ == "CommandPalette"
 
 
 async def test_position_and_mode_are_remembered(data_dir):
@@ -235,6 +240,7 @@ async def test_quitting_during_translation_is_clean(installed_standin, data_dir)
     assert app.return_code == 0
 
 
+@pytest.mark.slow
 def test_start_up_imports_nothing_heavy_on_the_main_thread():
     """Runs the app in a fresh process; an import hook records which thread imports what."""
     import subprocess
@@ -278,3 +284,22 @@ asyncio.run(main())
     assert lines["before-first-screen"] == "[]"
     assert lines["main-thread"] == "[]"
     assert "argostranslate" in lines["worker"]  # auto selection looked for a package, in the worker
+
+
+async def test_without_colour_a_flagged_sentence_is_not_marked_as_a_term(data_dir, monkeypatch):
+    """QA 2026-12-01 Q21: under NO_COLOR both were a plain underline (the colour is dropped)."""
+    from reader.app.marks import Mark
+
+    def flags(style) -> tuple:
+        return (style.bold, style.italic, style.underline, style.reverse, style.strike)
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(extract=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.view
+        assert app.no_color
+        failed = view.mark_style(Mark("en", 0, 1, "failed"))
+        term = view.mark_style(Mark("en", 0, 1, "term"))
+        unknown = view.mark_style(Mark("en", 0, 1, "unknown"))
+        assert flags(failed) != flags(term) and flags(failed) != flags(unknown)

@@ -69,7 +69,7 @@ async def test_a_malformed_curated_glossary_is_said_in_the_panel_and_the_rest_st
         await pilot.pause()
         panel = app.screen.query_one(GlossaryPanel)
         note = str(panel.query_one("#definition", Static).render())
-        entries = [leaf for section in panel.tree.root.children for leaf in section.children]
+        entries = [leaf for section in panel.entry_tree.root.children for leaf in section.children]
         await pilot.press("q")
     assert "curated glossary unreadable" in note and "syntax.glossary.toml" in note
     assert entries  # the general glossary's entries found in the text are still there

@@ -23,26 +23,30 @@ async def test_panel_opens_closed_at_start_and_selects_otan(data_dir):
         await pilot.pause()
         panel = app.query_one(GlossaryPanel)
         assert panel.has_class("-open") and panel.display
-        assert panel.region.width > 30 and panel.tree.region.height > 10  # on screen
-        sections = [str(section.label) for section in panel.tree.root.children]
+        assert panel.region.width > 30 and panel.entry_tree.region.height > 10  # on screen
+        sections = [str(section.label) for section in panel.entry_tree.root.children]
         assert sections[0].startswith("People") and any(
             s.startswith("Organisations") for s in sections
         )
         leaves = [
-            leaf.label.plain for section in panel.tree.root.children for leaf in section.children
+            leaf.label.plain
+            for section in panel.entry_tree.root.children
+            for leaf in section.children
         ]
         assert "OTAN → NATO  4" in leaves
         await pilot.press("slash", "o", "t", "a", "n")
         await pilot.pause()
         assert panel.query_one(Input).value == "otan"
         labels = [
-            str(leaf.label) for section in panel.tree.root.children for leaf in section.children
+            str(leaf.label)
+            for section in panel.entry_tree.root.children
+            for leaf in section.children
         ]
         assert labels and all("OTAN" in label for label in labels)
         await pilot.press("enter")  # leave the filter for the entries, the cursor on the first
         await pilot.press("enter")
         await pilot.pause()
-        assert app.main.selected_key == "organisations:OTAN"
+        assert app.main.selection.key == "organisations:OTAN"
         first = app.main.glossary.occurrences["organisations:OTAN"][0].block
         assert app.view.current == first
         hits = [m for ms in app.view.marks.values() for m in ms if m.kind == "hit"]
@@ -51,12 +55,12 @@ async def test_panel_opens_closed_at_start_and_selects_otan(data_dir):
         assert "North Atlantic Treaty Organization" in definition
         blocks = [o.block for o in app.main.glossary.occurrences["organisations:OTAN"]]
         await pilot.press("n")
-        assert app.main.occurrence == 1 and app.view.current == blocks[1]
+        assert app.main.selection.number == 1 and app.view.current == blocks[1]
         assert "OTAN: occurrence 2/4" in status_text(app)
         current = [m for m in app.view.marks[blocks[1]] if m.kind == "current"]
         assert len(current) == 1 and current[0].key == "organisations:OTAN"
         await pilot.press("N", "N")
-        assert app.main.occurrence == len(blocks) - 1 and app.view.current == blocks[-1]
+        assert app.main.selection.number == len(blocks) - 1 and app.view.current == blocks[-1]
         assert "OTAN: occurrence 4/4" in status_text(app)
         await pilot.press("g")
         await pilot.pause()
@@ -73,14 +77,17 @@ async def test_marked_term_opens_its_entry_by_keyboard_and_mouse(data_dir):
         await pilot.pause()
         panel = app.query_one(GlossaryPanel)
         assert (
-            panel.has_class("-open") and app.main.selected_key == "people:Trump" and view.has_focus
+            panel.has_class("-open") and app.main.selection.key == "people:Trump" and view.has_focus
         )
+        # QA 2026-12-01 Q18: the title holds Trump's first occurrence, so not "–/23"
+        assert "Trump: occurrence 1/" in status_text(app)
         # the mouse: click on « Poutine » in the title (on its first line at this width)
         mark = next(m for m in view.marks[0] if m.key == "people:Poutine" and m.lang == "fr")
         await pilot.click(view.__class__, offset=(MARGIN + mark.start, 0))
         await pilot.pause()
-        assert app.main.selected_key == "people:Poutine"
+        assert app.main.selection.key == "people:Poutine"
         assert "Vladimir Putin" in str(panel.query_one("#definition", Static).render())
+        assert "Poutine: occurrence 1/" in status_text(app)
 
 
 async def test_next_occurrence_without_selection_is_a_notice(data_dir):
@@ -110,9 +117,12 @@ async def test_slash_from_the_text_filters_and_escape_returns(data_dir):
         await pilot.press("t")
         await pilot.pause()
         await pilot.pause()
-        assert app.main.selected_key == "people:Trump"
+        assert app.main.selection.key == "people:Trump"
         assert panel.query_one(Input).value == ""
-        assert panel.tree.cursor_node is not None and panel.tree.cursor_node.data == "people:Trump"
+        assert (
+            panel.entry_tree.cursor_node is not None
+            and panel.entry_tree.cursor_node.data == "people:Trump"
+        )
 
 
 async def test_narrow_screen_panel_covers_the_text_and_escape_closes_it(data_dir):
@@ -123,8 +133,20 @@ async def test_narrow_screen_panel_covers_the_text_and_escape_closes_it(data_dir
         await pilot.pause()
         panel = app.main.panel
         assert panel.is_open and panel.region.width >= 38
-        labels = [leaf.label for section in panel.tree.root.children for leaf in section.children]
-        assert all(label.cell_len <= panel.tree.region.width for label in labels)
+        labels = [
+            leaf.label for section in panel.entry_tree.root.children for leaf in section.children
+        ]
+        assert all(label.cell_len <= panel.entry_tree.region.width for label in labels)
         await pilot.press("j")  # moves in the entries
         await pilot.press("escape")
         assert not panel.is_open and app.view.has_focus
+
+
+def test_the_panel_marks_a_machine_guess_as_the_exports_do():
+    """QA 2026-12-01 Q13: a guess looked exactly like a vetted entry."""
+    from glossary.model import Entry
+    from reader.app.widgets.glossary_panel import entry_label
+
+    guess = Entry("Autriche", "Austria", "places", origin="machine guess")
+    assert entry_label(guess, 1).plain.endswith("1 ·guess")
+    assert entry_label(Entry("Autriche", "Austria", "places"), 1).plain.endswith("Austria  1")

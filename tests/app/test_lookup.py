@@ -7,16 +7,18 @@ from __future__ import annotations
 import sqlite3
 import zipfile
 
+import pytest
 from textual.widgets import Input
 from textual.worker import Worker
 
-from reader.app.messages import LookupReady
+from reader.app.messages import EnglishRevised, LookupReady
 from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_view import MARGIN, ArticleView
 from reader.app.widgets.lookup_panel import LookupPanel
 from reader.lookup.service import APERTIUM_SOURCE, FREEDICT_SOURCE
 from tests.support.app import lookups_settled, make_app, of_type, screen_text, settle
 from tests.support.cli import run_reader
+from tests.support.gates import gated_lookups, wait_until
 
 LEDE = 1
 """« L’article met en lumière le remarquable tournant de Trump contre Poutine… »"""
@@ -189,8 +191,8 @@ async def test_a_adds_to_my_glossary_and_another_article_marks_it(data_dir, tmp_
         assert english.has_focus and english.value == "" and not panel.result.glosses
         await pilot.press(*"idolizing", "enter")
         await lookups_settled(app, pilot)
-        added = sent(messages, LookupPanel.AddToGlossary)
-        assert [(m.french, m.english) for m in added] == [("idolâtrie", "idolizing")]
+        added = sent(messages, LookupPanel.TermAdded)
+        assert [(m.entry.fr, m.entry.en) for m in added] == [("idolâtrie", "idolizing")]
         # the open article is marked at once, and the lookup shows the user's gloss first
         assert any(m.start == start and m.kind == "term" for m in view.marks[PRESIDENT])
         assert panel.result.glosses[0].text == "idolizing"
@@ -212,6 +214,7 @@ async def test_a_adds_to_my_glossary_and_another_article_marks_it(data_dir, tmp_
         assert "idolâtrie" in underlined
 
 
+@pytest.mark.slow
 async def test_s_saves_the_word_and_the_anki_export_has_its_sentence_pair(data_dir, tmp_path):
     app = make_app(extract=False)
     messages: list = []
@@ -223,8 +226,8 @@ async def test_s_saves_the_word_and_the_anki_export_has_its_sentence_pair(data_d
         await looked_up(app, pilot, "l")
         await pilot.press("s")
         await lookups_settled(app, pilot)
-        saved = sent(messages, LookupPanel.SaveToVocabulary)
-        assert [m.result.lemma for m in saved] == ["sembler"]
+        saved = sent(messages, LookupPanel.WordSaved)
+        assert [m.entry.lemma for m in saved] == ["sembler"]
     deck = tmp_path / "vocab.apkg"
     done = run_reader(
         "vocab",
@@ -268,15 +271,20 @@ async def test_keys_are_in_the_footer_and_the_help(data_dir):
         assert "Save to vocabulary" in shown
 
 
-async def test_a_word_in_an_unread_sentence_answers_at_once_then_is_refined(data_dir):
+async def test_a_word_in_an_unread_sentence_answers_at_once_then_is_refined(data_dir, monkeypatch):
     """Once spaCy is loaded, a click in a sentence it has not read gets Apertium's answer
-    first (instant) and spaCy's reading right after, replacing it."""
+    first (instant) and spaCy's reading right after, replacing it. The background read of
+    the sentence (the prefetch the click starts) is held until the quick answer is shown,
+    so it cannot win the race."""
+    gated = gated_lookups(monkeypatch)
     app = make_app(extract=False)
     messages: list = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
         await settle(app, pilot)
+        gated.gate.set()  # the first lookup's sentence: read freely
         await looked_up(app, pilot, "j", "right", "l")  # the first lookup loads spaCy
         assert app.main.lookups is not None and app.main.lookups.warmed
+        gated.gate.clear()
         before = len(of_type(messages, LookupReady))
         view = app.view
         text = app.article.blocks[PRESIDENT].text
@@ -284,11 +292,51 @@ async def test_a_word_in_an_unread_sentence_answers_at_once_then_is_refined(data
         line = next(i for i, (a, b) in enumerate(spans) if "prédécesseurs" in text[a:b])
         x = text.index("prédécesseurs") - spans[line][0] + 4
         await pilot.click(ArticleView, offset=(MARGIN + x, view.row_top(PRESIDENT) + line))
+        await wait_until(pilot, lambda: len(of_type(messages, LookupReady)) > before)
+        gated.gate.set()
         await lookups_settled(app, pilot)
         answers = of_type(messages, LookupReady)[before:]
         await pilot.press("q")
-    # The first answer does not wait for spaCy (it may still use its reading when the
-    # background read of the sentence won the race); the last one has it.
-    assert answers and answers[0].quick and answers[-1].quick is False
+    sentence = answers[0].result.sentence
+    assert sentence.startswith("Le président Donald Trump") and sentence in gated.prefetched
+    assert answers[0].quick and answers[-1].quick is False
     assert answers[-1].result.analyser == "spaCy + Apertium"
     assert answers[0].result.word == answers[-1].result.word == "prédécesseurs"
+
+
+@pytest.mark.needs_apertium
+async def test_a_term_added_is_enforced_in_the_english_shown_without_moving_the_reader(
+    data_dir, tmp_path
+):
+    """Issue 14, item 4: ``a`` re-enforces the blocks already shown, in the background; a
+    term added from the command line while the app runs is used from the next open."""
+    path = tmp_path / "lone.fr.txt"
+    path.write_text(
+        "Titre du texte\n\nLe président a parlé de l'OTAN hier soir.\n\nIl a dit non.\n",
+        encoding="utf-8",
+    )
+    app = make_app("apertium", path=path)
+    messages: list = []
+    async with app.run_test(size=(120, 30), message_hook=messages.append) as pilot:
+        await settle(app, pilot)
+        view = app.view
+        assert "chairman" not in view.english[1].text.lower()
+        put_cursor(view, 1, "président")
+        place = (view.current, view.scroll_y)
+        await looked_up(app, pilot, "l")
+        await pilot.press("a", *"chairman", "enter")
+        await lookups_settled(app, pilot)
+        revised = sent(messages, EnglishRevised)
+        assert [t.index for m in revised for t in m.chunk] == [1]  # only the block holding it
+        assert "chairman" in view.english[1].text.lower()
+        assert any(t.status == "enforced" for ts in view.english[1].terms for t in ts)
+        assert (view.current, view.scroll_y) == place
+        from glossary import user
+
+        user.add("soir", "evening")  # `reader terms add` while the app runs
+        await pilot.press("q")
+    again = make_app("apertium", path=path)
+    async with again.run_test(size=(120, 30)) as pilot:
+        await settle(again, pilot)
+        english = again.view.english[1].text.lower()
+    assert "chairman" in english and "evening" in english

@@ -1,4 +1,5 @@
-"""The lookup panel widget on its own: renders a real lookup, chooses glosses, posts its messages."""
+"""The lookup panel widget on its own: renders a real lookup, chooses glosses, adds to the
+user's glossary and saves to the vocabulary in its own workers, and posts what it did."""
 
 from __future__ import annotations
 
@@ -6,27 +7,31 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
 
-from reader.app.widgets.lookup_panel import TYPED, LookupPanel
+from glossary import user
+from reader.app.widgets.lookup_panel import LookupPanel
+from reader.article import load
 from reader.lookup.render import NOTHING_FOUND
 from reader.lookup.service import LookupService
+from reader.vocab import Vocabulary
 from tests.support.paths import SEED
 
 
 class PanelApp(App[None]):
     """A screen of text above the panel, recording the panel's messages."""
 
-    def __init__(self) -> None:
+    def __init__(self, service: LookupService) -> None:
         super().__init__()
+        self.service = service
         self.messages: list = []
 
     def compose(self) -> ComposeResult:
         yield Static("\n".join(f"row {n}" for n in range(40)), id="text")
-        yield LookupPanel()
+        yield LookupPanel(self.service, load(SEED))
 
-    def on_lookup_panel_add_to_glossary(self, message: LookupPanel.AddToGlossary) -> None:
+    def on_lookup_panel_term_added(self, message: LookupPanel.TermAdded) -> None:
         self.messages.append(message)
 
-    def on_lookup_panel_save_to_vocabulary(self, message: LookupPanel.SaveToVocabulary) -> None:
+    def on_lookup_panel_word_saved(self, message: LookupPanel.WordSaved) -> None:
         self.messages.append(message)
 
     def on_lookup_panel_closed(self, message: LookupPanel.Closed) -> None:
@@ -34,24 +39,28 @@ class PanelApp(App[None]):
 
 
 @pytest.fixture(scope="module")
-def results():
-    from reader.article import load
-
+def service():
     with LookupService(load(SEED)) as service:
-        sentence = "Les grandes villes manquent de logements."
-        yield (
-            service.lookup("villes", sentence, english="Big cities lack housing."),
-            service.lookup("zorglubique", "Un mot zorglubique.", english="A zorglubic word."),
-        )
+        yield service
+
+
+@pytest.fixture(scope="module")
+def results(service):
+    sentence = "Les grandes villes manquent de logements."
+    return (
+        service.lookup("villes", sentence, english="Big cities lack housing."),
+        service.lookup("zorglubique", "Un mot zorglubique.", english="A zorglubic word."),
+        service.lookup("à", "Il parle à sa sœur.", start=9, english="He talks to his sister."),
+    )
 
 
 def panel_text(app: PanelApp) -> str:
     return str(app.query_one("#lookup", Static).render())
 
 
-async def test_panel_shows_lemma_glosses_sources_and_sentence_pair(results):
-    villes, _ = results
-    app = PanelApp()
+async def test_panel_shows_lemma_glosses_sources_and_sentence_pair(results, service, data_dir):
+    villes, *_ = results
+    app = PanelApp(service)
     async with app.run_test(size=(100, 40)) as pilot:
         panel = app.query_one(LookupPanel)
         assert not panel.display  # hidden until a lookup
@@ -67,28 +76,32 @@ async def test_panel_shows_lemma_glosses_sources_and_sentence_pair(results):
         assert "Les grandes villes manquent de logements." in shown
         assert "Big cities lack housing." in shown
         await pilot.press("down", "s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         saved = app.messages[-1]
-        assert isinstance(saved, LookupPanel.SaveToVocabulary)
-        assert saved.gloss == villes.glosses[1 % len(villes.glosses)]
+        assert isinstance(saved, LookupPanel.WordSaved) and saved.entry.lemma == "ville"
+        chosen = villes.glosses[1 % len(villes.glosses)]
+        assert [e.english for e in Vocabulary().entries()] == [chosen.text]
         await pilot.press("a")
         await pilot.pause()
         field = app.query_one("#english", Input)
         assert field.has_focus and field.value
         field.value = "township"
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         added = app.messages[-1]
-        assert isinstance(added, LookupPanel.AddToGlossary)
-        assert (added.french, added.english, added.source) == ("ville", "township", TYPED)
+        assert isinstance(added, LookupPanel.TermAdded)
+        assert (added.entry.fr, added.entry.en) == ("ville", "township")
+        assert [(e.fr, e.en) for e in user.load()] == [("ville", "township")]
         await pilot.press("escape")
         await pilot.pause()
         assert not panel.display and isinstance(app.messages[-1], LookupPanel.Closed)
 
 
-async def test_panel_says_when_no_source_knows_the_word(results):
-    _, unknown = results
-    app = PanelApp()
+async def test_panel_says_when_no_source_knows_the_word(results, service):
+    _, unknown, _ = results
+    app = PanelApp(service)
     async with app.run_test(size=(100, 40)) as pilot:
         panel = app.query_one(LookupPanel)
         panel.show(unknown)
@@ -97,3 +110,26 @@ async def test_panel_says_when_no_source_knows_the_word(results):
         assert NOTHING_FOUND in shown
         assert "Un mot zorglubique." in shown and "A zorglubic word." in shown
         assert panel.chosen is None
+
+
+async def test_a_on_a_function_word_asks_first(results, service, data_dir):
+    """QA 2026-12-01 Q11: one key and Enter put « à » → "at" into every article."""
+    *_, preposition = results
+    assert preposition.pos == "preposition" and preposition.function_word
+    app = PanelApp(service)
+    async with app.run_test(size=(100, 40)) as pilot:
+        panel = app.query_one(LookupPanel)
+        panel.show(preposition)
+        panel.focus()
+        await pilot.press("a")
+        await pilot.pause()
+        field = app.query_one("#english", Input)
+        assert not field.has_focus and "would replace its English in every article" in (
+            panel_text(app)
+        )
+        await pilot.press("a")  # asked, and confirmed
+        await pilot.pause()
+        assert field.has_focus
+        await pilot.press("escape")
+    assert not [m for m in app.messages if isinstance(m, LookupPanel.TermAdded)]
+    assert user.load() == []

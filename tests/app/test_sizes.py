@@ -107,3 +107,26 @@ async def test_widening_shows_a_block_that_now_fits_from_its_top(data_dir):
         await pilot.pause()
         await pilot.pause()
         assert view.current == current and view.scroll_y <= view.row_top(current)
+
+
+async def test_footer_items_stand_apart_and_the_palette_key_ends_the_line(data_dir):
+    """QA 2026-12-01 Q17: "k/↑j/↓ Movespace Hide/Reveal", and one cell of the keys under the
+    palette key showed after it ("^p paletteQ") once the keys overflowed."""
+    from itertools import pairwise
+
+    from textual.widgets import Footer
+
+    for width, height in ((80, 24), (20, 8)):
+        app = make_app(extract=False)
+        async with app.run_test(size=(width, height)) as pilot:
+            await settle(app, pilot)
+            footer = app.screen.query_one(Footer)
+            palette = footer.query_one(".-command-palette")
+            assert palette.region.right == width
+            items = sorted(
+                (w for w in footer.query("FooterKey, FooterLabel") if w is not palette),
+                key=lambda w: w.region.x,
+            )
+            assert len(items) >= 4
+            for left, right in pairwise(items):
+                assert right.region.x > left.region.right, (left, right)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
+import subprocess
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.support.cli import one_line_error, run_reader
-from tests.support.paths import SEED
+from tests.support.cli import READER, one_line_error, run_reader
+from tests.support.paths import ROOT, SEED
 
 
 def test_translate_json_reference():
@@ -60,6 +62,34 @@ def test_translate_to_a_pipe_is_unwrapped_and_markdown():
     md = run_reader("translate", str(SEED), "--engine", "reference", "--format", "markdown")
     assert md.stdout.startswith("# Que se passe-t-il") and "> # What happens now" in md.stdout
     assert "*English: reference sha256:" in md.stdout
+
+
+def test_markdown_output_keeps_the_text_as_text():
+    """QA 2026-12-01 Q20: « # 1 au classement » is not a heading, <b> is not HTML."""
+    from markdown_it import MarkdownIt
+
+    from reader import article as article_model
+    from reader import output
+    from reader.translation import BlockTranslation
+
+    paragraphs = [
+        "# 1 au classement, devant *tous* les autres.",
+        "1. Premier point avec <b>gras</b> & [un lien](http://x) `code` _ici_ \\o/.",
+        "- Une liste ? + Non. > Pas une citation.",
+        "=== Fin ===",
+    ]
+    article = article_model.parse("Le titre ** étoilé\n\n" + "\n\n".join(paragraphs), "md.txt")
+    # The English repeats the French: an engine's English is escaped the same way.
+    english = [BlockTranslation(b.index, (b.text,), "echo", "1") for b in article.blocks]
+    md = output.to_markdown(article, english)
+    tokens = MarkdownIt("commonmark").parse(md)
+    blocks = {"heading", "paragraph", "blockquote"}
+    assert {t.type.rsplit("_", 1)[0] for t in tokens if t.type != "inline"} <= blocks
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h1"]  # the title
+    inline = [t for t in tokens if t.type == "inline"][:-1]  # the last is *English: echo 1*
+    assert {c.type for t in inline for c in t.children or []} == {"text"}
+    shown = ["".join(c.content for c in t.children or []) for t in inline]
+    assert shown == [text for text in ["Le titre ** étoilé", *paragraphs] for _ in "fr en".split()]
 
 
 def test_stdin_article():
@@ -192,8 +222,38 @@ def test_models_install_from_index_over_loopback(standin_archive, tmp_path):
 
 def test_models_install_offline_is_one_clear_line(tmp_path):
     env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "pk"), "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/"}
-    line = one_line_error(run_reader("models", "install", env=env))
+    done = run_reader("models", "install", env=env)
+    line = one_line_error(done)
     assert "cannot reach the Argos package index" in line and "--file" in line
+    assert done.stderr.startswith("reader: error:")  # no empty line left by a progress bar
+
+
+def _without_root_powers(*args: str) -> list[str]:
+    """The command with root's power to read any file dropped (chmod 000 binds root too)."""
+    if os.geteuid() != 0:
+        return list(args)
+    if not shutil.which("setpriv"):
+        pytest.skip("as root, needs setpriv to make a file unreadable")
+    caps = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *args]
+
+
+def test_models_install_of_an_unreadable_file_is_one_line_and_exit_1(tmp_path):
+    """QA 2026-12-01 Q20: not a usage error (exit 2)."""
+    package = tmp_path / "locked.argosmodel"
+    package.write_bytes(b"PK")
+    package.chmod(0)
+    done = subprocess.run(
+        _without_root_powers(*READER, "models", "install", "--file", str(package)),
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ARGOS_PACKAGES_DIR": str(tmp_path / "pk"), "NO_COLOR": "1"},
+        cwd=ROOT,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    line = one_line_error(done)
+    assert line == f"reader: error: {package}: cannot read (Permission denied)"
 
 
 def test_no_download_is_attempted_by_translate(tmp_path):

@@ -16,6 +16,7 @@ def test_doctor_with_nothing_optional_says_what_to_install(tmp_path):
         "READER_FREEDICT_DIR": str(tmp_path / "no-dictionaries"),
         "READER_DATA_DIR": str(tmp_path / "data"),
         "ARGOS_PACKAGES_DIR": str(tmp_path / "argos"),  # other tests install the stand-in model
+        "COLUMNS": "40",  # a pipe: rows are not wrapped, whatever the width (QA 2026-12-01 Q20)
     }
     done = run_reader("doctor", env=env)
     assert done.returncode == 0, done.stderr
@@ -26,7 +27,7 @@ def test_doctor_with_nothing_optional_says_what_to_install(tmp_path):
     assert "reader dictionaries install" in out
     assert "✗ Argos fr→en package" in out and "reader models install" in out
     assert "✓ spaCy French model: fr_core_news_sm" in out
-    assert f"{tmp_path / 'data'} (writable)" in out
+    assert f"  ✓ data folder: {tmp_path / 'data'} (writable)" in out.splitlines()
     assert "translation cache" in out and "your vocabulary" in out and "your glossary" in out
 
 
@@ -64,3 +65,19 @@ def test_a_crashing_check_becomes_its_own_failed_row(monkeypatch):
     rows = doctor.run()
     assert not rows[0].ok and "boom" in rows[0].detail
     assert rows[1].name == "spaCy French model"
+
+
+def test_doctor_reports_a_typo_in_your_glossary_and_moves_nothing(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    path = data / "glossary.toml"
+    text = (
+        '[[entry]]\nfr = "OTAN\nen = "NATO"\n\n[[entry]]\nfr = "BCE"\nen = "ECB"\nkind = "other"\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    done = run_reader("doctor", env={"READER_DATA_DIR": str(data)})
+    assert done.returncode == 0, done.stderr
+    (row,) = [line for line in done.stdout.splitlines() if "your glossary:" in line]
+    assert row.lstrip().startswith("✗") and f"{path}:2:" in row and "1 term used" in row, row
+    assert path.read_text(encoding="utf-8") == text
+    assert sorted(p.name for p in data.iterdir()) == ["glossary.toml"]

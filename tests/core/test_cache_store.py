@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import threading
+from pathlib import Path
+
+import pytest
 
 from reader.cache import Cache
 from reader.store import Position, Positions, atomic_write
@@ -62,3 +66,75 @@ def test_atomic_write_leaves_no_temp_files(tmp_path):
     atomic_write(target, b"two")
     assert target.read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
+
+
+def _small_database(monkeypatch, pages: int) -> None:
+    """Every cache connection refuses to grow past ``pages`` pages: SQLite then says
+    "database or disk is full", as on a full file system."""
+    import sqlite3
+
+    from reader import cache as cache_module
+
+    connect = sqlite3.connect
+
+    def capped(*args, **kwargs):
+        db = connect(*args, **kwargs)
+        db.execute(f"PRAGMA max_page_count = {pages}")
+        return db
+
+    monkeypatch.setattr(cache_module.sqlite3, "connect", capped)
+
+
+def test_a_full_cache_turns_itself_off_with_one_notice(data_dir, monkeypatch):
+    _small_database(monkeypatch, 3)
+    heard: list[str] = []
+    cache = Cache(notify=heard.append)
+    cache.put_many("e", "1", [("petit", "small")])
+    big = [(f"phrase {i} " + "x" * 500, f"sentence {i}") for i in range(50)]
+    cache.put_many("e", "1", big)  # the disk is full: no error, no English lost
+    cache.put_many("e", "1", big)
+    assert len(heard) == 1 and "full" in heard[0] and "not saved" in heard[0]
+    assert cache.notice == heard[0] and cache.read_only
+    assert cache.get_many("e", "1", ["petit", big[0][0]]) == {"petit": "small"}
+    cache.close()
+
+
+def test_a_cache_that_cannot_be_created_on_a_full_disk_says_so(data_dir, monkeypatch):
+    from reader.cache import CacheUnavailable
+
+    _small_database(monkeypatch, 1)  # not even room for the table
+    with pytest.raises(CacheUnavailable, match="cannot create .*database or disk is full"):
+        Cache()
+    with pytest.raises(CacheUnavailable, match="cannot create .*database or disk is full"):
+        Cache()  # the empty file left behind is not taken for a cache
+
+
+def test_write_output_names_the_target_never_a_temporary_file(tmp_path):
+    from reader.errors import ReaderError
+    from reader.store import write_output
+
+    with pytest.raises(ReaderError) as caught:
+        write_output(Path("/proc/version"), b"x")
+    assert str(caught.value).startswith("/proc/version: cannot write (")
+    missing = tmp_path / "no-such-folder" / "x.json"
+    with pytest.raises(ReaderError, match=r"x.json: cannot write \(No such file or directory\)"):
+        write_output(missing, b"x")
+    assert not missing.parent.exists()  # an export never creates folders
+
+
+def test_exports_get_the_umask_mode_and_replaced_files_keep_theirs(tmp_path):
+    from reader.store import write_output
+
+    umask = os.umask(0o022)
+    try:
+        export = tmp_path / "export.csv"
+        write_output(export, b"a,b\n")
+        assert export.stat().st_mode & 0o777 == 0o644
+        export.chmod(0o640)
+        write_output(export, b"a,b,c\n")
+        assert export.stat().st_mode & 0o777 == 0o640 and export.read_bytes() == b"a,b,c\n"
+        private = tmp_path / "positions.json"
+        atomic_write(private, b"{}")
+        assert private.stat().st_mode & 0o777 == 0o600  # user data stays the user's
+    finally:
+        os.umask(umask)

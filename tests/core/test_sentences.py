@@ -58,6 +58,20 @@ def test_hyphenated_initials_and_abbreviated_months():
     ]
 
 
+def test_words_that_are_also_abbreviations_end_sentences_unless_a_number_follows():
+    # QA 2026-12-01 Q14: « vol » is a theft or a flight as often as a volume.
+    assert split("La police a enquêté sur le vol. Le juge a tranché.") == [
+        "La police a enquêté sur le vol.",
+        "Le juge a tranché.",
+    ]
+    assert split("Il aime l'art. Les musées aussi.") == ["Il aime l'art.", "Les musées aussi."]
+    assert split("Voir le vol. 3 de la série et le Vol. II. Lisez l'art. L. 121-1 du code.") == [
+        "Voir le vol. 3 de la série et le Vol. II.",
+        "Lisez l'art. L. 121-1 du code.",
+    ]
+    assert split("L'ouvrage compte 2 vol. et un index.") == ["L'ouvrage compte 2 vol. et un index."]
+
+
 def test_initials_and_titles_can_end_a_sentence():
     assert split("Le roi Dagobert I. Ils partent. Il faisait 9°C. On sort.") == [
         "Le roi Dagobert I.",

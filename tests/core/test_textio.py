@@ -183,6 +183,28 @@ def test_whole_escape_sequences_go():
     assert textio.clean("a\x9b2Jb\x9d0;t\x9cc\x1b7d") == "abcd"  # C1 CSI, C1 OSC, ESC 7
 
 
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Embeddings, overrides and isolates: they reorder what a terminal shows after them."""
+
+
+def test_bidi_overrides_go_and_right_to_left_text_stays():
+    assert textio.clean("Un \u202eesrever\u202c mot et \u2067isolé\u2069.") == (
+        "Un esrever mot et isolé."
+    )
+    hebrew = "Il a dit \u05e9\u05dc\u05d5\u05dd et \u0645\u0631\u062d\u0628\u0627."
+    assert textio.clean(hebrew) == hebrew  # right-to-left letters are text, not controls
+    assert textio.clean("\u200fmarque\u200e") == "\u200fmarque\u200e"  # marks reorder nothing
+
+
+def test_the_trial_escape_payloads_leave_no_leftovers():
+    """QA 2026-12-01 Q16: whole sequences go, not only their control bytes."""
+    assert textio.clean("NATO\x1b]0;GLOSS-TITLE\x07") == "NATO"
+    payload = "Alliance \x1b[2J\x1b]52;c;R0xPU1M=\x07 atlantique \x9b31mROUGE"
+    assert textio.clean(payload) == "Alliance  atlantique ROUGE"
+    assert textio.clean("a\x1b]8;;http://x\x1b\\lien\x1b]8;;\x1b\\b") == "alienb"  # OSC 8, ST
+    assert textio.clean("a\x9d0;titre\x9cb\x90dcs\x9cc") == "abc"  # C1 OSC and DCS
+
+
 def test_tabs_become_spaces_and_no_break_spaces_stay(tmp_path):
     path = tmp_path / "tabs.fr.txt"
     path.write_text("Titre\nUne\ttabulation\tici et là, à 2\u00a0%.\n", encoding="utf-8")
@@ -198,5 +220,5 @@ def test_clean_leaves_no_control_but_newline(text):
     assert set(_controls(cleaned)) <= {"\n"}
     # Outside escape sequences, every character that is not a control survives, in order.
     if not any(c == "\x1b" or "\x90" <= c <= "\x9f" for c in text):
-        kept = "".join(c for c in text if unicodedata.category(c) != "Cc")
+        kept = "".join(c for c in text if unicodedata.category(c) != "Cc" and c not in BIDI)
         assert "".join(cleaned.split()) == "".join(kept.split())

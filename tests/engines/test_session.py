@@ -9,7 +9,10 @@ import threading
 
 import pytest
 
-from reader.article import load
+from glossary import user
+from glossary.sources import GlossaryStack
+from reader.article import load, parse
+from reader.engines import select
 from reader.engines.base import SentenceEngine
 from reader.errors import EngineError
 from reader.session import TranslationSession
@@ -20,7 +23,7 @@ from tests.support.paths import SEED
 class Recorder(SentenceEngine):
     """A real (if trivial) engine that records its life: calls and closes."""
 
-    name = "none"
+    name = "recorder"
 
     def __init__(self) -> None:
         self.closed = 0
@@ -40,11 +43,12 @@ class Recorder(SentenceEngine):
         self.closed += 1
 
 
-def test_engine_closes_once_after_its_last_user(data_dir):
+def test_engine_closes_once_after_its_last_user(data_dir, monkeypatch):
     article = load(SEED)
-    session = TranslationSession(article, "none")
     recorder = Recorder()
-    session._engine = recorder  # the one place a test swaps the engine in
+    spec = select.EngineSpec(lambda _article: recorder, lambda _article: True, "a test's")
+    monkeypatch.setitem(select.ENGINES, "recorder", spec)
+    session = TranslationSession(article, "recorder")
     worker = threading.Thread(target=session.translate, args=(article.blocks[:1],))
     worker.start()
     assert recorder.entered.wait(5)
@@ -85,6 +89,7 @@ def _read_only_run(folder, *args):
     )
 
 
+@pytest.mark.slow
 def test_read_only_data_folder_gives_english_and_one_notice(tmp_path):
     folder = tmp_path / "data"
     first = run_reader(
@@ -120,6 +125,7 @@ def test_valid_cache_in_unwritable_place_is_not_set_aside(tmp_path, monkeypatch)
     assert sorted(p.name for p in folder.iterdir()) == ["cache.sqlite3"]
 
 
+@pytest.mark.slow
 def test_cli_with_a_file_as_data_folder_translates_with_one_notice(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
@@ -133,6 +139,7 @@ def test_cli_with_a_file_as_data_folder_translates_with_one_notice(tmp_path):
 
 
 @pytest.mark.needs_apertium
+@pytest.mark.slow
 def test_auto_falls_back_when_the_argos_package_is_broken(tmp_path, standin_archive):
     """A package that installs but then breaks (model.bin damaged later) must not block auto."""
     packages = tmp_path / "pk"
@@ -166,3 +173,33 @@ def test_switch_failure_keeps_current_engine(data_dir, tmp_path):
             session.switch("reference")  # no NAME.en.txt beside this article
         assert session.state.name == "none"
         assert session.translate(article.blocks)[0].engine == "none"
+
+
+def test_engines_declare_what_they_can_do_and_the_session_says_it(data_dir):
+    from reader.engines.none import NoneEngine
+
+    assert not NoneEngine.gives_english and Recorder.gives_english
+    recorder = Recorder()
+    recorder.release.set()
+    assert recorder.cache_version == recorder.version == "recorder"
+    assert recorder.translate_marked(["a b"]) == ["A B"]  # plain English is marked text
+    article = load(SEED)
+    with TranslationSession(article, "none") as session:
+        state = session.state
+        assert (state.name, state.gives_english) == ("none", False)
+        assert state.reason == select.select("none", article).reason  # one way to choose
+
+
+@pytest.mark.needs_apertium
+def test_a_term_added_to_the_shared_stack_is_enforced_from_the_next_translation(data_dir):
+    """The app gives its session the reading session's stack: refreshed after ``a``, the
+    next translation enforces the new term (loaded once, not per call, until then)."""
+    article = parse("Titre\n\nLe président a parlé hier soir.\n", "a.fr.txt")
+    stack = GlossaryStack(article)
+    with TranslationSession(article, "apertium", entries=stack) as session:
+        before = session.translate(article.blocks)[1].text
+        user.add("président", "chairman")
+        assert session.translate(article.blocks)[1].text == before
+        stack.refresh()
+        after = session.translate(article.blocks)[1].text
+    assert "chairman" not in before.lower() and "chairman" in after.lower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glossary import english
-from glossary.build import english_occurrences
+from glossary.build import add_english_occurrences
 from glossary.model import Entry, Glossary
 
 
@@ -83,6 +83,6 @@ def test_inflect_a_phrase():
 def test_glossary_english_occurrences_follow_english_rules():
     deal = Entry("accord", "deal", "diplomacy and politics")
     glossary = Glossary("x", [deal])
-    english_occurrences(glossary, {3: "Both deals failed."})
+    add_english_occurrences(glossary, {3: "Both deals failed."})
     [occurrence] = glossary.en_occurrences[deal.key]
     assert (occurrence.block, occurrence.start, occurrence.end) == (3, 5, 10)

@@ -129,8 +129,8 @@ def test_a_damaged_user_glossary_is_reported_and_the_rest_still_applies(data_dir
     notices: list[str] = []
     entries = load_stack(parse(ARTICLE, "eco"), notify=notices.append)
     assert entries and all(e.origin == "general" for e in entries)
-    assert notices and "damaged" in notices[0]
-    assert list(data_dir.glob("glossary.toml.corrupt-*"))
+    assert notices and f"{data_dir / 'glossary.toml'}:3: malformed TOML" in notices[0]
+    assert not list(data_dir.glob("glossary.toml.corrupt-*"))  # reported, never moved (Q5)
 
 
 def test_a_lower_entrys_longer_form_stays_so_the_longest_match_wins():

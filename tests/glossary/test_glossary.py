@@ -16,6 +16,7 @@ from glossary.errors import GlossaryError
 from glossary.extract import Candidate, extract
 from glossary.match import find, fold
 from glossary.model import KINDS, Entry
+from glossary.sources import article_entries
 from reader.article import load, parse
 from tests.support.paths import FIXTURES, ROOT, SEED
 
@@ -273,7 +274,7 @@ def test_glossary_never_imports_textual():
 def test_no_curated_file_for_stdin_or_unknown_article():
     assert glossary_path(None) is None
     article = parse("Titre\nLe texte de Marie Curie à Paris.", "<stdin>")
-    assert build.curated_entries(article) == []
+    assert article_entries(article) == []
 
 
 # ---------------------------------------------------------------- curated files: QA 18, new fields

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import tomllib
 
 import pytest
@@ -10,7 +12,8 @@ import pytest
 from glossary import build, user
 from glossary.errors import GlossaryError
 from reader.article import parse
-from tests.support.cli import run_reader
+from tests.support.cli import READER, one_line_error, run_reader
+from tests.support.paths import ROOT
 
 
 def terms(data, *args):
@@ -21,17 +24,20 @@ def test_add_list_remove_from_the_command_line(tmp_path):
     data = tmp_path / "data"
     done = terms(data, "add", "taux directeur", "policy rate", "--kind", "economy", "-d", "rate")
     assert done.returncode == 0 and "added: taux directeur → policy rate" in done.stderr
-    done = terms(data, "add", "Taux directeurs", "key rate", "--kind", "economy")
-    assert done.returncode == 0 and "updated" in done.stderr  # same term, plural and capital
+    # The same term, plural and capital: a different spelling replaces it only when asked
+    # (QA 2026-12-01 Q10); the definition, not given, is kept.
+    done = terms(data, "add", "Taux directeurs", "key rate", "--kind", "economy", "--replace")
+    assert done.returncode == 0 and "updated" in done.stderr
     listed = terms(data, "list", "--format", "json")
     assert json.loads(listed.stdout) == [
-        {"fr": "Taux directeurs", "en": "key rate", "kind": "economy", "definition": ""}
+        {"fr": "Taux directeurs", "en": "key rate", "kind": "economy", "definition": "rate"}
     ]
     assert "key rate" in terms(data, "list").stdout
     done = terms(data, "remove", "taux directeur")
     assert done.returncode == 0 and "removed" in done.stderr
     assert json.loads(terms(data, "list", "--format", "json").stdout) == []
-    assert [p.name for p in data.iterdir()] == ["glossary.toml"]  # no temporary file left
+    # No temporary file left; the lock file beside it is kept (removing one is a race).
+    assert sorted(p.name for p in data.iterdir()) == ["glossary.toml", "glossary.toml.lock"]
 
 
 @pytest.mark.parametrize(
@@ -52,16 +58,91 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path, args, message):
     assert "Traceback" not in done.stderr
 
 
-def test_a_damaged_file_is_set_aside_not_deleted(tmp_path):
+TYPO = '# my terms\n[[entry]]\nfr = "OTAN\nen = "NATO"\n\n[[entry]]\nfr = "taux directeur"\nen = "policy rate"\nkind = "economy"\n'
+"""QA 2026-12-01 Q5: a missing quote on line 3; the entry at line 6 is fine."""
+
+
+def write_user_glossary(data, text: str):
+    data.mkdir(parents=True, exist_ok=True)
+    path = data / "glossary.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_typo_spoils_only_its_entry_and_is_reported_with_its_line(tmp_path):
+    path = write_user_glossary(tmp_path / "data", TYPO)
+    mine = user.read(tmp_path / "data")
+    assert [e.fr for e in mine.entries] == ["taux directeur"]
+    (problem,) = mine.problems
+    assert problem.path == path and problem.line == 3 and "malformed TOML" in problem.what
+    assert str(problem).startswith(f"{path}:3: ")
+    heard: list[str] = []
+    assert [e.fr for e in user.load(tmp_path / "data", notify=heard.append)] == ["taux directeur"]
+    assert len(heard) == 1 and f"{path}:3:" in heard[0] and "not used" in heard[0]
+    assert path.read_text(encoding="utf-8") == TYPO  # never moved, never rewritten
+    assert [p.name for p in path.parent.iterdir()] == ["glossary.toml"]
+
+
+def test_a_bad_kind_or_a_repeat_leaves_out_that_entry_only(tmp_path):
+    text = (
+        '[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "organisations"\n\n'
+        '[[entry]]\nfr = "BCE"\nen = "ECB"\nkind = "bogus"\n\n'
+        '[[entry]]\nfr = "otan"\nen = "Nato"\nkind = "organisations"\n'
+    )
+    path = write_user_glossary(tmp_path / "data", text)
+    mine = user.read(tmp_path / "data")
+    assert [e.en for e in mine.entries] == ["NATO"]
+    assert [(p.line, p.what.split(";")[0]) for p in mine.problems] == [
+        (6, "entry 'BCE' has kind 'bogus'"),
+        (11, "entry 'otan' repeats 'OTAN' from line 1"),
+    ]
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_file_where_nothing_parses_says_none_applies(tmp_path):
+    write_user_glossary(tmp_path / "data", "[entry]\nfr = 1\n")
+    heard: list[str] = []
+    assert user.load(tmp_path / "data", notify=heard.append) == []
+    assert len(heard) == 1 and "none of your terms" in heard[0], heard
+
+
+def test_editing_a_glossary_with_a_problem_changes_nothing_and_says_where(tmp_path):
     data = tmp_path / "data"
-    data.mkdir()
-    damaged = b'[[entry]]\nfr = "OTAN"\nen = \n\xff'
-    (data / "glossary.toml").write_bytes(damaged)
-    done = terms(data, "add", "BCE", "ECB", "-k", "organisations")
-    assert done.returncode == 0 and "damaged" in done.stderr
-    (kept,) = data.glob("glossary.toml.corrupt-*")
-    assert kept.read_bytes() == damaged
-    assert [e.fr for e in user.load(data)] == ["BCE"]
+    path = write_user_glossary(data, TYPO)
+    for args in (("add", "BCE", "ECB", "-k", "organisations"), ("remove", "taux directeur")):
+        line = one_line_error(terms(data, *args))
+        assert f"{path}:3:" in line and "nothing was changed" in line, line
+    assert path.read_text(encoding="utf-8") == TYPO
+    assert [p.name for p in data.iterdir() if not p.name.endswith(".lock")] == ["glossary.toml"]
+
+
+def test_terms_list_shows_what_parses_and_one_line_about_the_rest(tmp_path):
+    data = tmp_path / "data"
+    path = write_user_glossary(data, TYPO)
+    done = terms(data, "list", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert [e["fr"] for e in json.loads(done.stdout)] == ["taux directeur"]
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"{path}:3:" in lines[0], done.stderr
+
+
+def test_translate_and_glossary_say_once_where_the_typo_is_and_use_the_rest(tmp_path):
+    data = tmp_path / "data"
+    path = write_user_glossary(data, TYPO)
+    article = tmp_path / "a.fr.txt"
+    article.write_text("Titre\n\nLe taux directeur de la BCE monte.\n", encoding="utf-8")
+    env = {"READER_DATA_DIR": str(data)}
+    done = run_reader("translate", str(article), "-e", "none", env=env)
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if str(path) in line]
+    assert len(said) == 1 and f"{path}:3:" in said[0], done.stderr
+    done = run_reader("glossary", str(article), "--no-extract", "-e", "none", "-f", "json", env=env)
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stderr.splitlines() if str(path) in line]
+    assert len(said) == 1 and f"{path}:3:" in said[0], done.stderr
+    mine = [e for e in json.loads(done.stdout)["entries"] if e["origin"] == "user"]
+    assert [(e["fr"], e["en"]) for e in mine] == [("taux directeur", "policy rate")]
+    assert path.read_text(encoding="utf-8") == TYPO
 
 
 def test_python_api_round_trips_awkward_text(data_dir):
@@ -115,3 +196,100 @@ def test_an_unusable_data_folder_is_one_line_and_the_glossary_still_builds(tmp_p
         env={"READER_DATA_DIR": str(not_a_folder)},
     )
     assert done.returncode == 0 and "BCE,ECB" in done.stdout and "not used" in done.stderr
+
+
+def test_escape_sequences_in_a_term_leave_no_leftovers(tmp_path):
+    """QA 2026-12-01 Q16: the payload of a sequence goes with its control bytes."""
+    data = tmp_path / "data"
+    done = terms(data, "add", "parlé", "spoke\x1b]0;TERM-TITLE\x07", "-d", "\u202eesrever\u202c")
+    assert done.returncode == 0, done.stderr
+    (entry,) = json.loads(terms(data, "list", "--format", "json").stdout)
+    assert entry["en"] == "spoke" and entry["definition"] == "esrever"
+
+
+def test_an_article_glossary_loses_whole_escape_sequences(tmp_path):
+    from glossary.curated import load_curated
+
+    path = tmp_path / "a.glossary.toml"
+    path.write_text(
+        '[[entry]]\nfr = "OTAN"\nen = "NATO\\u001b]0;GLOSS-TITLE\\u0007"\nkind = "organisations"\n'
+        'definition = "Alliance \\u001b[2J\\u001b]52;c;R0xPU1M=\\u0007 atlantique '
+        '\\u009b31mROUGE \\u202eesrever\\u202c"\naliases = ["l\\u2066Alliance\\u2069"]\n',
+        encoding="utf-8",
+    )
+    (entry,) = load_curated(path)
+    assert entry.en == "NATO"
+    assert entry.definition == "Alliance atlantique ROUGE esrever"
+    assert entry.aliases == ("lAlliance",)
+
+
+@pytest.mark.slow
+def test_twelve_parallel_adds_keep_twelve_entries(tmp_path):
+    """QA 2026-12-01 Q9: concurrent read-modify-writes of glossary.toml lose nothing."""
+    data = tmp_path / "data"
+    env = {**os.environ, "READER_DATA_DIR": str(data), "NO_COLOR": "1"}
+    runs = [
+        subprocess.Popen(
+            [*READER, "terms", "add", f"mot{i}", f"word{i}"],
+            env=env,
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(12)
+    ]
+    outcomes = [(run.wait(timeout=300), run.stderr.read() if run.stderr else "") for run in runs]
+    for run in runs:
+        for stream in (run.stdout, run.stderr):
+            if stream is not None:
+                stream.close()
+    assert all(code == 0 and "added" in err for code, err in outcomes), outcomes
+    assert sorted(e.fr for e in user.load(data)) == sorted(f"mot{i}" for i in range(12))
+
+
+def test_updating_a_term_changes_only_what_is_given(tmp_path):
+    """QA 2026-12-01 Q10: the kind and definition stay unless given."""
+    data = tmp_path / "data"
+    done = terms(data, "add", "taux directeur", "key interest rate", "-k", "economy", "-d", "BCE")
+    assert done.returncode == 0, done.stderr
+    done = terms(data, "add", "taux directeur", "policy rate")
+    assert done.returncode == 0 and "updated: taux directeur → policy rate (economy)" in done.stderr
+    (entry,) = json.loads(terms(data, "list", "--format", "json").stdout)
+    assert entry == {
+        "fr": "taux directeur",
+        "en": "policy rate",
+        "kind": "economy",
+        "definition": "BCE",
+    }
+
+
+def test_a_spelling_that_differs_only_in_case_replaces_only_when_asked(tmp_path):
+    """QA 2026-12-01 Q10: « otan » does not silently replace the user's « OTAN »."""
+    data = tmp_path / "data"
+    done = terms(data, "add", "OTAN", "NATO", "--kind", "organisations", "-d", "alliance")
+    assert done.returncode == 0, done.stderr
+    before = (data / "glossary.toml").read_bytes()
+    line = one_line_error(terms(data, "add", "otan", "nato"))
+    assert "'OTAN' → NATO" in line and "--replace" in line, line
+    assert (data / "glossary.toml").read_bytes() == before
+    done = terms(data, "add", "otan", "nato", "--replace")
+    assert done.returncode == 0 and "updated" in done.stderr, done.stderr
+    (entry,) = json.loads(terms(data, "list", "--format", "json").stdout)
+    assert entry == {"fr": "otan", "en": "nato", "kind": "organisations", "definition": "alliance"}
+
+
+def test_the_python_api_keeps_what_is_not_given_and_reports_the_entry_replaced(data_dir):
+    user.add("OTAN", "NATO", "organisations", "alliance", aliases=["Alliance atlantique"])
+    saved = user.save("OTAN", "Nato")
+    assert saved.before is not None and saved.before.en == "NATO"
+    assert (saved.entry.kind, saved.entry.definition, saved.entry.aliases) == (
+        "organisations",
+        "alliance",
+        ("Alliance atlantique",),
+    )
+    with pytest.raises(user.SameTerm) as caught:
+        user.add("otan", "NATO")
+    assert caught.value.existing.fr == "OTAN"
+    assert user.add("otan", "NATO", replace=True).fr == "otan" and len(user.load()) == 1

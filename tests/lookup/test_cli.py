@@ -194,3 +194,14 @@ def test_list_says_how_to_get_a_missing_dictionary(tmp_path):
     done = run_reader("dictionaries", "list", env={"READER_FREEDICT_DIR": str(tmp_path / "none")})
     assert done.returncode == 0
     assert "missing" in done.stdout and "dict-freedict-fra-eng" in done.stdout
+
+
+def test_install_offline_is_one_line_with_no_empty_line_first(tmp_path):
+    """QA 2026-12-01 Q20: no progress bar (nor the empty line it leaves) outside a terminal."""
+    env = {
+        "READER_DATA_DIR": str(tmp_path / "data"),
+        "READER_FREEDICT_URL": "http://127.0.0.1:9/freedict-fra-eng.dictd.tar.xz",
+    }
+    done = run_reader("dictionaries", "install", env=env)
+    assert done.returncode == 1 and done.stderr.startswith("reader: error: download failed")
+    assert len(done.stderr.splitlines()) == 1, done.stderr

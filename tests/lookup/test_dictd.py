@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.dictionaries import find_freedict
 from reader.lookup.dictd import (
     DictdDictionary,
     DictdError,
@@ -18,6 +17,7 @@ from reader.lookup.dictd import (
     parse_definition,
     write,
 )
+from reader.lookup.freedict import find_freedict
 
 
 def test_numbers_are_dictd_base64():

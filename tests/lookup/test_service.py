@@ -135,3 +135,23 @@ def test_missing_sources_are_skipped_with_how_to_add_them(monkeypatch, tmp_path)
 def test_text_from_files_cannot_drive_the_terminal():
     assert printable("city\x1b[31m red\x07") == "city [31m red "
     assert printable("ligne\nsuivante") == "ligne\nsuivante"
+
+
+def test_what_no_source_knows_and_is_not_french_is_unknown(service):
+    """QA 2026-12-01 Q19: 習近平 was "adjective, masculine plural", xyzzyqq a proper noun
+    "usually kept as it is in English"; a capitalised unknown word may still be a name."""
+    for word, sentence in (("習近平", "Il a reçu 習近平 hier."), ("xyzzyqq", "")):
+        result = service.lookup(word, sentence or None)
+        assert (result.pos, result.morph, result.proper) == ("", "", False), word
+        shown = as_text(result).plain
+        assert NOTHING_FOUND in shown and PROPER_NOTE not in shown
+    name = service.lookup("Kowalski", "Le ministre Kowalski a parlé.")
+    assert name.proper and PROPER_NOTE in as_text(name).plain
+
+
+def test_a_sentence_read_ahead_makes_its_lookups_full_at_once(service):
+    sentence = "Les cheminots manifestent devant la gare."
+    assert not service.parsed(sentence)
+    service.prefetch(sentence)
+    assert service.parsed(sentence)
+    assert service.lookup("cheminots", sentence, quick=True).analyser.startswith("spaCy")

@@ -1,4 +1,5 @@
-"""The vocabulary: SQLite in the data folder, examples per lemma, exports (Anki checked by Anki)."""
+"""The vocabulary (``reader.learning.vocab``): SQLite in the data folder, examples per lemma,
+exports (Anki checked by Anki)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import time
 
 import pytest
 
-from reader.vocab import (
+from reader.learning.vocab import (
     VocabError,
     Vocabulary,
     anki_guid,
@@ -191,6 +192,37 @@ def test_save_lookup_keeps_the_chosen_gloss_and_the_sentence_pair(data_dir):
     assert saved.examples[0].english == "MPs vote on the law."
     typed = save_lookup(Vocabulary(), result, "cast a vote")
     assert (typed.english, typed.source) == ("cast a vote", "typed")
+
+
+def test_saving_a_new_word_makes_it_learning_1_and_leaves_other_statuses(data_dir):
+    from reader.learning.store import LearningStore
+    from reader.lookup.service import Gloss, LookupResult
+
+    def result(word: str, lemma: str, term: str | None = None) -> LookupResult:
+        return LookupResult(
+            word=word, lemma=lemma, pos="verb", morph="", glosses=(Gloss("x", "typed"),), term=term
+        )
+
+    store = LearningStore()
+    store.set("voter", "known")
+    save_lookup(Vocabulary(), result("votent", "voter"), "vote")
+    save_lookup(Vocabulary(), result("frappent", "frapper"), "strike")
+    save_lookup(Vocabulary(), result("garde", "garde", term="garde à vue"), "police custody")
+    assert store.statuses() == {"voter": "known", "frapper": "learning-1"}
+
+
+def test_an_anki_deck_that_cannot_be_written_names_the_target_and_leaves_nothing(
+    data_dir, tmp_path
+):
+    vocab = Vocabulary()
+    vocab.save(**VILLES)
+    blocker = tmp_path / "file"
+    blocker.write_text("a file, not a folder")
+    from reader.store import OutputError
+
+    with pytest.raises(OutputError, match=r"deck\.apkg: cannot write"):
+        write_anki(vocab.entries(), blocker / "deck.apkg")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "file"]
 
 
 def test_cli_list_export_remove(tmp_path):

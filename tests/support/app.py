@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from reader.app.app import ReaderApp
 from reader.article import load
 from tests.support.paths import SEED
@@ -25,11 +27,31 @@ def of_type(messages: list, kind: type) -> list:
     return [m for m in messages if isinstance(m, kind)]
 
 
-async def settle(app, pilot) -> None:
-    """Waits until the translation worker is done and the screen is up to date."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+SLOW_WORKERS = frozenset({"lookup-warm", "lookup-prefetch", "engines"})
+"""Workers most tests do not check, left running (as harlequin's ``wait_for_workers`` skips
+its slow loader): spaCy's lookup warm-up, and the survey of engines for the palette."""
+
+
+async def settle(app, pilot, *, wait_for: Iterable[str] = (), timeout: float = 300) -> None:
+    """Waits until the translation is done and the glossary built (or failed), every worker
+    they started is done, and the screen is up to date; the slow workers only when named
+    in ``wait_for``. The work starts after the first refresh, so it is waited for by what
+    it leaves (the run complete, the glossary final), not only by the workers running."""
+    import time
+
+    skip = SLOW_WORKERS - set(wait_for)
+    main = app.main
+    deadline = time.monotonic() + timeout
+    while True:
+        await pilot.pause()
+        busy = [w for w in app.workers if not w.is_finished and w.name not in skip]
+        if busy:
+            await app.workers.wait_for_complete(busy)
+        elif main.translator.complete.is_set() and main.glossaries.final:
+            await pilot.pause()
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError("the translation or the glossary never finished")
 
 
 def view_text(app) -> str:
@@ -56,9 +78,9 @@ async def lookups_settled(app, pilot, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     main = app.main
     while time.monotonic() < deadline:
-        await settle(app, pilot)
-        if main.lookups_final:
-            if not any(w.is_running for w in app.workers):
-                await pilot.pause()
-                return
+        await settle(app, pilot, wait_for=("lookup-warm", "lookup-prefetch"))
+        panel = main.lookup_panel
+        if panel is None or panel.final:
+            await pilot.pause()
+            return
     raise AssertionError("lookups did not settle")

@@ -20,6 +20,16 @@ def _freedict() -> bool:
     return find_freedict() is not None
 
 
+def _espeak() -> bool:
+    from reader.speech.engine import french_voices
+    from reader.speech.errors import SpeechError
+
+    try:
+        return "fr-fr" in french_voices()
+    except SpeechError:
+        return False
+
+
 NEEDS: dict[str, tuple[Callable[[], bool], str]] = {
     "needs_apertium": (_apertium, "apertium fr-es + eng-spa not installed (CI installs them)"),
     "needs_freedict": (
@@ -30,6 +40,7 @@ NEEDS: dict[str, tuple[Callable[[], bool], str]] = {
         lambda: shutil.which("tmux") is not None,
         "tmux is not installed (CI installs it)",
     ),
+    "needs_espeak": (_espeak, "espeak-ng with fr-fr is not installed (apt install espeak-ng)"),
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.table import Table
 from textual.app import ComposeResult
@@ -19,6 +19,51 @@ INTRO = (
 )
 
 
+KeyGroups = list[tuple[str, list[Binding]]]
+
+
+def bindings(items: Iterable[object]) -> list[Binding]:
+    """The ``Binding`` s of a ``BINDINGS`` list (which may also hold plain tuples)."""
+    return [b for b in items if isinstance(b, Binding)]
+
+
+def reader_key_groups(app_bindings: Sequence[object] = ()) -> KeyGroups:
+    """The reader's keys, grouped as the help shows them, from the widgets' own bindings."""
+    from reader.app.screens.main import MainScreen
+    from reader.app.widgets.article_view import ArticleView
+    from reader.app.widgets.glossary_panel import GlossaryPanel
+    from reader.app.widgets.lookup_panel import LookupPanel
+
+    # Pairs of keys share a row: the help fits a 40-line terminal.
+    reading = [b for b in bindings(ArticleView.BINDINGS) if not b.action.startswith("word(")]
+    reading.insert(-1, Binding("right", "word(1)", "Next/previous word", key_display="→/←"))
+    screen = [b for b in bindings(MainScreen.BINDINGS) if not b.action.startswith("word_in")]
+    return [
+        ("Reading", reading),
+        (
+            "Lookup panel",
+            [
+                Binding("up", "choose(-1)", "Choose a gloss", key_display="↑/↓"),
+                *(b for b in bindings(LookupPanel.BINDINGS) if b.show),
+                Binding("right", "word_in_panel(1)", "Next/previous word", key_display="→/←"),
+            ],
+        ),
+        ("Screen", screen),
+        (
+            "Glossary panel",
+            [
+                *bindings(GlossaryPanel.BINDINGS),
+                Binding("enter", "select", "Show entry in the text"),
+                Binding("tab", "focus", "Next: filter, entries, text"),
+            ],
+        ),
+        (
+            "App",
+            [*bindings(app_bindings), Binding("ctrl+p", "command_palette", "Command palette")],
+        ),
+    ]
+
+
 def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2))
     table.add_column(style="bold")
@@ -32,7 +77,7 @@ def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
     return table
 
 
-def keys_columns(groups: list[tuple[str, list[Binding]]]) -> Table:
+def keys_columns(groups: KeyGroups) -> Table:
     """The first two groups (reading, the lookup) on the left, the others on the right:
     fits a 40-line terminal."""
     grid = Table.grid(padding=(0, 4))
@@ -42,12 +87,21 @@ def keys_columns(groups: list[tuple[str, list[Binding]]]) -> Table:
 
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: 100; max-width: 95%; height: 90%; border: thick $primary; background: $surface; padding: 1 2; }
+    HelpScreen {
+        align: center middle;
+        & > VerticalScroll {
+            width: 100;
+            max-width: 95%;
+            height: 90%;
+            border: thick $primary;
+            background: $surface;
+            padding: 1 2;
+        }
+    }
     """
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
 
-    def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(self, groups: KeyGroups) -> None:
         super().__init__()
         self.groups = groups
 

@@ -1,22 +1,21 @@
-"""The reading screen: the article view, the glossary panel and the status line.
+"""The reading screen: the article view, the glossary and lookup panels, the status line.
 
-It owns the reading state (mode, place, selected glossary entry) and routes
-messages: widget messages from the view and the panel, and the typed messages in
-``reader.app.messages`` that the background work posts. All translation goes
-through one ``TranslationSession``, opened off the UI thread; blocks are taken
-from a ``Schedule`` that puts the blocks on screen first after every jump.
+It composes the widgets, starts the background work as workers and routes messages:
+widget messages from the view and the panels, and the typed messages in
+``reader.app.messages`` that the work posts. The work itself lives beside it:
+``Translator`` (one ``TranslationSession``, blocks on screen first after every jump),
+``GlossaryWork`` (the reading session's one glossary stack, which enforcement, the marks
+and lookups all read, so a term added with ``a`` reaches the three at once), the lookup
+panel (its own workers) and ``Selection`` (which occurrence n/N went to).
 """
 
 from __future__ import annotations
 
-import asyncio
-import dataclasses
-import threading
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Coroutine, Sequence
+from typing import TYPE_CHECKING, Any
 
-from textual import on, work
-from textual.app import ComposeResult, SystemCommand
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
@@ -25,40 +24,39 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
 from textual.worker import Worker, WorkerState
 
-from glossary.errors import GlossaryError
-from reader.app.background import in_daemon
-from reader.app.layout import MODES
-from reader.app.lookups import WordLookups
+from reader.app.glossary_work import GlossaryWork
+from reader.app.layout import MODE_NAMES, MODES
+from reader.app.lookups import make_request
 from reader.app.marks import marks_for
 from reader.app.messages import (
     EngineChanged,
     EngineSwitchFailed,
     EnglishArrived,
+    EnglishRevised,
     GlossaryFailed,
     GlossaryReady,
-    LookupFailed,
     Notice,
     TranslationDone,
     TranslationFailed,
 )
-from reader.app.schedule import Schedule
+from reader.app.options import ReadingOptions
+from reader.app.selection import Selection
+from reader.app.translator import Translator
 from reader.app.widgets.article_view import PLACEHOLDER_FAILED, ArticleView
 from reader.app.widgets.status_bar import StatusBar
-from reader.app.work import translate_run, with_english
 from reader.article import Article
-from reader.errors import ReaderError
 from reader.store import Position, Positions
 
 if TYPE_CHECKING:
-    from glossary.model import Glossary
+    from glossary.model import Glossary, Occurrence
     from reader.app.widgets.glossary_panel import GlossaryPanel
-    from reader.session import TranslationSession
+    from reader.app.widgets.lookup_panel import LookupPanel
+    from reader.lookup.service import LookupService
+    from reader.session import EngineState
     from reader.translation import BlockTranslation
 
-MODE_NAMES = {"both": "French and English", "french": "French only", "english": "English only"}
 
-
-class MainScreen(WordLookups, Screen[None]):
+class MainScreen(Screen[None]):
     """Reads one article beside its English."""
 
     BINDINGS = [
@@ -82,38 +80,21 @@ class MainScreen(WordLookups, Screen[None]):
 
     place: reactive[str] = reactive("")
     engine_label: reactive[str] = reactive("English: starting…")
-    translated: reactive[int] = reactive(0)
+    translated_blocks: reactive[int] = reactive(0)
     total: reactive[int] = reactive(0)
 
-    def __init__(
-        self,
-        article: Article,
-        engine: str = "auto",
-        positions: Positions | None = None,
-        extract: bool = True,
-        enforce: bool = True,
-    ) -> None:
+    def __init__(self, article: Article, options: ReadingOptions | None = None) -> None:
         super().__init__()
-        self.enforce = enforce
-        """Glossary enforcement of machine English (``--no-enforce``: the raw English)."""
         self.article = article
-        self.requested = engine
-        self.positions = positions
-        self.extract_terms = extract
-        self.session: TranslationSession | None = None
-        self.engine_name: str | None = None
-        self.switching: str | None = None
-        self.available: dict[str, bool] = {}
-        self.glossary: Glossary | None = None
-        self.glossary_final = False
-        self.glossary_problem: str | None = None
-        """Why part of the glossary is missing (a malformed curated file), shown in the panel."""
-        self.selected_key: str | None = None
-        self.occurrence: int | None = None
-        self.generation = 0
-        self.schedule = Schedule([len(b.sentences) for b in article.blocks])
-        self.translation_complete = asyncio.Event()
-        self._candidates: list | None = None
+        self.options = options or ReadingOptions()
+        self.positions = Positions() if self.options.remember else None
+        post = self.post_message
+        self.translator = Translator(article, self.options, lambda: self.glossaries.stack, post)
+        self.glossaries = GlossaryWork(article, self.options, self.translator, post)
+        self.engine: EngineState | None = None
+        """What the session runs, as last announced (None until it is open)."""
+        self.lookups: LookupService | None = None
+        self.selection = Selection()
         self._save_timer: Timer | None = None
         self.set_reactive(MainScreen.total, len(article.blocks))
 
@@ -127,7 +108,7 @@ class MainScreen(WordLookups, Screen[None]):
         yield StatusBar().data_bind(
             place=MainScreen.place,
             engine=MainScreen.engine_label,
-            done=MainScreen.translated,
+            done=MainScreen.translated_blocks,
             total=MainScreen.total,
         )
         yield Footer(compact=True)
@@ -142,6 +123,18 @@ class MainScreen(WordLookups, Screen[None]):
 
         found = self.query(GlossaryPanel)
         return found.first() if found else None
+
+    @property
+    def lookup_panel(self) -> LookupPanel | None:
+        from reader.app.widgets.lookup_panel import LookupPanel
+
+        found = self.query(LookupPanel)
+        return found.first() if found else None
+
+    @property
+    def glossary(self) -> Glossary | None:
+        """The glossary shown (curated entries first, extracted ones later)."""
+        return self.glossaries.glossary
 
     def on_mount(self) -> None:
         view = self.view
@@ -171,119 +164,55 @@ class MainScreen(WordLookups, Screen[None]):
         self.close_session()
 
     def close_session(self) -> None:
-        self.close_lookups()
-        if self.session is not None:
-            self.session.close()  # after the last user, if a worker still holds it
+        if self.lookups is not None:
+            self.lookups.close()
+        self.translator.close()
 
     # ------------------------------------------------------------ translation
 
+    def _start(self, work: Coroutine[Any, Any, object], name: str, exclusive: bool = True) -> None:
+        """Runs ``work`` as a worker; its errors come to ``worker_failed`` by ``name``."""
+        group = name.split(":")[0]
+        self.run_worker(work, name=name, group=group, exclusive=exclusive, exit_on_error=False)
+
     def start_translation(self) -> None:
         """A new run over every block (the English shown stays until replaced)."""
-        self.generation += 1
-        self.schedule = Schedule([len(b.sentences) for b in self.article.blocks])
+        generation, schedule = self.translator.restart()
         self._focus_translation()
-        self.translation_complete = asyncio.Event()
-        self.translated = 0
+        self.translated_blocks = 0
         self.view.set_placeholder("…")
-        self.run_translation(self.generation, self.schedule)
+        self._start(self.translator.run(generation, schedule), "translate")
 
     def _focus_translation(self) -> None:
         """Blocks on screen without English go first (called after every jump)."""
         view = self.view
         visible = view.visible_rows()
         if visible and any(i not in view.english for i in visible):
-            self.schedule.focus_on(visible.start)
-
-    @work(group="translate", name="translate", exclusive=True, exit_on_error=False)
-    async def run_translation(self, generation: int, schedule: Schedule) -> None:
-        stop = threading.Event()
-        try:
-            if self.session is None:
-                self.session = await in_daemon(self._open_session, "reader-engine")
-                self._announce_engine(self.requested == "auto")
-            session = self.session
-
-            def arrived(chunk: list[BlockTranslation]) -> None:
-                self.post_message(EnglishArrived(chunk, generation))
-
-            def fell_back() -> None:
-                state = session.state
-                self.post_message(EngineChanged(state.name, state.label, state.reason, "auto"))
-
-            done = await in_daemon(
-                lambda: translate_run(session, self.article, schedule, stop, arrived, fell_back),
-                "reader-translate",
-            )
-            if done:
-                self.post_message(TranslationDone(generation))
-        except ReaderError as exc:
-            self.post_message(TranslationFailed(str(exc), generation))
-        finally:
-            stop.set()
-
-    def _open_session(self) -> TranslationSession:
-        from reader.session import TranslationSession
-
-        return TranslationSession(
-            self.article,
-            self.requested,
-            notify=lambda text: self.post_message(Notice(text)),
-            enforce=self.enforce,
-        )
-
-    @work(group="engines", name="engines", exclusive=True, exit_on_error=False)
-    async def find_available_engines(self) -> None:
-        """Which engines can run here, for the palette (after the English: it imports Argos)."""
-        from reader.engines import select
-
-        article = self.article
-        self.available = await in_daemon(
-            lambda: {name: select.available(name, article) for name in select.FACTORIES},
-            "reader-engines",
-        )
-
-    def _announce_engine(self, announce: bool) -> None:
-        assert self.session is not None
-        state = self.session.state
-        self.post_message(EngineChanged(state.name, state.label, state.reason, self.requested))
-        if announce:
-            self.post_message(Notice(state.reason, "Translation engine"))
+            self.translator.schedule.focus_on(visible.start)
 
     def switch_engine(self, name: str) -> None:
         """The palette's choice: a failed switch keeps the engine and the English shown."""
-        if self.session is None:
-            self.requested = name
-            self.start_translation()
-        else:
-            self.run_switch(name)
+        self._start(self._switch(name), f"switch:{name}")  # an error names the engine
 
-    @work(group="switch", name="switch", exclusive=True, exit_on_error=False)
-    async def run_switch(self, name: str) -> None:
-        self.switching = name
-        session = self.session
-        assert session is not None
-        try:
-            await in_daemon(lambda: session.switch(name), "reader-switch")
-        except ReaderError as exc:
-            self.post_message(EngineSwitchFailed(name, str(exc)))
-            return
-        self.requested = name
-        self._announce_engine(False)
-        self.start_translation()
-        self.build_glossary()  # its English came from the old engine
+    async def _switch(self, name: str) -> None:
+        if await self.translator.switch(name):
+            self.start_translation()
+            self.build_glossary()  # its English came from the old engine
 
     @on(EngineChanged)
     def engine_changed(self, message: EngineChanged) -> None:
-        self.engine_name = message.name
-        none = message.name == "none"
-        self.engine_label = "English: none (French only)" if none else f"English: {message.label}"
-        self.view.without_english = none
+        state = self.engine = message.state
+        if state.gives_english:
+            self.engine_label = f"English: {state.label}"
+        else:
+            self.engine_label = "English: none (French only)"
+        self.view.without_english = not state.gives_english
         self._update_place()
 
     @on(EngineSwitchFailed)
     def switch_failed(self, message: EngineSwitchFailed) -> None:
         self.notify(
-            f"{message.error}; keeping {self.engine_name or 'the current engine'}",
+            f"{message.error}; keeping {self.engine.name if self.engine else 'the current engine'}",
             title=f"Engine: {message.requested}",
             severity="error",
             timeout=8,
@@ -291,38 +220,47 @@ class MainScreen(WordLookups, Screen[None]):
 
     @on(EnglishArrived)
     def english_arrived(self, message: EnglishArrived) -> None:
-        if message.generation != self.generation:
-            return  # from a run that was replaced
-        self.view.set_english(message.chunk)
-        if self.glossary is not None:
-            from glossary.build import english_occurrences
+        if message.generation == self.translator.generation:  # else from a run that was replaced
+            self._show_english(message.chunk)
+            self.translated_blocks = min(self.total, self.translated_blocks + len(message.chunk))
+            self._glossary_note()
 
-            english_occurrences(self.glossary, {t.index: t.text for t in message.chunk})
+    @on(EnglishRevised)
+    def english_revised(self, message: EnglishRevised) -> None:
+        if message.generation == self.translator.generation:
+            self._show_english(message.chunk)
+
+    def _show_english(self, chunk: list[BlockTranslation]) -> None:
+        self.view.set_english(chunk)
+        if self.glossary is not None:
+            from glossary.build import add_english_occurrences
+
+            add_english_occurrences(self.glossary, {t.index: t.text for t in chunk})
         self._refresh_marks()
-        self.translated = min(self.total, self.translated + len(message.chunk))
-        self._glossary_note()
 
     @on(TranslationDone)
     def translation_done(self, message: TranslationDone) -> None:
-        if message.generation == self.generation:
-            self.translated = self.total
-            self.translation_complete.set()
+        if message.generation == self.translator.generation:
+            self.translated_blocks = self.total
+            self.translator.complete.set()
             self._glossary_note()  # now "finding terms", not "waiting for the translation"
-            if not self.available:
-                self.find_available_engines()
+            self._survey_engines()
 
     @on(TranslationFailed)
     def translation_failed(self, message: TranslationFailed) -> None:
-        if message.generation != self.generation:
+        if message.generation != self.translator.generation:
             return
-        if self.session is None:
+        if self.translator.session is None:
             self.engine_label = "English: unavailable"
-        self.translated = self.total
+        self.translated_blocks = self.total
         self.view.set_placeholder(PLACEHOLDER_FAILED)
-        self.translation_complete.set()  # the glossary goes on without English
-        if not self.available:
-            self.find_available_engines()
+        self.translator.complete.set()  # the glossary goes on without English
+        self._survey_engines()
         self.notify(message.error, title="Translation", severity="error", timeout=10)
+
+    def _survey_engines(self) -> None:
+        if not self.translator.available:
+            self._start(self.translator.survey(), "engines")
 
     @on(Notice)
     def notice(self, message: Notice) -> None:
@@ -335,77 +273,42 @@ class MainScreen(WordLookups, Screen[None]):
             return
         error = event.worker.error
         text = f"{type(error).__name__}: {error}"
-        if event.worker.name == "glossary":
+        name = event.worker.name
+        if name == "glossary":
             self.post_message(GlossaryFailed(text))
-        elif event.worker.name == "switch":
-            self.post_message(EngineSwitchFailed(self.switching or "?", text))
-        elif event.worker.name.startswith("lookup"):
-            self.post_message(LookupFailed(text))
+        elif name.startswith("switch:"):
+            self.post_message(EngineSwitchFailed(name.removeprefix("switch:"), text))
+        elif name in ("engines", "revise"):
+            self.notify(text, title="Engines" if name == "engines" else "Your glossary")
         else:
-            self.post_message(TranslationFailed(f"translation stopped: {text}", self.generation))
+            stopped = f"translation stopped: {text}"
+            self.post_message(TranslationFailed(stopped, self.translator.generation))
 
     # ------------------------------------------------------------ glossary
 
-    @work(group="glossary", name="glossary", exclusive=True, exit_on_error=False)
-    async def build_glossary(self) -> None:
-        """Curated entries at once; extracted ones (spaCy, then the engine's English) after."""
-        from glossary import build
-
-        article = self.article
-        try:
-            try:
-                curated = await in_daemon(lambda: build.build(article), "reader-glossary")
-            except GlossaryError as exc:
-                # A malformed NAME.glossary.toml hides itself, not the rest of the glossary.
-                self.glossary_problem = f"curated glossary unreadable: {exc}"
-                self.post_message(Notice(self.glossary_problem, "Glossary"))
-                article = dataclasses.replace(article, path=None)
-                curated = await in_daemon(lambda: build.build(article), "reader-glossary")
-            self.post_message(GlossaryReady(curated, final=not self.extract_terms))
-            if not self.extract_terms:
-                return
-            # English first: spaCy on the same two cores would slow a book's translation down.
-            await self.translation_complete.wait()
-            if self._candidates is None:
-                self._candidates = await self._extract()
-            candidates, session = self._candidates, self.session
-            glossary = await in_daemon(
-                lambda: with_english(article, candidates, session), "reader-glossary"
-            )
-            self.post_message(GlossaryReady(glossary, final=True))
-        except ReaderError as exc:
-            self.post_message(GlossaryFailed(str(exc)))
-
-    async def _extract(self) -> list:
-        from glossary.extract import extract
-
-        stop = threading.Event()
-        try:
-            return await in_daemon(
-                lambda: extract(self.article.blocks, should_stop=stop.is_set), "reader-extract"
-            )
-        finally:
-            stop.set()
+    def build_glossary(self) -> None:
+        self._start(self.glossaries.build(), "glossary")
 
     @on(GlossaryReady)
-    def glossary_ready(self, message: GlossaryReady) -> None:
-        from glossary.build import english_occurrences
+    async def glossary_ready(self, message: GlossaryReady) -> None:
+        from glossary.build import add_english_occurrences
 
         # Here, on the UI thread, the view's English is current; later chunks add theirs.
-        english_occurrences(message.glossary, self.view.english_texts())
-        self.glossary = message.glossary
-        self.glossary_final = message.final
-        if message.final and self.extract_terms:
-            self.warm_lookups()  # spaCy is loaded by now: lookups then use the sentence
+        add_english_occurrences(message.glossary, self.view.english_texts())
+        self.glossaries.glossary = message.glossary
+        self.glossaries.final = message.final
         self._refresh_marks()
         panel = self.panel
         if panel is not None:
             panel.set_glossary(message.glossary)
         self._glossary_note()
+        if message.final and self.options.extract:
+            # spaCy is loaded by now: lookups then use the sentence.
+            (await self._mounted_lookup_panel()).warm()
 
     @on(GlossaryFailed)
     def glossary_failed(self, message: GlossaryFailed) -> None:
-        self.glossary_final = True
+        self.glossaries.final = True
         self.notify(message.error, title="Glossary", severity="error", timeout=10)
         panel = self.panel
         if panel is not None:
@@ -413,25 +316,13 @@ class MainScreen(WordLookups, Screen[None]):
 
     def _glossary_note(self) -> None:
         panel = self.panel
-        if panel is None:
-            return
-        note: str | None = None
-        if self.glossary is None:
-            note = "Building the glossary…"
-        elif not self.glossary_final and self.extract_terms:
-            waiting = (
-                f"waiting for the translation ({100 * self.translated // max(1, self.total)}%)"
-                if not self.translation_complete.is_set()
-                else "finding terms in the text…"
-            )
-            note = f"{len(self.glossary.entries)} entries so far; extracted terms: {waiting}"
-        if self.glossary_problem:
-            note = f"{self.glossary_problem}" + (f"\n{note}" if note else "")
-        panel.set_note(note)
+        if panel is not None:
+            panel.set_note(self.glossaries.note(self.translated_blocks, self.total))
 
     def _refresh_marks(self) -> None:
+        selection = self.selection
         self.view.set_marks(
-            marks_for(self.glossary, self.selected_key, self.occurrence, self.view.english)
+            marks_for(self.glossary, selection.key, selection.number, self.view.english)
         )
 
     async def action_glossary(self) -> None:
@@ -439,7 +330,7 @@ class MainScreen(WordLookups, Screen[None]):
         panel = self.panel or await self._mounted_panel()
         panel.show(not panel.is_open)
         if panel.is_open:
-            panel.tree.focus()
+            panel.entry_tree.focus()
         else:
             self.view.focus()
 
@@ -456,11 +347,12 @@ class MainScreen(WordLookups, Screen[None]):
         return panel
 
     async def _premount_panel(self) -> None:
+        from textual.css.query import NoMatches
         from textual.widget import MountError
 
         try:
             await self._mounted_panel()
-        except MountError:
+        except (MountError, NoMatches):
             pass  # the app is closing already (q at once): nothing to prepare
 
     async def action_filter(self) -> None:
@@ -468,6 +360,52 @@ class MainScreen(WordLookups, Screen[None]):
         panel = self.panel or await self._mounted_panel()
         panel.show(True)
         panel.focus_filter()
+
+    # ------------------------------------------------------------ lookups (the panel's work)
+
+    async def _mounted_lookup_panel(self) -> LookupPanel:
+        from reader.app.widgets.lookup_panel import LookupPanel
+
+        panel = self.lookup_panel
+        if panel is None:
+            if self.lookups is None:
+                from reader.lookup.service import LookupService
+
+                self.lookups = LookupService(self.article, stack=self.glossaries.stack)
+            panel = LookupPanel(self.lookups, self.article, id="lookup-panel")
+            await self.query_one("#body").mount(panel)
+        return panel
+
+    async def on_article_view_lookup_requested(self, message: ArticleView.LookupRequested) -> None:
+        block = self.article.blocks[message.index]
+        request = make_request(block, message.start, message.end, self.view.english)
+        (await self._mounted_lookup_panel()).look_up(request)
+
+    def prefetch_sentence(self, sentence: int | None) -> None:
+        """The current sentence changed: the lookup panel has spaCy read it ahead."""
+        panel, block = self.lookup_panel, self.article.blocks[self.view.current]
+        if panel is not None and sentence is not None and sentence < len(block.sentences):
+            where = block.sentences[sentence]
+            panel.prefetch(block.text[where.start : where.end])
+
+    def on_lookup_panel_opened(self, message: LookupPanel.Opened) -> None:
+        # The panel takes rows from the text: keep the word on screen.
+        self.view.call_after_refresh(self.view.scroll_to_current)
+
+    def on_lookup_panel_closed(self, message: LookupPanel.Closed) -> None:
+        self.view.focus()
+        self.view.call_after_refresh(self.view.scroll_to_current)
+
+    def on_lookup_panel_term_added(self, message: LookupPanel.TermAdded) -> None:
+        self.build_glossary()  # the open article's marks, with the new term
+        self._start(self.translator.revise(message.entry, list(self.view.english)), "revise", False)
+
+    def action_word_in_panel(self, step: int) -> None:
+        """←/→ while the panel has focus: the next word, looked up at once."""
+        self.view.action_word(step)
+        self.view.action_lookup()
+
+    # ------------------------------------------------------------ focus and selection
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # `/` typed in the filter (or any text box) is a character, not a command.
@@ -479,7 +417,9 @@ class MainScreen(WordLookups, Screen[None]):
         return True
 
     def action_back_to_text(self) -> None:
-        self.close_lookup_panel()
+        lookup = self.lookup_panel
+        if lookup is not None and lookup.is_open:
+            lookup.action_close()
         panel = self.panel
         if panel is not None and panel.has_class("-full"):
             panel.show(False)  # it covers the text on a narrow screen
@@ -490,12 +430,11 @@ class MainScreen(WordLookups, Screen[None]):
 
     def select_entry(self, key: str, jump: bool = True) -> None:
         """Highlights an entry's occurrences in both languages; jumps to the first if asked."""
-        self.selected_key = key
-        occurrences = self.glossary.occurrences.get(key, []) if self.glossary else []
-        self.occurrence = 0 if jump and occurrences else None
+        view = self.view
+        block = self.selection.choose(key, self._occurrences(key), jump=jump, block=view.current)
         self._refresh_marks()
-        if jump and occurrences:
-            self.view.go_to(occurrences[0].block, top=True)
+        if block is not None:
+            view.go_to(block, top=True)
         self._update_place()
 
     def on_glossary_panel_entry_selected(self, message: GlossaryPanel.EntrySelected) -> None:
@@ -512,23 +451,20 @@ class MainScreen(WordLookups, Screen[None]):
         self.select_entry(message.key, jump=False)
 
     def action_occurrence(self, step: int) -> None:
-        occurrences = self._occurrences()
+        occurrences = self._occurrences(self.selection.key)
         if not occurrences:
             self.notify("Choose a glossary entry first (g opens the glossary).", timeout=4)
             return
-        if self.occurrence is None:
-            after = [i for i, o in enumerate(occurrences) if o.block >= self.view.current]
-            self.occurrence = (after[0] if after else 0) if step > 0 else (len(occurrences) - 1)
-        else:
-            self.occurrence = (self.occurrence + step) % len(occurrences)
+        block = self.selection.step(occurrences, step, self.view.current)
         self._refresh_marks()
-        self.view.go_to(occurrences[self.occurrence].block, top=True)
+        if block is not None:
+            self.view.go_to(block, top=True)
         self._update_place()
 
-    def _occurrences(self) -> Sequence:
-        if self.glossary is None or self.selected_key is None:
+    def _occurrences(self, key: str | None) -> Sequence[Occurrence]:
+        if self.glossary is None or key is None:
             return []
-        return self.glossary.occurrences.get(self.selected_key, [])
+        return self.glossary.occurrences.get(key, [])
 
     # ------------------------------------------------------------ place and modes
 
@@ -550,18 +486,11 @@ class MainScreen(WordLookups, Screen[None]):
         view = self.view
         mode = "French only (no English engine)" if view.without_english else MODE_NAMES[view.mode]
         place = f"block {view.current + 1}/{len(self.article.blocks)} · {mode}"
-        occurrences = self._occurrences()
-        entry = (
-            self.glossary.by_key(self.selected_key) if self.glossary and self.selected_key else None
-        )
-        if entry is not None and occurrences:
-            at = self.occurrence
-            # Away from the occurrence n/N went to (Home, j…), no stale number is shown.
-            here = (
-                at is not None and at < len(occurrences) and occurrences[at].block == view.current
-            )
-            number = f"{at + 1}" if here and at is not None else "–"
-            place += f" · {entry.fr}: occurrence {number}/{len(occurrences)}"
+        key = self.selection.key
+        entry = self.glossary.by_key(key) if self.glossary and key else None
+        if entry is not None:
+            label = self.selection.label(entry.fr, self._occurrences(key), view.current)
+            place += f" · {label}" if label else ""
         self.place = place
 
     def save_position(self) -> None:
@@ -572,63 +501,3 @@ class MainScreen(WordLookups, Screen[None]):
         except OSError as exc:
             self.positions = None  # said once, not on every move
             self.notify(f"the reading position will not be saved: {exc}", severity="warning")
-
-    # ------------------------------------------------------------ help and palette
-
-    def key_groups(self) -> list[tuple[str, list[Binding]]]:
-        from reader.app.widgets.glossary_panel import GlossaryPanel
-        from reader.app.widgets.lookup_panel import LookupPanel
-
-        # Pairs of keys share a row: the help fits a 40-line terminal.
-        reading = [b for b in ArticleView.BINDINGS if not b.action.startswith("word(")]
-        reading.insert(-1, Binding("right", "word(1)", "Next/previous word", key_display="→/←"))
-        return [
-            ("Reading", reading),
-            (
-                "Lookup panel",
-                [
-                    Binding("up", "choose(-1)", "Choose a gloss", key_display="↑/↓"),
-                    *(b for b in LookupPanel.BINDINGS if b.show),
-                    Binding("right", "word_in_panel(1)", "Next/previous word", key_display="→/←"),
-                ],
-            ),
-            ("Screen", [b for b in self.BINDINGS if not b.action.startswith("word_in_panel")]),
-            (
-                "Glossary panel",
-                [
-                    *GlossaryPanel.BINDINGS,
-                    Binding("enter", "select", "Show entry in the text"),
-                    Binding("tab", "focus", "Next: filter, entries, text"),
-                ],
-            ),
-        ]
-
-    def commands(self) -> Iterable[SystemCommand]:
-        for mode, name in MODE_NAMES.items():
-            yield SystemCommand(
-                f"Mode: {name}", f"Show {name.lower()}", lambda m=mode: self.action_mode(m)
-            )
-        from reader.engines.select import CHOICES
-
-        for engine in CHOICES:
-            usable = engine == "auto" or self.available.get(engine, True)
-            yield SystemCommand(
-                f"Engine: {engine}" + ("" if usable else " (unavailable)"),
-                f"Translate with {engine}" if usable else f"{engine} cannot run here",
-                lambda e=engine: self.switch_engine(e),
-            )
-        yield SystemCommand(
-            "Glossary: open or close", "The article's names and terms", self.action_glossary
-        )
-        yield SystemCommand(
-            "Learner: hide or show all English",
-            "Hide the English until revealed block by block",
-            self.view.action_hide_all,
-        )
-        for block in self.article.blocks:
-            if block.kind == "heading":
-                yield SystemCommand(
-                    f"Jump to: {block.text}",
-                    "Heading",
-                    lambda i=block.index: self.view.go_to(i, top=True),
-                )

@@ -14,7 +14,6 @@ same reason the word cursor (``→``/``←``, for lookups) is reversed and under
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -29,14 +28,17 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.app.cursor import WordCursor
 from reader.app.layout import (
     Columns,
     RowLayout,
     Span,
     cells,
+    drawn,
     layout_row,
     locate,
     offsets,
+    width_of,
 )
 from reader.app.marks import Mark
 from reader.article import Article, Block
@@ -50,15 +52,6 @@ PLACEHOLDER_HIDDEN = "· · ·  (space reveals the English)"
 MARGIN = 1
 """Cells left of the text: the current block's bar."""
 CURRENT_BAR = "▌"
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-"""A word for the cursor: « l’OTAN », « passe-t-il » and « aujourd’hui » are one each (the
-lookup strips the elision and knows hyphenated forms); a number is not a word."""
-
-
-def words_of(text: str) -> list[Span]:
-    """The (start, end) spans of the words of ``text`` the word cursor stops on."""
-    return [m.span() for m in WORD.finditer(text) if any(c.isalpha() for c in m.group())]
-
 
 _MOVE = Binding.Group("Move", compact=True)
 
@@ -102,6 +95,9 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--hit { background: $warning 45%; text-style: bold underline; }
         & > .article-view--current-hit { text-style: reverse bold; }
         & > .article-view--failed { text-style: underline; color: $error; }
+        /* Without colour the error colour is a dim grey and the underline a term's: italic
+           tells a flagged sentence apart (QA 2026-12-01 Q21). */
+        &:nocolor > .article-view--failed { text-style: italic underline; color: $text; }
         & > .article-view--unknown { text-style: dim italic; }
         & > .article-view--word { text-style: reverse underline; }
     }
@@ -173,7 +169,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._pinned: int | None = None
         """A block kept at the top through re-layouts (a restored position) until the reader moves."""
         self._term = -1  # which of the current block's terms `t` last opened
-        self._words: dict[int, list[Span]] = {}
+        self.cursor = WordCursor(article)
+        """Where the words are and where ←/→ go (the arithmetic; the view keeps the state)."""
 
     # ------------------------------------------------------------ data in
 
@@ -318,15 +315,15 @@ class ArticleView(ScrollView, can_focus=True):
     def watch_sentence(self, sentence: int | None) -> None:
         # The cursor follows [ and ] into the sentence (when there is a cursor).
         if self.word is not None and sentence is not None:
-            if self._sentence_of(self.word) != sentence:
-                first = self._first_word(sentence)
+            if self.cursor.sentence_of(self.current, self.word) != sentence:
+                first = self.cursor.first_in(self.current, sentence)
                 if first is not None:
                     self.word = first
         self.refresh()
 
     def watch_word(self, word: int | None) -> None:
         if word is not None:
-            sentence = self._sentence_of(word)
+            sentence = self.cursor.sentence_of(self.current, word)
             if sentence is not None:
                 self.sentence = sentence
             self.show_word()
@@ -411,8 +408,8 @@ class ArticleView(ScrollView, can_focus=True):
                 style = base + self.get_component_rich_style(
                     "article-view--placeholder", partial=True
                 )
-                piece = text[start:end]
-                return [Segment(piece, style), Segment(" " * max(0, width - len(piece)), base)]
+                piece = drawn(text[start:end])
+                return [Segment(piece, style), Segment(" " * max(0, width - width_of(piece)), base)]
             sentence_spans = list(english.spans)
         kind_style = base + self._kind_style(block, lang)
         ranges: list[tuple[int, int, Style]] = []
@@ -438,9 +435,6 @@ class ArticleView(ScrollView, can_focus=True):
         """The style a mark's kind maps to (``article-view--<kind>``)."""
         kind = "current-hit" if mark.kind == "current" else mark.kind
         return self._overlay(f"article-view--{kind}")
-
-    def sentence_style(self) -> Style:
-        return self._overlay("article-view--sentence")
 
     def _overlay(self, component: str) -> Style:
         """A range style; its background (if any) blended, its colour left to the text's own."""
@@ -595,33 +589,12 @@ class ArticleView(ScrollView, can_focus=True):
     # ------------------------------------------------------------ the word cursor
 
     def words(self, index: int) -> list[Span]:
-        """The words of block ``index`` (cached: a block's text never changes)."""
-        found = self._words.get(index)
-        if found is None:
-            found = self._words[index] = words_of(self.article.blocks[index].text)
-        return found
+        """The words of block ``index`` (see ``WordCursor``)."""
+        return self.cursor.words(index)
 
     def word_span(self) -> Span | None:
         """Where the word cursor is in the current block's French, if there is one."""
-        words = self.words(self.current) if self.article.blocks else []
-        return words[self.word] if self.word is not None and self.word < len(words) else None
-
-    def _sentence_of(self, word: int) -> int | None:
-        start = self.words(self.current)[word][0]
-        sentences = self.article.blocks[self.current].sentences
-        return next((i for i, s in enumerate(sentences) if s.start <= start < s.end), None)
-
-    def _words_in(self, sentence: int | None) -> list[int]:
-        """The indices of the words of the current block's sentence ``sentence``."""
-        sentences = self.article.blocks[self.current].sentences
-        if sentence is None or sentence >= len(sentences):
-            return []
-        s = sentences[sentence]
-        return [i for i, (a, _) in enumerate(self.words(self.current)) if s.start <= a < s.end]
-
-    def _first_word(self, sentence: int) -> int | None:
-        inside = self._words_in(sentence)
-        return inside[0] if inside else None
+        return self.cursor.span(self.current, self.word) if self.article.blocks else None
 
     def action_word(self, step: int) -> None:
         """Moves the word cursor; past the block's first or last word, into the next block."""
@@ -629,38 +602,23 @@ class ArticleView(ScrollView, can_focus=True):
             self.notify("The word cursor moves through the French: b or f shows it.", timeout=4)
             return
         self._unpin()
-        count = len(self.words(self.current))
-        if self.word is None:  # the first move: the sentence's (or block's) first or last word
-            inside = self._words_in(self.sentence) or range(count)
-            target = (
-                (inside[0] if step > 0 else inside[-1]) if inside else (count if step > 0 else -1)
-            )
-        else:
-            target = self.word + step
-        if 0 <= target < count:
-            self.word = target
+        target = self.cursor.step(self.current, self.word, self.sentence, step)
+        if target is None:
             return
-        index = self.current + (1 if target >= count else -1)
-        while 0 <= index < len(self.article.blocks):  # skip blocks without a word
-            words = self.words(index)
-            if words:
-                self.go_to(index)
-                self.word = 0 if step > 0 else len(words) - 1
-                return
-            index += 1 if step > 0 else -1
+        block, word = target
+        if block != self.current:
+            self.go_to(block)
+        self.word = word
 
     def action_lookup(self) -> None:
         """Looks up the word under the cursor (the sentence's first word if there is none)."""
         if self.layout_mode == "english":
             self.notify("Words are looked up in the French: b or f shows it.", timeout=4)
             return
-        if self.word is None:
-            first = self._first_word(self.sentence) if self.sentence is not None else None
-            if first is None and self.words(self.current):
-                first = 0
-            if first is None:
-                return
-            self.word = first
+        word = self.cursor.to_look_up(self.current, self.word, self.sentence)
+        if word is None:
+            return
+        self.word = word
         span = self.word_span()
         if span is not None:
             self.post_message(self.LookupRequested(self.current, *span))
@@ -672,35 +630,18 @@ class ArticleView(ScrollView, can_focus=True):
             return
         y = int(self.scroll_y) + offset.y
         index = self.row_at(y)
-        line, x = y - self.row_top(index), offset.x - MARGIN
-        key = self.mark_at(index, line, x)
+        point = self.char_at(index, y - self.row_top(index), offset.x - MARGIN)
+        key = self.mark_at(index, *point) if point is not None else None
         self.current = index
-        word = self.word_at(index, line, x)
+        word = self.cursor.word_at(index, point[1]) if point and point[0] == "fr" else None
         if word is not None:
             self.word = word
             self.post_message(self.LookupRequested(index, *self.words(index)[word]))
         if key:
             self.post_message(self.MarkClicked(key))
 
-    def word_at(self, index: int, line: int, x: int) -> int | None:
-        """The index of the French word at (``line``, ``x``) of block ``index``, if any."""
-        char = self._char_at(index, line, x, "fr")
-        if char is None:
-            return None
-        return next((i for i, (a, b) in enumerate(self.words(index)) if a <= char < b), None)
-
-    def _char_at(self, index: int, line: int, x: int, lang: str | None = None) -> int | None:
-        if self.columns is None:
-            return None
-        row = self._rows[index]
-        point = locate(self.columns, row, line, x)
-        if point is None or (lang is not None and point.lang != lang):
-            return None
-        spans = row.fr if point.lang == "fr" else row.en
-        return spans[point.line][0] + point.column
-
-    def mark_at(self, index: int, line: int, x: int) -> str | None:
-        """The key of the mark at (``line``, ``x``) of block ``index``, if any."""
+    def char_at(self, index: int, line: int, x: int) -> tuple[str, int] | None:
+        """The language and character offset drawn at (``line``, ``x``) of block ``index``."""
         if self.columns is None:
             return None
         row = self._rows[index]
@@ -708,9 +649,12 @@ class ArticleView(ScrollView, can_focus=True):
         if point is None:
             return None
         spans = row.fr if point.lang == "fr" else row.en
-        char = spans[point.line][0] + point.column
+        return point.lang, spans[point.line][0] + point.column
+
+    def mark_at(self, index: int, lang: str, char: int) -> str | None:
+        """The key of the mark over character ``char`` of block ``index``'s ``lang``, if any."""
         for mark in self.marks.get(index, ()):
-            if mark.lang == point.lang and mark.key and mark.start <= char < mark.end:
+            if mark.lang == lang and mark.key and mark.start <= char < mark.end:
                 return mark.key
         return None
 
@@ -730,5 +674,5 @@ def _styled(
         for ra, rb, extra in ranges:
             if ra <= a and b <= rb:
                 style += extra
-        segments.append(Segment(text[a:b], style))
+        segments.append(Segment(drawn(text[a:b]), style))
     return segments

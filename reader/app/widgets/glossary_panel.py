@@ -27,6 +27,8 @@ def entry_label(entry: Entry, count: int, width: int | None = None) -> Text:
     tail = Text(f"  {count}", "dim")
     if entry.origin == "extracted":
         tail.append(" ·auto", "dim")
+    elif entry.origin == "machine guess":  # as the exports mark it: not vetted English
+        tail.append(" ·guess", "dim")
     if width is not None and words.cell_len + tail.cell_len > width:
         words.truncate(max(1, width - tail.cell_len), overflow="ellipsis")
     return words + tail
@@ -106,7 +108,7 @@ class GlossaryPanel(Vertical):
         yield Static("Building the glossary…", id="definition")
 
     @property
-    def tree(self) -> Tree[str]:
+    def entry_tree(self) -> Tree[str]:
         return self.query_one("#entries", Tree)
 
     def set_glossary(self, glossary: Glossary) -> None:
@@ -159,7 +161,7 @@ class GlossaryPanel(Vertical):
         if self.glossary is None:
             return
         needle = fold(self.query_one("#filter", Input).value.strip())
-        tree = self.tree
+        tree = self.entry_tree
         tree.clear()
         width = max(8, (tree.scrollable_content_region.width or 40) - 2 * tree.guide_depth - 2)
         for kind in KINDS:
@@ -176,23 +178,23 @@ class GlossaryPanel(Vertical):
     def _cursor_to_first_entry(self) -> None:
         """After a rebuild (a new filter), the cursor waits on the first entry: Enter selects it."""
         first = next(
-            (leaf for section in self.tree.root.children for leaf in section.children), None
+            (leaf for section in self.entry_tree.root.children for leaf in section.children), None
         )
         if first is not None and (self.shown_key is None or self.query_one("#filter", Input).value):
-            self.tree.move_cursor(first)
+            self.entry_tree.move_cursor(first)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._rebuild()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the filter chooses the entry under the cursor: the first match."""
-        self.tree.focus()
-        node = self.tree.cursor_node
+        self.entry_tree.focus()
+        node = self.entry_tree.cursor_node
         if node is not None and node.data:
-            self.tree.select_node(node)
+            self.entry_tree.select_node(node)
 
     def action_into_list(self) -> None:
-        self.tree.focus()
+        self.entry_tree.focus()
 
     def action_focus_filter(self) -> None:
         self.focus_filter()
@@ -226,27 +228,26 @@ class GlossaryPanel(Vertical):
     def _cursor_to(self, key: str) -> None:
         node = self._node(key)
         if node is not None:
-            self.tree.move_cursor(node)
+            self.entry_tree.move_cursor(node)
 
     def _node(self, key: str):
-        for section in self.tree.root.children:
+        for section in self.entry_tree.root.children:
             for leaf in section.children:
                 if leaf.data == key:
                     return leaf
         return None
 
     def _describe(self, key: str) -> None:
-        entry = self.glossary.by_key(key) if self.glossary else None
-        if entry is None:
+        glossary = self.glossary
+        entry = glossary.by_key(key) if glossary else None
+        if glossary is None or entry is None:
             return
         english = entry.en or f"(no English: {entry.en_note or 'none'})"
         text = Text.assemble((entry.fr, "bold"), " → ", (english, "bold italic"), "\n")
         text.append(entry.definition)
         if entry.aliases:
             text.append("\nAlso: " + ", ".join(entry.aliases), "dim")
-        text.append(
-            f"\n{self.glossary.count(entry)} in the text · {entry.kind} · {entry.origin}", "dim"
-        )
+        text.append(f"\n{glossary.count(entry)} in the text · {entry.kind} · {entry.origin}", "dim")
         if self.note:  # still building: say so under any entry shown meanwhile
             text.append(f"\n{self.note}", "italic")
         self.query_one("#definition", Static).update(text)

@@ -1,38 +1,65 @@
-"""The word lookup panel: a ``LookupResult`` shown under the text, with its glosses to choose from.
+"""The word lookup panel: a ``LookupResult`` under the text, its glosses to choose from, and
+the workers that look words up, add them to the user's glossary and save them.
 
-Self-contained: the app gives it a result (``show``) and handles the messages it posts.
-Keys while it has focus: ``↑``/``↓`` choose a gloss, ``a`` adds the word (or term) to
-the user's glossary with the chosen English, which can be edited first (Enter
-confirms), ``s`` saves it to the vocabulary, Escape closes. It docks at the bottom
-with a bounded height, so the row being read stays visible above it.
+Like frogmouth's ``Viewer``, the widget that shows a result owns the work that loads it:
+the screen only routes a ``Request`` here (``look_up``). Every lookup runs in a daemon
+thread (``in_daemon``): the first loads the dictionaries and starts Apertium; spaCy loads
+in its own worker (``warm``) and until it has, answers are Apertium's quick ones, looked
+up again once spaCy can read the sentence. Quitting never waits for any of it.
+
+Keys while it has focus: ``↑``/``↓`` choose a gloss, ``a`` adds the word (or term) to the
+user's glossary with the chosen English, which can be edited first (Enter confirms;
+a function word such as « à » or « je » asks first), ``s`` saves it to the vocabulary,
+Escape closes. It docks at the bottom with a bounded height, so the row being read stays
+visible above it. It posts ``TermAdded`` once a term is in the user's glossary (the
+screen then rebuilds the marks and re-enforces the English shown) and ``WordSaved``.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
 
+from reader.app.background import in_daemon
+from reader.app.lookups import Request, answers_quickly, look_up
+from reader.app.messages import LookupFailed, LookupReady, LookupsWarmed
+from reader.article import Article
+from reader.errors import ReaderError
 from reader.lookup.render import as_text
-from reader.lookup.service import Gloss, LookupResult
+from reader.lookup.result import Gloss, LookupResult
 
-TYPED = "typed"
-"""The source of an English the user typed rather than chose."""
+if TYPE_CHECKING:
+    from glossary.model import Entry
+    from reader.lookup.service import LookupService
+    from reader.vocab import VocabEntry
 
 
 class LookupPanel(Vertical, can_focus=True):
-    """Hidden until ``show``; see the module docstring for its keys and messages."""
+    """Hidden until a lookup; see the module docstring for its keys, workers and messages."""
 
     DEFAULT_CSS = """
-    LookupPanel { dock: bottom; height: auto; max-height: 45%; display: none;
-                  border-top: tall $primary; background: $panel; padding: 0 1; }
-    LookupPanel.-open { display: block; }
-    LookupPanel:focus-within { border-top: tall $accent; }
-    LookupPanel > VerticalScroll { height: auto; max-height: 100%; }
-    LookupPanel > #english { display: none; }
-    LookupPanel.-typing > #english { display: block; }
+    LookupPanel {
+        dock: bottom;
+        height: auto;
+        max-height: 45%;
+        display: none;
+        border-top: tall $primary;
+        background: $panel;
+        padding: 0 1;
+        &.-open { display: block; }
+        &:focus-within { border-top: tall $accent; }
+        & > VerticalScroll { height: auto; max-height: 100%; }
+        & > #english { display: none; }
+        &.-typing > #english { display: block; }
+    }
     """
     BINDINGS = [
         Binding("up", "choose(-1)", "Previous gloss", show=False),
@@ -42,38 +69,48 @@ class LookupPanel(Vertical, can_focus=True):
         Binding("escape", "close", "Close lookup"),
     ]
 
-    class AddToGlossary(Message):
-        """The user wants ``french`` → ``english`` in their own glossary."""
+    class TermAdded(Message):
+        """``entry`` is now in the user's glossary (and the glossary stack was refreshed)."""
 
-        def __init__(self, result: LookupResult, french: str, english: str, source: str) -> None:
+        def __init__(self, entry: Entry) -> None:
             super().__init__()
-            self.result = result
-            self.french = french
-            self.english = english
-            self.source = source
+            self.entry = entry
 
-    class SaveToVocabulary(Message):
-        """The user saves the looked-up word with the chosen gloss (None: no gloss known)."""
+    class WordSaved(Message):
+        """The looked-up word is saved in the vocabulary as ``entry``."""
 
-        def __init__(self, result: LookupResult, gloss: Gloss | None) -> None:
+        def __init__(self, entry: VocabEntry) -> None:
             super().__init__()
-            self.result = result
-            self.gloss = gloss
+            self.entry = entry
+
+    class Opened(Message):
+        """An answer is shown: the panel took rows from the text (keep the word on screen)."""
 
     class Closed(Message):
         """The panel was closed (Escape): the app gives focus back to the text."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, service: LookupService, article: Article, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.service = service
+        self.article = article
         self.result: LookupResult | None = None
         self.selected = 0
+        self._confirming = False
+        """``a`` on a function word warned once; the next ``a`` goes on."""
+        self._warming = False
+        self._spacy_ready = False
+        """LookupsWarmed arrived: a quick answer can be refined."""
+        self._answered = False
+        self._last: Request | None = None
+        self._last_quick = False
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static("", id="lookup")
+        # The English box first: on a short screen the answer below it scrolls, the box stays.
         yield Input(
             placeholder="English for your glossary (Enter adds, Escape cancels)", id="english"
         )
+        with VerticalScroll():
+            yield Static("", id="lookup")
 
     # ------------------------------------------------------------ showing
 
@@ -81,6 +118,7 @@ class LookupPanel(Vertical, can_focus=True):
         """Opens the panel on ``result`` (the first gloss chosen)."""
         self.result = result
         self.selected = 0
+        self._confirming = False
         self.remove_class("-typing")
         self.add_class("-open")
         self._render_result()
@@ -101,12 +139,102 @@ class LookupPanel(Vertical, can_focus=True):
             return None
         return self.result.glosses[self.selected]
 
-    def _render_result(self) -> None:
+    @property
+    def final(self) -> bool:
+        """No lookup source is still loading and no quick answer waits to be replaced."""
+        return self.service.warmed and not self._last_quick
+
+    def _render_result(self, warning: str = "") -> None:
         if self.result is not None:
             selected = self.selected if self.result.glosses else None
-            self.query_one("#lookup", Static).update(
-                as_text(self.result, selected, notes=True, compact=True)
-            )
+            text = as_text(self.result, selected, notes=True, compact=True)
+            if warning:  # first: the panel may be too short to show its end
+                text = Text(warning + "\n", "bold") + text
+            self.query_one("#lookup", Static).update(text)
+
+    # ------------------------------------------------------------ looking up
+
+    def look_up(self, request: Request) -> None:
+        """Shows ``request``'s word: at once if the sources are loaded, else after them."""
+        if not self._answered:
+            self.show_loading(request.word)
+        self.warm()
+        self.run_lookup(request)
+
+    def warm(self) -> None:
+        """Loads every lookup source (spaCy: seconds) in the background, once."""
+        if not self._warming:
+            self._warming = True
+            self._warm()
+
+    @work(group="lookup-warm", name="lookup-warm", exit_on_error=False)
+    async def _warm(self) -> None:
+        await in_daemon(self.service.warm, "reader-lookup-warm")
+        self.post_message(LookupsWarmed())
+
+    def on_lookups_warmed(self, message: LookupsWarmed) -> None:
+        # An answer given while spaCy loaded did not use the sentence: give the full one.
+        self._spacy_ready = True
+        showing = self.is_open and not self.has_class("-typing")
+        if self._last_quick and self._last is not None and showing:
+            self.run_lookup(self._last, full=True)
+        else:
+            self._last_quick = False
+
+    def prefetch(self, sentence: str) -> None:
+        """The reader moved to ``sentence``: once spaCy is loaded, it reads it now (in a
+        thread), so that ``l`` on any of its words answers without parsing it then."""
+        if self.service.warmed and sentence and not self.service.parsed(sentence):
+            self._prefetch(sentence)
+
+    @work(group="lookup-prefetch", name="lookup-prefetch", exclusive=True, exit_on_error=False)
+    async def _prefetch(self, sentence: str) -> None:
+        service = self.service
+        await in_daemon(lambda: service.prefetch(sentence), "reader-lookup-prefetch")
+
+    @work(group="lookup", name="lookup", exclusive=True, exit_on_error=False)
+    async def run_lookup(self, request: Request, full: bool = False) -> None:
+        """Looks ``request`` up off the UI thread; a newer request replaces an older one.
+
+        The first answer is Apertium's (quick) while spaCy is loading or has not read the
+        sentence yet; ``full`` (the refinement that follows) waits for spaCy."""
+        service = self.service
+        quick = not full and answers_quickly(service, request)
+        try:
+            result = await in_daemon(lambda: look_up(service, request, quick), "reader-lookup")
+        except ReaderError as exc:
+            self.post_message(LookupFailed(str(exc)))
+            return
+        self._last, self._last_quick = request, quick
+        self.post_message(LookupReady(result, quick))
+
+    def on_lookup_ready(self, message: LookupReady) -> None:
+        self._answered = True
+        if message.quick and self._spacy_ready and self._last is not None:
+            # spaCy is ready (it finished loading, or reads the sentence now): refine.
+            self.run_lookup(self._last, full=True)
+        if self.has_class("-typing"):  # a refinement while the reader types: keep the box
+            self.result = message.result
+            self.selected = min(self.selected, max(0, len(message.result.glosses) - 1))
+            self._render_result()
+            return
+        self.show(message.result)
+        if not isinstance(self.screen.focused, Input):
+            self.focus()
+        self.post_message(self.Opened())
+
+    def on_lookup_failed(self, message: LookupFailed) -> None:
+        if self.result is None:
+            self.action_close()  # only the loading line was shown
+        self.notify(message.error, title="Lookup", severity="error", timeout=8)
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """An unexpected error in one of the panel's workers: said here, the text unaffected."""
+        if event.state == WorkerState.ERROR:
+            event.stop()
+            error = event.worker.error
+            self.post_message(LookupFailed(f"{type(error).__name__}: {error}"))
 
     # ------------------------------------------------------------ actions
 
@@ -116,8 +244,17 @@ class LookupPanel(Vertical, can_focus=True):
             self._render_result()
 
     def action_add(self) -> None:
-        """Opens the English box, filled with the chosen gloss's first sense."""
-        if self.result is None:
+        """Opens the English box, filled with the chosen gloss's first sense; a function word
+        (« à », « je », « le »…) would be forced into every article: it asks first."""
+        result = self.result
+        if result is None:
+            return
+        if result.function_word and not self._confirming:
+            self._confirming = True
+            self._render_result(
+                f"« {result.word} » is a {result.pos or 'function word'}: in your glossary it "
+                "would replace its English in every article. a again adds it anyway."
+            )
             return
         field = self.query_one("#english", Input)
         field.value = self.chosen.text.split(";")[0].split(",")[0].strip() if self.chosen else ""
@@ -131,14 +268,59 @@ class LookupPanel(Vertical, can_focus=True):
         self.focus()
         if self.result is None or not english:
             return
-        chosen = self.chosen
-        source = chosen.source if chosen and english in chosen.text else TYPED
         french = self.result.term or self.result.lemma or self.result.word
-        self.post_message(self.AddToGlossary(self.result, french, english, source))
+        hits = self.result.glossary
+        self._add_term(french, english, hits[0].entry.kind if hits else "other")
+
+    @work(group="lookup-save", name="lookup-add", exit_on_error=False)
+    async def _add_term(self, french: str, english: str, kind: str) -> None:
+        from reader.lookup.glossaries import add_user_term
+
+        try:
+            entry = await in_daemon(
+                lambda: add_user_term(french, english, kind), "reader-lookup-save"
+            )
+        except ReaderError as exc:
+            self.notify(str(exc), title="Your glossary", severity="error", timeout=8)
+            return
+        self.service.refresh_glossaries()  # the stack every user of it shares
+        self.notify(
+            f"« {entry.fr} » → {entry.en}: in your glossary, used in every article.",
+            title="Your glossary",
+            timeout=6,
+        )
+        self.post_message(self.TermAdded(entry))
+        if self._last is not None:
+            self.run_lookup(self._last)  # the panel shows the new gloss first
 
     def action_save(self) -> None:
         if self.result is not None:
-            self.post_message(self.SaveToVocabulary(self.result, self.chosen))
+            self._save_word(self.result, self.chosen)
+
+    @work(group="lookup-save", name="lookup-save", exit_on_error=False)
+    async def _save_word(self, result: LookupResult, gloss: Gloss | None) -> None:
+        from reader.vocab import Vocabulary, save_lookup
+
+        article = self.article
+        title, path = article.title, str(article.path or article.source)
+        try:
+            entry = await in_daemon(
+                lambda: save_lookup(
+                    Vocabulary(), result, gloss if gloss is not None else "", title=title, path=path
+                ),
+                "reader-lookup-save",
+            )
+        except ReaderError as exc:
+            self.notify(str(exc), title="Vocabulary", severity="error", timeout=8)
+            return
+        count = len(entry.examples)
+        self.notify(
+            f"« {entry.lemma} » saved ({count} sentence{'s' if count != 1 else ''}); "
+            "reader vocab export makes Anki cards.",
+            title="Vocabulary",
+            timeout=6,
+        )
+        self.post_message(self.WordSaved(entry))
 
     def action_close(self) -> None:
         if self.has_class("-typing"):

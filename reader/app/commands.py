@@ -1,0 +1,82 @@
+"""The command palette's reading commands (ctrl+p), as a Textual ``Provider``.
+
+``reader_commands`` lists what the reading screen offers (modes, engines, the glossary,
+learner mode, headings to jump to); ``ReaderCommands`` serves them to the palette,
+whichever screen it was opened over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from reader.app.layout import MODE_NAMES
+from reader.engines.select import CHOICES
+
+if TYPE_CHECKING:
+    from reader.app.screens.main import MainScreen
+
+
+@dataclass(frozen=True)
+class Command:
+    """One palette entry: what it says, a line of help, and what it does."""
+
+    title: str
+    help: str
+    run: Callable[[], object]
+
+
+def reader_commands(screen: MainScreen) -> list[Command]:
+    """Every command of the reading ``screen``, in the order the palette lists them."""
+    commands = [
+        Command(f"Mode: {name}", f"Show {name.lower()}", partial(screen.action_mode, mode))
+        for mode, name in MODE_NAMES.items()
+    ]
+    for engine in CHOICES:
+        usable = engine == "auto" or screen.translator.available.get(engine, True)
+        commands.append(
+            Command(
+                f"Engine: {engine}" + ("" if usable else " (unavailable)"),
+                f"Translate with {engine}" if usable else f"{engine} cannot run here",
+                partial(screen.switch_engine, engine),
+            )
+        )
+    commands += [
+        Command("Glossary: open or close", "The article's names and terms", screen.action_glossary),
+        Command(
+            "Learner: hide or show all English",
+            "Hide the English until revealed block by block",
+            screen.view.action_hide_all,
+        ),
+    ]
+    commands += [
+        Command(f"Jump to: {block.text}", "Heading", partial(screen.view.go_to, block.index, True))
+        for block in screen.article.blocks
+        if block.kind == "heading"
+    ]
+    return commands
+
+
+class ReaderCommands(Provider):
+    """The reading screen's commands in the palette (posting's ``commands.py`` pattern)."""
+
+    def _commands(self) -> list[Command]:
+        from reader.app.screens.main import MainScreen
+
+        main = next((s for s in self.app.screen_stack if isinstance(s, MainScreen)), None)
+        return reader_commands(main) if main is not None else []
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(command.title, command.run, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)

@@ -1,0 +1,117 @@
+"""The reading screen's glossary: the session's one ``GlossaryStack``, the glossary built
+from it, and what the panel says while it builds.
+
+A plain controller beside the screen, like ``Translator``: the screen runs ``build`` as a
+worker and handles the ``GlossaryReady``/``GlossaryFailed`` it posts. The stack is the one
+enforcement and lookups read too, so a term the reader adds reaches all three.
+Curated entries come at once; extracted ones (spaCy, then the engine's English for
+them) once the translation is done, since spaCy on the same two cores would slow it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from reader.app.background import in_daemon
+from reader.app.messages import GlossaryFailed, GlossaryReady, Notice
+from reader.app.options import ReadingOptions
+from reader.app.translator import Translator
+from reader.app.work import with_english
+from reader.article import Article
+from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    from glossary.extract import Candidate
+    from glossary.model import Glossary
+    from glossary.sources import GlossaryStack
+
+
+class GlossaryWork:
+    """The stack, the glossary shown, and whether it is complete."""
+
+    def __init__(
+        self,
+        article: Article,
+        options: ReadingOptions,
+        translator: Translator,
+        post: Callable[[Message], object],
+    ) -> None:
+        self.article = article
+        self.options = options
+        self.translator = translator
+        self._post = post
+        self.glossary: Glossary | None = None
+        """The glossary shown (set by the screen when a ``GlossaryReady`` arrives)."""
+        self.final = False
+        self.problem: str | None = None
+        """Why part of the glossary is missing (a malformed curated file), for the panel."""
+        self._stack: GlossaryStack | None = None
+        self._candidates: list[Candidate] | None = None
+
+    @property
+    def stack(self) -> GlossaryStack:
+        """The reading session's glossary stack (nothing is read until a worker asks)."""
+        if self._stack is None:
+            from glossary.sources import GlossaryStack
+
+            def notice(text: str) -> None:
+                self._post(Notice(text, "Glossary"))
+
+            self._stack = GlossaryStack(self.article, notice)
+        return self._stack
+
+    async def build(self) -> None:
+        """Stack entries at once; extracted ones (spaCy, then the engine's English) after."""
+        from glossary import build
+
+        article, stack = self.article, self.stack
+        try:
+            entries = await in_daemon(stack.entries, "reader-glossary")
+            self.problem = stack.problem
+            curated = await in_daemon(
+                lambda: build.build(article, stack=entries), "reader-glossary"
+            )
+            self._post(GlossaryReady(curated, final=not self.options.extract))
+            if not self.options.extract:
+                return
+            await self.translator.complete.wait()
+            if self._candidates is None:
+                self._candidates = await self._extract()
+            candidates, session = self._candidates, self.translator.session
+            glossary = await in_daemon(
+                lambda: with_english(article, candidates, session, entries), "reader-glossary"
+            )
+            self._post(GlossaryReady(glossary, final=True))
+        except ReaderError as exc:
+            self._post(GlossaryFailed(str(exc)))
+
+    async def _extract(self) -> list[Candidate]:
+        from glossary.extract import extract
+
+        stop = threading.Event()
+        try:
+            return await in_daemon(
+                lambda: extract(self.article.blocks, should_stop=stop.is_set), "reader-extract"
+            )
+        finally:
+            stop.set()
+
+    def note(self, translated: int, total: int) -> str | None:
+        """What the panel says about the glossary still being built (None: it is complete)."""
+        note: str | None = None
+        if self.glossary is None:
+            note = "Building the glossary…"
+        elif not self.final and self.options.extract:
+            waiting = (
+                f"waiting for the translation ({100 * translated // max(1, total)}%)"
+                if not self.translator.complete.is_set()
+                else "finding terms in the text…"
+            )
+            note = f"{len(self.glossary.entries)} entries so far; extracted terms: {waiting}"
+        if self.problem:
+            note = self.problem + (f"\n{note}" if note else "")
+        return note

@@ -1,0 +1,83 @@
+"""``reader vocab list | export | remove``: the vocabulary saved from lookups."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from reader.commands.common import OutputOption, check_output, notice
+
+app = typer.Typer(
+    help="Your vocabulary: words saved from lookups, with their sentences.",
+    pretty_exceptions_enable=False,
+)
+
+
+class VocabFormat(str, Enum):
+    anki = "anki"
+    csv = "csv"
+    json = "json"
+
+
+@app.command("list")
+def vocab_list() -> None:
+    """List the saved words, most recent first."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from reader.learning.vocab import Vocabulary
+
+    vocabulary = Vocabulary()
+    entries = vocabulary.entries()
+    if vocabulary.notice:
+        notice(vocabulary.notice)
+    if not entries:
+        notice("your vocabulary is empty (s in a word lookup saves a word)")
+        return
+    table = Table("lemma", "word", "English", "source", "sentences", "saved")
+    for e in entries:
+        table.add_row(
+            e.lemma, e.word, e.english or "—", e.source, str(len(e.examples)), e.updated[:10]
+        )
+    Console(highlight=False).print(table)
+
+
+@app.command("export")
+def vocab_export(
+    fmt: Annotated[
+        VocabFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = VocabFormat.json,
+    output: OutputOption = None,
+) -> None:
+    """Export the vocabulary as an Anki deck (stable note ids), CSV or JSON."""
+    from reader.learning.vocab import Vocabulary, to_csv, to_json, write_anki
+    from reader.store import write_output
+
+    check_output(output, fmt.value)
+    entries = Vocabulary().entries()
+    if fmt is VocabFormat.anki:
+        assert output is not None  # check_output demands it
+        count = write_anki(entries, output)
+        notice(f"wrote {count} note{'s' * (count != 1)} to {output}")
+        return
+    text = to_json(entries) + "\n" if fmt is VocabFormat.json else to_csv(entries)
+    if output:
+        write_output(output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+
+
+@app.command("remove")
+def vocab_remove(
+    word: Annotated[
+        str, typer.Argument(help="The lemma, or a form it was saved from.", metavar="WORD")
+    ],
+) -> None:
+    """Remove a word (and its sentences) from the vocabulary."""
+    from reader.learning.vocab import Vocabulary
+
+    removed = Vocabulary().remove(word)
+    notice(f"removed {', '.join(removed)}")

@@ -1,0 +1,184 @@
+"""Which words of an article to mark by status, its % known and its new lemmas, kept up to
+date one status change at a time.
+
+``StatusMarks`` is pure, no Textual, no I/O: the app gives it the article's words and the
+statuses once (``for_article``, in a worker), asks ``spans(block)`` for the blocks it
+draws, and calls ``update`` when the reader sets a status; ``update`` says which blocks
+changed, so only those are drawn again. New and learning words are marked; known and
+ignored ones are not. ``StatusEditor`` saves the reader's changes and keeps the marks in
+step, with one-step undo of "mark the block known".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.learning.store import LEARNING, Change, LearningStore, check_status
+from reader.learning.words import ArticleWords, Word
+
+if TYPE_CHECKING:
+    from reader.article import Article
+    from reader.nlp.analysis import Token
+
+MARKED = frozenset({"new", *LEARNING})
+"""Statuses drawn as marks; known and ignored words look plain."""
+
+
+@dataclass(frozen=True)
+class StatusSpan:
+    """A word of a block's French (characters ``start:end``) and its status."""
+
+    start: int
+    end: int
+    status: str
+    lemma: str
+
+
+class StatusMarks:
+    """Marks, % known and new lemmas of one article under the current statuses."""
+
+    def __init__(self, words: ArticleWords, statuses: Mapping[str, str]) -> None:
+        self.words = words
+        self._status = {lemma: statuses.get(lemma, "new") for lemma in words.lemmas}
+        self._blocks: dict[str, frozenset[int]] = {}
+        where: dict[str, set[int]] = {}
+        for words_of_block in words.blocks:
+            for word in words_of_block:
+                where.setdefault(word.lemma, set()).add(word.block)
+        self._blocks = {lemma: frozenset(blocks) for lemma, blocks in where.items()}
+        self._spans: dict[int, tuple[StatusSpan, ...]] = {}
+        self.known = sum(
+            e.count for lemma, e in words.lemmas.items() if self._status[lemma] == "known"
+        )
+        self.new_lemmas = sum(1 for s in self._status.values() if s == "new")
+
+    @property
+    def countable(self) -> int:
+        return self.words.countable
+
+    @property
+    def known_share(self) -> float:
+        """Known tokens ÷ countable tokens."""
+        return self.known / self.countable if self.countable else 0.0
+
+    def status(self, lemma: str) -> str:
+        return self._status.get(lemma, "new")
+
+    def spans(self, block: int) -> tuple[StatusSpan, ...]:
+        """The marked words of ``block``, in order (computed once, until a change)."""
+        found = self._spans.get(block)
+        if found is None:
+            words = self.words.blocks[block] if 0 <= block < len(self.words.blocks) else ()
+            found = tuple(
+                StatusSpan(w.start, w.end, self._status[w.lemma], w.lemma)
+                for w in words
+                if self._status[w.lemma] in MARKED
+            )
+            self._spans[block] = found
+        return found
+
+    def update(self, lemma: str, status: str) -> frozenset[int]:
+        """Takes one status change into account; returns the blocks whose marks changed."""
+        check_status(status)
+        old = self._status.get(lemma)
+        if old is None or old == status:
+            return frozenset()  # not a word of this article, or no change
+        self._status[lemma] = status
+        count = self.words.lemmas[lemma].count
+        self.known += count * ((status == "known") - (old == "known"))
+        self.new_lemmas += (status == "new") - (old == "new")
+        blocks = self._blocks.get(lemma, frozenset())
+        for block in blocks:
+            self._spans.pop(block, None)
+        return blocks
+
+    def update_many(self, changes: Iterable[tuple[str, str]]) -> frozenset[int]:
+        changed: set[int] = set()
+        for lemma, status in changes:
+            changed |= self.update(lemma, status)
+        return frozenset(changed)
+
+    def word_at(self, block: int, offset: int) -> Word | None:
+        """The countable word covering character ``offset`` of ``block`` (the word cursor's:
+        its lemma is the one the statuses use), or None (a name, a number, a space)."""
+        words = self.words.blocks[block] if 0 <= block < len(self.words.blocks) else ()
+        at = bisect_right([w.start for w in words], offset) - 1
+        return words[at] if at >= 0 and offset < words[at].end else None
+
+    def still_new(self, block: int) -> list[str]:
+        """The lemmas of ``block`` that are still new (what "mark the block known" sets)."""
+        words = self.words.blocks[block] if 0 <= block < len(self.words.blocks) else ()
+        return list(dict.fromkeys(w.lemma for w in words if self._status[w.lemma] == "new"))
+
+    def next_word(
+        self, block: int, offset: int, step: int, wanted: frozenset[str] = MARKED
+    ) -> Word | None:
+        """The next (``step`` 1) or previous (-1) word after/before ``offset`` of ``block``
+        whose status is in ``wanted`` (new or learning): the jump keys."""
+        blocks = self.words.blocks
+        index = block
+        while 0 <= index < len(blocks):
+            words = blocks[index]
+            if index == block:
+                starts = [w.start for w in words]
+                if step > 0:
+                    words = words[bisect_right(starts, offset) :]
+                else:
+                    words = words[: bisect_left(starts, offset)]
+            ordered = words if step > 0 else tuple(reversed(words))
+            for word in ordered:
+                if self._status[word.lemma] in wanted:
+                    return word
+            index += 1 if step > 0 else -1
+        return None
+
+
+def for_article(
+    article: Article,
+    analysis: Sequence[Sequence[Token]] | None = None,
+    store: LearningStore | None = None,
+) -> StatusMarks:
+    """The article's marks under the stored statuses (for a worker: spaCy runs when the
+    analysis is neither given nor cached); the article's lemma counts are kept for
+    ``reader stats`` as well."""
+    from reader.learning.words import words_of
+
+    store = store or LearningStore()
+    words = words_of(article, analysis)
+    marks = StatusMarks(words, store.statuses())
+    store.record_article(article.key, article.title, article.source, words.tokens, words.counts())
+    return marks
+
+
+class StatusEditor:
+    """Status changes from the reader's keys: each saved (one transaction) and taken into
+    the marks; marking a block known can be undone, one step."""
+
+    def __init__(self, marks: StatusMarks, store: LearningStore | None = None) -> None:
+        self.marks = marks
+        self.store = store or LearningStore()
+        self._undo: list[Change] = []
+
+    def set(self, lemma: str, status: str) -> frozenset[int]:
+        """Sets one lemma's status; returns the blocks whose marks changed."""
+        change = self.store.set(lemma, status)
+        return self.marks.update(change.lemma, change.new) if change else frozenset()
+
+    def mark_block_known(self, block: int) -> frozenset[int]:
+        """Every still-new word of ``block`` known (Lute's "mark page as read")."""
+        changes = self.store.set_many(dict.fromkeys(self.marks.still_new(block), "known"))
+        self._undo = changes
+        return self.marks.update_many((c.lemma, c.new) for c in changes)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> frozenset[int]:
+        """Puts back what the last ``mark_block_known`` changed (once)."""
+        changes, self._undo = self._undo, []
+        back = self.store.set_many({c.lemma: c.old for c in changes})
+        return self.marks.update_many((c.lemma, c.new) for c in back)

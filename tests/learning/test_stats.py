@@ -1,0 +1,41 @@
+"""Statistics from the learning file: known lemmas over time (from the history), words read
+per day, each article's % known recomputed from today's statuses."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from reader.learning.stats import statistics
+from reader.learning.store import LearningStore
+
+
+def test_series_fill_every_day_and_articles_follow_the_statuses(data_dir):
+    store = LearningStore()
+    store.set_many({"chat": "known", "chien": "known", "dormir": "learning-1"})
+    store.set("chien", "learning-2")  # a known word forgotten: one fewer known
+    today = datetime.now(UTC).date()
+    store.record_read("a", 0, 30, date(2026, 11, 28))
+    store.record_read("a", 1, 12, date(2026, 11, 30))
+    store.record_article("a", "Les chats", "a.fr.txt", 20, {"chat": 4, "chien": 2, "voir": 4})
+    store.record_article("b", "Les chiens", "b.fr.txt", 5, {"chien": 5})
+    result = statistics(store, today=today)
+    assert (result.known, result.learning, result.ignored) == (1, 2, 0)
+    assert result.known_by_day[-1] == (today.isoformat(), 1)
+    assert result.words_by_day[:3] == (
+        ("2026-11-28", 30),
+        ("2026-11-29", 0),
+        ("2026-11-30", 12),
+    )
+    shares = {a.article: a for a in result.articles}
+    assert (shares["a"].known, shares["a"].countable, shares["a"].share) == (4, 10, 0.4)
+    assert shares["b"].known == 0
+    store.set("chien", "known")  # no text analysed again: the stored counts answer
+    again = {a.article: a.share for a in statistics(store, today=today).articles}
+    assert again == {"a": 0.6, "b": 1.0}
+    data = result.to_json()
+    assert set(data) == {"known", "learning", "ignored", "known_by_day", "words_by_day", "articles"}
+
+
+def test_nothing_yet(data_dir):
+    result = statistics(LearningStore())
+    assert result.known_by_day == () and result.words_by_day == () and result.articles == ()
