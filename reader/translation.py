@@ -113,10 +113,10 @@ def translate_blocks(
     if isinstance(engine, SentenceEngine):
         flat = [s.text for b in blocks for s in b.sentences]
         if cache is not None:
-            english = translate_marked_cached(engine, flat, cache)
+            marked_english = translate_marked_cached(engine, flat, cache)
         else:
-            english = translate_marked(engine, flat) if flat else []
-        parsed = iter([marked.parse(m) for m in english])
+            marked_english = translate_marked(engine, flat) if flat else []
+        parsed = iter([marked.parse(m) for m in marked_english])
         out = []
         for b in blocks:
             these = [next(parsed) for _ in b.sentences]
