@@ -63,6 +63,7 @@ def protect(
         french = sentence[f.start : f.end]
         adjective = f.adjective or used_as_adjective(f.entry, context)
         plural = occurrence_plural(french, context)
+        pool: tuple[StandIn, ...]
         if adjective:
             pool, gender = ADJECTIVES, "m"
         else:

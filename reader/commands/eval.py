@@ -21,7 +21,7 @@ class EvalFormat(str, Enum):
 
 def eval_command(
     path: PathArgument,
-    engine: EngineOption = EngineChoice.auto,
+    engine: EngineOption = EngineChoice("auto"),
     reference: Annotated[
         Path | None,
         typer.Option(
