@@ -58,10 +58,12 @@ def to_say(
     ``sentence``, else the block's first sentence (the whole block if it has none).
 
     ``looked_up`` is the lookup panel's word when the panel has focus: that word is said,
-    highlighted where the cursor is when the cursor is on it (it nearly always is)."""
+    highlighted in the cursor's word when it is there (« article » in « L’article »)."""
     if looked_up is not None:
-        on_cursor = word is not None and block.text[word[0] : word[1]] == looked_up
-        return to_say(block, sentence, word) if on_cursor else Spoken(looked_up)
+        at = block.text.find(looked_up, *word) if word is not None else -1
+        if at < 0:
+            return Spoken(looked_up)
+        return Spoken(looked_up, block.index, at, at + len(looked_up))
     if word is not None:
         start, end = word
     elif block.sentences:

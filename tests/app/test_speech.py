@@ -13,12 +13,15 @@ from reader.app.marks import Mark
 from reader.app.speaking import SpeechEnded, SpeechStarted, Spoken, to_say
 from reader.app.widgets.article_view import SPEAKING_BAR, ArticleView
 from reader.article import load
+from reader.lookup.result import LookupResult
 from reader.speech.wav import split
 from tests.speech.support import GATED, LONG, make_stub, no_audio_device_here
 from tests.support.app import make_app, of_type, settle
 from tests.support.gates import wait_until
 from tests.support.paths import SEED
 
+LEDE = 1
+"""« L’article met en lumière le remarquable tournant de Trump contre Poutine… »"""
 PRESIDENT = 2
 """A paragraph of three sentences: « Le président Donald Trump semble avoir appris… »"""
 
@@ -51,9 +54,13 @@ def test_what_p_says():
     assert to_say(block, 1, None) == sentence(PRESIDENT, 1)
     word = (second.start, second.start + 3)
     assert to_say(block, 1, word) == Spoken(block.text[word[0] : word[1]], PRESIDENT, *word)
-    # The lookup panel's word: on the cursor, highlighted there; elsewhere, said alone.
-    assert to_say(block, 0, word, block.text[word[0] : word[1]]).block == PRESIDENT
+    # The lookup panel's word: highlighted in the cursor's word; elsewhere, said alone.
+    assert to_say(block, 0, word, block.text[word[0] : word[1]]) == to_say(block, 1, word)
+    assert to_say(block, 0, word, block.text[word[0] + 1 : word[1]]) == Spoken(
+        block.text[word[0] + 1 : word[1]], PRESIDENT, word[0] + 1, word[1]
+    )
     assert to_say(block, 0, word, "OTAN") == Spoken("OTAN")
+    assert to_say(block, 0, None, "OTAN") == Spoken("OTAN")
     assert Spoken("OTAN").highlight is None
     assert sentence(PRESIDENT, 0).highlight == (
         PRESIDENT,
@@ -168,3 +175,58 @@ async def test_the_help_lists_p_and_still_fits_a_40_line_terminal(data_dir):
         assert isinstance(app.screen, HelpScreen)
         assert re.search(r"(^|\s)p\s+Hear the sentence or word", screen_text(app))
         assert app.screen.query_one(VerticalScroll).max_scroll_y == 0
+
+
+class QuickLookups:
+    """Stands in for ``LookupService``: every word is its own answer, at once (the panel
+    without loading dictionaries, Apertium or spaCy)."""
+
+    warmed = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    def warm(self) -> None:
+        pass
+
+    def parsed(self, sentence: str) -> bool:
+        return True
+
+    def prefetch(self, sentence: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def lookup(self, word: str, sentence: str, **kwargs) -> LookupResult:
+        bare = word.split("’")[-1]  # as the service strips the elision
+        return LookupResult(word=bare, lemma=bare, pos="noun", morph="", sentence=sentence)
+
+
+@pytest.mark.slow
+@pytest.mark.needs_espeak
+async def test_in_the_lookup_panel_p_says_the_word(data_dir, tmp_path, monkeypatch):
+    """« L’article » looked up is « article »: p there says the panel's word, not the
+    cursor's, highlighted where it is in the text."""
+    from reader.app.messages import LookupReady
+    from reader.app.widgets.lookup_panel import LookupPanel
+
+    monkeypatch.setattr("reader.lookup.service.LookupService", QuickLookups)
+    stub = make_stub(tmp_path / "stub")
+    monkeypatch.setenv("READER_SPEECH_PLAYER", stub.command)
+    app = make_app()
+    messages: list = []
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "right", "l")
+        await wait_until(pilot, lambda: of_type(messages, LookupReady))
+        await pilot.pause()
+        panel = app.query_one(LookupPanel)
+        assert panel.has_focus and panel.result is not None and panel.result.word == "article"
+        await pilot.press("p")
+        await wait_until(pilot, lambda: of_type(messages, SpeechEnded))
+        (started,) = of_type(messages, SpeechStarted)
+        assert started.spoken == Spoken("article", LEDE, 2, 9)
+        assert app.article.blocks[LEDE].text.startswith("L’article")
+        (ended,) = of_type(messages, SpeechEnded)
+        assert ended.error is None and not ended.stopped
