@@ -40,6 +40,7 @@ class StandInSpeech:
 
     playbacks: list[StandInPlayback] = field(default_factory=list)
     hold: threading.Event = field(default_factory=threading.Event)
+    """Set unless the test holds ``say`` (see ``speaker_with``)."""
     asked: threading.Semaphore = field(default_factory=lambda: threading.Semaphore(0))
     """Released as ``say`` is entered (the request's thread is in it)."""
     refuse: Exception | None = None
@@ -59,10 +60,27 @@ class StandInSpeech:
         return bool(playing)
 
 
-def speaker_with(speech: StandInSpeech) -> tuple[Speaker, list, list]:
+def speaker_with(
+    speech: StandInSpeech | None = None, *, held: bool = False
+) -> tuple[Speaker, StandInSpeech, list, list]:
+    """A Speaker on a stand-in Speech (``held``: its ``say`` waits for ``hold``), with
+    what it posts and what it shows."""
+    speech = speech or StandInSpeech()
+    if not held:
+        speech.hold.set()
     posted: list = []
     shown: list = []
-    return Speaker(posted.append, shown.append, speech=speech), posted, shown  # type: ignore[arg-type]
+    speaker = Speaker(posted.append, shown.append, speech=speech)  # type: ignore[arg-type]
+    return speaker, speech, posted, shown
+
+
+def say(speaker: Speaker, speech: StandInSpeech, spoken: Spoken) -> tuple[int, StandInPlayback]:
+    """Has ``speaker`` say ``spoken``; its number and playback, once its thread made it."""
+    count = len(speech.playbacks)
+    number = speaker.say(spoken)
+    asked(speech)
+    eventually(lambda: len(speech.playbacks) > count)
+    return number, speech.playbacks[-1]
 
 
 def asked(speech: StandInSpeech) -> None:
@@ -82,16 +100,9 @@ def eventually(condition: Callable[[], object], timeout: float = 10) -> None:
 
 
 def test_the_late_end_of_a_stopped_request_leaves_the_new_highlight_on():
-    speech = StandInSpeech()
-    speech.hold.set()
-    speaker, posted, shown = speaker_with(speech)
-    first = speaker.say(ONE)
-    asked(speech)
-    eventually(lambda: len(speech.playbacks) == 1)
-    second = speaker.say(TWO)
-    asked(speech)
-    eventually(lambda: len(speech.playbacks) == 2)
-    old, new = speech.playbacks
+    speaker, speech, posted, shown = speaker_with()
+    first, old = say(speaker, speech, ONE)
+    second, new = say(speaker, speech, TWO)
     # The order the real Speech can give: the new start before the old (stopped) end.
     new.start()
     old.stopped = True
@@ -109,22 +120,16 @@ def test_the_late_end_of_a_stopped_request_leaves_the_new_highlight_on():
 
 
 def test_the_start_of_a_request_replaced_meanwhile_is_not_shown():
-    speech = StandInSpeech()
-    speech.hold.set()
-    speaker, posted, shown = speaker_with(speech)
-    speaker.say(ONE)
-    asked(speech)
-    eventually(lambda: speech.playbacks)
-    speaker.say(TWO)
-    asked(speech)
-    speech.playbacks[0].start()  # the first's sound arrives after the second was asked for
+    speaker, speech, posted, shown = speaker_with()
+    _, first = say(speaker, speech, ONE)
+    say(speaker, speech, TWO)
+    first.start()  # the first's sound arrives after the second was asked for
     speaker.started(posted[0])
     assert shown == []
 
 
 def test_stop_while_a_request_is_starting_stops_it_once_started():
-    speech = StandInSpeech()
-    speaker, posted, shown = speaker_with(speech)
+    speaker, speech, posted, shown = speaker_with(held=True)
     speaker.say(ONE)
     asked(speech)  # the thread is inside speech.say, which has not returned
     assert speaker.stop() and not speaker.busy
@@ -142,9 +147,8 @@ def test_stop_while_a_request_is_starting_stops_it_once_started():
 
 
 def test_a_request_that_cannot_start_is_one_error_for_the_screen():
-    speech = StandInSpeech(refuse=NoAudioDevice("no player found (pw-play, paplay, aplay)"))
-    speech.hold.set()
-    speaker, posted, shown = speaker_with(speech)
+    refused = StandInSpeech(refuse=NoAudioDevice("no player found (pw-play, paplay, aplay)"))
+    speaker, speech, posted, shown = speaker_with(refused)
     speaker.say(ONE)
     asked(speech)
     eventually(lambda: posted)
@@ -154,13 +158,9 @@ def test_a_request_that_cannot_start_is_one_error_for_the_screen():
 
 
 def test_after_close_nothing_is_posted_or_shown():
-    speech = StandInSpeech()
-    speech.hold.set()
-    speaker, posted, shown = speaker_with(speech)
-    speaker.say(ONE)
-    asked(speech)
-    eventually(lambda: speech.playbacks)
+    speaker, speech, posted, shown = speaker_with()
+    _, playback = say(speaker, speech, ONE)
     speaker.close()
-    assert speech.playbacks[0].stopped
-    speech.playbacks[0].end()
+    assert playback.stopped
+    playback.end()
     assert posted == [] and shown == []

@@ -5,10 +5,14 @@ chosen by READER_SPEECH_PLAYER (tests/speech/support.py), or this machine's own.
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
 from textual.notifications import Notify
+from textual.pilot import Pilot
 
+from reader.app.app import ReaderApp
 from reader.app.marks import Mark
 from reader.app.speaking import SpeechEnded, SpeechStarted, Spoken, to_say
 from reader.app.widgets.article_view import SPEAKING_BAR, ArticleView
@@ -39,6 +43,21 @@ def drawn_as_spoken(view: ArticleView) -> tuple[int, str]:
         )
         text.append("".join(spoken).strip())
     return lines, " ".join(t for t in text if t)
+
+
+@asynccontextmanager
+async def reading(monkeypatch, player: str | None) -> AsyncIterator[tuple[ReaderApp, Pilot, list]]:
+    """The app on the seed, its translation done, speaking with ``player`` (None: this
+    machine's own); the messages it handled."""
+    if player is None:
+        monkeypatch.delenv("READER_SPEECH_PLAYER", raising=False)
+    else:
+        monkeypatch.setenv("READER_SPEECH_PLAYER", player)
+    app = make_app()
+    messages: list = []
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await settle(app, pilot)
+        yield app, pilot, messages
 
 
 def sentence(index: int, number: int) -> Spoken:
@@ -74,11 +93,7 @@ async def test_p_highlights_the_sentence_while_it_plays_and_clears_it_at_the_end
     data_dir, tmp_path, monkeypatch
 ):
     stub = make_stub(tmp_path / "stub", then=GATED)
-    monkeypatch.setenv("READER_SPEECH_PLAYER", stub.command)
-    app = make_app()
-    messages: list = []
-    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
-        await settle(app, pilot)
+    async with reading(monkeypatch, stub.command) as (app, pilot, messages):
         view = app.view
         await pilot.press("j", "j", "right_square_bracket", "right_square_bracket", "p")
         await wait_until(pilot, lambda: of_type(messages, SpeechStarted))
@@ -106,11 +121,7 @@ async def test_p_highlights_the_sentence_while_it_plays_and_clears_it_at_the_end
 @pytest.mark.needs_espeak
 async def test_a_new_p_stops_the_first_and_escape_stops_the_second(data_dir, tmp_path, monkeypatch):
     stub = make_stub(tmp_path / "stub", then=LONG)
-    monkeypatch.setenv("READER_SPEECH_PLAYER", stub.command)
-    app = make_app()
-    messages: list = []
-    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
-        await settle(app, pilot)
+    async with reading(monkeypatch, stub.command) as (app, pilot, messages):
         view = app.view
         await pilot.press("j", "j", "p")
         await wait_until(pilot, lambda: of_type(messages, SpeechStarted))
@@ -147,11 +158,7 @@ async def test_a_new_p_stops_the_first_and_escape_stops_the_second(data_dir, tmp
 @pytest.mark.skipif(no_audio_device_here() is None, reason="this machine may have an audio device")
 async def test_without_an_audio_device_p_is_one_notice(data_dir, monkeypatch):
     """This machine's own default: aplay, which finds no sound card."""
-    monkeypatch.delenv("READER_SPEECH_PLAYER", raising=False)
-    app = make_app()
-    messages: list = []
-    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
-        await settle(app, pilot)
+    async with reading(monkeypatch, None) as (app, pilot, messages):
         await pilot.press("p")
         await wait_until(pilot, lambda: of_type(messages, Notify))
         await pilot.pause()
@@ -213,11 +220,7 @@ async def test_in_the_lookup_panel_p_says_the_word(data_dir, tmp_path, monkeypat
 
     monkeypatch.setattr("reader.lookup.service.LookupService", QuickLookups)
     stub = make_stub(tmp_path / "stub")
-    monkeypatch.setenv("READER_SPEECH_PLAYER", stub.command)
-    app = make_app()
-    messages: list = []
-    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
-        await settle(app, pilot)
+    async with reading(monkeypatch, stub.command) as (app, pilot, messages):
         await pilot.press("j", "right", "l")
         await wait_until(pilot, lambda: of_type(messages, LookupReady))
         await pilot.pause()
