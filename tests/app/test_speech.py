@@ -19,7 +19,7 @@ from reader.app.widgets.article_view import SPEAKING_BAR, ArticleView
 from reader.article import load
 from reader.lookup.result import LookupResult
 from reader.speech.wav import split
-from tests.speech.support import GATED, LONG, make_stub, no_audio_device_here
+from tests.speech.support import GATED, LONG, alive, make_stub, no_audio_device_here
 from tests.support.app import make_app, of_type, settle
 from tests.support.gates import wait_until
 from tests.support.paths import SEED
@@ -233,3 +233,17 @@ async def test_in_the_lookup_panel_p_says_the_word(data_dir, tmp_path, monkeypat
         assert app.article.blocks[LEDE].text.startswith("L’article")
         (ended,) = of_type(messages, SpeechEnded)
         assert ended.error is None and not ended.stopped
+
+
+@pytest.mark.slow
+@pytest.mark.needs_espeak
+async def test_quitting_while_speaking_leaves_no_sound_playing(data_dir, tmp_path, monkeypatch):
+    stub = make_stub(tmp_path / "stub", then=LONG)
+    async with reading(monkeypatch, stub.command) as (app, pilot, messages):
+        await pilot.press("p")
+        await wait_until(pilot, lambda: stub.child.exists())
+        child = int(stub.child.read_text())
+        assert alive(child, grace=0)
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert not alive(child), "the player's child outlived the app"
