@@ -17,10 +17,11 @@ if TYPE_CHECKING:
     from glossary.model import Glossary
     from reader.translation import BlockTranslation
 
-MarkKind = Literal["term", "hit", "current", "failed", "unknown"]
+MarkKind = Literal["term", "hit", "current", "failed", "unknown", "speaking"]
 """term: a glossary entry; hit: an occurrence of the selected entry; current: the
 occurrence n/N went to; failed: a term the engine could not translate; unknown: a word
-the engine did not know."""
+the engine did not know; speaking: the French being said aloud (``p``, issue 17; the
+view draws it from its ``speaking`` attribute, not from ``marks_for``)."""
 
 
 @dataclass(frozen=True)
