@@ -65,7 +65,7 @@ def find(library: Library, query: Query, word: str) -> tuple[Query, Hits]:
 
 def cached_english(session: TranslationSession | None, sentences: list[str]) -> dict[str, str]:
     """The English the reading session's engine left in the cache for ``sentences``."""
-    from reader.engines import marks
+    from reader.engines import marked
 
     if session is None or session.cache is None or not sentences:
         return {}
@@ -73,7 +73,7 @@ def cached_english(session: TranslationSession | None, sentences: list[str]) -> 
     if not engine.gives_english:
         return {}
     found = session.cache.get_many(engine.name, engine.cache_version, sentences)
-    return {fr: marks.strip(en) for fr, en in found.items()}
+    return {fr: marked.strip(en) for fr, en in found.items()}
 
 
 def counted(hits: Hits) -> str:
