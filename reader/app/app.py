@@ -37,7 +37,7 @@ class ReaderApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
-        Binding("L", "library", "Library (Escape: back to the text)", show=False),
+        Binding("L", "library", "Library", show=False),
     ]
 
     def __init__(

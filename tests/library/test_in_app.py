@@ -407,3 +407,22 @@ async def test_a_text_chosen_in_the_library_replaces_the_one_the_app_began_on(sh
         await settle(app, pilot)
         assert app.main.article.key == voyage.key
         await wait_until(pilot, lambda: app.view.current == 1)
+
+
+async def test_the_help_lists_l_and_o_and_still_fits_a_40_line_terminal(data_dir):
+    import re
+
+    from textual.containers import VerticalScroll
+
+    from reader.app.screens.help import HelpScreen
+    from tests.support.paths import SEED
+
+    app = ReaderApp(load(SEED), "none", remember=False, extract=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = on_screen(app)
+        assert re.search(r"(^|\s)L Library", shown) and "o Peek at the other text" in shown
+        keys = app.screen.query_one(VerticalScroll)
+        assert keys.virtual_size.height <= keys.scrollable_content_region.height  # no scrolling

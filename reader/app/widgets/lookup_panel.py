@@ -69,7 +69,7 @@ class LookupPanel(Vertical, can_focus=True):
         Binding("a", "add", "Add to my glossary"),
         Binding("s", "save", "Save to vocabulary"),
         Binding("escape", "close", "Close lookup"),
-        Binding("o", "peek", "Open another text there (library)", show=False),
+        Binding("o", "peek", "Peek at the other text", show=False),
     ]
 
     class TermAdded(Message):
