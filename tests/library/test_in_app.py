@@ -2,8 +2,8 @@
 from the library screen, ``L`` and back, progress, the lookup panel's "In your library"
 lines and the peek (``o``) that keeps both reading positions.
 
-Lookups here answer without dictionaries (``WordLookups``: the word, its lower case as its
-lemma, as ``tests.library.conftest.store`` indexes it): what is tested is the library's
+Lookups here answer without dictionaries (``tests.support.lookups.QuickLookups``: the
+word, its lower case as its lemma, as ``tests.library.conftest.store`` indexes it): what is tested is the library's
 part of the panel, not the dictionaries (tests/app/test_lookup.py tests those).
 """
 
@@ -22,13 +22,13 @@ from reader.app.screens.main import MainScreen
 from reader.app.screens.peek import PeekScreen
 from reader.app.widgets.library_hits import LibraryHits
 from reader.app.widgets.lookup_panel import LookupPanel
-from reader.article import Article, load
+from reader.article import load
 from reader.library.shelf import Library, Text
-from reader.lookup.result import LookupResult
 from reader.store import Positions
 from tests.library.conftest import store
 from tests.support.app import of_type, screen_text, settle
 from tests.support.gates import GatedEngine, register, wait_until
+from tests.support.lookups import quick_lookups
 
 VOYAGE = (
     "Le voyage\n\nNous partons tôt le matin.\n\nLa route longe la mer.\n\n"
@@ -44,38 +44,6 @@ TRAIN_IN_GARE = (4, 1)
 """(block, sentence) of « Le train entre en gare sans bruit. »"""
 
 
-class WordLookups:
-    """Lookups without dictionaries: the word, its lower case as its lemma."""
-
-    warmed = True
-
-    def __init__(self, article: Article, stack: object = None) -> None:
-        self.article = article
-
-    def warm(self) -> None:
-        pass
-
-    def parsed(self, sentence: str) -> bool:
-        return True
-
-    def prefetch(self, sentence: str) -> None:
-        pass
-
-    def lookup(
-        self, word: str, sentence: str, start: int = -1, english: str = "", quick: bool = False
-    ) -> LookupResult:
-        end = start + len(word) if start >= 0 else -1
-        return LookupResult(
-            word, word.lower(), "noun", "", sentence=sentence, start=start, end=end, english=english
-        )
-
-    def refresh_glossaries(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
 @pytest.fixture
 def shelf(library, tmp_path) -> tuple[Library, Text, Text]:
     """Two texts on disk and in the library (« train » in both)."""
@@ -88,8 +56,8 @@ def shelf(library, tmp_path) -> tuple[Library, Text, Text]:
 
 
 @pytest.fixture
-def quick_lookups(monkeypatch) -> None:
-    monkeypatch.setattr("reader.lookup.service.LookupService", WordLookups)
+def lookups(monkeypatch) -> None:
+    quick_lookups(monkeypatch)
 
 
 @pytest.fixture
@@ -137,7 +105,7 @@ async def look_up(app: ReaderApp, pilot, block: int, word: str) -> LibraryHits:
 
 
 async def test_a_word_in_two_texts_shows_the_other_and_a_peek_keeps_both_positions(
-    shelf, english, quick_lookups
+    shelf, english, lookups
 ):
     """The issue's Done-when: after reading two texts, looking up a word that occurs in both
     shows the other text's sentence (with its English, cached when it was read); opening
@@ -272,7 +240,7 @@ async def test_l_without_a_library_starts_an_empty_one(data_dir):
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_no_other_text_holding_the_word_is_said_and_o_says_so(shelf, quick_lookups):
+async def test_no_other_text_holding_the_word_is_said_and_o_says_so(shelf, lookups):
     library, voyage, _gare = shelf
     messages: list = []
     app = app_reading(voyage, library)
@@ -361,7 +329,7 @@ def test_the_count_says_when_it_stopped_counting():
     )
 
 
-async def test_a_click_on_a_sentence_opens_that_one(shelf, quick_lookups, tmp_path):
+async def test_a_click_on_a_sentence_opens_that_one(shelf, lookups, tmp_path):
     from reader.app.widgets.library_hits import HitLine
 
     library, voyage, gare = shelf
