@@ -7,16 +7,25 @@ spaCy run off the UI thread, after the first screen is shown.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
 from reader.app.commands import ReaderCommands
+from reader.app.library_flow import LibraryFlow
 from reader.app.options import ReadingOptions
 from reader.app.screens.help import HelpScreen, reader_key_groups
 from reader.app.screens.main import MainScreen
 from reader.app.widgets.article_view import ArticleView
 from reader.article import Article
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from reader.app.screens.library import LibraryScreen
+    from reader.app.widgets.library_hits import LibraryHits
+    from reader.library.shelf import Library
 
 
 class ReaderApp(App[None]):
@@ -28,28 +37,33 @@ class ReaderApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
+        Binding("L", "library", "Library", show=False),
     ]
 
     def __init__(
         self,
-        article: Article,
+        article: Article | None,
         engine: str = "auto",
         remember: bool = True,
         extract: bool = True,
         enforce: bool = True,
+        library: Library | None = None,
+        library_problem: str | None = None,
     ) -> None:
         super().__init__()
         self.article = article
+        """The text the app opened on (None: it opens on the library screen)."""
         self.options = ReadingOptions(engine, enforce, extract, remember)
-        self.sub_title = article.source
+        self.sub_title = article.source if article is not None else "library"
+        self.library_flow = LibraryFlow(self, self.options, library, library_problem)
 
-    def get_default_screen(self) -> MainScreen:
-        return MainScreen(self.article, self.options)
+    def get_default_screen(self) -> Screen[None]:
+        return self.library_flow.first_screen(self.article)
 
     @property
     def main(self) -> MainScreen:
-        """The reading screen (under the help screen or palette, if open)."""
-        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+        """The reading screen on top (under the help screen, palette or library, if open)."""
+        return next(s for s in reversed(self.screen_stack) if isinstance(s, MainScreen))
 
     @property
     def view(self) -> ArticleView:
@@ -60,7 +74,19 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         # Workers are cancelled by exit(); their threads are daemons and are not waited for.
-        main = self.main
-        main.save_position()
-        main.close_session()
+        self.library_flow.quitting()  # every reading screen saves its position
         self.exit()
+
+    # ------------------------------------------------------------ the library (library_flow)
+
+    def action_library(self) -> None:
+        self.library_flow.show_library()
+
+    def on_library_screen_open_text(self, message: LibraryScreen.OpenText) -> None:
+        self.library_flow.open_text(message.text_id)
+
+    def on_library_screen_closed(self, message: LibraryScreen.Closed) -> None:
+        self.library_flow.library_closed()
+
+    def on_library_hits_peek(self, message: LibraryHits.Peek) -> None:
+        self.library_flow.peek(message.hit)

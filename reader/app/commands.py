@@ -53,6 +53,13 @@ def reader_commands(screen: MainScreen) -> list[Command]:
             screen.view.action_hide_all,
         ),
     ]
+    commands.append(
+        Command(
+            "Library: open",
+            "Every text you added; Escape comes back here (L)",
+            partial(screen.app.run_action, "app.library"),
+        )
+    )
     commands += [
         Command(f"Jump to: {block.text}", "Heading", partial(screen.view.go_to, block.index, True))
         for block in screen.article.blocks
@@ -67,7 +74,8 @@ class ReaderCommands(Provider):
     def _commands(self) -> list[Command]:
         from reader.app.screens.main import MainScreen
 
-        main = next((s for s in self.app.screen_stack if isinstance(s, MainScreen)), None)
+        screens = reversed(self.app.screen_stack)  # a peek screen over the text: the peek
+        main = next((s for s in screens if isinstance(s, MainScreen)), None)
         return reader_commands(main) if main is not None else []
 
     async def discover(self) -> Hits:

@@ -2,9 +2,10 @@
 ``reader [PATH]``, which skips the command line parser. Light imports only.
 
 ``reader`` with no path opens the bundled article while the library holds nothing else
-(so a fresh machine shows it); once the reader has added a text, it opens the library
-screen, the last text read selected, and then the text chosen there. A text of the
-library that is read gets its "last opened" date and, when the app closes, its share read.
+(so a fresh machine shows it); once the reader has added a text, the app opens on the
+library screen, the last text read selected (``reader.app.library_flow`` does the rest:
+texts opened from there, ``L`` and back, progress, peeks). A file opened by path that is
+in the library is that library text: its progress follows.
 """
 
 from __future__ import annotations
@@ -23,97 +24,52 @@ DEFAULT_ARTICLE = SEEDS / "trump-poutine.fr.txt"
 
 
 def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
-    """Loads the article (stdin for ``-``; the library or the bundled one for none), then
-    runs the app on it."""
+    """Loads the article (stdin for ``-``; the bundled one for none, unless the library
+    holds the reader's own texts: then the app opens on the library), then runs the app."""
     from reader import article as article_model
 
-    library = _library()
-    text_id: int | None = None
+    library, problem = _library()
+    article: Article | None = None
     if path is None and library is not None and has_own_texts(library):
-        text_id = _choose(library)
-        if text_id is None:
-            library.close()
-            return
-        article = library.article(text_id)
+        pass  # the app opens on the library screen
     else:
-        source = path or DEFAULT_ARTICLE
-        article = article_model.load(source)
-        if library is not None and str(source) != "-":
-            known = library.by_source(str(Path(source).resolve()))
-            text_id = known.id if known is not None else None
-    for warning in article.warnings:  # said before the app takes the screen
-        sys.stderr.write(f"reader: warning: {warning}\n")
+        article = article_model.load(path or DEFAULT_ARTICLE)
+        for warning in article.warnings:  # said before the app takes the screen
+            sys.stderr.write(f"reader: warning: {warning}\n")
     if path == "-" or not sys.stdin.isatty():
         _keys_from_terminal()
     from reader.app.app import ReaderApp
 
-    if library is not None and text_id is not None:
-        library.mark_opened(text_id)
+    app = ReaderApp(article, engine, enforce=enforce, library=library, library_problem=problem)
     try:
-        ReaderApp(article, engine, enforce=enforce).run()
+        app.run()
     finally:
-        if library is not None:
-            if text_id is not None:
-                record_read(library, text_id, article)
-            library.close()
+        opened = app.library_flow.library  # the app may have opened (created) it for L
+        if opened is not None:
+            opened.close()
 
 
-def _library() -> Library | None:
-    """The library, if the reader has one (none is created just by opening the app)."""
+def _library() -> tuple[Library | None, str | None]:
+    """The library, if the reader has one (none is created just by opening the app), or
+    why it cannot be used (the app says so; reading goes on)."""
+    import sqlite3
+
     from reader.errors import ReaderError
     from reader.library.shelf import Library, library_path
 
     try:
-        return Library() if library_path().is_file() else None
-    except (ReaderError, OSError) as exc:
-        sys.stderr.write(f"reader: warning: library not used: {exc}\n")
-        return None
+        library = Library() if library_path().is_file() else None
+        if library is not None:
+            library.count()  # a file SQLite opens may still fail at the first read
+    except (ReaderError, OSError, sqlite3.Error) as exc:
+        return None, str(exc)
+    return library, None
 
 
 def has_own_texts(library: Library) -> bool:
     """Whether the library holds a text other than the bundled article."""
     bundled = str(DEFAULT_ARTICLE.resolve())
     return any(text.source != bundled for text in library.texts())
-
-
-def record_read(library: Library, text_id: int, article: Article) -> None:
-    """Stores how far the reader got (from the saved reading position) as the text's share read."""
-    from reader.errors import ReaderError
-    from reader.store import Positions
-
-    position = Positions().get(article.key)
-    if position is None:
-        return
-    last = max(1, len(article.blocks) - 1)
-    try:
-        library.set_read(text_id, min(position.block, last) / last)
-    except ReaderError as exc:
-        sys.stderr.write(f"reader: warning: {exc}\n")
-
-
-def _choose(library: Library) -> int | None:
-    """Runs the library screen on its own; the id of the text chosen, or None (quit)."""
-    from textual.app import App
-    from textual.binding import Binding
-
-    from reader.app.screens.library import LibraryScreen
-
-    last = library.last_opened()
-
-    class LibraryApp(App[int]):
-        TITLE = "Bilingual reader: library"
-        BINDINGS = [Binding("q", "quit", "Quit")]
-
-        def get_default_screen(self) -> LibraryScreen:
-            return LibraryScreen(library, last.id if last else None)
-
-        def on_library_screen_open_text(self, message: LibraryScreen.OpenText) -> None:
-            self.exit(message.text_id)
-
-        def on_library_screen_closed(self) -> None:
-            self.exit()
-
-    return LibraryApp().run()
 
 
 def _keys_from_terminal() -> None:

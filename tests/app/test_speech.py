@@ -17,11 +17,11 @@ from reader.app.marks import Mark
 from reader.app.speaking import SpeechEnded, SpeechStarted, Spoken, to_say
 from reader.app.widgets.article_view import SPEAKING_BAR, ArticleView
 from reader.article import load
-from reader.lookup.result import LookupResult
 from reader.speech.wav import split
 from tests.speech.support import GATED, LONG, alive, make_stub, no_audio_device_here
 from tests.support.app import make_app, of_type, settle
 from tests.support.gates import wait_until
+from tests.support.lookups import quick_lookups
 from tests.support.paths import SEED
 
 LEDE = 1
@@ -184,32 +184,6 @@ async def test_the_help_lists_p_and_still_fits_a_40_line_terminal(data_dir):
         assert app.screen.query_one(VerticalScroll).max_scroll_y == 0
 
 
-class QuickLookups:
-    """Stands in for ``LookupService``: every word is its own answer, at once (the panel
-    without loading dictionaries, Apertium or spaCy)."""
-
-    warmed = True
-
-    def __init__(self, *args, **kwargs) -> None:
-        pass
-
-    def warm(self) -> None:
-        pass
-
-    def parsed(self, sentence: str) -> bool:
-        return True
-
-    def prefetch(self, sentence: str) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-    def lookup(self, word: str, sentence: str, **kwargs) -> LookupResult:
-        bare = word.split("’")[-1]  # as the service strips the elision
-        return LookupResult(word=bare, lemma=bare, pos="noun", morph="", sentence=sentence)
-
-
 @pytest.mark.slow
 @pytest.mark.needs_espeak
 async def test_in_the_lookup_panel_p_says_the_word(data_dir, tmp_path, monkeypatch):
@@ -218,7 +192,7 @@ async def test_in_the_lookup_panel_p_says_the_word(data_dir, tmp_path, monkeypat
     from reader.app.messages import LookupReady
     from reader.app.widgets.lookup_panel import LookupPanel
 
-    monkeypatch.setattr("reader.lookup.service.LookupService", QuickLookups)
+    quick_lookups(monkeypatch)
     stub = make_stub(tmp_path / "stub")
     async with reading(monkeypatch, stub.command) as (app, pilot, messages):
         await pilot.press("j", "right", "l")

@@ -168,3 +168,17 @@ async def test_a_click_on_a_column_header_sorts_by_it(shelf):
         await pilot.click(DataTable, offset=(x, 0))
         await pilot.pause()
         assert shown_titles(app) == ["Une maison", "Le chat", "Au port"]
+
+
+async def test_every_column_shows_on_a_narrow_screen(shelf):
+    from tests.support.app import screen_text
+
+    store(shelf, "Un titre bien plus long que l'écran\n\nUn texte.\n", "/t/long.txt")
+    app = Host(shelf)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Last opened" in shown and "Un titre bi…" in shown
+        await pilot.resize_terminal(120, 20)
+        await pilot.pause()
+        assert "Un titre bien plus long que l'écran" in screen_text(app)  # room again

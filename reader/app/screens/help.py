@@ -46,6 +46,8 @@ def reader_key_groups(app_bindings: Sequence[object] = ()) -> KeyGroups:
                 Binding("up", "choose(-1)", "Choose a gloss", key_display="↑/↓"),
                 *(b for b in bindings(LookupPanel.BINDINGS) if b.show),
                 Binding("right", "word_in_panel(1)", "Next/previous word", key_display="→/←"),
+                # Out of the footer (the panel's library lines say it), listed here.
+                *(b for b in bindings(LookupPanel.BINDINGS) if b.action == "peek"),
             ],
         ),
         ("Screen", screen),
@@ -68,12 +70,13 @@ def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    for title, bindings in groups:
+    for number, (title, bindings) in enumerate(groups):
+        if number:  # a blank line between groups, none after the last: a 40-line screen
+            table.add_row("", "")
         table.add_row(f"[u]{title}[/u]", "")
         for b in bindings:
             if b.description:
                 table.add_row(b.key_display or b.key.replace("_", " "), b.description)
-        table.add_row("", "")
     return table
 
 

@@ -38,6 +38,15 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 """Column keys and labels, in display order; each is also a sort order."""
 _TITLE_WIDTH = 60
+_OTHER_COLUMNS = 48
+"""What the columns after the title take (their widest cells and the cell padding): a
+title is cut to the rest of the screen's width, so that every column shows at 60 columns."""
+
+
+def title_width(screen_width: int) -> int:
+    """The widest title shown: at most ``_TITLE_WIDTH``, at least 12 characters."""
+    return max(12, min(_TITLE_WIDTH, screen_width - _OTHER_COLUMNS))
+
 
 _SORT_KEYS: dict[str, Callable[[Text], Any]] = {
     "title": lambda t: t.title.casefold(),
@@ -60,9 +69,9 @@ class Cell(RichText):
         self.order = order
 
 
-def cells(text: Text) -> tuple[Cell, ...]:
-    """A text's row, in ``COLUMNS`` order."""
-    title = text.title if len(text.title) <= _TITLE_WIDTH else text.title[: _TITLE_WIDTH - 1] + "…"
+def cells(text: Text, width: int = _TITLE_WIDTH) -> tuple[Cell, ...]:
+    """A text's row, in ``COLUMNS`` order; its title cut to ``width``."""
+    title = text.title if len(text.title) <= width else text.title[: width - 1] + "…"
     shown = (
         title,
         text.kind,
@@ -179,6 +188,7 @@ class LibraryScreen(Screen[None]):
         self.library = library
         self.rows = Rows(library.texts())
         self.selected = selected
+        self._title_width = _TITLE_WIDTH
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -188,8 +198,9 @@ class LibraryScreen(Screen[None]):
                 table.add_column(label, key=key)
             # Filled before it is mounted: the first frame shows the rows (measured: filling
             # it in on_mount drew the whole table twice).
+            self._title_width = title_width(self.app.size.width)
             for text in self.rows.shown():
-                table.add_row(*cells(text), key=str(text.id))
+                table.add_row(*cells(text, self._title_width), key=str(text.id))
             yield table
             yield Static(
                 "The library is empty: press a to add a file, a book (.epub) or a web page.",
@@ -208,6 +219,10 @@ class LibraryScreen(Screen[None]):
     def table(self) -> DataTable[Cell]:
         return self.query_one(DataTable)
 
+    def on_resize(self) -> None:
+        if title_width(self.app.size.width) != self._title_width:
+            self.refill()  # the titles cut to the new width
+
     def on_mount(self) -> None:
         if self.library.notice:
             self.notify(self.library.notice, severity="warning")
@@ -224,8 +239,9 @@ class LibraryScreen(Screen[None]):
         current = select if select is not None else self.current_id()
         shown = self.rows.shown()
         table.clear()
+        self._title_width = title_width(self.app.size.width)
         for text in shown:
-            table.add_row(*cells(text), key=str(text.id))
+            table.add_row(*cells(text, self._title_width), key=str(text.id))
         ids = [t.id for t in shown]
         if current in ids:
             table.move_cursor(row=ids.index(current))

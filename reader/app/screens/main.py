@@ -51,6 +51,7 @@ from reader.store import Position, Positions
 
 if TYPE_CHECKING:
     from glossary.model import Glossary, Occurrence
+    from reader.app.library_flow import TextLink
     from reader.app.widgets.glossary_panel import GlossaryPanel
     from reader.app.widgets.lookup_panel import LookupPanel
     from reader.lookup.service import LookupService
@@ -89,9 +90,16 @@ class MainScreen(Screen[None]):
     translated_blocks: reactive[int] = reactive(0)
     total: reactive[int] = reactive(0)
 
-    def __init__(self, article: Article, options: ReadingOptions | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        options: ReadingOptions | None = None,
+        link: TextLink | None = None,
+    ) -> None:
         super().__init__()
         self.article = article
+        self.library_link = link
+        """The text in the library (``reader.app.library_flow``): its progress follows."""
         self.options = options or ReadingOptions()
         self.positions = Positions() if self.options.remember else None
         post = self.post_message
@@ -540,3 +548,5 @@ class MainScreen(Screen[None]):
         except OSError as exc:
             self.positions = None  # said once, not on every move
             self.notify(f"the reading position will not be saved: {exc}", severity="warning")
+        if self.library_link is not None:
+            self.library_link.progress(self.view.current)

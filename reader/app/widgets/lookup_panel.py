@@ -10,6 +10,7 @@ up again once spaCy can read the sentence. Quitting never waits for any of it.
 Keys while it has focus: ``↑``/``↓`` choose a gloss, ``a`` adds the word (or term) to the
 user's glossary with the chosen English, which can be edited first (Enter confirms;
 a function word such as « à » or « je » asks first), ``s`` saves it to the vocabulary,
+``o`` opens another text of the library at a sentence holding the word (``LibraryHits``),
 Escape closes. It docks at the bottom with a bounded height, so the row being read stays
 visible above it. It posts ``TermAdded`` once a term is in the user's glossary (the
 screen then rebuilds the marks and re-enforces the English shown) and ``WordSaved``.
@@ -31,6 +32,7 @@ from textual.worker import Worker, WorkerState
 from reader.app.background import in_daemon
 from reader.app.lookups import Request, answers_quickly, look_up
 from reader.app.messages import LookupFailed, LookupReady, LookupsWarmed
+from reader.app.widgets.library_hits import LibraryHits
 from reader.article import Article
 from reader.errors import ReaderError
 from reader.lookup.render import as_text
@@ -67,6 +69,7 @@ class LookupPanel(Vertical, can_focus=True):
         Binding("a", "add", "Add to my glossary"),
         Binding("s", "save", "Save to vocabulary"),
         Binding("escape", "close", "Close lookup"),
+        Binding("o", "peek", "Peek at the other text", show=False),
     ]
 
     class TermAdded(Message):
@@ -111,6 +114,7 @@ class LookupPanel(Vertical, can_focus=True):
         )
         with VerticalScroll():
             yield Static("", id="lookup")
+            yield LibraryHits(id="library-hits")
 
     # ------------------------------------------------------------ showing
 
@@ -210,6 +214,7 @@ class LookupPanel(Vertical, can_focus=True):
 
     def on_lookup_ready(self, message: LookupReady) -> None:
         self._answered = True
+        self.query_one(LibraryHits).look_for(message.result)
         if message.quick and self._spacy_ready and self._last is not None:
             # spaCy is ready (it finished loading, or reads the sentence now): refine.
             self.run_lookup(self._last, full=True)
@@ -321,6 +326,9 @@ class LookupPanel(Vertical, can_focus=True):
             timeout=6,
         )
         self.post_message(self.WordSaved(entry))
+
+    def action_peek(self) -> None:
+        self.query_one(LibraryHits).peek()
 
     def action_close(self) -> None:
         if self.has_class("-typing"):
