@@ -37,10 +37,11 @@ class ReaderApp(App[None]):
         remember: bool = True,
         extract: bool = True,
         enforce: bool = True,
+        statuses: bool = True,
     ) -> None:
         super().__init__()
         self.article = article
-        self.options = ReadingOptions(engine, enforce, extract, remember)
+        self.options = ReadingOptions(engine, enforce, extract, remember, statuses)
         self.sub_title = article.source
 
     def get_default_screen(self) -> MainScreen:

@@ -1,8 +1,8 @@
 """The command palette's reading commands (ctrl+p), as a Textual ``Provider``.
 
 ``reader_commands`` lists what the reading screen offers (modes, engines, the glossary,
-learner mode, headings to jump to); ``ReaderCommands`` serves them to the palette,
-whichever screen it was opened over.
+learner mode, statistics, word marks, headings to jump to); ``ReaderCommands`` serves them
+to the palette, whichever screen it was opened over.
 """
 
 from __future__ import annotations
@@ -51,6 +51,16 @@ def reader_commands(screen: MainScreen) -> list[Command]:
             "Learner: hide or show all English",
             "Hide the English until revealed block by block",
             screen.view.action_hide_all,
+        ),
+    ]
+    commands += [  # word statuses (reader.app.statuses)
+        Command(
+            "Statistics", "Known words over time, words read per day", screen.action_statistics
+        ),
+        Command(
+            "Word marks: show or hide",
+            "New and learning words marked in the French",
+            screen.action_toggle_word_marks,
         ),
     ]
     commands += [

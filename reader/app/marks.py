@@ -17,10 +17,22 @@ if TYPE_CHECKING:
     from glossary.model import Glossary
     from reader.translation import BlockTranslation
 
-MarkKind = Literal["term", "hit", "current", "failed", "unknown"]
+MarkKind = Literal[
+    "term",
+    "hit",
+    "current",
+    "failed",
+    "unknown",
+    # Word statuses (``reader.app.words``): new and learning words; known ones are not marked.
+    "new",
+    "learning-1",
+    "learning-2",
+    "learning-3",
+    "learning-4",
+]
 """term: a glossary entry; hit: an occurrence of the selected entry; current: the
 occurrence n/N went to; failed: a term the engine could not translate; unknown: a word
-the engine did not know."""
+the engine did not know; new, learning-1 … learning-4: a French word's status."""
 
 
 @dataclass(frozen=True)

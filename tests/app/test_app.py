@@ -191,7 +191,7 @@ async def test_position_and_mode_are_remembered(data_dir):
 async def test_engine_failure_is_a_notice_not_a_crash(tmp_path, data_dir):
     lone = tmp_path / "lone.fr.txt"
     lone.write_text("Titre\nUn paragraphe assez long pour être un paragraphe.", encoding="utf-8")
-    app = ReaderApp(load(lone), "reference", remember=False, extract=False)
+    app = ReaderApp(load(lone), "reference", remember=False, extract=False, statuses=False)
     messages: list = []
     async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
         await settle(app, pilot)
@@ -222,7 +222,7 @@ async def test_big_text_is_virtualised(tmp_path, data_dir):
     from tests.support.texts import long_french_text
 
     article = parse(long_french_text(), "long.fr.txt")
-    app = ReaderApp(article, "none", remember=False, extract=False)
+    app = ReaderApp(article, "none", remember=False, extract=False, statuses=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert len(article.blocks) > 2000

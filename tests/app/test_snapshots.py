@@ -15,7 +15,7 @@ from tests.support.paths import SEED
 def seed_app() -> ReaderApp:
     # A stable source name, so the title bar reads the same in any clone.
     article = dataclasses.replace(load(SEED), source="seeds/trump-poutine.fr.txt")
-    return ReaderApp(article, "reference", remember=False)
+    return ReaderApp(article, "reference", remember=False, statuses=False)
 
 
 async def translated(pilot) -> None:
@@ -63,7 +63,7 @@ def test_lookup_panel_open(snap_compare, data_dir):
     from tests.support.app import lookups_settled
 
     article = dataclasses.replace(load(SEED), source="seeds/trump-poutine.fr.txt")
-    app = ReaderApp(article, "reference", remember=False, extract=False)
+    app = ReaderApp(article, "reference", remember=False, extract=False, statuses=False)
 
     async def look_up(pilot) -> None:
         await translated(pilot)

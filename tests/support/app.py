@@ -10,10 +10,15 @@ from tests.support.paths import SEED
 
 
 def make_app(
-    engine: str = "reference", path=SEED, remember: bool = False, extract: bool = False
+    engine: str = "reference",
+    path=SEED,
+    remember: bool = False,
+    extract: bool = False,
+    statuses: bool = False,
 ) -> ReaderApp:
-    """The app on ``path``. Term extraction (spaCy, seconds) is off unless the test checks it."""
-    return ReaderApp(load(path), engine, remember=remember, extract=extract)
+    """The app on ``path``. Term extraction and word statuses (spaCy, seconds) are off unless
+    the test checks them."""
+    return ReaderApp(load(path), engine, remember=remember, extract=extract, statuses=statuses)
 
 
 def status_text(app) -> str:

@@ -38,19 +38,21 @@ def reader_key_groups(app_bindings: Sequence[object] = ()) -> KeyGroups:
     reading = [b for b in bindings(ArticleView.BINDINGS) if not b.action.startswith("word(")]
     reading.insert(-1, Binding("right", "word(1)", "Next/previous word", key_display="→/←"))
     screen = [b for b in bindings(MainScreen.BINDINGS) if not b.action.startswith("word_in")]
+    screen, words = _word_keys(screen)
     return [
         ("Reading", reading),
         (
-            "Lookup panel",
+            "Lookup",
             [
                 Binding("up", "choose(-1)", "Choose a gloss", key_display="↑/↓"),
                 *(b for b in bindings(LookupPanel.BINDINGS) if b.show),
                 Binding("right", "word_in_panel(1)", "Next/previous word", key_display="→/←"),
             ],
         ),
+        ("Words", words),
         ("Screen", screen),
         (
-            "Glossary panel",
+            "Glossary",
             [
                 *bindings(GlossaryPanel.BINDINGS),
                 Binding("enter", "select", "Show entry in the text"),
@@ -62,6 +64,23 @@ def reader_key_groups(app_bindings: Sequence[object] = ()) -> KeyGroups:
             [*bindings(app_bindings), Binding("ctrl+p", "command_palette", "Command palette")],
         ),
     ]
+
+
+def _word_keys(screen: list[Binding]) -> tuple[list[Binding], list[Binding]]:
+    """The screen's keys without the word keys, and the word keys in shared rows
+    (1–4, w/i/0, u/U, M/z): the help fits a 40-line terminal."""
+    from reader.app.statuses import WORD_ACTIONS
+
+    words = {b.key: b for b in screen if b.action.split("(")[0] in WORD_ACTIONS}
+    rows = [
+        Binding("1", "", "Learning 1 (least familiar) to 4", key_display="1–4"),
+        Binding("w", "", "Known / ignored / new again", key_display="w/i/0"),
+        Binding("u", "", "Next/previous new or learning word", key_display="u/U"),
+        Binding("M", "", "Block's new words known / undo that", key_display="M/z"),
+    ]
+    joined = {"1", "2", "3", "4", "w", "i", "0", "u", "U", "M", "z"}
+    rows += [b for key, b in words.items() if key not in joined]
+    return [b for b in screen if b.key not in words], rows
 
 
 def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
@@ -77,11 +96,17 @@ def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
     return table
 
 
-def keys_columns(groups: KeyGroups) -> Table:
-    """The first two groups (reading, the lookup) on the left, the others on the right:
-    fits a 40-line terminal."""
-    grid = Table.grid(padding=(0, 4))
-    grid.add_row(keys_table(groups[:2]), keys_table(groups[2:]))
+def keys_columns(groups: KeyGroups, count: int = 2) -> Table:
+    """The groups in ``count`` columns, each group in the shortest column so far (by rows):
+    three fit a 40-line terminal."""
+    columns: list[KeyGroups] = [[] for _ in range(count)]
+    rows = [0] * count
+    for group in groups:
+        shortest = rows.index(min(rows))
+        columns[shortest].append(group)
+        rows[shortest] += len(group[1]) + 2  # its title and the blank line after it
+    grid = Table.grid(padding=(0, 3))
+    grid.add_row(*(keys_table(column) for column in columns))
     return grid
 
 
@@ -90,7 +115,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         & > VerticalScroll {
-            width: 100;
+            width: 120;
             max-width: 95%;
             height: 90%;
             border: thick $primary;
@@ -109,7 +134,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static("[b]Bilingual reader — keys[/b]\n")
             yield Static(INTRO + "\n")
-            # Two columns where they fit; one below, so no key or action is cut.
-            wide = self.app.size.width >= 110
-            yield Static(keys_columns(self.groups) if wide else keys_table(self.groups))
+            # Columns where they fit; one below, so no key or action is cut.
+            width = self.app.size.width
+            count = 3 if width >= 120 else 2 if width >= 100 else 1
+            yield Static(keys_columns(self.groups, count) if count > 1 else keys_table(self.groups))
             yield Static("[dim]escape closes this screen[/dim]")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -76,6 +76,12 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--failed",
         "article-view--unknown",
         "article-view--word",
+        # Word statuses (see DEFAULT_CSS)
+        "article-view--new",
+        "article-view--learning-1",
+        "article-view--learning-2",
+        "article-view--learning-3",
+        "article-view--learning-4",
     }
     DEFAULT_CSS = """
     ArticleView {
@@ -100,6 +106,21 @@ class ArticleView(ScrollView, can_focus=True):
         &:nocolor > .article-view--failed { text-style: italic underline; color: $text; }
         & > .article-view--unknown { text-style: dim italic; }
         & > .article-view--word { text-style: reverse underline; }
+        /* Word statuses: a colour for each, bold for the least familiar, never underline
+           (terms) or reverse (the cursor) and no background (the sentence's and the hits'
+           stay readable). The colours round to five distinct ones in 16 colours (bright
+           blue, bright red, yellow, bright yellow, bright green); without colour, new
+           words are italic and learning ones bold italic. */
+        & > .article-view--new { color: $primary-lighten-2; }
+        & > .article-view--learning-1 { color: $error-lighten-2; text-style: bold; }
+        & > .article-view--learning-2 { color: $warning-darken-1; text-style: bold; }
+        & > .article-view--learning-3 { color: $warning-lighten-2; }
+        & > .article-view--learning-4 { color: $success-lighten-1; }
+        &:nocolor > .article-view--new { text-style: italic; }
+        &:nocolor > .article-view--learning-1, &:nocolor > .article-view--learning-2,
+        &:nocolor > .article-view--learning-3, &:nocolor > .article-view--learning-4 {
+            text-style: bold italic;
+        }
     }
     """
     BINDINGS = [
@@ -171,6 +192,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._term = -1  # which of the current block's terms `t` last opened
         self.cursor = WordCursor(article)
         """Where the words are and where ←/→ go (the arithmetic; the view keeps the state)."""
+        self.word_marks: Callable[[int], Sequence[Mark]] = lambda index: ()
+        """A block's word-status marks (its French), drawn over the sentence and under the
+        glossary's marks and the cursor; the screen sets it once they are known."""
 
     # ------------------------------------------------------------ data in
 
@@ -420,6 +444,10 @@ class ArticleView(ScrollView, can_focus=True):
         ):
             a, b = sentence_spans[self.sentence]
             ranges.append((a, b, self._overlay("article-view--sentence")))
+        if lang == "fr":  # only the marks on this line: a block may have a hundred
+            for m in self.word_marks(block.index):
+                if m.start < end and m.end > start:
+                    ranges.append((m.start, m.end, self.mark_style(m)))
         for mark in self.marks.get(block.index, ()):
             if mark.lang == lang:
                 ranges.append((mark.start, mark.end, self.mark_style(mark)))
@@ -606,6 +634,13 @@ class ArticleView(ScrollView, can_focus=True):
         if target is None:
             return
         block, word = target
+        if block != self.current:
+            self.go_to(block)
+        self.word = word
+
+    def place_word(self, block: int, word: int) -> None:
+        """Puts the word cursor on word ``word`` of block ``block`` (the jumps to new words)."""
+        self._unpin()
         if block != self.current:
             self.go_to(block)
         self.word = word

@@ -31,6 +31,7 @@ from textual.worker import Worker, WorkerState
 from reader.app.background import in_daemon
 from reader.app.lookups import Request, answers_quickly, look_up
 from reader.app.messages import LookupFailed, LookupReady, LookupsWarmed
+from reader.app.words import with_line
 from reader.article import Article
 from reader.errors import ReaderError
 from reader.lookup.render import as_text
@@ -103,6 +104,8 @@ class LookupPanel(Vertical, can_focus=True):
         self._answered = False
         self._last: Request | None = None
         self._last_quick = False
+        self.word_status = ""
+        """A line about the word's status (the screen's, from the word statuses)."""
 
     def compose(self) -> ComposeResult:
         # The English box first: on a short screen the answer below it scrolls, the box stays.
@@ -148,9 +151,17 @@ class LookupPanel(Vertical, can_focus=True):
         if self.result is not None:
             selected = self.selected if self.result.glosses else None
             text = as_text(self.result, selected, notes=True, compact=True)
+            if self.word_status:
+                text = with_line(text, Text(self.word_status, "italic"))
             if warning:  # first: the panel may be too short to show its end
                 text = Text(warning + "\n", "bold") + text
             self.query_one("#lookup", Static).update(text)
+
+    def show_word_status(self, line: str) -> None:
+        """The word's status, frequency band and keys, under the headline ("" for none)."""
+        if line != self.word_status:
+            self.word_status = line
+            self._render_result()
 
     # ------------------------------------------------------------ looking up
 
