@@ -15,7 +15,6 @@ import asyncio
 import queue
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -25,13 +24,13 @@ from reader.app.analysis import SharedAnalysis
 from reader.app.background import in_daemon
 from reader.app.cursor import Span
 from reader.app.marks import Mark
-from reader.app.words import STATUS_NAMES, block_marks, meant_word, status_line
+from reader.app.messages import LearningFailed, StatisticsReady, StatusesFailed, StatusesReady
+from reader.app.words import block_marks, meant_word, status_line, status_name
 from reader.article import Article
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from reader.learning.marks import StatusEditor, StatusMarks
-    from reader.learning.stats import Statistics
     from reader.learning.store import LearningStore
     from reader.learning.words import Word
 
@@ -53,34 +52,6 @@ WORD_BINDINGS = [
 ]
 """The reading screen's word keys (on the word cursor, or the lookup panel's word)."""
 WORD_ACTIONS = frozenset(b.action.split("(")[0] for b in WORD_BINDINGS)
-
-
-@dataclass
-class StatusesReady(Message, bubble=False):
-    """The article's marks under the stored statuses (spaCy's pass and the learning file)."""
-
-    marks: StatusMarks
-
-
-@dataclass
-class StatusesFailed(Message, bubble=False):
-    """No word statuses this session (spaCy's model missing, the learning file unusable)."""
-
-    error: str
-
-
-@dataclass
-class LearningFailed(Message, bubble=False):
-    """Writing or reading the learning file failed (a change is then not saved)."""
-
-    error: str
-
-
-@dataclass
-class StatisticsReady(Message, bubble=False):
-    """The statistics, read after every change made so far was saved (``S``)."""
-
-    statistics: Statistics
 
 
 class LearningWriter:
@@ -229,7 +200,7 @@ class WordStatuses:
             form = self.article.blocks[block].text[span[0] : span[1]]
             return f"« {form} » is not a word to learn (a name or a number)."
         self.editor.set(word.lemma, status)
-        return f"« {word.lemma} »: {STATUS_NAMES[status]}"
+        return f"« {word.lemma} »: {status_name(status)}"
 
     def saved(self, block: int, span: Span) -> bool:
         """A word saved from the lookup panel (``s``): new, it is now learning 1."""

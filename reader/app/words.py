@@ -25,16 +25,12 @@ if TYPE_CHECKING:
     from reader.learning.marks import StatusMarks, StatusSpan
     from reader.learning.words import Word
 
-STATUS_NAMES = {
-    "new": "new",
-    "learning-1": "learning 1",
-    "learning-2": "learning 2",
-    "learning-3": "learning 3",
-    "learning-4": "learning 4",
-    "known": "known",
-    "ignored": "ignored",
-}
-"""How the app names each status (the CLI keeps the stored strings)."""
+
+def status_name(status: str) -> str:
+    """How the app names a status: ``learning 2`` (the CLI keeps ``learning-2``)."""
+    return status.replace("-", " ")
+
+
 KEYS_HINT = "1–4 learning · w known · i ignored · 0 new"
 
 
@@ -105,7 +101,7 @@ def status_line(lemma: str | None, status: str | None, band: str | None) -> str:
         return "Word status: the words are still being read…"
     if lemma is None:
         return "Not a word to learn (a name or a number): no status."
-    return f"Status of « {lemma} »: {STATUS_NAMES.get(status, status)} · {band} · {KEYS_HINT}"
+    return f"Status of « {lemma} »: {status_name(status)} · {band} · {KEYS_HINT}"
 
 
 def with_line(text: Text, line: Text) -> Text:

@@ -12,7 +12,14 @@ from reader.app.messages import EngineChanged, TranslationFailed
 from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_view import PLACEHOLDER_HIDDEN, ArticleView
 from reader.article import load, parse
-from tests.support.app import make_app, of_type, screen_text, settle, status_text, view_text
+from tests.support.app import (
+    help_text,
+    make_app,
+    of_type,
+    settle,
+    status_text,
+    view_text,
+)
 from tests.support.paths import ROOT
 
 FR_TITLE = "Que se passe-t-il maintenant"
@@ -132,9 +139,7 @@ async def test_help_screen_lists_the_keys(data_dir):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        shown = screen_text(app)
+        shown = await help_text(app, pilot)
         for words in (
             "Next sentence",
             "Hide all English",

@@ -13,7 +13,7 @@ import pytest
 from rich.style import Style
 from textual.notifications import Notify
 
-from reader.app.statuses import StatusesFailed, StatusesReady
+from reader.app.messages import StatusesFailed, StatusesReady
 from reader.learning.store import LearningStore
 from tests.support.app import make_app, of_type, settle, status_text
 from tests.support.statuses import short_article
@@ -290,18 +290,14 @@ async def test_the_word_keys_are_in_the_help_which_fits_40_lines_and_in_the_pale
     from textual.containers import VerticalScroll
 
     from reader.app.commands import reader_commands
-    from reader.app.screens.help import HelpScreen
-    from tests.support.app import screen_text
+    from tests.support.app import help_text
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         titles = [c.title for c in reader_commands(app.main)]
         assert "Statistics" in titles and "Word marks: show or hide" in titles
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        shown = screen_text(app)
+        shown = await help_text(app, pilot)
         for words in ("Learning 1 (least", "Known / ignored", "Next/previous new", "Statistics"):
             assert words in shown, words
         for keys in ("1–4", "w/i/0", "u/U", "M/z"):

@@ -75,6 +75,16 @@ def screen_text(app) -> str:
     return html.unescape(" ".join(lines)).replace("\xa0", " ")
 
 
+async def help_text(app, pilot) -> str:
+    """Presses ``?``; the help screen's text (checked to be the screen on top)."""
+    from reader.app.screens.help import HelpScreen
+
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(app.screen, HelpScreen)
+    return screen_text(app)
+
+
 async def lookups_settled(app, pilot, timeout: float = 120) -> None:
     """Waits until every lookup source is loaded and the last lookup (and what it started:
     a glossary rebuild, a save) is done, so the panel shows the full answer."""

@@ -37,21 +37,17 @@ from reader.app.messages import (
     EnglishRevised,
     GlossaryFailed,
     GlossaryReady,
+    LearningFailed,
     Notice,
+    StatisticsReady,
+    StatusesFailed,
+    StatusesReady,
     TranslationDone,
     TranslationFailed,
 )
 from reader.app.options import ReadingOptions
 from reader.app.selection import Selection
-from reader.app.statuses import (
-    WORD_ACTIONS,
-    WORD_BINDINGS,
-    LearningFailed,
-    StatisticsReady,
-    StatusesFailed,
-    StatusesReady,
-    WordStatuses,
-)
+from reader.app.statuses import WORD_ACTIONS, WORD_BINDINGS, WordStatuses
 from reader.app.translator import Translator
 from reader.app.widgets.article_view import PLACEHOLDER_FAILED, ArticleView
 from reader.app.widgets.status_bar import StatusBar
