@@ -45,7 +45,7 @@ quick: setup  ## The suite without the slow tests (subprocesses, tmux).
 snapshots: setup  ## Regenerate the screen snapshots (look at them before committing).
 	$(BIN)/python -m pytest -q tests/app/test_snapshots.py --snapshot-update
 
-check: lint  ## Lint, format, import contracts (what CI runs before the tests).
+check: lint typecheck  ## Lint, format, import contracts and mypy (CI runs it before the tests).
 
 lint: setup  ## ruff, ruff format --check, import contracts.
 	$(BIN)/ruff check reader glossary tests benchmarks

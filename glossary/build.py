@@ -297,7 +297,7 @@ def outermost(
     One exception, the README's: your own and the article's entries were written for
     the text, so one of them still counts inside a longer one of them (« OTAN »
     inside « adhésion à l’OTAN », both curated). Term enforcement puts in only the
-    longest (``glossary.enforce.sentence_occurrences``).
+    longest (``glossary.match.sentence_occurrences``).
     """
     rank = {e.key: (e.origin not in VETTED, n) for n, e in enumerate(entries)}
     personal = {e.key for e in entries if e.origin in PERSONAL}

@@ -13,6 +13,9 @@ the same format:
     en_aliases = []
     the = false        # English takes "the" in running text (the ECB; but NATO)
     en_adj = ""        # adjectival English where it differs (Russie → "Russian")
+    en_plural = ""     # English for a plural occurrence, if not the regular plural (MPs)
+    enforce = true     # false: mark and gloss, never overwrite the engine's English
+    sense = ""         # a one-word term's one usual sense (why it may be enforced)
 
 Errors name the file and the line of the offending entry; two entries with the
 same French (up to case, accents, elision and plural) are refused.
@@ -34,8 +37,8 @@ from reader.textio import clean_line
 
 REQUIRED = ("fr", "en", "kind", "definition")
 OPTIONAL_LISTS = ("aliases", "en_aliases")
-OPTIONAL_TEXTS = ("definition", "en_adj")
-OPTIONAL_FLAGS = ("the",)
+OPTIONAL_TEXTS = ("definition", "en_adj", "en_plural", "sense")
+OPTIONAL_FLAGS = ("the", "enforce")
 FIELDS = frozenset((*REQUIRED, *OPTIONAL_LISTS, *OPTIONAL_TEXTS, *OPTIONAL_FLAGS))
 
 
@@ -210,8 +213,9 @@ def _entry(raw: object, origin: Origin, required: Sequence[str]) -> Entry:
     for key in OPTIONAL_TEXTS:
         if not isinstance(raw.get(key, ""), str):
             raise GlossaryError(f"entry {label!r}: '{key}' must be a text")
-    if not isinstance(raw.get("the", False), bool):
-        raise GlossaryError(f"entry {label!r}: 'the' must be true or false")
+    for key in OPTIONAL_FLAGS:
+        if not isinstance(raw.get(key, False), bool):
+            raise GlossaryError(f"entry {label!r}: '{key}' must be true or false")
     return Entry(
         clean_line(raw["fr"]),
         clean_line(raw["en"]),
@@ -221,5 +225,9 @@ def _entry(raw: object, origin: Origin, required: Sequence[str]) -> Entry:
         lists["en_aliases"],
         origin,
         the=raw.get("the", False),
+        bare=raw.get("the") is False,
         en_adj=clean_line(raw.get("en_adj", "")),
+        en_plural=clean_line(raw.get("en_plural", "")),
+        enforce=raw.get("enforce", True),
+        sense=clean_line(raw.get("sense", "")),
     )

@@ -24,6 +24,8 @@ _VOWELS = "aeiou"
 def plural(word: str) -> str:
     """The regular English plural: deal → deals, tax → taxes, policy → policies."""
     lower = word.lower()
+    if lower.endswith("sis") and len(word) > 4:
+        return word[:-2] + ("ES" if word.isupper() else "es")  # crisis → crises
     if lower.endswith("y") and len(word) > 1 and lower[-2] not in _VOWELS:
         return word[:-1] + ("IES" if word.isupper() else "ies")
     if lower.endswith(_SIBILANT):
@@ -60,8 +62,17 @@ def inflect(phrase: str, plural_form: bool) -> str:
     )
 
 
+def _acronym(word: str) -> bool:
+    """MP, MPs, NGO: capitals, perhaps a plural -s."""
+    core = word[:-1] if word.endswith("s") else word
+    return len(core) > 1 and core.isalpha() and core.isupper()
+
+
 def _inflect_word(word: str, change, plural_form: bool) -> str:
-    if not word.isalpha() or len(word) < 2 or (word.isupper() and len(word) > 1):
+    if _acronym(word):
+        core = word[:-1] if word.endswith("s") else word
+        return core + "s" if plural_form else core  # MP ⇄ MPs
+    if not word.isalpha() or len(word) < 2:
         return word
     if plural_form and singular(word) != word:
         return word  # already plural
@@ -71,6 +82,8 @@ def _inflect_word(word: str, change, plural_form: bool) -> str:
 def is_plural(phrase: str) -> bool:
     words = phrase.split(" ")
     head = words[max(_head_indexes(words))] if words else ""
+    if _acronym(head):
+        return head.endswith("s")
     return head.isalpha() and singular(head) != head and len(head) > 3
 
 
@@ -107,23 +120,54 @@ def matcher(entry: Entry, strict: bool = False) -> re.Pattern[str] | None:
 
 
 def spans(
-    entry: Entry, text: str, strict: bool = False, folded: str | None = None
+    entry: Entry,
+    text: str,
+    strict: bool = False,
+    folded: str | None = None,
+    *,
+    exact_case: bool = False,
 ) -> list[tuple[int, int]]:
-    """Non-overlapping spans of ``entry``'s English in ``text``, left to right."""
+    """Non-overlapping spans of ``entry``'s English in ``text``, left to right.
+
+    ``exact_case``: each word an English form capitalises must be capitalised in the
+    text too ("European central Bank" is not "European Central Bank"; "Prime minister"
+    not "Prime Minister").
+    """
     pattern = matcher(entry, strict)
     if pattern is None:
         return []
     folded = fold(text) if folded is None else folded
     proper = _is_proper(entry.en)
+    forms = (entry.en,) if strict else entry.en_forms
     out: list[tuple[int, int]] = []
     pos = 0
     while (m := pattern.search(folded, pos)) is not None:
-        if proper and not text[m.start()].isupper():
+        if (proper and not text[m.start()].isupper()) or (
+            exact_case and not _same_capitals(text[m.start() : m.end()], forms)
+        ):
             pos = m.start() + 1
             continue
         out.append((m.start(), m.end()))
         pos = m.end()
     return out
+
+
+_SPLIT = re.compile(r"[\s\-‐‑–]+")
+
+
+def _same_capitals(found: str, forms: Sequence[str]) -> bool:
+    """Whether some form of as many words capitalises no word that ``found`` does not (and
+    writes no word in capitals that ``found`` does not: "Nato" is not "NATO")."""
+    words = _SPLIT.split(found)
+    for form in forms:
+        wanted = _SPLIT.split(form)
+        if len(wanted) == len(words) and all(
+            (not w[:1].isupper() or t[:1].isupper())
+            and (not (w.isupper() and len(w) > 1) or t[: len(w)].isupper())
+            for w, t in zip(wanted, words, strict=True)
+        ):
+            return True
+    return not any(len(_SPLIT.split(f)) == len(words) for f in forms)
 
 
 def find(

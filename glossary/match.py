@@ -1,8 +1,11 @@
-"""Finding where entries occur: accent- and case-insensitive, across elision (l’, d’, qu’),
-both apostrophes, plurals (s, x) and hyphenated or spaced compounds.
+"""Finding where entries occur: case-insensitive, accent-sensitive, across elision (l’, d’,
+qu’), both apostrophes, plurals (s, x) and hyphenated or spaced compounds.
 
-Texts are folded character for character (same length), so offsets found in the
-folded text are offsets in the original.
+Accents distinguish words (« retraite » and « retraité », « côte », « côté » and « cote »),
+so a lower-case letter must carry the form's accent; a capital may drop it, as French
+capitals often do (« ETATS-UNIS », « l’Elysée »). No form matches inside a hyphenated
+compound (« procès » in « procès-verbal »). Patterns run on the text itself, so offsets
+are offsets in the original; ``fold`` (same length, no accents) serves indexes and keys.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary.model import Entry, Occurrence
+from reader.article import Block
 
 _APOSTROPHES = "’'ʼ‘`´"
 _HYPHENS = "‐‑–-"  # hyphen-minus last, so it is literal inside [...]
@@ -53,22 +58,76 @@ def key_of(text: str) -> str:
     return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words if w)
 
 
+def _base(c: str) -> str:
+    """A lower-case letter without its accent (é → e)."""
+    return unicodedata.normalize("NFD", c)[0]
+
+
+@lru_cache(maxsize=1)
+def _accented() -> dict[str, str]:
+    """For each unaccented lower-case letter, its accented forms in both cases."""
+    out: dict[str, str] = {}
+    for code in range(0xC0, 0x250):
+        c = chr(code)
+        if c.isalpha() and len(c.lower()) == 1 and c.lower() != _base(c.lower()):
+            base = _base(c.lower())
+            if base.isascii():
+                out[base] = out.get(base, "") + c
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _char(c: str) -> str:
+    """A pattern for one character of a form, accent-sensitive.
+
+    A letter matches itself in either case (« OTAN », « Otan »); an accented letter
+    also matches its capital without the accent, which French often drops (« ETATS-UNIS »,
+    « l'Elysée »). A lower-case letter never matches another accent: « retraite » is
+    not « retraité », nor « côte » « côté » or « cote », nor « a » « à ». A capital
+    written without its accent in a form matches any accent.
+    """
+    if c in _APOSTROPHES:
+        return "['’ʼ‘`´]"
+    if c in _HYPHENS:
+        return "[‐‑–-]"
+    low, up = c.lower(), c.upper()
+    if not c.isalpha() or len(low) != 1 or len(up) != 1:
+        return re.escape(c)
+    chars = {low, up}
+    base = _base(low)
+    if base != low:
+        chars.add(base.upper())
+    elif c.isupper():
+        chars.update(_accented().get(low, ""))
+    return "[" + "".join(sorted(chars)) + "]"
+
+
+def _literal(text: str) -> str:
+    return "".join(_char(c) for c in text)
+
+
 def _word_pattern(word: str, plural: bool) -> str:
     """A word that also matches its singular or plural: droit/droits, arsenal/arsenaux."""
+    lower = word.lower()
     if not plural or not word.isalpha() or len(word) <= 3:
-        return re.escape(word)
-    if word.endswith("aux"):
-        return re.escape(word[:-3]) + "(?:al|aux)"
-    if word.endswith("al"):
-        return re.escape(word[:-2]) + "(?:al|aux)"
-    stem = word[:-1] if word[-1] in "sx" else word
-    return re.escape(stem) + "(?:s|x)?"
+        return _literal(word)
+    if lower.endswith("aux"):
+        return _literal(word[:-3]) + "(?:[aA][lL]|[aA][uU][xX])"
+    if lower.endswith("al"):
+        return _literal(word[:-2]) + "(?:[aA][lL]|[aA][uU][xX])"
+    stem = word[:-1] if lower[-1] in "sx" else word
+    return _literal(stem) + "(?:[sS]|[xX])?"
 
 
 def form_pattern(form: str, plural: bool = True) -> str:
-    words = re.split(rf"[\s{_HYPHENS}]+", fold(strip_elision(form)).strip())
+    words = re.split(rf"[\s{_HYPHENS}]+", strip_elision(form).strip())
     # words of a compound may be joined by spaces or hyphens: Maison Blanche / Maison-Blanche
-    return r"[\s\-]+".join(_word_pattern(w, plural) for w in words if w)
+    return r"[\s‐‑–-]+".join(_word_pattern(w, plural) for w in words if w)
+
+
+# Never inside a hyphenated compound: « procès » is no term in « procès-verbal ».
+_BEFORE = rf"(?<!\w)(?<!\w[{_HYPHENS}])"
+_AFTER = rf"(?!\w)(?![{_HYPHENS}]\w)"
 
 
 @lru_cache(maxsize=2048)
@@ -77,7 +136,7 @@ def compile_forms(forms: tuple[str, ...], plural: bool = True) -> re.Pattern[str
     patterns = [p for p in patterns if p]
     if not patterns:
         return None
-    return re.compile(rf"(?<![\w])(?:{'|'.join(patterns)})(?![\w])")
+    return re.compile(rf"{_BEFORE}(?:{'|'.join(patterns)}){_AFTER}")
 
 
 _WORD = re.compile(r"\w+")
@@ -137,11 +196,9 @@ def inside_name(text: str, start: int) -> bool:
     return any(w.lower() not in _NAME_PARTICLES for w in m.group(0).split())
 
 
-def _matches(
-    pattern: re.Pattern[str], folded: str, text: str, proper: bool
-) -> Iterable[tuple[int, int]]:
+def _matches(pattern: re.Pattern[str], text: str, proper: bool) -> Iterable[tuple[int, int]]:
     pos = 0
-    while (m := pattern.search(folded, pos)) is not None:
+    while (m := pattern.search(text, pos)) is not None:
         if proper and not text[m.start()].isupper():
             pos = m.start() + 1  # a shorter form may still start inside the rejected match
             continue
@@ -177,13 +234,13 @@ def _patterns(entry: Entry, english: bool) -> tuple[tuple[re.Pattern[str] | None
 
 
 def _entry_matches(
-    patterns: Sequence[tuple[re.Pattern[str] | None, bool]], folded: str, text: str
+    patterns: Sequence[tuple[re.Pattern[str] | None, bool]], text: str
 ) -> list[tuple[int, int]]:
     spans = [
         span
         for pattern, proper in patterns
         if pattern is not None
-        for span in _matches(pattern, folded, text, proper)
+        for span in _matches(pattern, text, proper)
     ]
     if len(patterns) == 1:
         return spans
@@ -215,7 +272,94 @@ def find(
         folded = fold(text)
         for i in _candidates(folded, index):
             key, patterns = compiled[i]
-            found[key].extend(
-                Occurrence(block, a, b) for a, b in _entry_matches(patterns, folded, text)
-            )
+            found[key].extend(Occurrence(block, a, b) for a, b in _entry_matches(patterns, text))
     return found
+
+
+def is_name(entry: Entry) -> bool:
+    """A name: capitalised in French and in English (« Poutine » → "Putin")."""
+    return entry.fr[:1].isupper() and entry.en[:1].isupper()
+
+
+# ---------------------------------------------------------------- occurrences per sentence
+
+
+@dataclass(frozen=True)
+class Found:
+    """One occurrence of an entry in a sentence's French: characters ``start:end`` of the sentence."""
+
+    entry: Entry
+    start: int
+    end: int
+    adjective: bool = False
+    """Used as an adjective (« contexte géopolitique »): its adjectival English goes in."""
+
+
+class PrefixIndex:
+    """Entries by the first three letters of their forms' first words (folded).
+
+    The French matcher's plural rules only change a word's last letters, so an entry
+    can only occur in a block holding a word that starts like one of its forms: a
+    book's blocks are matched against a handful of entries, not the whole glossary.
+    """
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self._by_prefix: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for form in entry.forms:
+                words = _WORD.findall(fold(strip_elision(form)))
+                if words:
+                    bucket = self._by_prefix.setdefault(words[0][:3], [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+
+    def candidates(self, text: str) -> list[Entry]:
+        prefixes = {w[:3] for w in _WORD.findall(fold(text))}
+        seen: dict[str, Entry] = {}
+        for prefix in prefixes & self._by_prefix.keys():
+            for entry in self._by_prefix[prefix]:
+                seen.setdefault(entry.key, entry)
+        return list(seen.values())
+
+
+def sentence_occurrences(
+    entries: Sequence[Entry], block: Block, index: PrefixIndex | None = None
+) -> list[list[Found]]:
+    """Per sentence of ``block``, the outermost term occurrences (the longest entry wins)."""
+    entries = index.candidates(block.text) if index is not None else entries
+    found = find(entries, [(block.index, block.text)])
+    by_key = {e.key: e for e in entries}
+    spans = sorted(
+        ((o.start, o.end, by_key[key]) for key, occ in found.items() for o in occ),
+        key=lambda t: (t[0], -(t[1] - t[0])),
+    )
+    kept: list[tuple[int, int, Entry]] = []
+    for start, end, entry in spans:
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end, entry))
+    kept = [(_widened(block.text, start, entry, kept), end, entry) for start, end, entry in kept]
+    out: list[list[Found]] = [[] for _ in block.sentences]
+    for start, end, entry in kept:
+        for i, s in enumerate(block.sentences):
+            if s.start <= start and end <= s.end:
+                out[i].append(Found(entry, start - s.start, end - s.start))
+                break
+    return out
+
+
+def _widened(text: str, start: int, entry: Entry, kept: Sequence[tuple[int, int, Entry]]) -> int:
+    """Where a name's occurrence starts once the French words right before it that
+    begin its English are taken in: « Vladimir » before « Poutine » when the English is
+    "Vladimir Putin", so the English is put in once, not after a second « Vladimir »."""
+    if not is_name(entry):
+        return start
+    words = entry.en.split()[:-1]
+    before = fold(text[:start])
+    for k in range(len(words), 0, -1):
+        m = re.search(
+            r"(?<!\w)" + r"\s+".join(re.escape(fold(w)) for w in words[:k]) + r"\s+$", before
+        )
+        if m is not None and not any(a < start and m.start() < b for a, b, _ in kept if a != start):
+            return m.start()
+    return start

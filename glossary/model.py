@@ -53,8 +53,23 @@ class Entry:
     """Why ``en`` is empty, when it is (e.g. no engine)."""
     the: bool = False
     """Whether the English takes "the" in running text (the ECB; but NATO, Putin)."""
+    bare: bool = False
+    """The glossary says ``the = false`` outright: the English takes no article, so the
+    engine's "the" goes even before a common term ("the American policy" → "American
+    policy"). Without it a common term keeps the engine's article."""
     en_adj: str = ""
     """The adjectival English where it differs (« européen » territory: EU → "EU", Russie → "Russian")."""
+    en_plural: str = ""
+    """The English for a plural French occurrence where it is not the regular plural of
+    ``en``: "MPs" for « députés », "jobs" for « emplois »; a mass noun gives its singular
+    ("aid" for « aides »)."""
+    enforce: bool = True
+    """Whether enforcement may overwrite the engine's English with ``en``. False: the term
+    is marked and glossed, the engine's English left as it is (a common word with other
+    usual senses: « retraite », « emploi »)."""
+    sense: str = ""
+    """For a one-word common term that is enforced, the one sense it has in news and why
+    no other is usual (the general glossary's rule: see ``glossary.general``)."""
 
     @property
     def key(self) -> str:

@@ -12,7 +12,7 @@ longer forms around the shared one, which stay as a smaller entry (see ``stack``
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from glossary import user
@@ -23,9 +23,7 @@ from glossary.general import load_general
 from glossary.match import key_of
 from glossary.model import Entry
 from reader.article import Article
-
-Notify = Callable[[str], None]
-"""Where a loader says what it could not use (a notice, once, in the CLI or the app)."""
+from reader.notify import Notify
 
 PRIORITY = ("user", "curated", "general")
 """Origins of the stack's layers, highest first."""

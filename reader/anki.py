@@ -51,21 +51,24 @@ def guid(*parts: str) -> str:
     return genanki.guid_for(*parts)
 
 
-def package_bytes(deck: Any) -> bytes:
-    """A genanki deck as the bytes of an .apkg."""
+def package_bytes(deck: Any, media: Sequence[Path] = ()) -> bytes:
+    """A genanki deck as the bytes of an .apkg, with ``media`` (files its notes name by
+    their file name, as ``[sound:NAME]``; a file named twice is packed once)."""
     import genanki
 
     buffer = io.BytesIO()
-    genanki.Package(deck).write_to_file(buffer)
+    files = [str(path) for path in dict.fromkeys(media)]
+    genanki.Package(deck, media_files=files).write_to_file(buffer)
     return buffer.getvalue()
 
 
-def write_deck(deck: Any, path: Path) -> int:
-    """Writes a genanki deck to ``path`` as every export is written (``store.write_output``:
-    atomic; a failure is one OutputError naming ``path``); returns its number of notes."""
+def write_deck(deck: Any, path: Path, media: Sequence[Path] = ()) -> int:
+    """Writes a genanki deck (and its ``media``) to ``path`` as every export is written
+    (``store.write_output``: atomic; a failure is one OutputError naming ``path``);
+    returns its number of notes."""
     from reader.store import write_output
 
-    write_output(path, package_bytes(deck))
+    write_output(path, package_bytes(deck, media))
     return len(deck.notes)
 
 

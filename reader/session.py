@@ -24,14 +24,15 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from glossary.sources import GlossaryStack, Notify
+from glossary.sources import GlossaryStack
 from reader.article import Article, Block
 from reader.cache import Cache, CacheUnavailable
 from reader.engines import select
 from reader.engines.base import Engine, SentenceEngine
 from reader.errors import EngineError
+from reader.notify import Notify
 from reader.translation import BlockTranslation, translate_blocks
 
 if TYPE_CHECKING:
@@ -75,6 +76,9 @@ class TranslationSession:
         self._auto = engine == "auto"
         self.enforce = enforce
         """Whether machine English gets the glossary's terms put in (``--no-enforce``: False)."""
+        self.nlp_policy: Literal["wait", "if_ready", "off"] = "if_ready"
+        """Whether enforcement waits for spaCy ("wait"), uses it once loaded ("if_ready":
+        a first screenful is never held up), or not at all ("off"): ``glossary.enforce.nlp``."""
         self.glossary = (
             entries
             if isinstance(entries, GlossaryStack)
@@ -91,7 +95,8 @@ class TranslationSession:
 
     def _open_cache(self) -> Cache | None:
         try:
-            cache = Cache()
+            # A cache that stops saving mid-way (a full disk) says so once, through the session.
+            cache = Cache(notify=lambda text: self._say(f"notice: {text}"))
         except CacheUnavailable as exc:
             self._say(f"notice: translating without a cache: {exc}")
             return None
@@ -180,7 +185,15 @@ class TranslationSession:
 
         if not enforce.enforceable(engine):
             return english
-        return enforce.apply(engine, blocks, english, self.entries(), self.cache, self.enforce)
+        return enforce.apply(
+            engine,
+            blocks,
+            english,
+            self.entries(),
+            self.cache,
+            mark_only=not self.enforce,
+            nlp_policy=self.nlp_policy,
+        )
 
     # -- lifetime --------------------------------------------------------------
 

@@ -5,7 +5,7 @@ cache does not hold; a fully cached chunk never touches the engine (so a second
 run never loads the model).
 
 Engines that know which words they did not translate (Apertium) return *marked*
-English (``reader.engines.marks``); the cache keeps it marked, under the engine's
+English (``reader.engines.marked``); the cache keeps it marked, under the engine's
 ``cache_version`` where it has one, and ``BlockTranslation`` carries the spans.
 """
 
@@ -17,7 +17,7 @@ from typing import Literal
 
 from reader.article import Block
 from reader.cache import Cache
-from reader.engines import marks
+from reader.engines import marked
 from reader.engines.base import Engine, SentenceEngine
 
 TermStatus = Literal["enforced", "kept", "failed"]
@@ -113,10 +113,10 @@ def translate_blocks(
     if isinstance(engine, SentenceEngine):
         flat = [s.text for b in blocks for s in b.sentences]
         if cache is not None:
-            marked = translate_marked_cached(engine, flat, cache)
+            marked_english = translate_marked_cached(engine, flat, cache)
         else:
-            marked = translate_marked(engine, flat) if flat else []
-        parsed = iter([marks.parse(m) for m in marked])
+            marked_english = translate_marked(engine, flat) if flat else []
+        parsed = iter([marked.parse(m) for m in marked_english])
         out = []
         for b in blocks:
             these = [next(parsed) for _ in b.sentences]
@@ -178,4 +178,4 @@ def translate_sentences_cached(
     engine: SentenceEngine, sentences: Sequence[str], cache: Cache
 ) -> list[str]:
     """Plain English for ``sentences``: the cache first, one engine call for all that it lacks."""
-    return [marks.strip(m) for m in translate_marked_cached(engine, sentences, cache)]
+    return [marked.strip(m) for m in translate_marked_cached(engine, sentences, cache)]

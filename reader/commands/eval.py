@@ -21,7 +21,7 @@ class EvalFormat(str, Enum):
 
 def eval_command(
     path: PathArgument,
-    engine: EngineOption = EngineChoice.auto,
+    engine: EngineOption = EngineChoice("auto"),
     reference: Annotated[
         Path | None,
         typer.Option(
@@ -43,24 +43,56 @@ def eval_command(
     fmt: Annotated[
         EvalFormat, typer.Option("--format", "-f", help="Output format.")
     ] = EvalFormat.table,
+    lines: Annotated[
+        bool,
+        typer.Option(
+            "--lines",
+            help="PATH and the reference hold one sentence per line, aligned (MT test sets).",
+        ),
+    ] = False,
+    show_worst: Annotated[
+        int,
+        typer.Option(
+            "--worst",
+            help="List the N changes enforcement made that lost the most sentence chrF.",
+            metavar="N",
+            min=0,
+        ),
+    ] = 0,
 ) -> None:
     """Score the English against a reference (chrF, chrF++, BLEU) and the glossary (term accuracy)."""
     from reader import article as article_model
     from reader import evaluate
     from reader.session import TranslationSession
 
-    article = article_model.load(path)
+    article = evaluate.lines_article(path) if lines else article_model.load(path)
     reference = _reference(article, reference)
+    references = None
+    if reference is not None:
+        read = evaluate.lines_reference if lines else evaluate.load_reference
+        references = read(article, reference)
     entries, sources = _entries(article, glossaries or [])
     with TranslationSession(article, engine.value, notify=notice, entries=entries) as session:
         _check_scorable(session.engine.name, article, reference)
+        session.nlp_policy = "wait"  # the figures with spaCy's verdicts, every run the same
         session.enforce = False
         raw = session.translate(article.blocks)
         session.enforce = True
         enforced = session.translate(article.blocks)
         name = session.engine.name
         _check_scorable(name, article, reference)  # a fallback engine is checked again
-    report = evaluate.evaluate(article, name, raw, enforced, entries, reference, sources)
+    report = evaluate.evaluate(
+        article,
+        name,
+        raw,
+        enforced,
+        entries,
+        references,
+        str(reference) if reference is not None else None,
+        sources,
+        lines=lines,
+        show_worst=show_worst,
+    )
     if fmt is EvalFormat.json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -138,6 +170,13 @@ def _print_table(report: dict) -> None:
     raw, enf = report["raw"], report["enforced"]
     for key, label in (("chrf", "chrF"), ("chrf++", "chrF++"), ("bleu", "BLEU")):
         table.add_row(label, _cell(raw[key]), _cell(enf[key]))
+    names = report["names"]
+    if names["raw"] is not None:
+        table.add_row(
+            f"names kept (of {names['raw']['names']})",
+            _cell(names["raw"]["share"], True),
+            _cell(names["enforced"]["share"], True),
+        )
     table.add_row(
         "term occurrences", str(raw["terms"]["occurrences"]), str(enf["terms"]["occurrences"])
     )
@@ -151,5 +190,37 @@ def _print_table(report: dict) -> None:
     console = Console(highlight=False)
     console.print(f"{report['source']} — {report['engine']}", style="bold", markup=False)
     console.print(table)
+    console.print(_changes_line(report), markup=False)
+    console.print(_forced_line(report["forced"]), markup=False)
+    console.print(f"glossaries: {', '.join(report['glossaries']) or 'none'}", markup=False)
     if report["reference"] is None:
         console.print("No reference translation: term accuracy only.", style="dim", markup=False)
+    for n, change in enumerate(report["worst"], 1):
+        console.print(
+            f"\n{n}. {report['unit']} {change['index'] + 1}: chrF {change['raw_chrf']} → "
+            f"{change['enforced_chrf']}",
+            style="bold",
+            markup=False,
+        )
+        for label in ("fr", "raw", "enforced", "reference"):
+            console.print(f"  {label:>9}: {change[label]}", markup=False)
+
+
+def _changes_line(report: dict) -> str:
+    c = report["changes"]
+    unit = report["unit"] + ("s" if c["segments"] != 1 else "")
+    line = f"enforcement changed {c['changed']} of {c['segments']} {unit}"
+    if c["worse"] is None:
+        return line
+    share = f" ({c['worse_share'] * 100:.0f} %)" if c["worse_share"] is not None else ""
+    return f"{line}: {c['better']} better, {c['worse']} worse{share} by sentence chrF"
+
+
+def _forced_line(forced: dict) -> str:
+    return (
+        f"enforced terms: {forced['enforced']}; raw English already carried the sense: "
+        f"{forced['already_carried']}; broke the sentence: {forced['broke_grammar']} "
+        f"(French left in {forced['french_left']}, word lost {forced['word_lost']}, "
+        f"wrong number {forced['wrong_number']}); in worse {'segments'}: "
+        f"{forced['in_worse_segments']}; counted wrong: {forced['counted_wrong']}"
+    )

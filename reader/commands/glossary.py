@@ -19,7 +19,6 @@ from reader.commands.common import (
     load_article,
     notice,
 )
-from reader.commands.translate import hear_cache_failures
 
 
 class GlossaryFormat(str, Enum):
@@ -100,7 +99,6 @@ def _session(article, engine: str, stack, required: bool):
             raise
         notice(f"no English example sentences: {exc}")
         return None
-    hear_cache_failures(session, notice)
     return session
 
 

@@ -197,7 +197,7 @@ def cached_english(sentences: Sequence[str]) -> dict[str, str]:
     translated it (the engines' registry order: Argos, then Apertium); none is run."""
     from reader.article import from_blocks
     from reader.cache import Cache, CacheUnavailable
-    from reader.engines import marks, select
+    from reader.engines import marked, select
     from reader.errors import EngineError
 
     if not sentences:
@@ -219,7 +219,7 @@ def cached_english(sentences: Sequence[str]) -> dict[str, str]:
             missing = [s for s in sentences if s not in found]
             cached = cache.get_many(engine.name, engine.cache_version, missing)
             engine.close()
-            found.update((s, marks.strip(m)) for s, m in cached.items())
+            found.update((s, marked.strip(m)) for s, m in cached.items())
     finally:
         cache.close()
     return found

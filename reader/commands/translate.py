@@ -43,16 +43,6 @@ def say_glossary_problems(session, say: Notify) -> None:  # session: Translation
         say(line)
 
 
-def hear_cache_failures(session, say: Notify) -> None:  # session: TranslationSession
-    """A cache that stops saving mid-way (disk full) says so once, through ``say``.
-
-    Only while ``TranslationSession`` does not pass its own notify to ``Cache``; once it
-    does, the cache already has one and this does nothing.
-    """
-    if session.cache is not None and session.cache.notify is None:
-        session.cache.notify = lambda message: say(f"notice: {message}")
-
-
 class Format(str, Enum):
     text = "text"
     markdown = "markdown"
@@ -80,7 +70,6 @@ def translate(
     article = load_article(path)
     say = once(notice)
     with TranslationSession(article, engine.value, notify=say, enforce=enforce) as session:
-        hear_cache_failures(session, say)
         say_glossary_problems(session, say)
         if engine.value == "auto":
             notice(session.reason)

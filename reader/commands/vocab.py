@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reader.commands.common import OutputOption, check_output, notice
+
+if TYPE_CHECKING:
+    from reader.speech import Speech
 
 app = typer.Typer(
     help="Your vocabulary: words saved from lookups, with their sentences.",
@@ -51,23 +54,48 @@ def vocab_export(
         VocabFormat, typer.Option("--format", "-f", help="Output format.")
     ] = VocabFormat.json,
     output: OutputOption = None,
+    audio: Annotated[
+        bool,
+        typer.Option(
+            "--audio",
+            help="Anki: put the sound of each sentence and word on the cards (espeak-ng).",
+        ),
+    ] = False,
 ) -> None:
     """Export the vocabulary as an Anki deck (stable note ids), CSV or JSON."""
+    from reader.errors import InputError
     from reader.learning.vocab import Vocabulary, to_csv, to_json, write_anki
     from reader.store import write_output
 
+    if audio and fmt is not VocabFormat.anki:
+        raise InputError("--audio is for Anki decks: add --format anki")
     check_output(output, fmt.value)
+    speech = _speech() if audio else None
     entries = Vocabulary().entries()
     if fmt is VocabFormat.anki:
         assert output is not None  # check_output demands it
-        count = write_anki(entries, output)
-        notice(f"wrote {count} note{'s' * (count != 1)} to {output}")
+        count = write_anki(entries, output, speech)
+        with_audio = " with their sound" if speech is not None else ""
+        notice(f"wrote {count} note{'s' * (count != 1)}{with_audio} to {output}")
         return
     text = to_json(entries) + "\n" if fmt is VocabFormat.json else to_csv(entries)
     if output:
         write_output(output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
+
+
+def _speech() -> Speech:
+    """The Speech the settings choose, once espeak-ng is known to run (else one line)."""
+    from reader.settings import current
+    from reader.speech import Speech, SpeechError
+
+    speech = Speech(current().speech)
+    try:
+        speech.engine.identity()  # finds espeak-ng and asks its version
+    except SpeechError as exc:
+        raise SpeechError(f"cannot put sound on the cards: {exc}") from exc
+    return speech
 
 
 @app.command("remove")

@@ -10,7 +10,7 @@ Transparency: unknown-word marks are kept (no ``-u``). Apertium prefixes a word 
 did not know with ``*`` (not in the dictionary), ``@`` (no translation) or ``#``
 (cannot generate); after the pivot a French word carries two marks, a Spanish one
 one. The marks are removed and the word is wrapped as an unknown span (see
-``reader.engines.marks``), except capitalised words found as such in the French:
+``reader.engines.marked``), except capitalised words found as such in the French:
 those are names passed through, which is what should happen to them.
 
 English typography: no space before ? ! : ;, « » become “ ”, and quotation marks
@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from reader.engines import marks
+from reader.engines import marked
 from reader.engines.base import SentenceEngine
 from reader.errors import EngineError
 
@@ -223,7 +223,7 @@ _OPEN_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_GUILLEMET = re.compile(r"[ \u00a0\u202f]*»")
 _EMPTY_QUOTES = re.compile(r"(\S+)[ \u00a0\u202f]*(“\s*”|\"\s*\")")
 _INITIAL_NAME = re.compile(
-    rf"^({marks.UNKNOWN_OPEN}?)([A-Z][\w’'-]*)({marks.UNKNOWN_CLOSE}?) ([A-Z][a-z]+)\b"
+    rf"^({marked.UNKNOWN_OPEN}?)([A-Z][\w’'-]*)({marked.UNKNOWN_CLOSE}?) ([A-Z][a-z]+)\b"
 )
 
 
@@ -242,7 +242,7 @@ def _unmark(english: str, source: str) -> str:
             return literal + word
         if word[:1].isupper() and word in source_words:
             return literal + word  # a name, rightly left as it is
-        return literal + marks.unknown(word)
+        return literal + marked.unknown(word)
 
     return _MARK_OR_ESCAPE.sub(one, english)
 
@@ -266,9 +266,66 @@ def _initial_name_case(english: str, source: str) -> str:
 
 
 def finish(english: str, source: str) -> str:
-    """Raw Apertium output of ``source`` → marked English (see ``reader.engines.marks``)."""
+    """Raw Apertium output of ``source`` → marked English (see ``reader.engines.marked``)."""
     english = " ".join(english.split())
     return _initial_name_case(typography(_unmark(english, source)), source)
+
+
+# ---------------------------------------------------------------- the French analyser
+
+
+@cache
+def _analyser(first_leg: str) -> Path | None:
+    """The first leg's French morphological analyser (``fr-es.automorf.bin``), from its mode file."""
+    try:
+        text = (MODES_DIR / f"{first_leg}.mode").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = re.search(r"'([^']+\.automorf\.bin)'", text)
+    return Path(match.group(1)) if match and Path(match.group(1)).is_file() else None
+
+
+_READING = re.compile(r"\^((?:\\.|[^/$])*)/((?:\\.|[^$])*)\$")
+
+
+def _parts_of_speech(analysis: str) -> frozenset[str]:
+    """``^Rose/rose<adj><mf><sg>/rose<n><f><sg>$`` → {adj, n}; an unknown word (``*``) → {}.
+    A proper noun says its kind too: ``np:ant`` (a person's name), ``np:loc``, ``np:org``."""
+    m = _READING.search(analysis)
+    if m is None:
+        return frozenset()
+    found = set()
+    for reading in m.group(2).split("/"):
+        tags = re.findall(r"<(\w+)>", reading)
+        if not reading.startswith("*") and tags:
+            found.add(f"np:{tags[1]}" if tags[0] == "np" and len(tags) > 1 else tags[0])
+    return frozenset(found)
+
+
+def analyse_words(first_leg: str, words: Sequence[str]) -> dict[str, frozenset[str]]:
+    """How Apertium's French analyser reads each word: its parts of speech (``np`` for a
+    proper noun, ``n``, ``adj``, ``vblex``…), empty for a word it does not know. One
+    ``lt-proc`` run for all of them; words it cannot be asked about are left out."""
+    path = _analyser(first_leg)
+    command = shutil.which("lt-proc")
+    asked = [w for w in dict.fromkeys(words) if w and "\0" not in w and "\n" not in w]
+    if path is None or command is None or not asked:
+        return {}
+    payload = "".join(_escape(w) + "\n\0" for w in asked)
+    try:
+        done = subprocess.run(
+            [command, "-z", "-w", str(path)],
+            input=payload.encode("utf-8"),
+            capture_output=True,
+            timeout=_TIMEOUT,
+            env=_ENV,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    answers = done.stdout.decode("utf-8", errors="replace").split("\0")
+    if done.returncode != 0 or len(answers) < len(asked):
+        return {}
+    return {w: _parts_of_speech(a) for w, a in zip(asked, answers, strict=False)}
 
 
 # ---------------------------------------------------------------- the engine
@@ -290,6 +347,7 @@ class ApertiumEngine(SentenceEngine):
         self._pipeline: _Pipeline | None = None
         self.spawns = 0
         """How many pipelines this engine started (benchmarks and tests read it)."""
+        self._analysed: dict[str, frozenset[str]] = {}
 
     @property
     def version(self) -> str:
@@ -300,13 +358,13 @@ class ApertiumEngine(SentenceEngine):
         return f"{_version()} ({MARKED_REVISION})"
 
     def translate_sentences(self, sentences: Sequence[str]) -> list[str]:
-        return [marks.strip(m) for m in self.translate_marked(sentences)]
+        return [marked.strip(m) for m in self.translate_marked(sentences)]
 
     def translate_marked(self, sentences: Sequence[str]) -> list[str]:
         """Marked English for each sentence: unknown words wrapped, typography fixed."""
         if not sentences:
             return []
-        clean = [" ".join(marks.scrub(s).replace("\0", " ").split()) for s in sentences]
+        clean = [" ".join(marked.scrub(s).replace("\0", " ").split()) for s in sentences]
         raw = self._translate_raw(clean)
         if len(raw) != len(clean):
             raise EngineError(f"apertium returned {len(raw)} sentences for {len(clean)}")
@@ -331,6 +389,14 @@ class ApertiumEngine(SentenceEngine):
         # Plain text, unlike the pipeline's stream: backslashes are characters.
         parts = text.strip("\n").split(_SEPARATOR)
         return [part.strip().replace("\\", "\\\\") for part in parts]
+
+    def analyse_words(self, words: Sequence[str]) -> dict[str, frozenset[str]]:
+        """The French analyser's parts of speech for each word (see ``analyse_words``),
+        remembered for the engine's life: names recur."""
+        missing = [w for w in dict.fromkeys(words) if w not in self._analysed]
+        if missing:
+            self._analysed.update(analyse_words(self._pair[0], missing))
+        return {w: self._analysed[w] for w in words if w in self._analysed}
 
     def close(self) -> None:
         with self._lock:

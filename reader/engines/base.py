@@ -56,7 +56,7 @@ class SentenceEngine(Engine):
         """Translates ``sentences`` in as few underlying calls as possible."""
 
     def translate_marked(self, sentences: Sequence[str]) -> list[str]:
-        """Marked English (``reader.engines.marks``): unknown words wrapped, for engines
+        """Marked English (``reader.engines.marked``): unknown words wrapped, for engines
         that know them (Apertium). Plain English is valid marked text, so by default this
         is ``translate_sentences``."""
         return self.translate_sentences(sentences)

@@ -11,7 +11,9 @@ and a new one started.
 
 Exports: JSON, CSV (one row per example) and an Anki deck whose note GUIDs come from
 the lemma (``genanki.guid_for``), so exporting again updates cards instead of
-adding duplicates.
+adding duplicates. With a ``Speech`` (``--audio``), each card also plays its sentences
+and its word: WAV files named by a hash of what is said (``reader.speech.media``), so
+exporting again adds no new media.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from reader.learning.database import Database
 
 if TYPE_CHECKING:
     from reader.lookup.service import Gloss, LookupResult
+    from reader.speech import Speech
 
 FILE_NAME = "vocabulary.sqlite3"
 SCHEMA = """
@@ -60,6 +63,18 @@ CREATE TABLE IF NOT EXISTS examples (
 """
 ANKI_MODEL_ID = 1_786_204_417
 ANKI_DECK_ID = 1_786_204_418
+ANKI_FIELDS = (
+    "Word",
+    "Lemma",
+    "English",
+    "Source",
+    "French",
+    "EnglishSentence",
+    "Article",
+    "WordAudio",
+    "FrenchAudio",
+)
+"""The note type's fields; the audio ones hold ``[sound:…]`` (``--audio``) or nothing."""
 ANKI_GUID_NAMESPACE = "bilingual-reader vocabulary"
 """Prefixes the lemma in ``guid_for``, so a vocabulary note never takes the GUID of a
 glossary note for the same French word."""
@@ -316,21 +331,31 @@ def anki_guid(lemma: str) -> str:
     return guid(ANKI_GUID_NAMESPACE, lemma)
 
 
-def write_anki(entries: Sequence[VocabEntry], target: Path) -> int:
-    """Writes an Anki deck, one note per lemma; returns the number of notes."""
+def write_anki(entries: Sequence[VocabEntry], target: Path, speech: Speech | None = None) -> int:
+    """Writes an Anki deck, one note per lemma; returns the number of notes. With
+    ``speech``, the notes' audio fields play their sentences and their word (the form met,
+    bold on the card), and the sound files go into the deck; without, they are empty (one
+    note type either way, so a deck can gain its audio on a later export)."""
     import genanki
+
+    media: list[Path] = []
+
+    def sound(text: str) -> str:
+        if speech is None or not text.strip():
+            return ""
+        made = speech.audio_for(text)  # a SpeechError (no espeak-ng) before anything is written
+        media.append(made.path)
+        return made.sound
 
     model = genanki.Model(
         ANKI_MODEL_ID,
         "Bilingual reader vocabulary",
-        fields=[
-            {"name": n}
-            for n in ("Word", "Lemma", "English", "Source", "French", "EnglishSentence", "Article")
-        ],
+        fields=[{"name": n} for n in ANKI_FIELDS],
         templates=[
             {
                 "name": "French → English",
-                "qfmt": "{{French}}<br><br><b>{{Word}}</b> ({{Lemma}})",
+                "qfmt": "{{French}} {{FrenchAudio}}<br><br><b>{{Word}}</b> {{WordAudio}} "
+                "({{Lemma}})",
                 "afmt": "{{FrontSide}}<hr id=answer><b>{{English}}</b> <small>({{Source}})</small>"
                 "<br><br>{{EnglishSentence}}<br><small>{{Article}}</small>",
             }
@@ -350,10 +375,12 @@ def write_anki(entries: Sequence[VocabEntry], target: Path) -> int:
                     "<br>".join(marked(x.sentence, x.word) for x in examples),
                     "<br>".join(html.escape(x.english) for x in examples),
                     "<br>".join(dict.fromkeys(html.escape(x.title or x.path) for x in examples)),
+                    sound(e.word),
+                    "".join(sound(x.sentence) for x in examples),
                 ],
                 guid=anki_guid(e.lemma),
             )
         )
     from reader.anki import write_deck
 
-    return write_deck(deck, target)  # an unwritable target is one OutputError naming it
+    return write_deck(deck, target, media)  # an unwritable target is one OutputError naming it

@@ -28,13 +28,14 @@ from typing import Any
 
 from glossary.match import fold, strip_elision
 from glossary.model import NAME_KINDS, Entry
-from glossary.sources import GlossaryStack, Notify
+from glossary.sources import GlossaryStack
 from reader.article import Article
 from reader.lookup import apertium_bidix, morph
 from reader.lookup.apertium_bidix import Analysis, Apertium, ApertiumUnavailable
 from reader.lookup.dictd import Definition, DictdDictionary, DictdError
 from reader.lookup.glossaries import GlossaryHit, hits_at
 from reader.lookup.result import Gloss, LookupResult, printable
+from reader.notify import Notify
 
 __all__ = ["Gloss", "LookupResult", "LookupService", "printable"]
 
@@ -140,7 +141,7 @@ class LookupService:
         s = self._sources
         if not s.freedict_checked:
             s.freedict_checked = True
-            from reader.dictionaries import INSTALL_HINT, find_freedict
+            from reader.lookup.freedict import INSTALL_HINT, find_freedict
 
             files = find_freedict()
             if files is None:

@@ -53,8 +53,13 @@ def test_scores_against_a_hand_computed_reference(tiny, data_dir):
         "engine",
         "reference",
         "glossaries",
+        "unit",
         "raw",
         "enforced",
+        "changes",
+        "names",
+        "forced",
+        "worst",
         "blocks",
     }
     assert report["engine"] == "reference" and report["glossaries"] == [str(tiny / "terms.toml")]
@@ -171,3 +176,137 @@ def test_table_names_both_columns(tiny, data_dir):
     assert done.returncode == 0, done.stderr
     assert "raw" in done.stdout and "enforced" in done.stdout and "chrF" in done.stdout
     assert "broken-term sentences" in done.stdout
+
+
+# ---------------------------------------------------------------- --lines: parallel sentence files
+
+
+def test_names_kept_counts_capitalised_words_the_reference_keeps():
+    from reader.article import make_block
+    from reader.evaluate.segments import name_words, names_kept
+
+    assert name_words("Le Centre Brennan et Obama.") == {"Centre", "Brennan", "Obama"}
+    blocks = [
+        make_block(0, "paragraph", "Selon Palas, Rose et Pierre ont vu Obama."),
+        make_block(1, "paragraph", "Bruno Le Maire parle."),  # Bruno: first word, not counted
+    ]
+    references = ["According to Palas, Rose and Pierre saw Obama.", "Bruno Le Maire speaks."]
+    english = ["According to Shovels, Pink and Stone saw Obama.", "Bruno The Mayor speaks."]
+    # Palas, Rose, Pierre, Obama, Le, Maire: 6 names the reference keeps; the English keeps Obama.
+    assert names_kept(blocks, english, references) == {"names": 6, "kept": 1, "share": 0.1667}
+    assert names_kept(blocks, references, references)["share"] == 1.0
+    assert names_kept(blocks, english, None) is None
+
+
+def test_changes_are_counted_better_and_worse_by_sentence_chrf():
+    from reader.evaluate.segments import change_counts, changes, worst
+
+    french = ["a", "b", "c"]
+    raw = ["the cat sleeps", "a dog", "same"]
+    enforced = ["the cat sleeps here", "the dog", "same"]
+    references = ["the cat sleeps", "the dog", "same"]
+    found = changes(french, raw, enforced, references)
+    assert [c.index for c in found] == [0, 1]
+    assert found[0].delta < 0 < found[1].delta
+    assert change_counts(found, 3, True) == {
+        "segments": 3,
+        "changed": 2,
+        "better": 1,
+        "worse": 1,
+        "worse_share": 0.5,
+    }
+    assert [c.index for c in worst(found, 5)] == [0]  # only changes that lost
+
+
+def test_lines_files_must_be_aligned(tmp_path, data_dir):
+    (tmp_path / "s.fr.txt").write_text("Un.\nDeux.\nTrois.\n", encoding="utf-8")
+    (tmp_path / "r.en.txt").write_text("One.\nTwo.\n", encoding="utf-8")
+    done = run_reader(
+        "eval", str(tmp_path / "s.fr.txt"), "--lines", "-r", str(tmp_path / "r.en.txt")
+    )
+    assert done.returncode == 1 and "line for line" in done.stderr, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.needs_apertium
+def test_lines_report_changes_names_and_the_worst_changes(tmp_path, data_dir):
+    # The first line would be a title for an article; with --lines it is a sentence
+    # like the others, and a repeated line is kept.
+    french = [
+        "Le Conseil de sécurité de l'ONU se réunit.",
+        "Le Conseil de sécurité de l'ONU se réunit.",
+        "Selon Palas, le chat dort.",
+    ]
+    english = [
+        "The UN Security Council meets.",
+        "The UN Security Council meets.",
+        "According to Palas, the cat sleeps.",
+    ]
+    (tmp_path / "s.fr.txt").write_text("\n".join(french) + "\n", encoding="utf-8")
+    (tmp_path / "s.en.txt").write_text("\n".join(english) + "\n", encoding="utf-8")
+    done = run_reader(
+        "eval", str(tmp_path / "s.fr.txt"), "--lines", "-e", "apertium", "--worst", "2",
+        "-f", "json",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["unit"] == "line" and "blocks" not in report
+    assert report["reference"].endswith("s.en.txt")
+    assert report["changes"]["segments"] == 3
+    changes = report["changes"]
+    assert changes["better"] + changes["worse"] <= changes["changed"] <= 3
+    assert set(report["forced"]) >= {"enforced", "already_carried", "broke_grammar"}
+    assert report["names"]["raw"]["names"] == 1  # Palas
+    for change in report["worst"]:
+        assert set(change) >= {"fr", "raw", "enforced", "reference"}
+    table = run_reader("eval", str(tmp_path / "s.fr.txt"), "--lines", "-e", "apertium")
+    assert table.returncode == 0, table.stderr
+    assert "names kept" in table.stdout and "enforcement changed" in table.stdout
+
+
+# ---------------------------------------------------------------- honesty: what forced terms did
+
+
+def _block(index, sentences, terms=None, unknown=None):
+    return BlockTranslation(
+        index, tuple(sentences), "apertium", "v",
+        tuple(terms or [() for _ in sentences]), tuple(unknown or [() for _ in sentences]),
+    )  # fmt: skip
+
+
+def test_forced_terms_that_did_harm_count_as_wrong():
+    """Trial Q1/Q6/Q7: a forced term is not accurate where its English was already there,
+    where it left French in, or where the sentence got worse."""
+    from reader.evaluate import evaluate
+
+    mp = Entry("député", "MP", "people", en_aliases=("MPs",), origin="general")
+    tax = Entry("taxe", "tax", "economy", origin="general")
+    article = parse("Titre\nLes députés ont voté.\nLa taxe foncière ;\nLe député parle.", "x.txt")
+    raw = [
+        _block(0, ["Title"]),
+        _block(1, ["The deputies have voted."]),
+        _block(2, ["The territorial contribution;"]),
+        _block(3, ["The MP speaks."]),
+    ]
+
+    def span(text, term, key):
+        a = text.index(term)
+        return TermSpan(key, a, a + len(term), "enforced")
+
+    one, two, three = "The MP have voted.", "The tax foncière;", "The MP speaks."
+    enforced = [
+        raw[0],
+        _block(1, [one], [(span(one, "MP", mp.key),)]),
+        _block(2, [two], [(span(two, "tax", tax.key),)], [((8, 16),)]),
+        _block(3, [three], [(span(three, "MP", mp.key),)]),
+    ]
+    references = ["Title", "The MPs have voted.", "The property tax;", "The MP speaks."]
+    report = evaluate(article, "apertium", raw, enforced, [mp, tax], references, "r", [])
+    forced = report["forced"]
+    assert forced["enforced"] == 3
+    assert forced["already_carried"] == 1  # "The MP speaks." had "MP" already
+    assert forced["wrong_number"] == 1  # « les députés » → "MP" where MPs is listed
+    assert forced["french_left"] == 1  # "foncière" left in, a new unknown word
+    assert forced["broke_grammar"] == 2
+    # Broken or harmful terms are not counted as accurate: of 3 occurrences, 1 right.
+    assert report["enforced"]["terms"]["strict"] == pytest.approx(1 / 3, abs=0.001)

@@ -156,3 +156,55 @@ def test_a_lower_entrys_longer_form_stays_so_the_longest_match_wins():
         "Donald Trump",
         ("président Donald Trump",),
     )
+
+
+# ---------------------------------------------------------------- the rule: enforce only where sure
+
+
+def test_every_entry_follows_the_enforcement_rule(general):
+    """Several words, a name, or a stated sense: else ``enforce = false`` (trial Q1)."""
+    from glossary.general import follows_the_rule, one_word
+
+    broken = [e.fr for e in general if not follows_the_rule(e)]
+    assert broken == []
+    # The rule decides something: both kinds of one-word common terms exist.
+    common = [e for e in general if one_word(e.fr) and not e.fr[:1].isupper()]
+    assert sum(not e.enforce for e in common) >= 20 and sum(e.enforce for e in common) >= 50
+    # The words the trial saw forced into the wrong sense are marked only.
+    by_fr = {e.fr: e for e in general}
+    for fr in ["retraites", "emploi", "manifestation", "mandat", "bénéfice", "parquet",
+               "escalade", "char", "ménages", "entreprises", "renseignement", "enquête"]:  # fmt: skip
+        assert not by_fr[fr].enforce, fr
+    assert not any(key_of(a) == key_of("bac") for e in general for a in e.aliases)
+
+
+def test_the_rule_is_checked_by_the_check():
+    from glossary.general import follows_the_rule
+    from glossary.model import Entry
+
+    assert not follows_the_rule(Entry("retraite", "pension", "economy", "d", origin="general"))
+    assert follows_the_rule(Entry("retraite", "pension", "economy", "d", enforce=False))
+    assert follows_the_rule(Entry("taux directeur", "key rate", "economy", "d"))
+    assert follows_the_rule(Entry("Élysée", "Élysée", "organisations", "d"))
+    assert follows_the_rule(Entry("inflation", "inflation", "economy", "d", sense="prices"))
+    assert not follows_the_rule(Entry("x", "y", "other", "d", enforce=False, sense="z"))
+
+
+def test_an_alias_with_another_english_is_its_own_entry(general):
+    """Trial Q2 and the issue: each of these French forms gets its own English."""
+    from glossary.english import of_longer_form
+
+    def english_of(fr: str) -> str:
+        owner = next(e for e in general if any(key_of(f) == key_of(fr) for f in e.forms))
+        return of_longer_form(owner, fr) if owner.fr != fr else owner.en
+
+    assert english_of("Assemblée générale des Nations unies") == "UN General Assembly"
+    assert english_of("grévistes") == "strikers"
+    assert english_of("chef d'état-major") == "chief of staff"
+    assert english_of("accord de libre-échange") == "free trade agreement"
+    assert english_of("émissions de CO2") == "CO2 emissions"
+    assert english_of("manifestants") == "protesters"
+    assert english_of("fonctionnaires") == "civil servants"
+    assert english_of("IA") == "AI"
+    assert english_of("liberté d'expression") == "freedom of expression"
+    assert english_of("premier ministre") == "Prime Minister"  # lowercase, Le Monde's style

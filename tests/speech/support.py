@@ -30,6 +30,10 @@ class Stub:
     def received(self) -> Path:
         return self.folder / "received.wav"
 
+    def release(self) -> None:
+        """Lets a ``GATED`` stub end."""
+        (self.folder / "go").touch()
+
     @property
     def child(self) -> Path:
         """Where a ``LONG`` stub writes the pid of its child (a long sleep)."""
@@ -51,6 +55,10 @@ def make_stub(folder: Path, *, then: str = "exit 0") -> Stub:
 
 
 LONG = 'sleep 600 & echo $! > "{folder}/child.tmp"; mv "{folder}/child.tmp" "{folder}/child"; wait'
+
+
+GATED = 'while [ ! -e "{folder}/go" ]; do sleep 0.01; done'
+"""Plays on, after reading all its sound, until the test calls ``Stub.release``."""
 
 
 def failing(complaint: str) -> str:

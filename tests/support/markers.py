@@ -15,7 +15,7 @@ def _apertium() -> bool:
 
 
 def _freedict() -> bool:
-    from reader.dictionaries import find_freedict
+    from reader.lookup.freedict import find_freedict
 
     return find_freedict() is not None
 

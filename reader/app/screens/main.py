@@ -16,6 +16,7 @@ from collections.abc import Coroutine, Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -47,6 +48,7 @@ from reader.app.messages import (
 )
 from reader.app.options import ReadingOptions
 from reader.app.selection import Selection
+from reader.app.speaking import Highlight, Speaker, SpeechEnded, SpeechStarted, to_say
 from reader.app.statuses import WORD_ACTIONS, WORD_BINDINGS, WordStatuses
 from reader.app.translator import Translator
 from reader.app.widgets.article_view import PLACEHOLDER_FAILED, ArticleView
@@ -76,6 +78,10 @@ class MainScreen(Screen[None]):
         # fills the filter instead of running o, t, a, n as reading keys.
         Binding("slash", "filter", "Find in glossary", show=False, key_display="/", priority=True),
         Binding("escape", "back_to_text", "Back to the text (also Tab)", show=False),
+        # Speech (issue 17). While something is said (check_action), Escape stops it first,
+        # wherever the focus is (priority); otherwise Escape does what it did before.
+        Binding("p", "speak", "Hear the sentence or word", show=False),
+        Binding("escape", "stop_speaking", show=False, priority=True),
         Binding("n", "occurrence(1)", "Next occurrence", show=False),
         Binding("N", "occurrence(-1)", "Previous occurrence", show=False, key_display="N"),
         # With the lookup panel focused (the view's own ←/→ come first when it has focus).
@@ -110,6 +116,7 @@ class MainScreen(Screen[None]):
         self.lookups: LookupService | None = None
         self.selection = Selection()
         self._save_timer: Timer | None = None
+        self.speaker = Speaker(self.post_message, self._show_speaking)
         self.set_reactive(MainScreen.total, len(article.blocks))
 
     # ------------------------------------------------------------ composition
@@ -183,6 +190,7 @@ class MainScreen(Screen[None]):
         self.close_session()
 
     def close_session(self) -> None:
+        self.speaker.close()
         if self.lookups is not None:
             self.lookups.close()
         self.translator.close()
@@ -430,6 +438,35 @@ class MainScreen(Screen[None]):
         self.view.action_word(step)
         self.view.action_lookup()
 
+    # ------------------------------------------------------------ speech (issue 17)
+
+    def action_speak(self) -> None:
+        """p: the lookup panel's word (when it has focus), the cursor's word, else the
+        current sentence, highlighted while it plays (``reader.app.speaking``)."""
+        view, panel = self.view, self.lookup_panel
+        looked_up = None
+        if panel is not None and panel.is_open and panel.has_focus_within and panel.result:
+            looked_up = panel.result.word
+        block = self.article.blocks[view.current]
+        self.speaker.say(to_say(block, view.sentence, view.word_span(), looked_up))
+
+    def action_stop_speaking(self) -> None:
+        if not self.speaker.stop():
+            raise SkipAction()  # nothing was said: Escape does what it did before
+
+    def _show_speaking(self, highlight: Highlight) -> None:
+        self.view.speaking = highlight
+
+    @on(SpeechStarted)
+    def speech_started(self, message: SpeechStarted) -> None:
+        self.speaker.started(message)
+
+    @on(SpeechEnded)
+    def speech_ended(self, message: SpeechEnded) -> None:
+        error = self.speaker.ended(message)
+        if error is not None:
+            self.notify(error, title="Speech", severity="error", timeout=8, markup=False)
+
     # ------------------------------------------------------------ focus and selection
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -439,6 +476,8 @@ class MainScreen(Screen[None]):
         if action == "word_in_panel":
             panel = self.lookup_panel
             return panel is not None and panel.is_open and panel.has_focus
+        if action == "stop_speaking":  # silent: Escape is the focused widget's, in the footer too
+            return self.speaker.busy
         if action in WORD_ACTIONS:
             return self._word_keys_apply(action)
         return True

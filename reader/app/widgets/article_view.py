@@ -9,6 +9,8 @@ The current block is shown by a bar in the left margin as well as a background,
 and the current sentence is bold as well as tinted: in 256 or 16 colours the
 backgrounds can round to the same colour, the bar and the bold cannot. For the
 same reason the word cursor (``→``/``←``, for lookups) is reversed and underlined.
+The French being said aloud (``speaking``, issue 17) is tinted and italic, with ``♫`` in
+the margin of its lines: under the marks and the cursor, which stay visible over it.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ PLACEHOLDER_HIDDEN = "· · ·  (space reveals the English)"
 MARGIN = 1
 """Cells left of the text: the current block's bar."""
 CURRENT_BAR = "▌"
+SPEAKING_BAR = "♫"
+"""The margin of the lines being said aloud (narrow in every terminal, unlike ♪)."""
 
 _MOVE = Binding.Group("Move", compact=True)
 
@@ -76,6 +80,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--failed",
         "article-view--unknown",
         "article-view--word",
+        "article-view--speaking",
         # Word statuses (see DEFAULT_CSS)
         "article-view--new",
         "article-view--learning-1",
@@ -106,6 +111,7 @@ class ArticleView(ScrollView, can_focus=True):
         &:nocolor > .article-view--failed { text-style: italic underline; color: $text; }
         & > .article-view--unknown { text-style: dim italic; }
         & > .article-view--word { text-style: reverse underline; }
+        & > .article-view--speaking { background: $success 40%; text-style: bold italic; }
         /* Word statuses: a colour for each, bold for the least familiar, never underline
            (terms) or reverse (the cursor) and no background (the sentence's and the hits'
            stay readable). The colours round to five distinct ones in 16 colours (bright
@@ -152,6 +158,8 @@ class ArticleView(ScrollView, can_focus=True):
     """The word cursor: an index into ``words(current)``, None until ←/→, l or a click."""
     without_english: reactive[bool] = reactive(False)
     """The engine gives no English (``none``): French only, at full width, whatever the mode."""
+    speaking: reactive[tuple[int, Mark] | None] = reactive(None)
+    """The French being said aloud: (block, a ``speaking`` mark), None when silent."""
 
     class CurrentChanged(Message):
         """The current block changed (the screen saves the reading position)."""
@@ -377,6 +385,9 @@ class ArticleView(ScrollView, can_focus=True):
             if index == self.current
             else Segment(" " * MARGIN, base)
         )
+        if self._speaking_on(index, line, columns):
+            bar_style = self.get_component_rich_style("article-view--bar", partial=True)
+            bar = Segment(SPEAKING_BAR, base + bar_style)
         strip = Strip([bar, *self._row_line(index, line, columns, base)], width)
         return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, base)
 
@@ -444,6 +455,9 @@ class ArticleView(ScrollView, can_focus=True):
         ):
             a, b = sentence_spans[self.sentence]
             ranges.append((a, b, self._overlay("article-view--sentence")))
+        speaking = self.speaking
+        if lang == "fr" and speaking is not None and speaking[0] == block.index:
+            ranges.append((speaking[1].start, speaking[1].end, self.mark_style(speaking[1])))
         if lang == "fr":  # only the marks on this line: a block may have a hundred
             for m in self.word_marks(block.index):
                 if m.start < end and m.end > start:
@@ -458,6 +472,20 @@ class ArticleView(ScrollView, can_focus=True):
         used = sum(s.cell_length for s in segments)
         segments.append(Segment(" " * max(0, width - used), base))
         return segments
+
+    def _speaking_on(self, index: int, line: int, columns: Columns) -> bool:
+        """Whether line ``line`` of block ``index`` shows some of the French said aloud."""
+        speaking = self.speaking
+        if speaking is None or speaking[0] != index:
+            return False
+        spans, mark = self._rows[index].fr, speaking[1]
+        return any(
+            cell.lang == "fr"
+            and 0 <= cell.line < len(spans)
+            and spans[cell.line][0] < mark.end
+            and mark.start < spans[cell.line][1]
+            for cell in cells(columns, self._rows[index], line)
+        )
 
     def mark_style(self, mark: Mark) -> Style:
         """The style a mark's kind maps to (``article-view--<kind>``)."""

@@ -1,0 +1,405 @@
+"""Names are never translated: the capitalised words of a sentence that the engine's English
+lost come back verbatim, unless a glossary gives their English or the engine knows
+them as a place or an organisation with an English name of its own.
+
+A *candidate* is a run of capitalised words (« Enrique Pena Nieto », « Le Maire »)
+not covered by a glossary entry, some word of which the raw English lacks verbatim.
+A run's first word at the very start of a sentence is a name only where spaCy tags
+it as a person, place or organisation and as a proper noun, and the engine does not
+read it as a verb: a capitalised word there is not a name by itself. Each word of a
+candidate is then judged; the words judged names (with the particles between them)
+are put back verbatim:
+
+1. a person's name: the engine's analyser reads it as one (``np:ant``, « Pierre »,
+   « Lee »), or spaCy tags it as part of a person's name and as a proper noun, or as
+   a later word of the name (« Laurent Blanc », « Bruno Le Maire »; but not a title
+   before a name, « le Roi Mswati », nor « le Pape »);
+2. the engine, on the word alone, gives it back unchanged up to case (« Santos »,
+   « YouTube »), or gives back an unknown word with the same letters (« Québec »);
+3. the engine does not know the word in French but its English comes out different:
+   the pivot language translated it (« Nieto » → "Grandson"), unless it is an
+   acronym both languages share (« VIH » → HIV, « URSS » → USSR);
+4. the engine's analyser reads it only as a verb (« Dallas »);
+5. the analyser knows it as another proper noun (a place, an organisation): its
+   English is the engine's (« Israël » → Israel, « Londres » → London), unless that
+   English is the pivot's unknown form differing by more than the last letter
+   (« Bordeaux » → "Burdeos", « Kyoto » → "Kioto": verbatim; but « Sibérie » →
+   Siberia);
+6. otherwise (a common noun or an adjective: « Université », « Norvégiens ») it is
+   the engine's to translate.
+
+Rules 1 (the analyser's part), 4 and 5 need an engine that can say how its analyser
+reads a word (Apertium); rule 3 one that marks unknown words. Another engine gets
+rules 1 (spaCy) and 2.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from glossary.match import fold
+from reader.engines import marked
+from reader.nlp.analysis import Token
+
+Span = tuple[int, int]
+_TOKEN = re.compile(
+    r"\b(?:[LlDdJjMmNnTtSsCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=[^\W\d_])"
+    r"|[^\W\d_][\w-]*(?:['’][^\W\d_]+)?|\d[\w.,]*|\S"
+)
+_OPENERS = frozenset('«"“‘(:—–-[')
+_PARTICLES = frozenset("de du des la le van von der den di da del dos bin ben ibn al el".split())
+_ROMAN = re.compile(r"[IVXLCDM]+(?:e|er|re|ème)?")
+_PEOPLE = frozenset({"np:ant", "np:cog"})  # Apertium's first names and surnames
+_VERBS = frozenset({"vblex", "vbser", "vbhaver", "vbmod", "vaux"})
+_NAMED = frozenset({"PER", "LOC", "ORG"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A run of capitalised words: where it is, its words (with offsets), whether it starts the sentence."""
+
+    start: int
+    end: int
+    words: tuple[tuple[str, int, int], ...]
+    initial: bool
+    """At the start of a clause: the sentence's first word, or right after a quote or colon."""
+    sentence_start: int = 0
+    """Where the sentence's first word is."""
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(c.isalpha() for c in word)
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def _kept(word: str, english: str, english_words: Sequence[str]) -> bool:
+    """Whether the English has the word, verbatim or in the engine's spelling of the same
+    name (Alexander for « Alexandre », Mubarak for « Moubarak », Quebec for « Québec »)."""
+    if _has_word(english, word):
+        return True
+    if len(word) < 4 or not word[:1].isupper():
+        return False
+    ours = _letters(word)
+    return any(
+        w.lower() != word.lower()  # "Youtube" is not « YouTube »
+        and _letters(w)[:1] == ours[:1]
+        and abs(len(_letters(w)) - len(ours)) <= 1
+        and SequenceMatcher(None, _letters(w), ours).ratio() >= 0.8
+        for w in english_words
+    )
+
+
+def candidates(
+    sentence: str, english: str, covered: Sequence[Span], unknown: Sequence[Span] = ()
+) -> list[Candidate]:
+    """Runs of capitalised words outside ``covered`` of which the English lacks a word
+    (``unknown``: the English's unknown words, which never count as the engine's name)."""
+    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(sentence)]
+    out: list[Candidate] = []
+    run: list[tuple[str, int, int]] = []
+    openings: set[int] = set()  # where a clause starts: the sentence, a quote, a colon…
+    previous = ""
+
+    english_words = [
+        m.group(0)
+        for m in re.finditer(r"[^\W\d_][\w'’-]*", english)
+        if m.group(0)[:1].isupper() and not any(a < m.end() and m.start() < b for a, b in unknown)
+    ]
+
+    def close() -> None:
+        while run and not _is_capitalised(run[-1][0]):
+            run.pop()  # no particle at the end
+        if run and any(not _kept(w, english, english_words) for w, _, _ in run):
+            first = min(openings) if openings else 0
+            out.append(Candidate(run[0][1], run[-1][2], tuple(run), run[0][1] in openings, first))
+        run.clear()
+
+    for i, (word, start) in enumerate(tokens):
+        end = start + len(word)
+        if not word[0].isalnum():
+            close()
+            # A straight quote opens only after a space or at the start: « "Dallas" » yes,
+            # « "Hetin" Reyes » no (there it closes).
+            opens = word != '"' or start == 0 or sentence[start - 1].isspace()
+            previous = word if opens else ""
+            continue
+        if not openings or previous in _OPENERS:
+            openings.add(start)
+        previous = word
+        inside = any(a < end and start < b for a, b in covered)
+        following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if inside:
+            close()
+        elif _is_capitalised(word) and not word.isdigit():
+            run.append((word, start, end))
+        elif run and word.lower() in _PARTICLES and _is_capitalised(following):
+            run.append((word, start, end))
+        else:
+            close()
+    close()
+    return out
+
+
+def _spelling(word: str) -> str:
+    """A word up to case and hyphens (accents count)."""
+    return word.lower().replace("-", "").replace(" ", "")
+
+
+def _letters(word: str) -> str:
+    return fold(word).replace("-", "").replace(" ", "")
+
+
+def _alone(alone: Mapping[str, str], word: str) -> tuple[str, bool] | None:
+    """The engine's English for ``word`` alone (clean) and whether it marked it unknown."""
+    if word not in alone:
+        return None
+    return marked.strip(alone[word]).strip(), marked.UNKNOWN_OPEN in alone[word]
+
+
+def judge(
+    candidate: Candidate,
+    alone: Mapping[str, str],
+    kinds: Mapping[str, frozenset[str]] | None,
+    tokens: Sequence[Token] | None,
+) -> list[Span]:
+    """The spans of ``candidate`` (sentence offsets) that are names to put back verbatim.
+
+    ``alone``: the engine's marked English of each word alone; ``kinds``: the parts of
+    speech the engine's analyser gives each word (None: no analyser); ``tokens``:
+    spaCy's tokens of the sentence (None: not run).
+    """
+    if candidate.initial and not _initial_name(
+        candidate.words[0], kinds, tokens, candidate.start == candidate.sentence_start
+    ):
+        first = candidate.words[1:]
+        while first and not _is_capitalised(first[0][0]):
+            first = first[1:]  # « Pena Nieto » without spaCy: Nieto still counts
+        candidate = Candidate(
+            candidate.start, candidate.end, first, False, candidate.sentence_start
+        )
+    if _foreign(candidate, kinds) or _article_first(candidate):
+        names = [
+            (s, e) for w, s, e in candidate.words if w.lower() not in _PARTICLES or w[0].isupper()
+        ]
+    else:
+        names = [(s, e) for w, s, e in candidate.words if _is_name((w, s, e), alone, kinds, tokens)]
+    # Particles between two names belong to the name (« Bruno Le Maire », « Ponce de León »).
+    spans: list[Span] = []
+    for s, e in names:
+        if spans and _only_particles(candidate, spans[-1][1], s, tokens):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _article_first(candidate: Candidate) -> bool:
+    """« Des Moines », « Le Monde », « Bruno Le Maire »: a capitalised article or particle
+    inside a sentence belongs to a name (French writes « des », « le » in lower case
+    otherwise). Not at the start of a sentence, where any word has a capital."""
+    words = candidate.words
+    return len(words) > 1 and any(
+        w.lower() in _PARTICLES and w[:1].isupper() and not (candidate.initial and i == 0)
+        for i, (w, _, _) in enumerate(words)
+    )
+
+
+def _foreign(candidate: Candidate, kinds: Mapping[str, frozenset[str]] | None) -> bool:
+    """A name in another language (« Large Hadron Collider », « San Antonio », « Fort
+    Worth »): most of its words, two at least, unknown to the French analyser; or some
+    unknown and the others proper nouns to it. Its French-looking words are then part
+    of it, not French to translate (but not « Université Harvard »: Université is French)."""
+    if kinds is None:
+        return False
+    words = [w for w, _, _ in candidate.words if w.lower() not in _PARTICLES]
+    if candidate.initial and words:
+        words = words[1:]
+    unknown = sum(1 for w in words if w in kinds and not kinds[w])
+    proper = sum(1 for w in words if any(r.startswith("np") for r in kinds.get(w, ())))
+    if unknown >= 2 and unknown * 2 > len(words):
+        return True
+    return len(words) >= 2 and unknown >= 1 and unknown + proper == len(words)
+
+
+def _only_particles(candidate: Candidate, a: int, b: int, tokens: Sequence[Token] | None) -> bool:
+    """Whether only particles lie between two names, and belong to one name: a capitalised
+    one (« Bruno Le Maire »), or a lower-case one inside spaCy's person (« Charles de
+    Gaulle »; never « Sybille de Luxembourg », whose « de » is English "of")."""
+    between = [(w, s, e) for w, s, e in candidate.words if a <= s < b]
+    for w, s, e in between:
+        if w.lower() not in _PARTICLES:
+            return False
+        if w.islower() and not _in_person(s, e, tokens):
+            return False
+    return True
+
+
+def _in_person(start: int, end: int, tokens: Sequence[Token] | None) -> bool:
+    return tokens is not None and any(
+        t.start < end and start < t.end and t.entity == "PER" for t in tokens
+    )
+
+
+def _initial_name(
+    word: tuple[str, int, int],
+    kinds: Mapping[str, frozenset[str]] | None,
+    tokens: Sequence[Token] | None,
+    sentence_start: bool,
+) -> bool:
+    """A clause's first word is a name only on spaCy's word; a sentence's first word, not if
+    it can be a verb either (« Buvez », « Estimez-vous »: imperatives spaCy takes for names)."""
+    if tokens is None:
+        return False
+    text, start, end = word
+    inside = [t for t in tokens if t.start < end and start < t.end]
+    # After a quote, a title counts too (« la série "Dallas" »: spaCy's MISC).
+    labels = _NAMED if sentence_start else _NAMED | {"MISC"}
+    if not inside or inside[0].entity not in labels or inside[0].pos != "PROPN":
+        return False
+    readings = kinds.get(text.split("-")[0], frozenset()) if kinds is not None else frozenset()
+    return not (sentence_start and readings & _VERBS)
+
+
+def _person(
+    word: tuple[str, int, int],
+    tokens: Sequence[Token] | None,
+    kinds: Mapping[str, frozenset[str]] | None,
+) -> bool:
+    """spaCy: part of a person's name, as a proper noun, or right after a first word of the
+    name that is one (« Laurent Blanc »; not « Amérique Latine », whose first word the
+    engine knows as a place)."""
+    if tokens is None:
+        return False
+    _, start, end = word
+    inside = [t for t in tokens if t.start < end and start < t.end]
+    if not inside or inside[0].entity != "PER":
+        return False
+    if inside[0].pos == "PROPN":
+        return True
+    before = [t for t in tokens if t.end <= start]
+    if not before or before[-1].entity != "PER" or before[-1].pos != "PROPN":
+        return False
+    readings = kinds.get(before[-1].text, frozenset()) if kinds is not None else frozenset()
+    return not any(r.startswith("np") and r not in _PEOPLE for r in readings)
+
+
+def _tagged_person(word: tuple[str, int, int], tokens: Sequence[Token] | None) -> bool:
+    _, start, end = word
+    return tokens is not None and any(
+        t.start < end and start < t.end and t.entity == "PER" for t in tokens
+    )
+
+
+def _similar(a: str, b: str, at_least: float = 0.5) -> bool:
+    """The same name in two spellings (Moubarak, Mubarak; Hérode, Herodes), not two words."""
+    x, y = _letters(a), _letters(b)
+    return bool(x and y) and x[0] == y[0] and SequenceMatcher(None, x, y).ratio() >= at_least
+
+
+def _is_name(
+    word: tuple[str, int, int],
+    alone: Mapping[str, str],
+    kinds: Mapping[str, frozenset[str]] | None,
+    tokens: Sequence[Token] | None,
+) -> bool:
+    text = word[0]
+    if text.lower() in _PARTICLES:
+        return False
+    if len(text) == 1 and text.isupper():
+        return True  # a letter: « vitamine E », « l'axe Y », « Mme A. »
+    if _ROMAN.fullmatch(text):
+        return False  # a number: « XIXe siècle », « le VIe sommet »
+    readings = kinds.get(text) if kinds is not None else None
+    english_alone = _alone(alone, text)
+    if english_alone is not None:
+        english_text, unknown = english_alone
+        if _spelling(english_text) == _spelling(text):
+            return True  # the same up to case and hyphens: « YouTube », « Tel-Aviv »
+        if unknown and _letters(english_text) == _letters(text):
+            return True  # the pivot's spelling of it: « Québec », « Eurovision » (see ``english``)
+    places = {r for r in readings or () if r.startswith("np") and r not in _PEOPLE}
+    if places:  # the engine has a name for it: its English, unless the pivot's leftover
+        if english_alone is None or not english_alone[1]:
+            return False
+        ours, theirs = _letters(english_alone[0]), _letters(text)
+        return not (len(ours) == len(theirs) and ours[:-1] == theirs[:-1])
+    if readings and readings & _PEOPLE:  # a person: the engine's spelling of the name, if sound
+        if english_alone is None or english_alone[1]:
+            return True  # « Pompée » → the pivot's "Pompeyo"
+        return not _similar(english_alone[0], text)  # « Moubarak » → Mubarak; « Lee » → "Reads"
+    if _person(word, tokens, kinds):
+        return True
+    if (
+        english_alone is not None
+        and _tagged_person(word, tokens)
+        and _similar(english_alone[0], text, 0.7)
+    ):
+        return True  # « Rose », a person, respelt "Rosa" by the engine (not « Pape », "Pope")
+    if english_alone is not None and english_alone[1] and readings and "-" not in text:
+        return True  # the engine knows the word but only the pivot's leftover comes out (« Rose » → "Rosa")
+    if readings is None:
+        return False
+    if not readings:  # the analyser does not know it: the pivot translated it, or not
+        if english_alone is None:
+            return False
+        if text.isupper():  # VIH → HIV, URSS → USSR: the same letters in another order
+            return sorted(_letters(english_alone[0])) != sorted(_letters(text))
+        if "-" in text:  # « Mexico-Américain », « Pilsen-Sud »: parts the engine translates
+            parts = [(kinds or {}).get(p, frozenset()) for p in text.split("-") if p.isalpha()]
+            return not any(r and not r <= _VERBS for r in parts)
+        return True
+    return readings <= _VERBS
+
+
+def english(span: str, alone: Mapping[str, str]) -> str:
+    """A name's English: itself, but without its accents where the engine passed the name
+    through in another spelling of the same letters (« Québec » → Quebec, « Turkménistan »
+    → Turkmenistan, not the pivot's "Turkmenistán"); English drops French accents there."""
+
+    def one(m: re.Match[str]) -> str:
+        word = m.group(0)
+        found = _alone(alone, word)
+        if found is not None and found[1] and _letters(found[0]) == _letters(word):
+            return "".join(
+                c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+            )
+        return word
+
+    return re.sub(r"[^\W\d_][\w-]*", one, span)
+
+
+def needs_tags(
+    candidate: Candidate, alone: Mapping[str, str], kinds: Mapping[str, frozenset[str]] | None
+) -> bool:
+    """Whether spaCy could change the verdict, so is worth running on the sentence: a first
+    word the engine knows only as a proper noun or not at all (spaCy may say it is a
+    name), or a common word right after a first name (spaCy may say it is a surname:
+    « Laurent Blanc », « Jeff Sessions »). Most sentences need no spaCy."""
+    if _foreign(candidate, kinds) or _article_first(candidate):
+        return False
+    previous: frozenset[str] | None = None
+    for i, (w, s, e) in enumerate(candidate.words):
+        if w.lower() in _PARTICLES:
+            continue
+        readings = kinds.get(w) if kinds is not None else None
+        if candidate.initial and i == 0:
+            # After a quote a verb-looking word may be a title (« "Dallas" »): spaCy says.
+            allowed = _VERBS if candidate.start != candidate.sentence_start else frozenset()
+            if not readings or all(r.startswith("np") or r in allowed for r in readings):
+                return True
+        elif (
+            previous is not None
+            and (not previous or previous & _PEOPLE)
+            and not (readings and any(r.startswith("np") for r in readings))
+            and not _is_name((w, s, e), alone, kinds, None)
+        ):
+            return True
+        previous = readings
+    return False

@@ -1,0 +1,102 @@
+"""Names never translated: which capitalised words are put back verbatim, decided from the
+engine's English of each word alone, its analyser's reading and spaCy's tags (given
+here by hand, so these tests need neither Apertium nor spaCy)."""
+
+from __future__ import annotations
+
+from glossary.enforce import names, nlp
+from reader.engines.marked import unknown
+from reader.nlp.analysis import Token
+
+
+def _spans(sentence, english, alone, kinds, tokens=None, covered=(), leftovers=()):
+    """What comes back verbatim; ``leftovers``: words of ``english`` the engine marked unknown."""
+    marked_unknown = [(english.index(w), english.index(w) + len(w)) for w in leftovers]
+    out = []
+    for candidate in names.candidates(sentence, english, covered, marked_unknown):
+        out += [sentence[a:b] for a, b in names.judge(candidate, alone, kinds, tokens)]
+    return out
+
+
+def test_words_the_pivot_translated_come_back():
+    sentence = "Selon lui, Enrique Pena Nieto a gagné à Dallas."
+    english = "According to him, Enrique Sorrow Grandson has won to You tiled."
+    alone = {"Enrique": "Enrique", "Pena": unknown("Sorrow"), "Nieto": unknown("Grandson"),
+             "Dallas": "You tiled", "Selon": "According to"}  # fmt: skip
+    kinds = {"Enrique": frozenset(), "Pena": frozenset(), "Nieto": frozenset(),
+             "Dallas": frozenset({"vblex"}), "Selon": frozenset({"pr"})}  # fmt: skip
+    # Two of three words unknown to the analyser: a foreign name, all of it verbatim.
+    assert _spans(sentence, english, alone, kinds) == ["Enrique Pena Nieto", "Dallas"]
+
+
+def test_names_the_engine_knows_keep_its_english():
+    sentence = "Il est allé de Londres en Allemagne, puis à Bordeaux et à Kyoto."
+    english = "It has gone from London in Germany, afterwards to Burdeos and to Kioto."
+    alone = {"Londres": "London", "Allemagne": "Germany", "Bordeaux": unknown("Burdeos"),
+             "Kyoto": unknown("Kioto")}  # fmt: skip
+    kinds = {w: frozenset({"np:loc"}) for w in alone}
+    # London and Germany are English names; Burdeos and Kioto the pivot's leftovers.
+    leftovers = ("Burdeos", "Kioto")
+    assert _spans(sentence, english, alone, kinds, leftovers=leftovers) == ["Bordeaux", "Kyoto"]
+    siberia = {"Sibérie": unknown("Siberia")}
+    assert (
+        _spans(
+            "Il vit en Sibérie.",
+            "It lives in Siberia.",
+            siberia,
+            {"Sibérie": frozenset({"np:loc"})},
+        )
+        == []
+    )
+
+
+def test_a_capitalised_word_at_the_start_is_not_a_name_by_itself():
+    alone = {"Voyagez": "Travel", "Palas": "Shovels"}
+    kinds = {"Voyagez": frozenset({"vblex"}), "Palas": frozenset({"n"})}
+    assert _spans("Voyagez en hauteur.", "Travel in height.", alone, kinds) == []
+    assert _spans("Palas a dit non.", "Shovels has said no.", alone, kinds) == []
+    # spaCy may say it is one: a proper noun, a person.
+    tags = [Token("Palas", 0, 5, "palas", "PROPN", "PER"), Token("a", 6, 7, "avoir", "AUX")]
+    assert _spans("Palas a dit non.", "Shovels has said no.", alone, kinds, tags) == ["Palas"]
+    verb = [Token("Voyagez", 0, 7, "voyager", "PROPN", "LOC")]
+    assert _spans("Voyagez en hauteur.", "Travel in height.", alone, kinds, verb) == []
+
+
+def test_capitalised_particles_and_people():
+    kinds = {"Bruno": frozenset({"np:ant"}), "Maire": frozenset({"n"}), "Moines": frozenset({"n"})}
+    alone = {"Bruno": "Bruno", "Maire": "Mayor", "Moines": "Friars"}
+    assert _spans("Il a vu Bruno Le Maire.", "It has seen Bruno The Mayor.", alone, kinds) == [
+        "Bruno Le Maire"
+    ]
+    assert _spans("Il vit à Des Moines.", "It lives to Of the Friars.", alone, kinds) == [
+        "Des Moines"
+    ]
+    # A title before a name is no name; a surname after a first name is (spaCy's PER).
+    blanc = {"Laurent": frozenset({"np:ant"}), "Blanc": frozenset({"adj", "n"})}
+    tags = [
+        Token("Laurent", 3, 10, "laurent", "PROPN", "PER"),
+        Token("Blanc", 11, 16, "blanc", "ADJ", "PER"),
+    ]
+    sentence = "Et Laurent Blanc part."
+    assert _spans(sentence, "And Laurent White leaves.", {"Blanc": "White"}, blanc, tags) == [
+        "Laurent Blanc"
+    ]
+    assert _spans(sentence, "And Laurent White leaves.", {"Blanc": "White"}, blanc) == ["Laurent"]
+
+
+def test_a_glossary_term_is_no_candidate_and_english_spellings_pass():
+    sentence = "Il parle à l'OTAN et à YouTube."
+    covered = [(sentence.index("OTAN"), sentence.index("OTAN") + 4)]
+    alone = {"YouTube": "Youtube"}
+    assert _spans(sentence, "He speaks to NATO and to Youtube.", alone, {}, None, covered) == [
+        "YouTube"
+    ]
+    # The engine's spelling of the same name is kept (Mubarak for « Moubarak »).
+    assert _spans("Sous Moubarak.", "Under Mubarak.", {"Moubarak": "Mubarak"}, {}) == []
+    assert names.english("Québec", {"Québec": unknown("Quebec")}) == "Quebec"
+
+
+def test_spacy_is_used_only_when_the_policy_lets_it(monkeypatch):
+    assert nlp.tokens(["Il part."], "off") is None
+    monkeypatch.setattr(nlp, "ready", lambda: False)
+    assert nlp.tokens(["Il part."], "if_ready") is None  # never waits for the model
