@@ -298,7 +298,7 @@ async def test_the_word_keys_are_in_the_help_which_fits_40_lines_and_in_the_pale
         titles = [c.title for c in reader_commands(app.main)]
         assert "Statistics" in titles and "Word marks: show or hide" in titles
         shown = await help_text(app, pilot)
-        for words in ("Learning 1 (least", "Known / ignored", "Next/previous new", "Statistics"):
+        for words in ("Learning, 1 (least) to 4", "Known / ignored / new", "word to learn"):
             assert words in shown, words
         for keys in ("1–4", "w/i/0", "u/U", "M/z"):
             assert keys in shown, keys

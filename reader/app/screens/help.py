@@ -73,19 +73,19 @@ def _word_keys(screen: list[Binding]) -> tuple[list[Binding], list[Binding]]:
 
     words = {b.key: b for b in screen if b.action.split("(")[0] in WORD_ACTIONS}
     rows = [
-        Binding("1", "", "Learning 1 (least familiar) to 4", key_display="1–4"),
-        Binding("w", "", "Known / ignored / new again", key_display="w/i/0"),
-        Binding("u", "", "Next/previous new or learning word", key_display="u/U"),
-        Binding("M", "", "Block's new words known / undo that", key_display="M/z"),
+        Binding("1", "", "Learning, 1 (least) to 4", key_display="1–4"),
+        Binding("w", "", "Known / ignored / new", key_display="w/i/0"),
+        Binding("u", "", "Next/prev. word to learn", key_display="u/U"),
+        Binding("M", "", "Mark block known / undo", key_display="M/z"),
     ]
     joined = {"1", "2", "3", "4", "w", "i", "0", "u", "U", "M", "z"}
     rows += [b for key, b in words.items() if key not in joined]
     return [b for b in screen if b.key not in words], rows
 
 
-def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
-    table = Table(box=None, show_header=False, padding=(0, 2))
-    table.add_column(style="bold")
+def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]], padding: int = 2) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, padding), pad_edge=padding > 1)
+    table.add_column(style="bold", no_wrap=True)  # narrow columns wrap the descriptions
     table.add_column()
     for title, bindings in groups:
         table.add_row(f"[u]{title}[/u]", "")
@@ -105,8 +105,10 @@ def keys_columns(groups: KeyGroups, count: int = 2) -> Table:
         shortest = rows.index(min(rows))
         columns[shortest].append(group)
         rows[shortest] += len(group[1]) + 2  # its title and the blank line after it
-    grid = Table.grid(padding=(0, 3))
-    grid.add_row(*(keys_table(column) for column in columns))
+    grid = Table.grid(padding=(0, 2), expand=True)
+    for _ in columns:
+        grid.add_column(ratio=1)  # equal widths: a column's long line wraps in its own column
+    grid.add_row(*(keys_table(column, padding=1) for column in columns))
     return grid
 
 
