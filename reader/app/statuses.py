@@ -1,7 +1,7 @@
 """The reading screen's word statuses: loading the marks, the keys' changes, the blocks read.
 
 A plain controller beside the screen, like ``GlossaryWork``: the screen runs ``load`` as a
-worker and handles the messages it posts; the keys call ``set``, ``mark_block_known`` and
+worker and handles the messages it posts; the keys call ``set_word``, ``mark_block`` and
 ``undo``, which change the marks at once (the screen repaints them in the same frame) and
 hand the saving to ``LearningWriter``, one thread that writes the learning file in order
 (a write takes tens of milliseconds and may wait for another reader window's lock). The
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from reader.learning.store import LearningStore
     from reader.learning.words import Word
 
-_WORDS = Binding.Group("Words")
 WORD_BINDINGS = [
     Binding("1", "word_status('learning-1')", "Learning 1 (least familiar)", show=False),
     Binding("2", "word_status('learning-2')", "Learning 2", show=False),

@@ -11,6 +11,8 @@ backgrounds can round to the same colour, the bar and the bold cannot. For the
 same reason the word cursor (``→``/``←``, for lookups) is reversed and underlined.
 The French being said aloud (``speaking``, issue 17) is tinted and italic, with ``♫`` in
 the margin of its lines: under the marks and the cursor, which stay visible over it.
+New and learning words (``word_marks``, issue 15) are coloured, never tinted, so every
+other mark shows through them.
 """
 
 from __future__ import annotations
