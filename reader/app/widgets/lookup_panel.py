@@ -39,8 +39,8 @@ from reader.lookup.result import Gloss, LookupResult
 
 if TYPE_CHECKING:
     from glossary.model import Entry
+    from reader.learning.vocab import VocabEntry
     from reader.lookup.service import LookupService
-    from reader.vocab import VocabEntry
 
 
 class LookupPanel(Vertical, can_focus=True):
@@ -310,7 +310,7 @@ class LookupPanel(Vertical, can_focus=True):
 
     @work(group="lookup-save", name="lookup-save", exit_on_error=False)
     async def _save_word(self, result: LookupResult, gloss: Gloss | None) -> None:
-        from reader.vocab import Vocabulary, save_lookup
+        from reader.learning.vocab import Vocabulary, save_lookup
 
         article = self.article
         title, path = article.title, str(article.path or article.source)
