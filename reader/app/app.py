@@ -47,13 +47,14 @@ class ReaderApp(App[None]):
         remember: bool = True,
         extract: bool = True,
         enforce: bool = True,
+        statuses: bool = True,
         library: Library | None = None,
         library_problem: str | None = None,
     ) -> None:
         super().__init__()
         self.article = article
         """The text the app opened on (None: it opens on the library screen)."""
-        self.options = ReadingOptions(engine, enforce, extract, remember)
+        self.options = ReadingOptions(engine, enforce, extract, remember, statuses)
         self.sub_title = article.source if article is not None else "library"
         self.library_flow = LibraryFlow(self, self.options, library, library_problem)
 

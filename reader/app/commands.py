@@ -1,8 +1,8 @@
 """The command palette's reading commands (ctrl+p), as a Textual ``Provider``.
 
 ``reader_commands`` lists what the reading screen offers (modes, engines, the glossary,
-learner mode, headings to jump to); ``ReaderCommands`` serves them to the palette,
-whichever screen it was opened over.
+learner mode, statistics, word marks, headings to jump to); ``ReaderCommands`` serves them
+to the palette, whichever screen it was opened over.
 """
 
 from __future__ import annotations
@@ -60,6 +60,16 @@ def reader_commands(screen: MainScreen) -> list[Command]:
             partial(screen.app.run_action, "app.library"),
         )
     )
+    commands += [  # word statuses (reader.app.statuses)
+        Command(
+            "Statistics", "Known words over time, words read per day", screen.action_statistics
+        ),
+        Command(
+            "Word marks: show or hide",
+            "New and learning words marked in the French",
+            screen.action_toggle_word_marks,
+        ),
+    ]
     commands += [
         Command(f"Jump to: {block.text}", "Heading", partial(screen.view.go_to, block.index, True))
         for block in screen.article.blocks

@@ -10,12 +10,12 @@ them) once the translation is done, since spaCy on the same two cores would slow
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from reader.app.analysis import SharedAnalysis
 from reader.app.background import in_daemon
 from reader.app.messages import GlossaryFailed, GlossaryReady, Notice
 from reader.app.options import ReadingOptions
@@ -39,8 +39,11 @@ class GlossaryWork:
         options: ReadingOptions,
         translator: Translator,
         post: Callable[[Message], object],
+        analysis: SharedAnalysis | None = None,
     ) -> None:
         self.article = article
+        self.analysis = analysis or SharedAnalysis(article)
+        """The article's one spaCy pass (shared with the word statuses)."""
         self.options = options
         self.translator = translator
         self._post = post
@@ -92,13 +95,9 @@ class GlossaryWork:
     async def _extract(self) -> list[Candidate]:
         from glossary.extract import extract
 
-        stop = threading.Event()
-        try:
-            return await in_daemon(
-                lambda: extract(self.article.blocks, should_stop=stop.is_set), "reader-extract"
-            )
-        finally:
-            stop.set()
+        blocks, analysis = self.article.blocks, self.analysis
+        # The shared pass: a pass the word statuses started is waited for, not run again.
+        return await in_daemon(lambda: extract(blocks, tokens=analysis.tokens()), "reader-extract")
 
     def note(self, translated: int, total: int) -> str | None:
         """What the panel says about the glossary still being built (None: it is complete)."""

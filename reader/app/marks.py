@@ -17,11 +17,26 @@ if TYPE_CHECKING:
     from glossary.model import Glossary
     from reader.translation import BlockTranslation
 
-MarkKind = Literal["term", "hit", "current", "failed", "unknown", "speaking"]
+MarkKind = Literal[
+    "term",
+    "hit",
+    "current",
+    "failed",
+    "unknown",
+    "speaking",
+    # Word statuses (``reader.app.words``): new and learning words; known ones are not marked.
+    "new",
+    "learning-1",
+    "learning-2",
+    "learning-3",
+    "learning-4",
+]
 """term: a glossary entry; hit: an occurrence of the selected entry; current: the
 occurrence n/N went to; failed: a term the engine could not translate; unknown: a word
 the engine did not know; speaking: the French being said aloud (``p``, issue 17; the
-view draws it from its ``speaking`` attribute, not from ``marks_for``)."""
+view draws it from its ``speaking`` attribute, not from ``marks_for``); new,
+learning-1 … learning-4: a French word's status (the view draws them from its
+``word_marks``)."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from glossary.model import Glossary
+    from reader.learning.marks import StatusMarks
+    from reader.learning.stats import Statistics
     from reader.lookup.result import LookupResult
     from reader.session import EngineState
     from reader.translation import BlockTranslation
@@ -113,3 +115,34 @@ class LookupFailed(Message, bubble=False):
 @dataclass
 class LookupsWarmed(Message, bubble=False):
     """Every lookup source is loaded: lookups are instant and use the sentence."""
+
+
+# ------------------------------------------------------------ word statuses
+
+
+@dataclass
+class StatusesReady(Message, bubble=False):
+    """The article's marks under the stored statuses (spaCy's pass and the learning file)."""
+
+    marks: StatusMarks
+
+
+@dataclass
+class StatusesFailed(Message, bubble=False):
+    """No word statuses this session (spaCy's model missing, the learning file unusable)."""
+
+    error: str
+
+
+@dataclass
+class LearningFailed(Message, bubble=False):
+    """Writing or reading the learning file failed (a change is then not saved)."""
+
+    error: str
+
+
+@dataclass
+class StatisticsReady(Message, bubble=False):
+    """The statistics, read after every change made so far was saved (``S``)."""
+
+    statistics: Statistics

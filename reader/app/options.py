@@ -17,3 +17,5 @@ class ReadingOptions:
     """Term extraction with spaCy for the glossary panel (tests turn it off)."""
     remember: bool = True
     """Reading positions are restored and saved."""
+    statuses: bool = True
+    """Word statuses: the words marked by status, % known, blocks read (tests turn it off)."""

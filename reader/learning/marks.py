@@ -12,11 +12,11 @@ step, with one-step undo of "mark the block known".
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.learning.store import LEARNING, Change, LearningStore, check_status
+from reader.learning.store import LEARNING, LearningStore, check_status, normal
 from reader.learning.words import ArticleWords, Word
 
 if TYPE_CHECKING:
@@ -154,31 +154,48 @@ def for_article(
 
 
 class StatusEditor:
-    """Status changes from the reader's keys: each saved (one transaction) and taken into
-    the marks; marking a block known can be undone, one step."""
+    """Status changes from the reader's keys: each taken into the marks at once and handed
+    to ``save`` (by default the store, one transaction each; the app passes its writer
+    thread, so a key never waits for the file); marking a block known can be undone, one
+    step."""
 
-    def __init__(self, marks: StatusMarks, store: LearningStore | None = None) -> None:
+    def __init__(
+        self,
+        marks: StatusMarks,
+        store: LearningStore | None = None,
+        save: Callable[[Mapping[str, str]], object] | None = None,
+    ) -> None:
         self.marks = marks
-        self.store = store or LearningStore()
-        self._undo: list[Change] = []
+        if save is None:
+            save = (store or LearningStore()).set_many
+        self._save = save
+        self._undo: dict[str, str] = {}
 
     def set(self, lemma: str, status: str) -> frozenset[int]:
         """Sets one lemma's status; returns the blocks whose marks changed."""
-        change = self.store.set(lemma, status)
-        return self.marks.update(change.lemma, change.new) if change else frozenset()
+        lemma = normal(lemma)
+        blocks = self.marks.update(lemma, check_status(status))
+        self._save({lemma: status})
+        return blocks
 
     def mark_block_known(self, block: int) -> frozenset[int]:
         """Every still-new word of ``block`` known (Lute's "mark page as read")."""
-        changes = self.store.set_many(dict.fromkeys(self.marks.still_new(block), "known"))
-        self._undo = changes
-        return self.marks.update_many((c.lemma, c.new) for c in changes)
+        lemmas = self.marks.still_new(block)
+        self._undo = dict.fromkeys(lemmas, "new")
+        self._save(dict.fromkeys(lemmas, "known"))
+        return self.marks.update_many((lemma, "known") for lemma in lemmas)
 
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
 
     def undo(self) -> frozenset[int]:
-        """Puts back what the last ``mark_block_known`` changed (once)."""
-        changes, self._undo = self._undo, []
-        back = self.store.set_many({c.lemma: c.old for c in changes})
-        return self.marks.update_many((c.lemma, c.new) for c in back)
+        """Puts back what the last ``mark_block_known`` changed (once); a word set since
+        keeps its new status."""
+        back = {
+            lemma: old for lemma, old in self._undo.items() if self.marks.status(lemma) == "known"
+        }
+        self._undo = {}
+        if back:
+            self._save(back)
+        return self.marks.update_many(back.items())

@@ -12,7 +12,14 @@ from reader.app.messages import EngineChanged, TranslationFailed
 from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_view import PLACEHOLDER_HIDDEN, ArticleView
 from reader.article import load, parse
-from tests.support.app import make_app, of_type, screen_text, settle, status_text, view_text
+from tests.support.app import (
+    help_text,
+    make_app,
+    of_type,
+    settle,
+    status_text,
+    view_text,
+)
 from tests.support.paths import ROOT
 
 FR_TITLE = "Que se passe-t-il maintenant"
@@ -132,9 +139,7 @@ async def test_help_screen_lists_the_keys(data_dir):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        shown = screen_text(app)
+        shown = await help_text(app, pilot)
         for words in (
             "Next sentence",
             "Hide all English",
@@ -191,7 +196,7 @@ async def test_position_and_mode_are_remembered(data_dir):
 async def test_engine_failure_is_a_notice_not_a_crash(tmp_path, data_dir):
     lone = tmp_path / "lone.fr.txt"
     lone.write_text("Titre\nUn paragraphe assez long pour être un paragraphe.", encoding="utf-8")
-    app = ReaderApp(load(lone), "reference", remember=False, extract=False)
+    app = ReaderApp(load(lone), "reference", remember=False, extract=False, statuses=False)
     messages: list = []
     async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
         await settle(app, pilot)
@@ -222,7 +227,7 @@ async def test_big_text_is_virtualised(tmp_path, data_dir):
     from tests.support.texts import long_french_text
 
     article = parse(long_french_text(), "long.fr.txt")
-    app = ReaderApp(article, "none", remember=False, extract=False)
+    app = ReaderApp(article, "none", remember=False, extract=False, statuses=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert len(article.blocks) > 2000

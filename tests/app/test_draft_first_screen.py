@@ -21,7 +21,7 @@ def test_schedule_says_which_chunk_comes_first_after_a_jump():
 
 async def test_first_screen_is_drafted_then_upgraded(installed_standin, data_dir):
     article = load(SEED)
-    app = ReaderApp(article, "argos", remember=False, extract=False)
+    app = ReaderApp(article, "argos", remember=False, extract=False, statuses=False)
     messages: list = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
         await settle(app, pilot)

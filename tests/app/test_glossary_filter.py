@@ -10,7 +10,7 @@ from tests.support.paths import SEED
 
 
 async def test_enter_in_the_filter_chooses_the_first_match(data_dir):
-    app = ReaderApp(load(SEED), "reference", remember=False, extract=False)
+    app = ReaderApp(load(SEED), "reference", remember=False, extract=False, statuses=False)
     messages: list = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
         await settle(app, pilot)
@@ -31,7 +31,7 @@ async def test_help_is_one_column_on_a_small_screen(data_dir):
     from rich.table import Table
     from textual.widgets import Static
 
-    app = ReaderApp(load(SEED), "none", remember=False, extract=False)
+    app = ReaderApp(load(SEED), "none", remember=False, extract=False, statuses=False)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -62,7 +62,7 @@ async def test_a_malformed_curated_glossary_is_said_in_the_panel_and_the_rest_st
     article = tmp_path / "syntax.fr.txt"
     shutil.copy(SEED, article)
     (tmp_path / "syntax.glossary.toml").write_text('[[entry]]\nfr = "OTAN\nen = "NATO"\n')
-    app = ReaderApp(load(article), "none", remember=False, extract=False)
+    app = ReaderApp(load(article), "none", remember=False, extract=False, statuses=False)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(app, pilot)
         await pilot.press("g")
@@ -77,7 +77,7 @@ async def test_a_malformed_curated_glossary_is_said_in_the_panel_and_the_rest_st
 
 async def test_the_occurrence_number_goes_when_the_reader_moves_away(data_dir):
     """QA N8: after n then Home, the status line no longer claims occurrence 2/N."""
-    app = ReaderApp(load(SEED), "reference", remember=False, extract=False)
+    app = ReaderApp(load(SEED), "reference", remember=False, extract=False, statuses=False)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(app, pilot)
         await pilot.press("slash", *"kiev", "enter", "n")

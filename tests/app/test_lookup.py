@@ -12,11 +12,10 @@ from textual.widgets import Input
 from textual.worker import Worker
 
 from reader.app.messages import EnglishRevised, LookupReady
-from reader.app.screens.help import HelpScreen
 from reader.app.widgets.article_view import MARGIN, ArticleView
 from reader.app.widgets.lookup_panel import LookupPanel
 from reader.lookup.service import APERTIUM_SOURCE, FREEDICT_SOURCE
-from tests.support.app import lookups_settled, make_app, of_type, screen_text, settle
+from tests.support.app import help_text, lookups_settled, make_app, of_type, screen_text, settle
 from tests.support.cli import run_reader
 from tests.support.gates import gated_lookups, wait_until
 
@@ -262,10 +261,7 @@ async def test_keys_are_in_the_footer_and_the_help(data_dir):
         await settle(app, pilot)
         assert "l Look up" in screen_text(app).replace("  ", " ")
         await pilot.resize_terminal(120, 40)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        shown = screen_text(app)
+        shown = await help_text(app, pilot)
         for words in ("Next/previous word", "Look up", "Choose a gloss", "Add to my glossary"):
             assert words in shown, words
         assert "Save to vocabulary" in shown

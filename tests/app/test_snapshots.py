@@ -15,7 +15,7 @@ from tests.support.paths import SEED
 def seed_app() -> ReaderApp:
     # A stable source name, so the title bar reads the same in any clone.
     article = dataclasses.replace(load(SEED), source="seeds/trump-poutine.fr.txt")
-    return ReaderApp(article, "reference", remember=False)
+    return ReaderApp(article, "reference", remember=False, statuses=False)
 
 
 async def translated(pilot) -> None:
@@ -63,7 +63,7 @@ def test_lookup_panel_open(snap_compare, data_dir):
     from tests.support.app import lookups_settled
 
     article = dataclasses.replace(load(SEED), source="seeds/trump-poutine.fr.txt")
-    app = ReaderApp(article, "reference", remember=False, extract=False)
+    app = ReaderApp(article, "reference", remember=False, extract=False, statuses=False)
 
     async def look_up(pilot) -> None:
         await translated(pilot)
@@ -71,3 +71,20 @@ def test_lookup_panel_open(snap_compare, data_dir):
         await lookups_settled(pilot.app, pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=look_up)
+
+
+def test_words_marked_by_status(snap_compare, data_dir, tmp_path):
+    """New words coloured, learning 1–4 graded (1 and 2 bold), known and ignored plain, the
+    name « Trump » plain; the cursor (reversed) on a learning word in the current sentence."""
+    from reader.learning.store import LearningStore
+    from tests.support.statuses import short_article
+
+    article = dataclasses.replace(short_article(tmp_path), source="chats.fr.txt")
+    LearningStore().set_many(
+        {"chat": "learning-1", "dormir": "learning-2", "soleil": "learning-3"}
+        | {"chien": "learning-4", "le": "known", "voir": "ignored", "et": "known"}
+    )
+    app = ReaderApp(article, "none", remember=False, extract=False)
+    assert snap_compare(
+        app, press=["j", "right", "right"], terminal_size=(70, 12), run_before=translated
+    )

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.needs_apertium
 
 
 async def _english_and_marks(enforce: bool):
-    app = ReaderApp(load(SEED), "apertium", remember=False, extract=False, enforce=enforce)
+    app = ReaderApp(
+        load(SEED), "apertium", remember=False, extract=False, enforce=enforce, statuses=False
+    )
     messages: list = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
         await settle(app, pilot)

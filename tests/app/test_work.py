@@ -45,7 +45,7 @@ def book(paragraphs: int = 600):
 
 async def test_a_failing_glossary_is_not_a_translation_failure(tmp_path, data_dir):
     article = lone_article(tmp_path, glossary='[[entry]]\nfr = "OTAN\nen = "NATO"\n')
-    app = ReaderApp(article, "apertium", remember=False, extract=False)
+    app = ReaderApp(article, "apertium", remember=False, extract=False, statuses=False)
     messages: list = []
     async with app.run_test(size=(120, 30), message_hook=messages.append) as pilot:
         await settle(app, pilot)
@@ -60,7 +60,9 @@ async def test_a_failing_glossary_is_not_a_translation_failure(tmp_path, data_di
 
 
 async def test_a_failed_engine_switch_keeps_the_english_shown(tmp_path, data_dir):
-    app = ReaderApp(lone_article(tmp_path), "apertium", remember=False, extract=False)
+    app = ReaderApp(
+        lone_article(tmp_path), "apertium", remember=False, extract=False, statuses=False
+    )
     messages: list = []
     async with app.run_test(size=(120, 30), message_hook=messages.append) as pilot:
         await settle(app, pilot)
@@ -75,7 +77,7 @@ async def test_a_failed_engine_switch_keeps_the_english_shown(tmp_path, data_dir
 
 
 async def test_a_successful_switch_rebuilds_english_and_glossary(data_dir):
-    app = ReaderApp(load(SEED), "apertium", remember=False, extract=False)
+    app = ReaderApp(load(SEED), "apertium", remember=False, extract=False, statuses=False)
     messages: list = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
         await settle(app, pilot)
@@ -90,7 +92,9 @@ async def test_a_successful_switch_rebuilds_english_and_glossary(data_dir):
 
 
 async def test_the_palette_marks_engines_that_cannot_run(tmp_path, data_dir):
-    app = ReaderApp(lone_article(tmp_path), "apertium", remember=False, extract=False)
+    app = ReaderApp(
+        lone_article(tmp_path), "apertium", remember=False, extract=False, statuses=False
+    )
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot, wait_for=("engines",))
         titles = [c.title for c in reader_commands(app.main)]
@@ -105,7 +109,7 @@ async def test_blocks_on_screen_get_their_english_first_after_a_jump(data_dir, m
     register(monkeypatch, engine)
     article = book()
     last = len(article.blocks) - 1
-    app = ReaderApp(article, "gated", remember=False, extract=False, enforce=False)
+    app = ReaderApp(article, "gated", remember=False, extract=False, enforce=False, statuses=False)
     messages: list = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
         await wait_until(pilot, engine.entered.is_set)  # the top blocks are in the engine
@@ -123,7 +127,7 @@ async def test_blocks_on_screen_get_their_english_first_after_a_jump(data_dir, m
 
 
 async def test_the_glossary_panel_waits_for_the_translation(data_dir):
-    app = ReaderApp(book(), "apertium", remember=False, extract=True)
+    app = ReaderApp(book(), "apertium", remember=False, extract=True, statuses=False)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.press("g")
         await pilot.pause()
@@ -136,7 +140,7 @@ async def test_the_glossary_panel_waits_for_the_translation(data_dir):
 
 async def test_quitting_does_not_wait_for_term_extraction(data_dir):
     """spaCy runs in a daemon thread that exit never joins (thread workers would be joined)."""
-    app = ReaderApp(book(3000), "none", remember=False, extract=True)
+    app = ReaderApp(book(3000), "none", remember=False, extract=True, statuses=False)
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(600):
             await pilot.pause(0.1)
@@ -156,7 +160,9 @@ async def test_an_unusable_data_folder_still_gives_english_and_notices(tmp_path,
     monkeypatch.setenv("READER_DATA_DIR", str(blocker))
     from textual.notifications import Notify
 
-    app = ReaderApp(lone_article(tmp_path), "apertium", remember=True, extract=False)
+    app = ReaderApp(
+        lone_article(tmp_path), "apertium", remember=True, extract=False, statuses=False
+    )
     messages: list = []
     async with app.run_test(size=(120, 30), message_hook=messages.append) as pilot:
         await settle(app, pilot)

@@ -139,6 +139,26 @@ def test_the_editor_saves_each_change_and_undoes_mark_block_known(data_dir):
     ]
 
 
+def test_the_editor_changes_the_marks_at_once_and_hands_the_writes_over():
+    """The app's way: the marks first (the screen repaints them), the saving in its thread."""
+    from reader.learning.marks import StatusEditor
+
+    saved: list[dict[str, str]] = []
+    marks = StatusMarks(words(), {"dormir": "learning-2"})
+    editor = StatusEditor(marks, save=saved.append)
+    assert editor.set("Chat", "known") == {0, 1} and marks.status("chat") == "known"
+    assert editor.mark_block_known(1) == {1}  # un, à (chat is known, dormir learning)
+    editor.set("un", "learning-1")  # set again after M: undo leaves it
+    assert editor.undo() == {1} and marks.status("à") == "new"
+    assert marks.status("un") == "learning-1"
+    assert saved == [
+        {"chat": "known"},
+        {"un": "known", "à": "known"},
+        {"un": "learning-1"},
+        {"à": "new"},
+    ]
+
+
 def test_marks_for_an_article_leave_the_glossarys_names_out_and_keep_it_for_stats(data_dir):
     from reader.article import parse
     from reader.learning.marks import for_article

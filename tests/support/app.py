@@ -10,10 +10,15 @@ from tests.support.paths import SEED
 
 
 def make_app(
-    engine: str = "reference", path=SEED, remember: bool = False, extract: bool = False
+    engine: str = "reference",
+    path=SEED,
+    remember: bool = False,
+    extract: bool = False,
+    statuses: bool = False,
 ) -> ReaderApp:
-    """The app on ``path``. Term extraction (spaCy, seconds) is off unless the test checks it."""
-    return ReaderApp(load(path), engine, remember=remember, extract=extract)
+    """The app on ``path``. Term extraction and word statuses (spaCy, seconds) are off unless
+    the test checks them."""
+    return ReaderApp(load(path), engine, remember=remember, extract=extract, statuses=statuses)
 
 
 def status_text(app) -> str:
@@ -68,6 +73,16 @@ def screen_text(app) -> str:
     svg = app.export_screenshot()
     lines = re.findall(r"<text[^>]*>(.*?)</text>", svg)
     return html.unescape(" ".join(lines)).replace("\xa0", " ")
+
+
+async def help_text(app, pilot) -> str:
+    """Presses ``?``; the help screen's text (checked to be the screen on top)."""
+    from reader.app.screens.help import HelpScreen
+
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(app.screen, HelpScreen)
+    return screen_text(app)
 
 
 async def lookups_settled(app, pilot, timeout: float = 120) -> None:

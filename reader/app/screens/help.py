@@ -38,10 +38,11 @@ def reader_key_groups(app_bindings: Sequence[object] = ()) -> KeyGroups:
     reading = [b for b in bindings(ArticleView.BINDINGS) if not b.action.startswith("word(")]
     reading.insert(-1, Binding("right", "word(1)", "Next/previous word", key_display="→/←"))
     screen = [b for b in bindings(MainScreen.BINDINGS) if not b.action.startswith("word_in")]
+    screen, words = _word_keys(screen)
     return [
         ("Reading", reading),
         (
-            "Lookup panel",
+            "Lookup",
             [
                 Binding("up", "choose(-1)", "Choose a gloss", key_display="↑/↓"),
                 *(b for b in bindings(LookupPanel.BINDINGS) if b.show),
@@ -50,9 +51,10 @@ def reader_key_groups(app_bindings: Sequence[object] = ()) -> KeyGroups:
                 *(b for b in bindings(LookupPanel.BINDINGS) if b.action == "peek"),
             ],
         ),
+        ("Words", words),
         ("Screen", screen),
         (
-            "Glossary panel",
+            "Glossary",
             [
                 *bindings(GlossaryPanel.BINDINGS),
                 Binding("enter", "select", "Show entry in the text"),
@@ -66,9 +68,26 @@ def reader_key_groups(app_bindings: Sequence[object] = ()) -> KeyGroups:
     ]
 
 
-def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
-    table = Table(box=None, show_header=False, padding=(0, 2))
-    table.add_column(style="bold")
+def _word_keys(screen: list[Binding]) -> tuple[list[Binding], list[Binding]]:
+    """The screen's keys without the word keys, and the word keys in shared rows
+    (1–4, w/i/0, u/U, M/z): the help fits a 40-line terminal."""
+    from reader.app.statuses import WORD_ACTIONS
+
+    words = {b.key: b for b in screen if b.action.split("(")[0] in WORD_ACTIONS}
+    rows = [
+        Binding("1", "", "Learning, 1 (least) to 4", key_display="1–4"),
+        Binding("w", "", "Known / ignored / new", key_display="w/i/0"),
+        Binding("u", "", "Next/prev. word to learn", key_display="u/U"),
+        Binding("M", "", "Mark block known / undo", key_display="M/z"),
+    ]
+    joined = {"1", "2", "3", "4", "w", "i", "0", "u", "U", "M", "z"}
+    rows += [b for key, b in words.items() if key not in joined]
+    return [b for b in screen if b.key not in words], rows
+
+
+def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]], padding: int = 2) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, padding), pad_edge=padding > 1)
+    table.add_column(style="bold", no_wrap=True)  # narrow columns wrap the descriptions
     table.add_column()
     for number, (title, bindings) in enumerate(groups):
         if number:  # a blank line between groups, none after the last: a 40-line screen
@@ -80,11 +99,19 @@ def keys_table(groups: Iterable[tuple[str, Iterable[Binding]]]) -> Table:
     return table
 
 
-def keys_columns(groups: KeyGroups) -> Table:
-    """The first two groups (reading, the lookup) on the left, the others on the right:
-    fits a 40-line terminal."""
-    grid = Table.grid(padding=(0, 4))
-    grid.add_row(keys_table(groups[:2]), keys_table(groups[2:]))
+def keys_columns(groups: KeyGroups, count: int = 2) -> Table:
+    """The groups in ``count`` columns, each group in the shortest column so far (by rows):
+    three fit a 40-line terminal."""
+    columns: list[KeyGroups] = [[] for _ in range(count)]
+    rows = [0] * count
+    for group in groups:
+        shortest = rows.index(min(rows))
+        columns[shortest].append(group)
+        rows[shortest] += len(group[1]) + 2  # its title and the blank line after it
+    grid = Table.grid(padding=(0, 2), expand=True)
+    for _ in columns:
+        grid.add_column(ratio=1)  # equal widths: a column's long line wraps in its own column
+    grid.add_row(*(keys_table(column, padding=1) for column in columns))
     return grid
 
 
@@ -93,7 +120,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         & > VerticalScroll {
-            width: 100;
+            width: 120;
             max-width: 95%;
             height: 90%;
             border: thick $primary;
@@ -112,7 +139,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static("[b]Bilingual reader — keys[/b]\n")
             yield Static(INTRO + "\n")
-            # Two columns where they fit; one below, so no key or action is cut.
-            wide = self.app.size.width >= 110
-            yield Static(keys_columns(self.groups) if wide else keys_table(self.groups))
+            # Columns where they fit; one below, so no key or action is cut.
+            width = self.app.size.width
+            count = 3 if width >= 120 else 2 if width >= 100 else 1
+            yield Static(keys_columns(self.groups, count) if count > 1 else keys_table(self.groups))
             yield Static("[dim]escape closes this screen[/dim]")

@@ -6,7 +6,8 @@ widget messages from the view and the panels, and the typed messages in
 ``Translator`` (one ``TranslationSession``, blocks on screen first after every jump),
 ``GlossaryWork`` (the reading session's one glossary stack, which enforcement, the marks
 and lookups all read, so a term added with ``a`` reaches the three at once), the lookup
-panel (its own workers) and ``Selection`` (which occurrence n/N went to).
+panel (its own workers), ``Selection`` (which occurrence n/N went to) and ``WordStatuses``
+(the words marked by status, the word keys' changes, the blocks read).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
 from textual.worker import Worker, WorkerState
 
+from reader.app.analysis import SharedAnalysis
 from reader.app.glossary_work import GlossaryWork
 from reader.app.layout import MODE_NAMES, MODES
 from reader.app.lookups import make_request
@@ -36,13 +38,18 @@ from reader.app.messages import (
     EnglishRevised,
     GlossaryFailed,
     GlossaryReady,
+    LearningFailed,
     Notice,
+    StatisticsReady,
+    StatusesFailed,
+    StatusesReady,
     TranslationDone,
     TranslationFailed,
 )
 from reader.app.options import ReadingOptions
 from reader.app.selection import Selection
 from reader.app.speaking import Highlight, Speaker, SpeechEnded, SpeechStarted, to_say
+from reader.app.statuses import WORD_ACTIONS, WORD_BINDINGS, WordStatuses
 from reader.app.translator import Translator
 from reader.app.widgets.article_view import PLACEHOLDER_FAILED, ArticleView
 from reader.app.widgets.status_bar import StatusBar
@@ -83,12 +90,15 @@ class MainScreen(Screen[None]):
         Binding(
             "left", "word_in_panel(-1)", "Previous word, looked up", show=False, key_display="←"
         ),
+        *WORD_BINDINGS,  # word statuses: reader.app.statuses
     ]
 
     place: reactive[str] = reactive("")
     engine_label: reactive[str] = reactive("English: starting…")
     translated_blocks: reactive[int] = reactive(0)
     total: reactive[int] = reactive(0)
+    known_share: reactive[float | None] = reactive(None)
+    new_lemmas: reactive[int] = reactive(0)
 
     def __init__(
         self,
@@ -104,7 +114,11 @@ class MainScreen(Screen[None]):
         self.positions = Positions() if self.options.remember else None
         post = self.post_message
         self.translator = Translator(article, self.options, lambda: self.glossaries.stack, post)
-        self.glossaries = GlossaryWork(article, self.options, self.translator, post)
+        analysis = SharedAnalysis(article)  # one spaCy pass for the glossary and the statuses
+        self.glossaries = GlossaryWork(article, self.options, self.translator, post, analysis)
+        self.statuses = WordStatuses(article, analysis, post, self.options.statuses)
+        self._looked_up: tuple[int, tuple[int, int]] | None = None
+        """The word the lookup panel shows (block, span), for its status line and keys."""
         self.engine: EngineState | None = None
         """What the session runs, as last announced (None until it is open)."""
         self.lookups: LookupService | None = None
@@ -125,6 +139,8 @@ class MainScreen(Screen[None]):
             engine=MainScreen.engine_label,
             done=MainScreen.translated_blocks,
             total=MainScreen.total,
+            known_share=MainScreen.known_share,
+            new_lemmas=MainScreen.new_lemmas,
         )
         yield Footer(compact=True)
 
@@ -162,10 +178,13 @@ class MainScreen(Screen[None]):
             view.pin(saved.block)
         view.focus()
         self._update_place()
+        self.statuses.start_at(view.current)
+        view.word_marks = self.statuses.marks_of
         self.watch(view, "sentence", self.prefetch_sentence, init=False)
         # Translation and the glossary start once the first screen is up, never before.
         self.call_after_refresh(self.start_translation)
         self.call_after_refresh(self.build_glossary)
+        self.call_after_refresh(self.start_statuses)
         # Mounted (closed) after the first screen: `/` and `g` then act at once, before the
         # next key is read, so keys typed right after `/` reach the filter.
         self.call_after_refresh(self._premount_panel)
@@ -183,6 +202,7 @@ class MainScreen(Screen[None]):
         if self.lookups is not None:
             self.lookups.close()
         self.translator.close()
+        self.statuses.close()
 
     # ------------------------------------------------------------ translation
 
@@ -294,6 +314,8 @@ class MainScreen(Screen[None]):
             self.post_message(GlossaryFailed(text))
         elif name.startswith("switch:"):
             self.post_message(EngineSwitchFailed(name.removeprefix("switch:"), text))
+        elif name == "statuses":
+            self.post_message(StatusesFailed(text))
         elif name in ("engines", "revise"):
             self.notify(text, title="Engines" if name == "engines" else "Your glossary")
         else:
@@ -395,7 +417,10 @@ class MainScreen(Screen[None]):
     async def on_article_view_lookup_requested(self, message: ArticleView.LookupRequested) -> None:
         block = self.article.blocks[message.index]
         request = make_request(block, message.start, message.end, self.view.english)
-        (await self._mounted_lookup_panel()).look_up(request)
+        panel = await self._mounted_lookup_panel()
+        panel.look_up(request)
+        self._looked_up = (message.index, (message.start, message.end))
+        self._show_word_status()
 
     def prefetch_sentence(self, sentence: int | None) -> None:
         """The current sentence changed: the lookup panel has spaCy read it ahead."""
@@ -461,6 +486,8 @@ class MainScreen(Screen[None]):
             return panel is not None and panel.is_open and panel.has_focus
         if action == "stop_speaking":  # silent: Escape is the focused widget's, in the footer too
             return self.speaker.busy
+        if action in WORD_ACTIONS:
+            return self._word_keys_apply(action)
         return True
 
     def action_back_to_text(self) -> None:
@@ -522,6 +549,7 @@ class MainScreen(Screen[None]):
 
     def on_article_view_current_changed(self, message: ArticleView.CurrentChanged) -> None:
         self._update_place()
+        self.statuses.moved(message.index, len(self.view.visible_rows()))
         self.call_after_refresh(self._focus_translation)
         # Debounced: holding j should not write the positions file on every step.
         if self.positions is not None:
@@ -550,3 +578,137 @@ class MainScreen(Screen[None]):
             self.notify(f"the reading position will not be saved: {exc}", severity="warning")
         if self.library_link is not None:
             self.library_link.progress(self.view.current)
+            self._known_to_library()
+
+    def _known_to_library(self) -> None:
+        """The library's % known follows the word statuses (saved with the position)."""
+        marks = self.statuses.marks
+        if self.library_link is not None and marks is not None:
+            self.library_link.set_known(marks.known_share)
+
+    # ------------------------------------------------------------ word statuses
+
+    def start_statuses(self) -> None:
+        """The marks come once spaCy's pass is in: the first screen never waits for them."""
+        if self.options.statuses:
+            self._start(self.statuses.load(lambda: self.translator.complete), "statuses")
+
+    @on(StatusesReady)
+    def statuses_ready(self, message: StatusesReady) -> None:
+        marks = message.marks
+        self.statuses.ready(marks)
+        self._statuses_changed()
+        self._known_to_library()
+        if marks.new_lemmas and marks.new_lemmas == len(marks.words.lemmas):
+            self.notify(
+                "Every word of this text is new to you: M marks a block's words known, and "
+                "reader known seed --top 2000 the most frequent ones. v hides the marks.",
+                title="Word statuses",
+                timeout=10,
+            )
+
+    @on(StatusesFailed)
+    def statuses_failed(self, message: StatusesFailed) -> None:
+        self.statuses.failed(message.error)
+        self._show_word_status()
+        self.notify(message.error, title="Word statuses", severity="warning", timeout=8)
+
+    @on(LearningFailed)
+    def learning_failed(self, message: LearningFailed) -> None:
+        self.notify(message.error, title="Word statuses", severity="error", timeout=8)
+
+    @on(StatisticsReady)
+    def statistics_ready(self, message: StatisticsReady) -> None:
+        from reader.app.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(message.statistics))
+
+    def _statuses_changed(self) -> None:
+        """After a change: the marks on screen, the status line and the lookup panel's line."""
+        marks = self.statuses.marks
+        if marks is not None:
+            self.known_share, self.new_lemmas = marks.known_share, marks.new_lemmas
+        self.view.refresh()
+        self._show_word_status()
+
+    def _show_word_status(self) -> None:
+        panel = self.lookup_panel
+        if panel is not None and self._looked_up is not None:
+            panel.show_word_status(self.statuses.panel_line(*self._looked_up))
+
+    def _word_keys_apply(self, action: str) -> bool:
+        """The word keys act in the text and in the lookup panel, never while typing."""
+        if action == "statistics":
+            return not isinstance(self.focused, Input)
+        panel = self.lookup_panel
+        return self.focused is self.view or (panel is not None and self.focused is panel)
+
+    def _word_target(self) -> tuple[int, tuple[int, int]] | None:
+        """The word the keys act on: the lookup panel's while it has focus, else the cursor's."""
+        panel = self.lookup_panel
+        if panel is not None and panel.has_focus and self._looked_up is not None:
+            return self._looked_up
+        span = self.view.word_span()
+        return (self.view.current, span) if span is not None else None
+
+    def action_word_status(self, status: str) -> None:
+        target = self._word_target()
+        if target is None:
+            self.notify(self.statuses.unavailable() or "Move to a word first: → or u.", timeout=3)
+            return
+        self.notify(self.statuses.set_word(*target, status), timeout=2)
+        self._statuses_changed()
+
+    def action_next_new_word(self, step: int) -> None:
+        """u/U: the cursor to the next or previous new or learning word (looked up if the
+        lookup panel has focus)."""
+        from reader.app.words import jump
+
+        view, marks = self.view, self.statuses.marks
+        if marks is None or view.layout_mode == "english":
+            problem = self.statuses.unavailable() or "New words are marked in the French: b or f."
+            self.notify(problem, timeout=3)
+            return
+        block = self.article.blocks[view.current]
+        sentence = view.sentence
+        start = block.sentences[sentence].start if sentence is not None else 0
+        target = jump(marks, view.cursor, view.current, view.word_span(), step, start)
+        if target is None:
+            where = "after" if step > 0 else "before"
+            self.notify(f"No new or learning word {where} this one.", timeout=3)
+            return
+        panel = self.lookup_panel
+        in_panel = panel is not None and panel.has_focus
+        view.place_word(*target)
+        if in_panel:
+            view.action_lookup()
+
+    def action_mark_block_known(self) -> None:
+        self.notify(self.statuses.mark_block(self.view.current), timeout=4)
+        self._statuses_changed()
+
+    def action_undo_block_known(self) -> None:
+        self.notify(self.statuses.undo(), timeout=3)
+        self._statuses_changed()
+
+    def action_toggle_word_marks(self) -> None:
+        statuses = self.statuses
+        statuses.shown = not statuses.shown
+        self.view.refresh()
+        self.notify(
+            statuses.unavailable() or f"Word marks {'shown' if statuses.shown else 'hidden'}.",
+            timeout=2,
+        )
+
+    def action_statistics(self) -> None:
+        """S: the statistics screen (after the changes made so far are saved)."""
+        self.statuses.statistics()
+
+    def on_lookup_panel_word_saved(self, message: LookupPanel.WordSaved) -> None:
+        # save_lookup made the lookup's lemma learning 1; the text's lemma follows at once.
+        panel = self.lookup_panel
+        result = panel.result if panel is not None else None
+        if result is None or result.term or result.proper or self._looked_up is None:
+            return
+        if self.statuses.saved(*self._looked_up):
+            self._statuses_changed()

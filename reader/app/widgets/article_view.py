@@ -11,13 +11,15 @@ backgrounds can round to the same colour, the bar and the bold cannot. For the
 same reason the word cursor (``→``/``←``, for lookups) is reversed and underlined.
 The French being said aloud (``speaking``, issue 17) is tinted and italic, with ``♫`` in
 the margin of its lines: under the marks and the cursor, which stay visible over it.
+New and learning words (``word_marks``, issue 15) are coloured, never tinted, so every
+other mark shows through them.
 """
 
 from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -81,6 +83,12 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--unknown",
         "article-view--word",
         "article-view--speaking",
+        # Word statuses (see DEFAULT_CSS)
+        "article-view--new",
+        "article-view--learning-1",
+        "article-view--learning-2",
+        "article-view--learning-3",
+        "article-view--learning-4",
     }
     DEFAULT_CSS = """
     ArticleView {
@@ -106,6 +114,21 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--unknown { text-style: dim italic; }
         & > .article-view--word { text-style: reverse underline; }
         & > .article-view--speaking { background: $success 40%; text-style: bold italic; }
+        /* Word statuses: a colour for each, bold for the least familiar, never underline
+           (terms) or reverse (the cursor) and no background (the sentence's and the hits'
+           stay readable). The colours round to five distinct ones in 16 colours (bright
+           blue, bright red, yellow, bright yellow, bright green); without colour, new
+           words are italic and learning ones bold italic. */
+        & > .article-view--new { color: $primary-lighten-2; }
+        & > .article-view--learning-1 { color: $error-lighten-2; text-style: bold; }
+        & > .article-view--learning-2 { color: $warning-darken-1; text-style: bold; }
+        & > .article-view--learning-3 { color: $warning-lighten-2; }
+        & > .article-view--learning-4 { color: $success-lighten-1; }
+        &:nocolor > .article-view--new { text-style: italic; }
+        &:nocolor > .article-view--learning-1, &:nocolor > .article-view--learning-2,
+        &:nocolor > .article-view--learning-3, &:nocolor > .article-view--learning-4 {
+            text-style: bold italic;
+        }
     }
     """
     BINDINGS = [
@@ -179,6 +202,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._term = -1  # which of the current block's terms `t` last opened
         self.cursor = WordCursor(article)
         """Where the words are and where ←/→ go (the arithmetic; the view keeps the state)."""
+        self.word_marks: Callable[[int], Sequence[Mark]] = lambda index: ()
+        """A block's word-status marks (its French), drawn over the sentence and under the
+        glossary's marks and the cursor; the screen sets it once they are known."""
 
     # ------------------------------------------------------------ data in
 
@@ -434,6 +460,10 @@ class ArticleView(ScrollView, can_focus=True):
         speaking = self.speaking
         if lang == "fr" and speaking is not None and speaking[0] == block.index:
             ranges.append((speaking[1].start, speaking[1].end, self.mark_style(speaking[1])))
+        if lang == "fr":  # only the marks on this line: a block may have a hundred
+            for m in self.word_marks(block.index):
+                if m.start < end and m.end > start:
+                    ranges.append((m.start, m.end, self.mark_style(m)))
         for mark in self.marks.get(block.index, ()):
             if mark.lang == lang:
                 ranges.append((mark.start, mark.end, self.mark_style(mark)))
@@ -634,6 +664,13 @@ class ArticleView(ScrollView, can_focus=True):
         if target is None:
             return
         block, word = target
+        if block != self.current:
+            self.go_to(block)
+        self.word = word
+
+    def place_word(self, block: int, word: int) -> None:
+        """Puts the word cursor on word ``word`` of block ``block`` (the jumps to new words)."""
+        self._unpin()
         if block != self.current:
             self.go_to(block)
         self.word = word

@@ -33,6 +33,7 @@ from reader.app.background import in_daemon
 from reader.app.lookups import Request, answers_quickly, look_up
 from reader.app.messages import LookupFailed, LookupReady, LookupsWarmed
 from reader.app.widgets.library_hits import LibraryHits
+from reader.app.words import with_line
 from reader.article import Article
 from reader.errors import ReaderError
 from reader.lookup.render import as_text
@@ -40,8 +41,8 @@ from reader.lookup.result import Gloss, LookupResult
 
 if TYPE_CHECKING:
     from glossary.model import Entry
+    from reader.learning.vocab import VocabEntry
     from reader.lookup.service import LookupService
-    from reader.vocab import VocabEntry
 
 
 class LookupPanel(Vertical, can_focus=True):
@@ -106,6 +107,8 @@ class LookupPanel(Vertical, can_focus=True):
         self._answered = False
         self._last: Request | None = None
         self._last_quick = False
+        self.word_status = ""
+        """A line about the word's status (the screen's, from the word statuses)."""
 
     def compose(self) -> ComposeResult:
         # The English box first: on a short screen the answer below it scrolls, the box stays.
@@ -152,9 +155,17 @@ class LookupPanel(Vertical, can_focus=True):
         if self.result is not None:
             selected = self.selected if self.result.glosses else None
             text = as_text(self.result, selected, notes=True, compact=True)
+            if self.word_status:
+                text = with_line(text, Text(self.word_status, "italic"))
             if warning:  # first: the panel may be too short to show its end
                 text = Text(warning + "\n", "bold") + text
             self.query_one("#lookup", Static).update(text)
+
+    def show_word_status(self, line: str) -> None:
+        """The word's status, frequency band and keys, under the headline ("" for none)."""
+        if line != self.word_status:
+            self.word_status = line
+            self._render_result()
 
     # ------------------------------------------------------------ looking up
 
@@ -304,7 +315,7 @@ class LookupPanel(Vertical, can_focus=True):
 
     @work(group="lookup-save", name="lookup-save", exit_on_error=False)
     async def _save_word(self, result: LookupResult, gloss: Gloss | None) -> None:
-        from reader.vocab import Vocabulary, save_lookup
+        from reader.learning.vocab import Vocabulary, save_lookup
 
         article = self.article
         title, path = article.title, str(article.path or article.source)
