@@ -31,7 +31,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from glossary.match import key_of, strip_elision
 from reader.article import Block
@@ -51,20 +50,6 @@ QUANTITY_HEADS = frozenset(
 )
 LOCUTION_OPENERS = frozenset({"en"})
 """« en fin de compte », « en cours de route »: adverbial locutions, not terms."""
-
-
-def load_model() -> Any:
-    """spaCy for a word lookup (``reader.lookup.service`` calls this): only the components
-    a lookup uses (``reader.nlp.analysis.LOOKUP_COMPONENTS``). Raises GlossaryError when
-    the model is missing."""
-    from glossary.errors import GlossaryError
-    from reader.nlp.analysis import LOOKUP_COMPONENTS, AnalysisError
-    from reader.nlp.analysis import load_model as load
-
-    try:
-        return load(LOOKUP_COMPONENTS)
-    except AnalysisError as exc:
-        raise GlossaryError(str(exc)) from exc
 
 
 @dataclass(frozen=True)

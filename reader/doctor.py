@@ -168,7 +168,7 @@ def _user_glossary() -> Check:
 
 
 def _vocabulary(folder: Path) -> Check:
-    from reader.vocab import FILE_NAME, VocabError, Vocabulary
+    from reader.learning.vocab import FILE_NAME, VocabError, Vocabulary
 
     path = folder / FILE_NAME
     if not path.exists():

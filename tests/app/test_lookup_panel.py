@@ -10,9 +10,9 @@ from textual.widgets import Input, Static
 from glossary import user
 from reader.app.widgets.lookup_panel import LookupPanel
 from reader.article import load
+from reader.learning.vocab import Vocabulary
 from reader.lookup.render import NOTHING_FOUND
 from reader.lookup.service import LookupService
-from reader.vocab import Vocabulary
 from tests.support.paths import SEED
 
 

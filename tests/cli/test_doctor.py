@@ -48,7 +48,7 @@ def test_unusable_data_folder_is_reported_not_a_crash(tmp_path, monkeypatch):
 
 
 def test_cache_and_vocabulary_sizes_are_counted(data_dir):
-    from reader.vocab import Vocabulary
+    from reader.learning.vocab import Vocabulary
 
     Vocabulary().save(word="villes", lemma="ville", english="city", source="typed")
     (data_dir / "cache.sqlite3").write_bytes(b"x" * 2500)
