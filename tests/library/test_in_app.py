@@ -69,10 +69,18 @@ def english(monkeypatch) -> GatedEngine:
     return engine
 
 
-def app_reading(text: Text, library: Library, remember: bool = False) -> ReaderApp:
-    """The app as ``reader FILE`` opens it, on a library text's file (no English engine)."""
+def app_reading(
+    text: Text, library: Library, remember: bool = False, statuses: bool = False
+) -> ReaderApp:
+    """The app as ``reader FILE`` opens it, on a library text's file (no English engine;
+    word statuses, which run spaCy, only when asked)."""
     return ReaderApp(
-        load(Path(text.source)), "none", remember=remember, extract=False, library=library
+        load(Path(text.source)),
+        "none",
+        remember=remember,
+        extract=False,
+        library=library,
+        statuses=statuses,
     )
 
 
@@ -286,6 +294,22 @@ async def test_the_share_known_is_filled_from_the_learning_store_when_a_text_ope
         await settle(app, pilot)
     assert library.text(gare.id).known == 5 / 8
     assert library.text(voyage.id).known is None  # never opened
+
+
+async def test_the_share_known_follows_the_word_statuses_of_the_text_read(shelf):
+    """With the statuses computed (spaCy on a short text), the library's % known is theirs."""
+    from reader.app.messages import StatusesReady
+    from reader.learning.store import LearningStore
+
+    library, _voyage, gare = shelf
+    LearningStore().set("gare", "known")
+    messages: list = []
+    app = app_reading(gare, library, statuses=True)
+    async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
+        await settle(app, pilot)
+        (ready,) = of_type(messages, StatusesReady)
+        assert library.text(gare.id).known == ready.marks.known_share > 0
+        await pilot.press("q")
 
 
 async def test_the_share_known_comes_from_a_cached_analysis_when_nothing_was_recorded(shelf):
