@@ -57,6 +57,8 @@ class ReaderApp(App[None]):
         self.options = ReadingOptions(engine, enforce, extract, remember, statuses)
         self.sub_title = article.source if article is not None else "library"
         self.library_flow = LibraryFlow(self, self.options, library, library_problem)
+        self.farewell: list[str] = []
+        """What could not be saved on quitting, printed once the terminal is back."""
 
     def get_default_screen(self) -> Screen[None]:
         return self.library_flow.first_screen(self.article)
@@ -75,7 +77,8 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         # Workers are cancelled by exit(); their threads are daemons and are not waited for.
-        self.library_flow.quitting()  # every reading screen saves its position
+        # Every reading screen saves its position; what failed is said after the app is gone.
+        self.farewell = self.library_flow.quitting()
         self.exit()
 
     # ------------------------------------------------------------ the library (library_flow)

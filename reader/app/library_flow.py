@@ -358,8 +358,13 @@ class LibraryFlow:
             self.app.pop_screen()  # the new peek replaces it, over the same text
         self.app.push_screen(self.reading_screen(article, at=hit))
 
-    def quitting(self) -> None:
-        """Every reading screen saves its position (and progress) and closes its session."""
+    def quitting(self) -> list[str]:
+        """Every reading screen saves its position (and progress) and closes its session;
+        returns what could not be saved (a notice would vanish with the app)."""
+        problems = []
         for reader in reversed(self.reading_screens()):
-            reader.save_position()
+            problem = reader.save_position()
+            if problem is not None:
+                problems.append(problem)
             reader.close_session()
+        return problems

@@ -43,6 +43,8 @@ def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
     app = ReaderApp(article, engine, enforce=enforce, library=library, library_problem=problem)
     try:
         app.run()
+        for problem in app.farewell:
+            sys.stderr.write(f"reader: warning: {problem}\n")
     finally:
         opened = app.library_flow.library  # the app may have opened (created) it for L
         if opened is not None:

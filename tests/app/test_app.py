@@ -193,6 +193,26 @@ async def test_position_and_mode_are_remembered(data_dir):
         assert again.view.current == 3 and again.view.mode == "french"
 
 
+async def test_a_position_that_cannot_be_saved_on_quitting_is_said_after_the_app(
+    data_dir, monkeypatch
+):
+    """QA 2026-12-01 Q4: on a full disk the last save fails as the app quits; a notice would
+    vanish with it, so the app keeps the reason for the command to print."""
+    from reader.store import Positions
+
+    def full(self, key, position):
+        raise OSError(28, "No space left on device")
+
+    app = make_app(remember=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        monkeypatch.setattr(Positions, "put", full)
+        await pilot.press("j", "q")
+    assert app.farewell == [
+        "the reading position was not saved: [Errno 28] No space left on device"
+    ]
+
+
 async def test_engine_failure_is_a_notice_not_a_crash(tmp_path, data_dir):
     lone = tmp_path / "lone.fr.txt"
     lone.write_text("Titre\nUn paragraphe assez long pour être un paragraphe.", encoding="utf-8")

@@ -568,17 +568,21 @@ class MainScreen(Screen[None]):
             place += f" · {label}" if label else ""
         self.place = place
 
-    def save_position(self) -> None:
+    def save_position(self) -> str | None:
+        """Saves the place and mode; says (and returns) why not when the folder refuses."""
         if self.positions is None:
-            return
+            return None
+        problem = None
         try:
             self.positions.put(self.article.key, Position(self.view.current, self.view.mode))
         except OSError as exc:
             self.positions = None  # said once, not on every move
-            self.notify(f"the reading position will not be saved: {exc}", severity="warning")
+            problem = f"the reading position was not saved: {exc}"
+            self.notify(problem, severity="warning")
         if self.library_link is not None:
             self.library_link.progress(self.view.current)
             self._known_to_library()
+        return problem
 
     def _known_to_library(self) -> None:
         """The library's % known follows the word statuses (saved with the position)."""
