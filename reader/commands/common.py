@@ -46,10 +46,13 @@ def check_output(output: Path | None, fmt: str) -> None:
         if fmt == "anki":
             raise InputError("an Anki deck is a file: give one with -o FILE.apkg")
         return
-    if output.is_dir() or str(output).endswith(("/", "\\")):
-        raise InputError(f"{output} is a folder; give a file name")
-    if not output.parent.is_dir():
-        raise InputError(f"{output.parent} does not exist")
+    try:
+        if output.is_dir() or str(output).endswith(("/", "\\")):
+            raise InputError(f"{output} is a folder; give a file name")
+        if not output.parent.is_dir():
+            raise InputError(f"{output.parent} does not exist")
+    except OSError as exc:  # a name too long for the file system, a loop of links…
+        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
 @contextmanager

@@ -359,3 +359,10 @@ def test_glossary_malformed_curated_file_is_one_line(tmp_path):
     (tmp_path / "a.glossary.toml").write_text('[[entry]]\nfr = "OTAN"\nen = ', encoding="utf-8")
     line = one_line_error(run_reader("glossary", str(article), "--no-extract", "--engine", "none"))
     assert "a.glossary.toml:3: malformed TOML" in line
+
+
+def test_an_output_name_too_long_for_the_file_system_is_one_line(tmp_path):
+    """A check of the -o target that the file system itself refuses is one line, exit 1."""
+    target = tmp_path / ("a" * 300 + ".csv")
+    line = one_line_error(run_reader("vocab", "export", "-f", "csv", "-o", str(target)))
+    assert "cannot write (File name too long)" in line
