@@ -59,13 +59,10 @@ def speak(
     --sentence count from 1.
     """
     from reader.settings import current
-    from reader.speech import Speech, SpeechError, utterance
+    from reader.speech import Speech, utterance
 
     if output is not None:
-        try:
-            check_output(output, "wav")
-        except OSError as exc:  # a name the file system refuses (too long, say)
-            raise SpeechError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        check_output(output, "wav")
     text = utterance(_choose(_article(what), block, sentence))
     speech = Speech(current().speech)
     if show:

@@ -70,12 +70,27 @@ def test_a_file_name_that_is_not_there_is_not_read_aloud(tmp_path):
         speak(str(tmp_path / "article.txt"))
 
 
-def test_a_write_failure_names_the_target(tmp_path):
+def test_a_target_that_cannot_be_a_file_is_refused_before_speaking(tmp_path):
     target = tmp_path / ("x" * 300 + ".wav")  # a name too long for the file system
-    with pytest.raises(SpeechError, match=f"^cannot write {target}: "):
+    with pytest.raises(InputError, match=f"^{target}: cannot write \\(File name too long\\)$"):
         speak("Bonjour.", output=target)
     with pytest.raises(InputError, match="is a folder"):
         speak("Bonjour.", output=tmp_path)
+
+
+def test_a_write_failure_names_the_target(tmp_path, monkeypatch):
+    import errno
+
+    import reader.store
+
+    def full_disk(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(reader.store, "atomic_write", full_disk)
+    target = tmp_path / "bonjour.wav"
+    with pytest.raises(SpeechError, match=f"^cannot write {target}: No space left on device$"):
+        speak("Bonjour.", output=target)
+    assert not target.exists()
 
 
 def test_a_failing_player_is_one_line(tmp_path):
