@@ -8,6 +8,8 @@ names (person names that are also common words) are marked slow: they load its m
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from glossary import enforce
@@ -146,10 +148,17 @@ def test_acronyms_and_mass_nouns_take_the_right_number(engine):
             "Des aides militaires arrivent.",
         ],
     )
-    assert "MPs" in out[0] and "MP " not in out[0], out
+    # The engine's "deputies" is one of the general entry's English forms, so it stays;
+    # the number is checked where "MP" must go in: the same entry in your glossary.
+    assert "deputies" in out[0] and "MP " not in out[0], out
     assert "MEPs" in out[1], out
-    assert "MPs" in out[2], out
     assert "military aid" in out[3] and "aids" not in out[3], out
+    mp = replace(next(e for e in load_general() if e.fr == "député"), origin="user")
+    _, out = _translate(
+        engine, ["Les députés ont voté la loi.", "La chambre des députés siège."], [mp]
+    )
+    assert "MPs" in out[0] and "MP " not in out[0], out
+    assert "MPs" in out[1], out
     police = next(e for e in load_general() if e.fr == "forces de l'ordre")
     assert enforce.occurrence_english(police, "forces de l'ordre", False, "les ") == "police"
     jobs = next(e for e in load_general() if e.fr == "emploi")
@@ -205,7 +214,24 @@ def test_case_wrong_english_gets_the_entrys_capitals(engine):
         ],
     )
     assert "European Central Bank" in out[0], out
-    assert "Prime Minister" in out[1] and "Prime Minister" in out[2], out
+    assert "Prime Minister" in out[1], out
+    # Where the French writes a title in lower case, so may the English (news writes
+    # "the prime minister" too): the engine's English carries it and stays.
+    assert out[2] == raw[2] and "prime minister" in out[2], out
+
+
+def test_an_english_form_in_lower_case_carries_the_term(engine):
+    """« députés »: the engine's "deputies" is one of the entry's English forms, in lower
+    case where the main English "MP" is in capitals; it stays."""
+    raw, out = _translate(
+        engine,
+        [
+            "Les députés et les militants polémiquent sur la loi.",
+            "L'actuel premier ministre d'Israël a parlé.",
+        ],
+    )
+    assert "deputies" in raw[0] and out[0] == raw[0], out
+    assert out[1] == raw[1], out
 
 
 def test_the_glossarys_article_rule(engine):
