@@ -271,6 +271,27 @@ def test_a_capitalised_word_starting_a_sentence_is_no_name_by_itself(engine):
     assert out == raw, out
 
 
+def test_names_without_spacy(engine):
+    """The rules alone, as ``reader translate`` runs them: a surname after a first name,
+    a title in quotes, a name in another language; a name the English already has is
+    left alone (no stand-in for « P.K. » that would turn « d'État » into "of Been")."""
+    _, out = _translate(
+        engine,
+        [
+            "Chantal Rouleau a été l'une des premières élues de Montréal.",
+            "Comme l'était Laurent Blanc.",
+            'Il jouait dans la série télévisée "Dallas".',
+            "Il parle au Huffington Post depuis Valle del Bravo.",
+            "Il parle de Mars, dit un chercheur de l'Institut astronomique d'État P.K. Chternberg.",
+        ],
+    )
+    assert "Chantal Rouleau" in out[0], out
+    assert "Laurent Blanc" in out[1], out
+    assert '"Dallas"' in out[2], out
+    assert "Huffington Post" in out[3] and "Valle del Bravo" in out[3], out
+    assert "Mars" in out[4] and "of State P.K." in out[4], out
+
+
 @pytest.mark.slow
 def test_person_names_that_are_common_words_come_back(engine):
     """spaCy tells the people: « Rose », « Pierre », « Le Maire », « Sessions », « Morales »."""
