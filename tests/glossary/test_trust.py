@@ -99,6 +99,24 @@ def test_aliases_with_their_own_english(engine, french, wanted, unwanted):
     assert not unwanted or unwanted not in out[0], out
 
 
+def test_titles_acronyms_and_names_the_engine_mistranslates(engine):
+    """Mme → the pivot's "Sra", M. → "M.", « CIJ » → "International Court of Justice"
+    (the English acronym is ICJ), « Palestine » → "Palestinian", « Ligue 1 » → "League 1"."""
+    sentences = [
+        "Qu'en pense-t-elle, demande Mme Plamondon?",
+        "M. Hollande a rencontré M. Obama.",
+        "Ils se soumettraient à la CIJ.",
+        "Une émigration vers la Palestine.",
+        "En Ligue 1, Lyon a pris la place.",
+    ]
+    out = [_translate(engine, [s])[1][0] for s in sentences]  # short lines, one per article
+    assert "Ms Plamondon" in out[0] and "Sra" not in out[0], out
+    assert "Mr. Hollande" in out[1] and "Mr. Obama" in out[1], out
+    assert "the ICJ" in out[2], out
+    assert "to Palestine" in out[3], out
+    assert "In Ligue 1" in out[4], out
+
+
 # ---------------------------------------------------------------- Q3: accents
 
 
