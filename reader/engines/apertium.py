@@ -15,6 +15,9 @@ those are names passed through, which is what should happen to them.
 
 English typography: no space before ? ! : ;, « » become “ ”, and quotation marks
 that Apertium's reordering left empty (``absurdities « »``) go back around the word.
+A sentence the pivot starts with a phrase in capitals (« Grâce à lui » → "THANKS TO
+him", « Quant à » → "REGARDING") gets the phrase in sentence case; acronyms stay
+("NATO"), as Apertium's English analyser reads them.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ _SEPARATOR = "\n\n"
 _TIMEOUT = 600
 _IDLE_TIMEOUT = 120  # seconds without any output from a running pipeline
 _ENV = {**os.environ, "LC_ALL": "C.UTF-8"}  # Apertium's tools need a UTF-8 locale
-MARKED_REVISION = "marked 1"
+MARKED_REVISION = "marked 2"
 """Bumped when the marked English changes form: part of the cache key, never of the label."""
 
 
@@ -265,10 +268,81 @@ def _initial_name_case(english: str, source: str) -> str:
     return english[: m.start(4)] + m.group(4).lower() + english[m.end(4) :]
 
 
+_SHOUTED = re.compile(r"^(\W*)([A-Z]{2,}(?: [A-Z]{2,})*)(?![\w'’-])")
+_UNIT = re.compile(r"\^((?:\\.|[^/$])*)/((?:\\.|[^$])*)\$")
+
+
+def _unshouted(english: str, source: str) -> str:
+    """``THANKS TO him`` → ``Thanks to him``: a sentence's first words in capitals that the
+    French does not have (Apertium capitalises a whole multiword unit that starts a
+    sentence), in sentence case, up to the first the analyser reads as an acronym or a
+    proper noun ("ACCORDING TO NATO" → "According to NATO")."""
+    m = _SHOUTED.match(english)
+    words = source.split()
+    if m is None or not words or (words[0].isupper() and len(words[0]) > 1):
+        return english  # none, or a French headline in capitals
+    if set(m.group(2).split()) & set(re.findall(r"\w+", source)):
+        return english  # the French's own capitals (« ONU », « SNCF »)
+    units = _english_units(m.group(2))
+    if not units:
+        return english
+    out: list[str] = []
+    for n, (surface, named) in enumerate(units):
+        if named:
+            out += [u for u, _ in units[n:]]
+            break
+        out.append(surface.lower())
+    text = " ".join(out)
+    return m.group(1) + text[:1].upper() + text[1:] + english[m.end() :]
+
+
+@cache
+def _english_analyser() -> Path | None:
+    """Apertium's English morphological analyser (of the reverse pair, eng→spa), if installed."""
+    for mode in ("eng-spa", "en-es"):
+        try:
+            text = (MODES_DIR / f"{mode}.mode").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        match = re.search(r"'([^']+\.automorf\.bin)'", text)
+        if match and Path(match.group(1)).is_file():
+            return Path(match.group(1))
+    return None
+
+
+@cache
+def _english_units(text: str) -> tuple[tuple[str, bool], ...]:
+    """The lexical units the English analyser finds in ``text`` (multiwords as one:
+    "THANKS TO"), each with whether some reading is an acronym or a proper noun; () when
+    it cannot be asked. Cached: the same few phrases recur."""
+    path, command = _english_analyser(), shutil.which("lt-proc")
+    if path is None or command is None:
+        return ()
+    try:
+        done = subprocess.run(
+            [command, "-w", str(path)],
+            input=_escape(text) + "\n",
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=_ENV,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    units = [
+        (_UNESCAPE.sub(r"\1", m.group(1)), bool(re.search(r"<(?:acr|np)>", m.group(2))))
+        for m in _UNIT.finditer(done.stdout)
+    ]
+    if done.returncode != 0 or " ".join(u for u, _ in units) != text:
+        return ()
+    return tuple(units)
+
+
 def finish(english: str, source: str) -> str:
     """Raw Apertium output of ``source`` → marked English (see ``reader.engines.marked``)."""
     english = " ".join(english.split())
-    return _initial_name_case(typography(_unmark(english, source)), source)
+    english = _unshouted(_unmark(english, source), source)
+    return _initial_name_case(typography(english), source)
 
 
 # ---------------------------------------------------------------- the French analyser
