@@ -208,6 +208,10 @@ def test_an_alias_with_another_english_is_its_own_entry(general):
     assert english_of("IA") == "AI"
     assert english_of("liberté d'expression") == "freedom of expression"
     assert english_of("premier ministre") == "Prime Minister"  # lowercase, Le Monde's style
+    assert english_of("demandeurs d'asile") == "asylum seeker"  # not "right of asylum"
+    assert english_of("demande d'asile") == "asylum application"
+    assert english_of("dépôt de plainte") == "complaint"  # a noun, not "press charges"
+    assert english_of("mesures d'austérité") == "austerity measures"
 
 
 def _acronym(text: str) -> bool:

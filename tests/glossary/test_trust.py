@@ -117,6 +117,23 @@ def test_titles_acronyms_and_names_the_engine_mistranslates(engine):
     assert "In Ligue 1" in out[4], out
 
 
+def test_news_words_the_engine_does_not_know(engine):
+    """Words Apertium's dictionaries lack come out as French (« banquiers », « charia »)
+    or as the pivot's Spanish (« demandeurs d'asile » → "peticionarios of asile"): the
+    general glossary gives them, as it gives its other terms."""
+    sentences = [
+        "Les banquiers et les syndicalistes ont parlé.",
+        "Le texte est conforme à la charia.",
+        "Les demandeurs d'asile attendent.",
+        "La pandémie a changé le télétravail.",
+    ]
+    out = [_translate(engine, [s])[1][0] for s in sentences]
+    assert "bankers" in out[0] and "trade unionists" in out[0], out
+    assert "sharia" in out[1], out
+    assert "asylum seekers" in out[2] and "right of asylum" not in out[2], out
+    assert "pandemic" in out[3] and "remote working" in out[3], out
+
+
 # ---------------------------------------------------------------- Q3: accents
 
 
