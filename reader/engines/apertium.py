@@ -15,6 +15,9 @@ those are names passed through, which is what should happen to them.
 
 English typography: no space before ? ! : ;, « » become “ ”, and quotation marks
 that Apertium's reordering left empty (``absurdities « »``) go back around the word.
+Ligatures: Apertium's French dictionary spells « cœur », « œuvre », « sœur » with "oe"
+and knows none of the words written with « œ » or « æ » (« le cœur » came out "the
+cœur"), so they are sent spelt out; a word it still does not know comes back as written.
 A sentence the pivot starts with a phrase in capitals (« Grâce à lui » → "THANKS TO
 him", « Quant à » → "REGARDING") gets the phrase in sentence case; acronyms stay
 ("NATO"), as Apertium's English analyser reads them.
@@ -45,7 +48,7 @@ _SEPARATOR = "\n\n"
 _TIMEOUT = 600
 _IDLE_TIMEOUT = 120  # seconds without any output from a running pipeline
 _ENV = {**os.environ, "LC_ALL": "C.UTF-8"}  # Apertium's tools need a UTF-8 locale
-MARKED_REVISION = "marked 2"
+MARKED_REVISION = "marked 3"
 """Bumped when the marked English changes form: part of the cache key, never of the label."""
 
 
@@ -338,6 +341,32 @@ def _english_units(text: str) -> tuple[tuple[str, bool], ...]:
     return tuple(units)
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
+_LIGATURED = re.compile(r"\w*[œŒæÆ]\w*")
+
+
+def unligatured(text: str) -> str:
+    """« cœur » → "coeur": the spelling Apertium's dictionary knows (all capitals: "OE")."""
+    if not any(c in text for c in "œŒæÆ"):
+        return text
+    return _LIGATURED.sub(
+        lambda m: (
+            m.group(0).upper().translate(_LIGATURES).upper()
+            if m.group(0).isupper() and len(m.group(0)) > 1
+            else m.group(0).translate(_LIGATURES)
+        ),
+        text,
+    )
+
+
+def religatured(english: str, source: str) -> str:
+    """A word of ``source`` written with a ligature that the English still has spelt out
+    (Apertium did not know it: « bœuf » → "boeuf") goes back as the French writes it."""
+    for word in set(_LIGATURED.findall(source)):
+        english = re.sub(rf"(?<!\w){re.escape(unligatured(word))}(?!\w)", word, english)
+    return english
+
+
 def finish(english: str, source: str) -> str:
     """Raw Apertium output of ``source`` → marked English (see ``reader.engines.marked``)."""
     english = " ".join(english.split())
@@ -439,10 +468,11 @@ class ApertiumEngine(SentenceEngine):
         if not sentences:
             return []
         clean = [" ".join(marked.scrub(s).replace("\0", " ").split()) for s in sentences]
-        raw = self._translate_raw(clean)
+        spelt = [unligatured(s) for s in clean]
+        raw = self._translate_raw(spelt)
         if len(raw) != len(clean):
             raise EngineError(f"apertium returned {len(raw)} sentences for {len(clean)}")
-        return [finish(e, s) for e, s in zip(raw, clean, strict=True)]
+        return [religatured(finish(e, s), c) for e, s, c in zip(raw, spelt, clean, strict=True)]
 
     def _translate_raw(self, sentences: list[str]) -> list[str]:
         command = _null_flush_command(self._pair)

@@ -193,6 +193,17 @@ def test_apertium_keeps_acronyms_in_capitals_at_the_start(monkeypatch):
 
 
 @pytest.mark.needs_apertium
+def test_apertium_knows_words_written_with_a_ligature():
+    """« cœur », « œuvres », « sœur »: Apertium's dictionary spells them with "oe" and
+    left them in French; a word it does not know either comes back as written."""
+    [heart, works] = _apertium_blocks("Le cœur de la ville.", "Les œuvres et le bœuf.")
+    assert heart.sentences[0] == "The heart of the city.", heart.sentences
+    english = works.sentences[0]
+    assert "works" in english and "œuvres" not in english, english
+    assert [english[a:b] for a, b in works.sentence_unknown(0)] == ["bœuf"], english
+
+
+@pytest.mark.needs_apertium
 def test_apertium_literal_marks_in_the_french_stay():
     [block] = _apertium_blocks("Suivez #paix et @home sur le réseau, 5*4.")
     english = block.sentences[0]
