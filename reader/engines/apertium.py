@@ -414,7 +414,7 @@ def analyse_words(first_leg: str, words: Sequence[str]) -> dict[str, frozenset[s
     asked = [w for w in dict.fromkeys(words) if w and "\0" not in w and "\n" not in w]
     if path is None or command is None or not asked:
         return {}
-    payload = "".join(_escape(w) + "\n\0" for w in asked)
+    payload = "".join(_escape(unligatured(w)) + "\n\0" for w in asked)
     try:
         done = subprocess.run(
             [command, "-z", "-w", str(path)],

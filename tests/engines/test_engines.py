@@ -201,6 +201,13 @@ def test_apertium_knows_words_written_with_a_ligature():
     english = works.sentences[0]
     assert "works" in english and "œuvres" not in english, english
     assert [english[a:b] for a, b in works.sentence_unknown(0)] == ["bœuf"], english
+    from reader.engines.apertium import ApertiumEngine
+
+    engine = ApertiumEngine()
+    try:
+        assert engine.analyse_words(["Cœur"]) == {"Cœur": frozenset({"n"})}  # the analyser too
+    finally:
+        engine.close()
 
 
 @pytest.mark.needs_apertium
