@@ -483,13 +483,30 @@ def english(span: str, alone: Mapping[str, str]) -> str:
     return re.sub(r"[^\W\d_][\w-]*", one, span)
 
 
+def _respelt(
+    word: str, alone: Mapping[str, str], kinds: Mapping[str, frozenset[str]] | None
+) -> bool:
+    """A common word (to the analyser) whose English alone is another spelling of it, not
+    itself: the engine took it for a name (« Rose » → "Rosa"); spaCy's PER decides."""
+    english_alone = _alone(alone, word)
+    readings = kinds.get(word) if kinds is not None else None
+    return (
+        english_alone is not None
+        and bool(readings)
+        and not any(r.startswith("np") for r in readings or ())
+        and _spelling(english_alone[0]) != _spelling(word)
+        and _similar(english_alone[0], word, 0.7)
+    )
+
+
 def needs_tags(
     candidate: Candidate, alone: Mapping[str, str], kinds: Mapping[str, frozenset[str]] | None
 ) -> bool:
     """Whether spaCy could change the verdict, so is worth running on the sentence: a first
     word the engine knows only as a proper noun or not at all (spaCy may say it is a
-    name), or a common word right after a first name (spaCy may say it is a surname:
-    « Laurent Blanc », « Jeff Sessions »). Most sentences need no spaCy."""
+    name), a common word right after a first name (spaCy may say it is a surname:
+    « Laurent Blanc », « Jeff Sessions »), or a common word the engine respells as a name
+    (« Rose » → "Rosa": spaCy may say it is a person). Most sentences need no spaCy."""
     if _foreign(candidate, kinds) or _article_first(candidate):
         return False
     previous: frozenset[str] | None = None
@@ -510,6 +527,8 @@ def needs_tags(
             and not (readings and any(r.startswith("np") for r in readings))
             and not _is_name((w, s, e), alone, kinds, None)
         ):
+            return True
+        elif not (candidate.initial and i == 0) and _respelt(w, alone, kinds):
             return True
         previous = readings
     return False

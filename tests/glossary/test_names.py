@@ -188,3 +188,23 @@ def test_spacy_is_used_only_when_the_policy_lets_it(monkeypatch):
     assert nlp.tokens(["Il part."], "off") is None
     monkeypatch.setattr(nlp, "ready", lambda: False)
     assert nlp.tokens(["Il part."], "if_ready") is None  # never waits for the model
+
+
+def test_a_common_word_the_engine_respells_as_a_name_asks_spacy():
+    """« Rose » → "Rosa": only spaCy can say whether it is a person, so the sentence goes
+    to spaCy even when nothing else in it would (« Evo Morales » is a foreign name)."""
+    sentence = "Hier, Rose et Pierre ont vu Evo Morales."
+    english = "Yesterday, Rosa and Pierre have seen Evo Moral."
+    kinds = {"Rose": frozenset({"adj", "n"}), "Evo": frozenset(), "Morales": frozenset({"adj", "n"}),
+             "Pierre": frozenset({"np:ant", "n"}), "Hier": frozenset({"adv"})}  # fmt: skip
+    alone = {"Rose": "Rosa", "Evo": "Evo", "Morales": "Moral", "Pierre": "Pierre",
+             "Hier": "Yesterday"}  # fmt: skip
+    found = names.candidates(sentence, english, [])
+    rose = next(c for c in found if c.words[0][0] == "Rose")
+    assert names.needs_tags(rose, alone, kinds)
+    morales = next(c for c in found if c.words[0][0] == "Evo")
+    assert not names.needs_tags(morales, alone, kinds)  # a foreign name: no spaCy needed
+    # A common noun the engine translates (« Bourse » → "Stock exchange") needs no spaCy.
+    found = names.candidates("Il parle à la Bourse.", "He speaks to the Stock exchange.", [])
+    bourse = next(c for c in found if c.words[0][0] == "Bourse")
+    assert not names.needs_tags(bourse, {"Bourse": "Stock exchange"}, {"Bourse": frozenset({"n"})})
