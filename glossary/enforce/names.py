@@ -62,7 +62,7 @@ a clause (« la série "Dallas" », « Arecibo (Puerto Rico) », « "La Notte" �
 _MODIFIERS = frozenset({"adj", "det", "num"})
 _ROMAN = re.compile(r"[IVXLCDM]+(?:e|er|re|ème)?")
 _PEOPLE = frozenset({"np:ant", "np:cog"})  # Apertium's first names and surnames
-_VERBS = frozenset({"vblex", "vbser", "vbhaver", "vbmod", "vaux", "imp"})
+_VERBS = frozenset({"vblex", "vbser", "vbhaver", "vbmod", "vaux"})
 _NAMED = frozenset({"PER", "LOC", "ORG"})
 
 
@@ -80,8 +80,6 @@ class Candidate:
     articled: frozenset[int] = frozenset()
     """Where words right after a lower-case article start (« la Pierre de l'Onction »: a
     thing, not the first name Pierre; French gives people's names no article)."""
-    quoted: bool = False
-    """Right after the opening of a short quotation or bracket (``_short_quote``)."""
 
 
 def _is_capitalised(word: str) -> bool:
@@ -119,9 +117,7 @@ def candidates(
     run: list[tuple[str, int, int]] = []
     openings: set[int] = set()  # where a clause starts: the sentence, a quote, a colon…
     articled: set[int] = set()
-    quoted: set[int] = set()
     previous = ""
-    after_quote = False
 
     english_words = [
         m.group(0)
@@ -142,7 +138,6 @@ def candidates(
                     run[0][1] in openings,
                     first,
                     frozenset(s for _, s, _ in run if s in articled),
-                    run[0][1] in quoted,
                 )
             )
         run.clear()
@@ -154,12 +149,8 @@ def candidates(
             # A straight quote opens only after a space or at the start: « "Dallas" » yes,
             # « "Hetin" Reyes » no (there it closes).
             opens = word != '"' or start == 0 or sentence[start - 1].isspace()
-            after_quote = opens and _short_quote(tokens, i)
-            previous = "" if after_quote else word if opens else ""
+            previous = word if opens and not _short_quote(tokens, i) else ""
             continue
-        if after_quote:
-            quoted.add(start)
-            after_quote = False
         if not openings or previous in _OPENERS:
             openings.add(start)
         if previous.lower() in _ARTICLES:
@@ -227,8 +218,6 @@ def judge(
     spaCy's tokens of the sentence (None: not run).
     """
     surnames = _surnames(candidate, kinds)
-    if candidate.quoted and "imp" in (kinds or {}).get(candidate.words[0][0], frozenset()):
-        candidate = replace(candidate, initial=True)  # « "Libérez Navalny" »: a slogan
     if candidate.initial and not _initial_name(
         candidate.words[0], kinds, tokens, candidate.start == candidate.sentence_start
     ):

@@ -393,8 +393,7 @@ _READING = re.compile(r"\^((?:\\.|[^/$])*)/((?:\\.|[^$])*)\$")
 
 def _parts_of_speech(analysis: str) -> frozenset[str]:
     """``^Rose/rose<adj><mf><sg>/rose<n><f><sg>$`` → {adj, n}; an unknown word (``*``) → {}.
-    A proper noun says its kind too: ``np:ant`` (a person's name), ``np:loc``, ``np:org``;
-    a verb that can be an imperative adds ``imp`` (« Libérez »)."""
+    A proper noun says its kind too: ``np:ant`` (a person's name), ``np:loc``, ``np:org``."""
     m = _READING.search(analysis)
     if m is None:
         return frozenset()
@@ -403,8 +402,6 @@ def _parts_of_speech(analysis: str) -> frozenset[str]:
         tags = re.findall(r"<(\w+)>", reading)
         if not reading.startswith("*") and tags:
             found.add(f"np:{tags[1]}" if tags[0] == "np" and len(tags) > 1 else tags[0])
-            if "imp" in tags[1:]:
-                found.add("imp")
     return frozenset(found)
 
 

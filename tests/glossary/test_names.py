@@ -128,10 +128,6 @@ def test_a_short_quotation_or_bracket_names_something():
     assert _spans("À Arecibo (Puerto Rico).", "To Arecibo (Port Rico).", alone, kinds) == [
         "Puerto Rico"
     ]
-    # An imperative may start a short quotation (a slogan): that is a clause.
-    slogan = {"Libérez": frozenset({"vblex", "imp"}), "Navalny": frozenset()}
-    english = 'They shouted "you Release Navalny".'
-    assert _spans('Ils criaient "Libérez Navalny".', english, {"Libérez": "Release"}, slogan) == []
     long = 'Il a dit : "Partez vite, tout de suite, sans rien dire", puis rien.'
     assert (
         _spans(long, 'He said: "Go quickly, right now, without saying anything".', alone, kinds)
