@@ -431,10 +431,13 @@ def _is_name(
         if english_alone is None or english_alone[1]:
             return True  # « Pompée » → the pivot's "Pompeyo"
         return not _similar(english_alone[0], text)  # « Moubarak » → Mubarak; « Lee » → "Reads"
-    if _person(word, tokens, kinds):
+    # spaCy's person, not after an article (« la Rose des vents »: French gives people's
+    # names none).
+    if not articled and _person(word, tokens, kinds):
         return True
     if (
         english_alone is not None
+        and not articled
         and _tagged_person(word, tokens)
         and _similar(english_alone[0], text, 0.7)
     ):
@@ -517,7 +520,11 @@ def needs_tags(
             and not _is_name((w, s, e), alone, kinds, None)
         ):
             return True
-        elif not (candidate.initial and i == 0) and _respelt(w, alone, kinds):
+        elif (
+            not (candidate.initial and i == 0)
+            and s not in candidate.articled
+            and _respelt(w, alone, kinds)
+        ):
             return True
         previous = readings
     return False

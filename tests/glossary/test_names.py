@@ -204,3 +204,21 @@ def test_a_common_word_the_engine_respells_as_a_name_asks_spacy():
     found = names.candidates("Il parle à la Bourse.", "He speaks to the Stock exchange.", [])
     bourse = next(c for c in found if c.words[0][0] == "Bourse")
     assert not names.needs_tags(bourse, {"Bourse": "Stock exchange"}, {"Bourse": frozenset({"n"})})
+
+
+def test_after_an_article_a_respelt_word_is_no_person():
+    """French gives people's names no article: « la Rose » is a thing even if spaCy tags a
+    person there, and the sentence is not sent to spaCy for it."""
+    sentence = "Il a vu la Rose des vents."
+    english = "He has seen the Rosa of the winds."
+    kinds = {"Rose": frozenset({"adj", "n"})}
+    alone = {"Rose": "Rosa"}
+    tags = [Token("Rose", 11, 15, "rose", "PROPN", "PER")]
+    assert _spans(sentence, english, alone, kinds, tags) == []
+    (rose,) = [c for c in names.candidates(sentence, english, []) if c.words[0][0] == "Rose"]
+    assert not names.needs_tags(rose, alone, kinds)
+    # Without the article, spaCy's person stands (« Hier, Rose est venue »).
+    tags = [Token("Rose", 6, 10, "rose", "PROPN", "PER")]
+    assert _spans("Hier, Rose est venue.", "Yesterday, Rosa has come.", alone, kinds, tags) == [
+        "Rose"
+    ]
