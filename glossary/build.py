@@ -13,6 +13,9 @@ Counting (``outermost``): each place in the French counts for the longest entry
 matching there, so general and extracted entries never count inside another entry
 (only your own and the article's entries count inside one another, as the README
 says); an extracted candidate that straddles a glossary entry's occurrence is dropped.
+A glossary entry counts only where it is used as one, by the rule enforcement uses
+without spaCy (``in_use``): « cette mesure législative » is no occurrence of
+« élections législatives », nor « une réforme jamais entreprise » of « entreprise ».
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from glossary.enforce import grammar
 from glossary.english import find as english_find
 from glossary.extract import Candidate
-from glossary.match import find, key_of
+from glossary.match import Found, find, key_of
 from glossary.model import KINDS, NAME_KINDS, VETTED, Entry, Glossary, Occurrence
 from glossary.sources import load_stack
 from reader.article import Article
@@ -231,7 +235,7 @@ def build(
     proper = proper_words(layers, (english or {}).values())
     entries = [*layers, *extracted_entries(extracted, engine, cache, proper, in_context)]
     glossary = Glossary(article.source, entries)
-    glossary.occurrences = outermost(find(entries, texts), entries)
+    glossary.occurrences = outermost(in_use(find(entries, texts), entries, texts), entries)
     glossary.entries = sorted(
         (e for e in entries if e.origin == "curated" or glossary.count(e) > 0),
         key=lambda e: (
@@ -278,6 +282,33 @@ def _not_straddling(
         for c, p in zip(candidates, probes, strict=True)
         if not any(_straddles(o, k) for o in found[p.key] for k in taken.get(o.block, ()))
     ]
+
+
+def in_use(
+    occurrences: Mapping[str, Sequence[Occurrence]],
+    entries: Sequence[Entry],
+    texts: Sequence[tuple[int, str]],
+) -> dict[str, list[Occurrence]]:
+    """The occurrences of glossary entries (yours, the article's, the general one) that
+    are used as the entry's part of speech, judged by the words around them as
+    enforcement does without spaCy (``glossary.enforce.grammar``): a noun entry does not
+    count a verb, a participle, or an adjective it has no adjectival English for.
+    Extracted entries are what spaCy found; they count as found."""
+    vetted = {e.key: e for e in entries if e.origin in VETTED}
+    text_of = dict(texts)
+    out: dict[str, list[Occurrence]] = {}
+    for key, found in occurrences.items():
+        entry = vetted.get(key)
+        out[key] = [
+            o
+            for o in found
+            if entry is None or _used(Found(entry, o.start, o.end), text_of[o.block])
+        ]
+    return out
+
+
+def _used(f: Found, text: str) -> bool:
+    return grammar.usable(f, grammar.use_by_words(f, text))
 
 
 PERSONAL = frozenset({"user", "curated"})

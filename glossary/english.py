@@ -4,8 +4,8 @@ The French matcher's plural rules (-s/-x, -al/-aux) are wrong for English: "deal
 must also match "deals", "tax" "taxes", "policy" "policies". Here the head word
 of each English form (the last word, and the word before "of" in "X of Y") matches
 its singular and its plural; irregular plurals come from the entry's ``en_aliases``.
-Case-insensitive, except that a capitalised main English (a name) only matches
-capitalised text. Offsets are offsets in the original text.
+Case-insensitive, except that English every form of which is capitalised (a name)
+only matches capitalised text. Offsets are offsets in the original text.
 """
 
 from __future__ import annotations
@@ -126,19 +126,23 @@ def spans(
     folded: str | None = None,
     *,
     exact_case: bool = False,
+    any_case: bool = False,
 ) -> list[tuple[int, int]]:
     """Non-overlapping spans of ``entry``'s English in ``text``, left to right.
 
-    ``exact_case``: each word an English form capitalises must be capitalised in the
-    text too ("European central Bank" is not "European Central Bank"; "Prime minister"
-    not "Prime Minister").
+    A hit must start with a capital where every form does (a name: "Putin"); a form in
+    lower case ("deputies" beside "MP") is found in lower case. ``exact_case``: each
+    word a form capitalises must be capitalised in the text too ("European central
+    Bank" is not "European Central Bank"; "Prime minister" not "Prime Minister").
+    ``any_case``: capitals are not looked at at all.
     """
     pattern = matcher(entry, strict)
     if pattern is None:
         return []
     folded = fold(text) if folded is None else folded
-    proper = _is_proper(entry.en)
     forms = (entry.en,) if strict else entry.en_forms
+    proper = not any_case and all(_is_proper(f) for f in forms)
+    exact_case = exact_case and not any_case
     out: list[tuple[int, int]] = []
     pos = 0
     while (m := pattern.search(folded, pos)) is not None:

@@ -14,6 +14,7 @@ A file that cannot be read at all (permissions) is left alone too.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -180,6 +181,15 @@ def save(
             the if the is not None else old.the,
             en_adj if en_adj is not None else old.en_adj,
         )
+        # Fields only a hand edit sets (``the = false``, en_plural, enforce, sense) are
+        # kept from the entry there: an update never drops what the user wrote.
+        entry = dataclasses.replace(
+            entry,
+            bare=old.bare and not entry.the,
+            en_plural=old.en_plural,
+            enforce=old.enforce,
+            sense=old.sense,
+        )
         # An update keeps its place in the file; a new term goes at the end.
         kept = [entry if e is before else e for e in entries]
         _write(target, kept if before is not None else [*kept, entry])
@@ -288,6 +298,8 @@ def _write(target: Path, entries: Sequence[Entry]) -> None:
 
 
 def _to_toml(entry: Entry) -> str:
+    """The entry as the file writes it: every field ``glossary.curated`` reads that is
+    not its default, so rewriting the file for another term loses nothing."""
     lines = ["[[entry]]", f"fr = {_string(entry.fr)}", f"en = {_string(entry.en)}"]
     lines.append(f"kind = {_string(entry.kind)}")
     if entry.definition:
@@ -295,10 +307,17 @@ def _to_toml(entry: Entry) -> str:
     for name, values in (("aliases", entry.aliases), ("en_aliases", entry.en_aliases)):
         if values:
             lines.append(f"{name} = [{', '.join(map(_string, values))}]")
-    if entry.the:
-        lines.append("the = true")
-    if entry.en_adj:
-        lines.append(f"en_adj = {_string(entry.en_adj)}")
+    if entry.the or entry.bare:
+        lines.append(f"the = {'true' if entry.the else 'false'}")
+    for name, text in (
+        ("en_adj", entry.en_adj),
+        ("en_plural", entry.en_plural),
+        ("sense", entry.sense),
+    ):
+        if text:
+            lines.append(f"{name} = {_string(text)}")
+    if not entry.enforce:
+        lines.append("enforce = false")
     return "\n".join(lines) + "\n"
 
 

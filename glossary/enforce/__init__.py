@@ -192,24 +192,41 @@ def _sentences(
 # ---------------------------------------------------------------- judging terms and names
 
 
-def _present(entry: Entry, english_text: str) -> int:
-    """How many times ``entry``'s English is in ``english_text``, with its capitals; a
-    name put back verbatim must be there letter for letter ("Youtube" is not "YouTube")."""
+def _present(entry: Entry, english_text: str, any_case: bool = False) -> int:
+    """How many times ``entry``'s English is in ``english_text``, with its capitals
+    (``any_case``: in any case); a name put back verbatim must be there letter for
+    letter ("Youtube" is not "YouTube")."""
     if entry.origin == NAME_ORIGIN:
         return len(re.findall(rf"(?<![\w-]){re.escape(entry.en)}(?![\w-])", english_text))
     # Your terms and the article's in their main English, as written; the general
     # glossary's also in any of its English forms (the engine's "deputies" carries « députés »).
     strict = entry.origin in ("user", "curated")
-    return len(english.spans(entry, english_text, strict, exact_case=True))
+    return len(english.spans(entry, english_text, strict, exact_case=True, any_case=any_case))
 
 
-def _missing(found: Sequence[Found], text: str) -> list[Entry]:
+def _lower_case(f: Found, french: str) -> bool:
+    """Whether the general glossary's English may come in any case for this occurrence:
+    the French writes it in lower case (« le premier ministre d'Israël », « les ministres
+    de la Défense »), and so does English news ("the prime minister", "defence
+    ministers"); the capitals are demanded where the French has them (« le Premier
+    ministre », « la Banque centrale européenne ») and for your terms and the article's."""
+    return f.entry.origin == "general" and not french[f.start : f.start + 1].isupper()
+
+
+def _any_case(found: Sequence[Found], french: str) -> set[str]:
+    """The entries every occurrence of which may come in any case (``_lower_case``)."""
+    keys = {f.entry.key for f in found}
+    return {k for k in keys if all(_lower_case(f, french) for f in found if f.entry.key == k)}
+
+
+def _missing(found: Sequence[Found], text: str, french: str) -> list[Entry]:
     """Entries whose English occurs fewer times in ``text`` than the entry does in the French."""
     counts: dict[str, int] = {}
     for f in found:
         counts[f.entry.key] = counts.get(f.entry.key, 0) + 1
     entries = {f.entry.key: f.entry for f in found}
-    return [entries[k] for k, n in counts.items() if _present(entries[k], text) < n]
+    loose = _any_case(found, french)
+    return [entries[k] for k, n in counts.items() if _present(entries[k], text, k in loose) < n]
 
 
 def _judge(
@@ -219,7 +236,8 @@ def _judge(
     the names each sentence's raw English lost. spaCy only for those that need it."""
     doubtful: dict[int, list[Found]] = {}
     for n, s in enumerate(sentences):
-        missing = {e.key for e in _missing([f for f in s.found if f.entry.enforce], s.raw)}
+        enforced = [f for f in s.found if f.entry.enforce]
+        missing = {e.key for e in _missing(enforced, s.raw, s.french)}
         doubtful[n] = [f for f in s.found if f.entry.key in missing and grammar.judged(f, s.french)]
     candidates = {
         n: names.candidates(s.french, s.raw, [(f.start, f.end) for f in s.found], s.unknown)
@@ -244,7 +262,11 @@ def _judge(
         spans = [
             span for c in candidates[n] for span in names.judge(c, alone, kinds, tokens.get(n))
         ]
-        s.names = [_name(s.french, a, b, names.english(s.french[a:b], alone)) for a, b in spans]
+        found = [_name(s.french, a, b, names.english(s.french[a:b], alone)) for a, b in spans]
+        # Only the names the raw English lost: one it has (« P.K. » beside a lost « État »)
+        # needs no putting back, and a stand-in for it would change the words around it.
+        lost = {e.key for e in _missing(found, s.raw, s.french)}
+        s.names = [f for f in found if f.entry.key in lost]
 
 
 def _used(f: Found, french: str, tokens: Sequence[Token] | None) -> Found | None:
@@ -279,9 +301,9 @@ def _mend(
     todo: list[tuple[_Sentence, list[Found]]] = []
     done: dict[tuple[int, int], _Done] = {}
     for s in sentences:
-        s.raw = _recased(s.raw, [f for f in s.found if f.entry.enforce])
+        s.raw = _recased(s.raw, [f for f in s.found if f.entry.enforce], s.french)
         put = sorted([f for f in s.found if f.entry.enforce] + s.names, key=lambda f: f.start)
-        if _missing(put, s.raw):
+        if _missing(put, s.raw, s.french):
             todo.append((s, put))
         elif put:
             fixed = with_articles(s.marked_raw, put)
@@ -341,25 +363,28 @@ def _engines_english(s: _Sentence, put: Sequence[Found]) -> dict[tuple[int, int]
     occurrence by occurrence: protected so that re-translation cannot lose them, they come
     back as the engine wrote them ("deputies" stays), not as the glossary's main English.
     Your terms and the article's come back in their main English, as you wrote them."""
-    missing = {e.key for e in _missing(put, s.raw)}
+    missing = {e.key for e in _missing(put, s.raw, s.french)}
     out: dict[tuple[int, int], str] = {}
     by_entry: dict[str, list[Found]] = {}
     for f in put:
         if f.entry.key not in missing and f.entry.origin == "general":
             by_entry.setdefault(f.entry.key, []).append(f)
-    for occ in by_entry.values():
-        hits = english.spans(occ[0].entry, s.raw, exact_case=True)
+    loose = _any_case(put, s.french)
+    for key, occ in by_entry.items():
+        hits = english.spans(occ[0].entry, s.raw, exact_case=True, any_case=key in loose)
         for f, (a, b) in zip(occ, hits, strict=False):
             out[(f.start, f.end)] = s.raw[a:b]
     return out
 
 
-def _recased(text: str, found: Sequence[Found]) -> str:
+def _recased(text: str, found: Sequence[Found], french: str) -> str:
     """``text`` with the glossary's capitals on English the engine wrote in the wrong case
     ("European central Bank" → "European Central Bank", "president of the Republic" →
-    "President of the Republic"): the same length, so unknown-word offsets still hold."""
+    "President of the Republic"): the same length, so unknown-word offsets still hold.
+    Not where the French writes the term in lower case (``_lower_case``)."""
+    loose = _any_case(found, french)
     for f in {f.entry.key: f for f in found}.values():
-        if not any(c.isupper() for form in f.entry.en_forms for c in form):
+        if f.entry.key in loose or not any(c.isupper() for form in f.entry.en_forms for c in form):
             continue
         exact = set(english.spans(f.entry, text, exact_case=True))
         for a, b in english.spans(f.entry, text):
@@ -398,9 +423,10 @@ def _english(french: str, f: Found) -> str:
 def _splice_items(s: _Sentence, put: Sequence[Found]) -> list[Found]:
     """The occurrences to splice: those of the entries missing from the raw English, when
     none of their occurrences is there (else the stand-ins sort them out: [])."""
-    missing = {e.key for e in _missing(put, s.raw)}
+    missing = {e.key for e in _missing(put, s.raw, s.french)}
     items = [f for f in put if f.entry.key in missing]
-    if any(_present(f.entry, s.raw) or f.adjective for f in items):
+    loose = _any_case(put, s.french)
+    if any(_present(f.entry, s.raw, f.entry.key in loose) or f.adjective for f in items):
         return []  # an adjective's place differs in English (« travailleurs migrants »)
     return items
 
@@ -450,7 +476,7 @@ def _annotate(
             text = parsed.text
         else:
             text, holes, rest = s.raw, s.unknown, list(s.found)
-        spans += _kept_or_failed(rest, text, taken, len(s.french))
+        spans += _kept_or_failed(rest, text, taken, s.french)
         texts.append(text)
         terms.append(tuple(sorted(spans, key=lambda t: (t.start is None, t.start or 0))))
         unknown.append(holes)
@@ -465,7 +491,7 @@ def _remaining(found: Sequence[Found], done: Sequence[Found]) -> list[Found]:
 
 
 def _kept_or_failed(
-    found: Sequence[Found], text: str, taken: list[Span], french_size: int = 0
+    found: Sequence[Found], text: str, taken: list[Span], french: str = ""
 ) -> list[TermSpan]:
     """Terms the engine's English has (kept) or lacks (failed), occurrence for occurrence;
     a term that is only marked (``enforce = false``) is kept or left out, never failed.
@@ -478,14 +504,15 @@ def _kept_or_failed(
     by_entry: dict[str, list[Found]] = {}
     for f in found:
         by_entry.setdefault(f.entry.key, []).append(f)
+    loose = _any_case(found, french)
     for key, occ in by_entry.items():
         hits = [
             (a, b)
-            for a, b in english.spans(occ[0].entry, text, exact_case=True)
+            for a, b in english.spans(occ[0].entry, text, exact_case=True, any_case=key in loose)
             if not any(a < y and x < b for x, y in taken)
         ]
-        if len(hits) > len(occ) and french_size and text:
-            hits = _nearest(occ, hits, french_size, len(text))
+        if len(hits) > len(occ) and french and text:
+            hits = _nearest(occ, hits, len(french), len(text))
         for i in range(len(occ)):
             if i < len(hits):
                 out.append(TermSpan(key, hits[i][0], hits[i][1], "kept"))

@@ -88,12 +88,28 @@ def adjectival_english(entry: Entry) -> str:
     return next((a for a in entry.en_aliases if a.lower().endswith(ADJECTIVAL_ENDINGS)), "")
 
 
+_TOKENS = re.compile(r"(?:\w+['’](?=\w))|\w+['’]?|[^\w\s]")
+
+
+def words_before(before: str) -> list[str]:
+    """The words and punctuation of ``before``, lower case, an elided word split from the
+    next (« d’un » → "d", "un"; « l’ » → "l"), so the word right before a term is seen."""
+    return [t.lower().rstrip("'’") for t in _TOKENS.findall(before)]
+
+
+def after_a_noun(before: str) -> bool:
+    """Whether the word right before is a content word (no determiner, preposition or
+    punctuation between): « contexte géopolitique », « mesure législative », not
+    « d’un cessez-le-feu »."""
+    words = words_before(before)
+    return bool(words) and words[-1][:1].isalpha() and words[-1] not in FUNCTION_WORDS
+
+
 def used_as_adjective(entry: Entry, before: str) -> bool:
     """``contexte géopolitique``: a one-word term right after a noun, not a determiner."""
     if is_name(entry) or " " in entry.fr or not adjectival_english(entry):
         return False
-    words = re.findall(r"[\w’']+|[^\w\s]", before)
-    return bool(words) and words[-1][0].isalpha() and words[-1].lower() not in FUNCTION_WORDS
+    return after_a_noun(before)
 
 
 def occurrence_english(entry: Entry, french: str, adjective: bool, before: str = "") -> str:

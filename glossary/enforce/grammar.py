@@ -13,12 +13,15 @@ terms (« mise en examen ») and names are what they say.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Literal
 
-from glossary.enforce.french import adjectival_english, used_as_adjective
-from glossary.enforce.words import FUNCTION_WORDS
+from glossary.enforce.french import (
+    adjectival_english,
+    after_a_noun,
+    used_as_adjective,
+    words_before,
+)
 from glossary.match import Found, is_name
 from reader.nlp.analysis import Token
 
@@ -34,7 +37,6 @@ _PARTICIPLE_ENDINGS = (
     "é", "ée", "és", "ées", "i", "ie", "is", "ies", "it", "ite", "its", "ites",
     "u", "ue", "us", "ues", "ise", "ises", "ert", "erte", "erts", "ertes",
 )  # fmt: skip
-_WORDS = re.compile(r"[\w’']+|[^\w\s]")
 
 
 def judged(f: Found, sentence: str) -> bool:
@@ -47,12 +49,12 @@ def use_by_words(f: Found, sentence: str) -> Use:
     if not judged(f, sentence):
         return "noun"
     word = sentence[f.start : f.end].lower()
-    before = [w.lower().rstrip("’'") for w in _WORDS.findall(sentence[: f.start])]
+    before = words_before(sentence[: f.start])
     if before and before[-1] in _BEFORE_PARTICIPLE and word.endswith(_PARTICIPLE_ENDINGS):
         return "other"
     if used_as_adjective(f.entry, sentence[: f.start]):
         return "adjective"
-    if before and before[-1][0].isalpha() and before[-1] not in FUNCTION_WORDS:
+    if after_a_noun(sentence[: f.start]):
         return "adjective"  # right after a noun: « mesure législative », « travailleurs migrants »
     return "noun"
 

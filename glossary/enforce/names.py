@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from glossary.match import fold
@@ -52,6 +52,14 @@ _TOKEN = re.compile(
 )
 _OPENERS = frozenset('«"“‘(:—–-[')
 _PARTICLES = frozenset("de du des la le van von der den di da del dos bin ben ibn al el".split())
+_FOREIGN_PARTICLES = _PARTICLES - {"de", "du", "des", "la", "le"}
+"""Particles French does not have: a name holding one is in another language (« Valle del Bravo »)."""
+_ARTICLES = frozenset("le la les l' l’ un une du des au aux".split())
+_CLOSERS = {"«": "»", "“": "”", '"': '"', "(": ")", "[": "]", "‘": "’"}
+_SHORT = 4
+"""Words at most in a quotation or a bracket that names something rather than opening
+a clause (« la série "Dallas" », « Arecibo (Puerto Rico) », « "La Notte" »)."""
+_MODIFIERS = frozenset({"adj", "det", "num"})
 _ROMAN = re.compile(r"[IVXLCDM]+(?:e|er|re|ème)?")
 _PEOPLE = frozenset({"np:ant", "np:cog"})  # Apertium's first names and surnames
 _VERBS = frozenset({"vblex", "vbser", "vbhaver", "vbmod", "vaux"})
@@ -69,6 +77,9 @@ class Candidate:
     """At the start of a clause: the sentence's first word, or right after a quote or colon."""
     sentence_start: int = 0
     """Where the sentence's first word is."""
+    articled: frozenset[int] = frozenset()
+    """Where words right after a lower-case article start (« la Pierre de l'Onction »: a
+    thing, not the first name Pierre; French gives people's names no article)."""
 
 
 def _is_capitalised(word: str) -> bool:
@@ -105,6 +116,7 @@ def candidates(
     out: list[Candidate] = []
     run: list[tuple[str, int, int]] = []
     openings: set[int] = set()  # where a clause starts: the sentence, a quote, a colon…
+    articled: set[int] = set()
     previous = ""
 
     english_words = [
@@ -118,7 +130,16 @@ def candidates(
             run.pop()  # no particle at the end
         if run and any(not _kept(w, english, english_words) for w, _, _ in run):
             first = min(openings) if openings else 0
-            out.append(Candidate(run[0][1], run[-1][2], tuple(run), run[0][1] in openings, first))
+            out.append(
+                Candidate(
+                    run[0][1],
+                    run[-1][2],
+                    tuple(run),
+                    run[0][1] in openings,
+                    first,
+                    frozenset(s for _, s, _ in run if s in articled),
+                )
+            )
         run.clear()
 
     for i, (word, start) in enumerate(tokens):
@@ -128,10 +149,12 @@ def candidates(
             # A straight quote opens only after a space or at the start: « "Dallas" » yes,
             # « "Hetin" Reyes » no (there it closes).
             opens = word != '"' or start == 0 or sentence[start - 1].isspace()
-            previous = word if opens else ""
+            previous = word if opens and not _short_quote(tokens, i) else ""
             continue
         if not openings or previous in _OPENERS:
             openings.add(start)
+        if previous.lower() in _ARTICLES:
+            articled.add(start)
         previous = word
         inside = any(a < end and start < b for a, b in covered)
         following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
@@ -145,6 +168,25 @@ def candidates(
             close()
     close()
     return out
+
+
+def _short_quote(tokens: Sequence[tuple[str, int]], i: int) -> bool:
+    """Whether token ``i`` opens a quotation or bracket of at most ``_SHORT`` words and no
+    sentence punctuation: a title or a name (« "Dallas" », « (Puerto Rico) »), whose
+    first word is no clause's first word."""
+    closer = _CLOSERS.get(tokens[i][0])
+    if closer is None:
+        return False
+    words = 0
+    for word, _ in tokens[i + 1 :]:
+        if word == closer:
+            return words > 0
+        if word in ".!?;:" or word in _CLOSERS:
+            return False
+        words += word[0].isalnum()
+        if words > _SHORT:
+            return False
+    return False
 
 
 def _spelling(word: str) -> str:
@@ -175,21 +217,24 @@ def judge(
     speech the engine's analyser gives each word (None: no analyser); ``tokens``:
     spaCy's tokens of the sentence (None: not run).
     """
+    surnames = _surnames(candidate, kinds)
     if candidate.initial and not _initial_name(
         candidate.words[0], kinds, tokens, candidate.start == candidate.sentence_start
     ):
         first = candidate.words[1:]
         while first and not _is_capitalised(first[0][0]):
             first = first[1:]  # « Pena Nieto » without spaCy: Nieto still counts
-        candidate = Candidate(
-            candidate.start, candidate.end, first, False, candidate.sentence_start
-        )
+        candidate = replace(candidate, words=first, initial=False)
     if _foreign(candidate, kinds) or _article_first(candidate):
         names = [
             (s, e) for w, s, e in candidate.words if w.lower() not in _PARTICLES or w[0].isupper()
         ]
     else:
-        names = [(s, e) for w, s, e in candidate.words if _is_name((w, s, e), alone, kinds, tokens)]
+        names = [
+            (s, e)
+            for w, s, e in candidate.words
+            if s in surnames or _is_name((w, s, e), alone, kinds, tokens, s in candidate.articled)
+        ]
     # Particles between two names belong to the name (« Bruno Le Maire », « Ponce de León »).
     spans: list[Span] = []
     for s, e in names:
@@ -198,6 +243,33 @@ def judge(
         else:
             spans.append((s, e))
     return spans
+
+
+def _surnames(candidate: Candidate, kinds: Mapping[str, frozenset[str]] | None) -> set[int]:
+    """Where words start that follow a first name (the analyser's ``np:ant`` and no
+    place or organisation: « Laurent Blanc », « Chantal Rouleau », « Carlos Morales »):
+    a capitalised common word there is a surname, wherever the first name stands. Not
+    after an article (« la Pierre Noire »), nor a word the analyser knows as a proper
+    noun (rules 1 and 5 judge those)."""
+    if kinds is None:
+        return set()
+    out = set()
+    for (before, start, _), (word, at, _) in zip(
+        candidate.words, candidate.words[1:], strict=False
+    ):
+        readings = kinds.get(before, frozenset())
+        named = {r for r in readings if r.startswith("np")}
+        if (
+            "np:ant" in named
+            and named <= _PEOPLE
+            and start not in candidate.articled
+            and _is_capitalised(word)
+            and word.lower() not in _PARTICLES
+            and not _ROMAN.fullmatch(word)
+            and not any(r.startswith("np") for r in kinds.get(word, frozenset()))
+        ):
+            out.add(at)
+    return out
 
 
 def _article_first(candidate: Candidate) -> bool:
@@ -218,14 +290,34 @@ def _foreign(candidate: Candidate, kinds: Mapping[str, frozenset[str]] | None) -
     of it, not French to translate (but not « Université Harvard »: Université is French)."""
     if kinds is None:
         return False
-    words = [w for w, _, _ in candidate.words if w.lower() not in _PARTICLES]
-    if candidate.initial and words:
-        words = words[1:]
+    if any(w in _FOREIGN_PARTICLES for w, _, _ in candidate.words):
+        return True  # « Valle del Bravo », « Ludwig van Beethoven »
+    run = [w for w, _, _ in candidate.words]
+    if candidate.initial and run:
+        run = run[1:]
+    words = [w for w in run if w.lower() not in _PARTICLES]
     unknown = sum(1 for w in words if w in kinds and not kinds[w])
-    proper = sum(1 for w in words if any(r.startswith("np") for r in kinds.get(w, ())))
     if unknown >= 2 and unknown * 2 > len(words):
         return True
-    return len(words) >= 2 and unknown >= 1 and unknown + proper == len(words)
+    if len(words) < 2 or not unknown:
+        return False
+
+    def foreign(i: int) -> bool:
+        return 0 <= i < len(run) and run[i] in kinds and not kinds[run[i]]
+
+    def belongs(i: int, word: str) -> bool:
+        """A word that is part of a foreign name beside an unknown one: a proper noun;
+        the word right after the unknown one (« Huffington Post »); an adjective or
+        determiner right before it (« Grand Junction », « Mes Aynak »; not the noun of
+        « Université Harvard », nor « Monts des Géants »)."""
+        readings = kinds.get(word)
+        if readings is None:
+            return False
+        if not readings or any(r.startswith("np") for r in readings):
+            return True
+        return foreign(i - 1) or (readings <= _MODIFIERS and foreign(i + 1))
+
+    return all(belongs(i, w) for i, w in enumerate(run) if w.lower() not in _PARTICLES)
 
 
 def _only_particles(candidate: Candidate, a: int, b: int, tokens: Sequence[Token] | None) -> bool:
@@ -236,7 +328,7 @@ def _only_particles(candidate: Candidate, a: int, b: int, tokens: Sequence[Token
     for w, s, e in between:
         if w.lower() not in _PARTICLES:
             return False
-        if w.islower() and not _in_person(s, e, tokens):
+        if w.islower() and w not in _FOREIGN_PARTICLES and not _in_person(s, e, tokens):
             return False
     return True
 
@@ -308,6 +400,7 @@ def _is_name(
     alone: Mapping[str, str],
     kinds: Mapping[str, frozenset[str]] | None,
     tokens: Sequence[Token] | None,
+    articled: bool = False,
 ) -> bool:
     text = word[0]
     if text.lower() in _PARTICLES:
@@ -317,6 +410,8 @@ def _is_name(
     if _ROMAN.fullmatch(text):
         return False  # a number: « XIXe siècle », « le VIe sommet »
     readings = kinds.get(text) if kinds is not None else None
+    if articled and readings and readings & _PEOPLE and not readings <= _PEOPLE:
+        return False  # « la Pierre de l'Onction »: no first name, the common word (the engine's)
     english_alone = _alone(alone, text)
     if english_alone is not None:
         english_text, unknown = english_alone
@@ -330,14 +425,19 @@ def _is_name(
             return False
         ours, theirs = _letters(english_alone[0]), _letters(text)
         return not (len(ours) == len(theirs) and ours[:-1] == theirs[:-1])
-    if readings and readings & _PEOPLE:  # a person: the engine's spelling of the name, if sound
+    if (
+        readings and readings & _PEOPLE and not articled
+    ):  # a person: the engine's spelling, if sound
         if english_alone is None or english_alone[1]:
             return True  # « Pompée » → the pivot's "Pompeyo"
         return not _similar(english_alone[0], text)  # « Moubarak » → Mubarak; « Lee » → "Reads"
-    if _person(word, tokens, kinds):
+    # spaCy's person, not after an article (« la Rose des vents »: French gives people's
+    # names none).
+    if not articled and _person(word, tokens, kinds):
         return True
     if (
         english_alone is not None
+        and not articled
         and _tagged_person(word, tokens)
         and _similar(english_alone[0], text, 0.7)
     ):
@@ -375,16 +475,34 @@ def english(span: str, alone: Mapping[str, str]) -> str:
     return re.sub(r"[^\W\d_][\w-]*", one, span)
 
 
+def _respelt(
+    word: str, alone: Mapping[str, str], kinds: Mapping[str, frozenset[str]] | None
+) -> bool:
+    """A common word (to the analyser) whose English alone is another spelling of it, not
+    itself: the engine took it for a name (« Rose » → "Rosa"); spaCy's PER decides."""
+    english_alone = _alone(alone, word)
+    readings = kinds.get(word) if kinds is not None else None
+    return (
+        english_alone is not None
+        and bool(readings)
+        and not any(r.startswith("np") for r in readings or ())
+        and _spelling(english_alone[0]) != _spelling(word)
+        and _similar(english_alone[0], word, 0.7)
+    )
+
+
 def needs_tags(
     candidate: Candidate, alone: Mapping[str, str], kinds: Mapping[str, frozenset[str]] | None
 ) -> bool:
     """Whether spaCy could change the verdict, so is worth running on the sentence: a first
     word the engine knows only as a proper noun or not at all (spaCy may say it is a
-    name), or a common word right after a first name (spaCy may say it is a surname:
-    « Laurent Blanc », « Jeff Sessions »). Most sentences need no spaCy."""
+    name), a common word right after a first name (spaCy may say it is a surname:
+    « Laurent Blanc », « Jeff Sessions »), or a common word the engine respells as a name
+    (« Rose » → "Rosa": spaCy may say it is a person). Most sentences need no spaCy."""
     if _foreign(candidate, kinds) or _article_first(candidate):
         return False
     previous: frozenset[str] | None = None
+    surnames = _surnames(candidate, kinds)
     for i, (w, s, e) in enumerate(candidate.words):
         if w.lower() in _PARTICLES:
             continue
@@ -396,9 +514,16 @@ def needs_tags(
                 return True
         elif (
             previous is not None
+            and s not in surnames
             and (not previous or previous & _PEOPLE)
             and not (readings and any(r.startswith("np") for r in readings))
             and not _is_name((w, s, e), alone, kinds, None)
+        ):
+            return True
+        elif (
+            not (candidate.initial and i == 0)
+            and s not in candidate.articled
+            and _respelt(w, alone, kinds)
         ):
             return True
         previous = readings

@@ -59,6 +59,14 @@ def eval_command(
             min=0,
         ),
     ] = 0,
+    spacy: Annotated[
+        bool,
+        typer.Option(
+            "--spacy/--no-spacy",
+            help="Enforce with spaCy's verdicts (loaded, seconds), or without them, as "
+            "`reader translate` does in a fresh process.",
+        ),
+    ] = True,
 ) -> None:
     """Score the English against a reference (chrF, chrF++, BLEU) and the glossary (term accuracy)."""
     from reader import article as article_model
@@ -74,7 +82,9 @@ def eval_command(
     entries, sources = _entries(article, glossaries or [])
     with TranslationSession(article, engine.value, notify=notice, entries=entries) as session:
         _check_scorable(session.engine.name, article, reference)
-        session.nlp_policy = "wait"  # the figures with spaCy's verdicts, every run the same
+        # With spaCy's verdicts every run the same; --no-spacy: the rules alone, as
+        # `reader translate` enforces (spaCy is never loaded there).
+        session.nlp_policy = "wait" if spacy else "off"
         session.enforce = False
         raw = session.translate(article.blocks)
         session.enforce = True

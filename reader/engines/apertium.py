@@ -15,6 +15,12 @@ those are names passed through, which is what should happen to them.
 
 English typography: no space before ? ! : ;, « » become “ ”, and quotation marks
 that Apertium's reordering left empty (``absurdities « »``) go back around the word.
+Ligatures: Apertium's French dictionary spells « cœur », « œuvre », « sœur » with "oe"
+and knows none of the words written with « œ » or « æ » (« le cœur » came out "the
+cœur"), so they are sent spelt out; a word it still does not know comes back as written.
+A sentence the pivot starts with a phrase in capitals (« Grâce à lui » → "THANKS TO
+him", « Quant à » → "REGARDING") gets the phrase in sentence case; acronyms stay
+("NATO"), as Apertium's English analyser reads them.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ _SEPARATOR = "\n\n"
 _TIMEOUT = 600
 _IDLE_TIMEOUT = 120  # seconds without any output from a running pipeline
 _ENV = {**os.environ, "LC_ALL": "C.UTF-8"}  # Apertium's tools need a UTF-8 locale
-MARKED_REVISION = "marked 1"
+MARKED_REVISION = "marked 3"
 """Bumped when the marked English changes form: part of the cache key, never of the label."""
 
 
@@ -265,10 +271,107 @@ def _initial_name_case(english: str, source: str) -> str:
     return english[: m.start(4)] + m.group(4).lower() + english[m.end(4) :]
 
 
+_SHOUTED = re.compile(r"^(\W*)([A-Z]{2,}(?: [A-Z]{2,})*)(?![\w'’-])")
+_UNIT = re.compile(r"\^((?:\\.|[^/$])*)/((?:\\.|[^$])*)\$")
+
+
+def _unshouted(english: str, source: str) -> str:
+    """``THANKS TO him`` → ``Thanks to him``: a sentence's first words in capitals that the
+    French does not have (Apertium capitalises a whole multiword unit that starts a
+    sentence), in sentence case, up to the first the analyser reads as an acronym or a
+    proper noun ("ACCORDING TO NATO" → "According to NATO")."""
+    m = _SHOUTED.match(english)
+    words = source.split()
+    if m is None or not words or (words[0].isupper() and len(words[0]) > 1):
+        return english  # none, or a French headline in capitals
+    if set(m.group(2).split()) & set(re.findall(r"\w+", source)):
+        return english  # the French's own capitals (« ONU », « SNCF »)
+    units = _english_units(m.group(2))
+    if not units:
+        return english
+    out: list[str] = []
+    for n, (surface, named) in enumerate(units):
+        if named:
+            out += [u for u, _ in units[n:]]
+            break
+        out.append(surface.lower())
+    text = " ".join(out)
+    return m.group(1) + text[:1].upper() + text[1:] + english[m.end() :]
+
+
+@cache
+def _english_analyser() -> Path | None:
+    """Apertium's English morphological analyser (of the reverse pair, eng→spa), if installed."""
+    for mode in ("eng-spa", "en-es"):
+        try:
+            text = (MODES_DIR / f"{mode}.mode").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        match = re.search(r"'([^']+\.automorf\.bin)'", text)
+        if match and Path(match.group(1)).is_file():
+            return Path(match.group(1))
+    return None
+
+
+@cache
+def _english_units(text: str) -> tuple[tuple[str, bool], ...]:
+    """The lexical units the English analyser finds in ``text`` (multiwords as one:
+    "THANKS TO"), each with whether some reading is an acronym or a proper noun; () when
+    it cannot be asked. Cached: the same few phrases recur."""
+    path, command = _english_analyser(), shutil.which("lt-proc")
+    if path is None or command is None:
+        return ()
+    try:
+        done = subprocess.run(
+            [command, "-w", str(path)],
+            input=_escape(text) + "\n",
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=_ENV,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    units = [
+        (_UNESCAPE.sub(r"\1", m.group(1)), bool(re.search(r"<(?:acr|np)>", m.group(2))))
+        for m in _UNIT.finditer(done.stdout)
+    ]
+    if done.returncode != 0 or " ".join(u for u, _ in units) != text:
+        return ()
+    return tuple(units)
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
+_LIGATURED = re.compile(r"\w*[œŒæÆ]\w*")
+
+
+def unligatured(text: str) -> str:
+    """« cœur » → "coeur": the spelling Apertium's dictionary knows (all capitals: "OE")."""
+    if not any(c in text for c in "œŒæÆ"):
+        return text
+    return _LIGATURED.sub(
+        lambda m: (
+            m.group(0).upper().translate(_LIGATURES).upper()
+            if m.group(0).isupper() and len(m.group(0)) > 1
+            else m.group(0).translate(_LIGATURES)
+        ),
+        text,
+    )
+
+
+def religatured(english: str, source: str) -> str:
+    """A word of ``source`` written with a ligature that the English still has spelt out
+    (Apertium did not know it: « bœuf » → "boeuf") goes back as the French writes it."""
+    for word in set(_LIGATURED.findall(source)):
+        english = re.sub(rf"(?<!\w){re.escape(unligatured(word))}(?!\w)", word, english)
+    return english
+
+
 def finish(english: str, source: str) -> str:
     """Raw Apertium output of ``source`` → marked English (see ``reader.engines.marked``)."""
     english = " ".join(english.split())
-    return _initial_name_case(typography(_unmark(english, source)), source)
+    english = _unshouted(_unmark(english, source), source)
+    return _initial_name_case(typography(english), source)
 
 
 # ---------------------------------------------------------------- the French analyser
@@ -311,7 +414,7 @@ def analyse_words(first_leg: str, words: Sequence[str]) -> dict[str, frozenset[s
     asked = [w for w in dict.fromkeys(words) if w and "\0" not in w and "\n" not in w]
     if path is None or command is None or not asked:
         return {}
-    payload = "".join(_escape(w) + "\n\0" for w in asked)
+    payload = "".join(_escape(unligatured(w)) + "\n\0" for w in asked)
     try:
         done = subprocess.run(
             [command, "-z", "-w", str(path)],
@@ -365,10 +468,11 @@ class ApertiumEngine(SentenceEngine):
         if not sentences:
             return []
         clean = [" ".join(marked.scrub(s).replace("\0", " ").split()) for s in sentences]
-        raw = self._translate_raw(clean)
+        spelt = [unligatured(s) for s in clean]
+        raw = self._translate_raw(spelt)
         if len(raw) != len(clean):
             raise EngineError(f"apertium returned {len(raw)} sentences for {len(clean)}")
-        return [finish(e, s) for e, s in zip(raw, clean, strict=True)]
+        return [religatured(finish(e, s), c) for e, s, c in zip(raw, spelt, clean, strict=True)]
 
     def _translate_raw(self, sentences: list[str]) -> list[str]:
         command = _null_flush_command(self._pair)

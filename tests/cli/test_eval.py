@@ -310,3 +310,27 @@ def test_forced_terms_that_did_harm_count_as_wrong():
     assert forced["broke_grammar"] == 2
     # Broken or harmful terms are not counted as accurate: of 3 occurrences, 1 right.
     assert report["enforced"]["terms"]["strict"] == pytest.approx(1 / 3, abs=0.001)
+
+
+@pytest.mark.needs_apertium
+@pytest.mark.parametrize(("flag", "policy"), [(True, "wait"), (False, "off")])
+def test_no_spacy_scores_the_rules_alone_as_reader_translate_does(
+    tmp_path, data_dir, monkeypatch, capsys, flag, policy
+):
+    """``--no-spacy``: enforcement without spaCy's verdicts (what ``reader translate``
+    gives in a fresh process); by default eval waits for them. Seen from the policy
+    enforcement asks spaCy with (no model is loaded here)."""
+    from glossary.enforce import nlp
+    from reader.commands.common import EngineChoice
+    from reader.commands.eval import EvalFormat, eval_command
+
+    asked: list[str] = []
+    monkeypatch.setattr(nlp, "tokens", lambda texts, p: asked.append(p))
+    (tmp_path / "s.fr.txt").write_text("Comme l'était Laurent Blanc.\n", encoding="utf-8")
+    (tmp_path / "s.en.txt").write_text("Like Laurent Blanc was.\n", encoding="utf-8")
+    eval_command(
+        tmp_path / "s.fr.txt", EngineChoice("apertium"), tmp_path / "s.en.txt", None,
+        EvalFormat.json, lines=True, show_worst=0, spacy=flag,
+    )  # fmt: skip
+    assert asked and set(asked) == {policy}
+    assert json.loads(capsys.readouterr().out)["unit"] == "line"

@@ -163,6 +163,54 @@ def test_apertium_english_typography():
 
 
 @pytest.mark.needs_apertium
+def test_apertium_phrases_starting_a_sentence_are_not_in_capitals():
+    """Apertium writes a multiword unit that starts a sentence in capitals ("THANKS TO
+    him", "REGARDING Galileo"); acronyms and a French headline in capitals stay."""
+    blocks = _apertium_blocks(
+        "Grâce à lui, tout va bien.",
+        "Quant à la Galilée, elle est belle.",
+        "En raison de cela, l'ONU a dit non.",
+        "LA FRANCE GAGNE.",
+    )
+    english = [b.sentences[0] for b in blocks]
+    assert english[0].startswith("Thanks to him"), english
+    assert english[1].startswith("Regarding Galileo"), english
+    assert english[2].startswith("Because of this") and "UN" in english[2], english
+    assert english[3] == "FRANCE WINS.", english
+
+
+def test_apertium_keeps_acronyms_in_capitals_at_the_start(monkeypatch):
+    from reader.engines import apertium
+
+    units = {"ACCORDING TO NATO": (("ACCORDING TO", False), ("NATO", True))}
+    monkeypatch.setattr(apertium, "_english_units", lambda text: units.get(text, ()))
+    assert apertium.finish("ACCORDING TO NATO, no.", "Selon l'OTAN, non.") == (
+        "According to NATO, no."
+    )
+    # The French's own capitals stay (« ONU DÉMENT »); so does what cannot be analysed.
+    assert apertium.finish("UN DENIES.", "ONU DÉMENT.") == "UN DENIES."
+    assert apertium.finish("AROUND us.", "Autour de nous.") == "AROUND us."
+
+
+@pytest.mark.needs_apertium
+def test_apertium_knows_words_written_with_a_ligature():
+    """« cœur », « œuvres », « sœur »: Apertium's dictionary spells them with "oe" and
+    left them in French; a word it does not know either comes back as written."""
+    [heart, works] = _apertium_blocks("Le cœur de la ville.", "Les œuvres et le bœuf.")
+    assert heart.sentences[0] == "The heart of the city.", heart.sentences
+    english = works.sentences[0]
+    assert "works" in english and "œuvres" not in english, english
+    assert [english[a:b] for a, b in works.sentence_unknown(0)] == ["bœuf"], english
+    from reader.engines.apertium import ApertiumEngine
+
+    engine = ApertiumEngine()
+    try:
+        assert engine.analyse_words(["Cœur"]) == {"Cœur": frozenset({"n"})}  # the analyser too
+    finally:
+        engine.close()
+
+
+@pytest.mark.needs_apertium
 def test_apertium_literal_marks_in_the_french_stay():
     [block] = _apertium_blocks("Suivez #paix et @home sur le réseau, 5*4.")
     english = block.sentences[0]

@@ -371,3 +371,25 @@ def test_a_broken_glossary_beside_the_article_is_a_notice_not_a_failure(tmp_path
     # Only the broken file is set aside: the general glossary still applies (one stack).
     # (« escalade » is marked only now, trial Q1: climbing is its other sense.)
     assert "tariffs" in done.stdout.lower()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "use"),
+    [
+        ("Il a rejeté les conditions d’un cessez-le-feu.", "cessez-le-feu", "noun"),
+        ("Il veut qu'une réforme passe.", "réforme", "noun"),
+        ("Cette mesure législative passe.", "législative", "adjective"),
+        ("Une réforme jamais entreprise.", "entreprise", "other"),
+        ("Elle dirige l'entreprise.", "entreprise", "noun"),
+    ],
+)
+def test_a_terms_use_by_the_words_before_it(sentence, term, use):
+    """An elided determiner is a determiner (« d’un cessez-le-feu » is a noun, not an
+    adjective after « d’un »); a word right after a noun is an adjective; after an
+    adverb of time, a participle."""
+    from glossary.enforce import grammar
+    from glossary.match import Found
+
+    entry = Entry(term, "x", "other", origin="general")
+    start = sentence.index(term)
+    assert grammar.use_by_words(Found(entry, start, start + len(term)), sentence) == use

@@ -86,3 +86,16 @@ def test_glossary_english_occurrences_follow_english_rules():
     add_english_occurrences(glossary, {3: "Both deals failed."})
     [occurrence] = glossary.en_occurrences[deal.key]
     assert (occurrence.block, occurrence.start, occurrence.end) == (3, 5, 10)
+
+
+def test_an_english_form_in_lower_case_is_found_in_lower_case():
+    """ "MP" is a name-like main English, but its form "deputies" is a common noun: the
+    engine's "the deputies" carries « députés »; "Putin" (every form capitalised) still
+    needs its capital; ``any_case`` looks at no capital at all ("prime minister")."""
+    mp = Entry("député", "MP", "people", en_aliases=("MPs", "deputy", "deputies"))
+    assert english.spans(mp, "the deputies voted", exact_case=True) == [(4, 12)]
+    putin = Entry("Poutine", "Putin", "people")
+    assert english.spans(putin, "putin and Putin") == [(10, 15)]
+    pm = Entry("Premier ministre", "Prime Minister", "people")
+    assert english.spans(pm, "the prime minister", exact_case=True) == []
+    assert english.spans(pm, "the prime minister", exact_case=True, any_case=True) == [(4, 18)]

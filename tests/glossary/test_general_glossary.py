@@ -208,3 +208,34 @@ def test_an_alias_with_another_english_is_its_own_entry(general):
     assert english_of("IA") == "AI"
     assert english_of("liberté d'expression") == "freedom of expression"
     assert english_of("premier ministre") == "Prime Minister"  # lowercase, Le Monde's style
+    assert english_of("demandeurs d'asile") == "asylum seeker"  # not "right of asylum"
+    assert english_of("demande d'asile") == "asylum application"
+    assert english_of("dépôt de plainte") == "complaint"  # a noun, not "press charges"
+    assert english_of("mesures d'austérité") == "austerity measures"
+
+
+def _acronym(text: str) -> bool:
+    core = text.replace(".", "")
+    return len(core) > 1 and core.isalpha() and core.isupper()
+
+
+def test_a_french_acronym_with_an_english_acronym_is_its_own_entry(general):
+    """« CIJ » is the ICJ in English news, as « IA » is AI: an acronym whose English is
+    another acronym has its own entry, not an alias of the full name ("International
+    Court of Justice" for « CIJ » was worse English)."""
+    for e in general:
+        english_acronyms = {a for a in (e.en, *e.en_aliases) if _acronym(a)}
+        for alias in e.aliases:
+            if _acronym(alias) and key_of(alias) != key_of(e.fr):  # not « OPEP » for « Opep »
+                assert not english_acronyms or alias in english_acronyms, (e.fr, alias)
+    by_fr = {e.fr: e for e in general}
+    for fr, en in [("CIJ", "ICJ"), ("CPI", "ICC"), ("AIEA", "IAEA"), ("CEDH", "ECHR")]:
+        assert by_fr[fr].en == en and by_fr[fr].the
+
+
+def test_titles_and_names_the_engine_gets_wrong(general):
+    """Monsieur and Madame before a name (Apertium: "M.", the pivot's "Sra"), and names
+    Apertium translates (« Palestine » → "Palestinian", « Ligue 1 » → "League 1")."""
+    by_fr = {e.fr: e for e in general}
+    assert (by_fr["M."].en, by_fr["Mme"].en, by_fr["Mlle"].en) == ("Mr.", "Ms", "Miss")
+    assert by_fr["Palestine"].en == "Palestine" and by_fr["Ligue 1"].en == "Ligue 1"

@@ -510,3 +510,21 @@ def test_politique_americaine_is_policy_from_the_general_glossary(data_dir):
     glossary = build.build(load(SEED))
     entry = next(e for e in glossary.entries if e.fr == "politique américaine")
     assert (entry.en, entry.origin, glossary.count(entry)) == ("American policy", "general", 2)
+
+
+def test_counts_take_the_grammar_filter_that_enforcement_takes(data_dir):
+    """« cette mesure législative » is no occurrence of « élections législatives » (the
+    adjective, with no adjectival English), nor « jamais entreprise » of « entreprises »
+    (a participle); « les législatives » and « une entreprise » are."""
+    article = parse(
+        "Titre\nCette mesure législative a été votée. Une réforme jamais entreprise.\n\n"
+        "Avant les législatives, une entreprise a fermé.",
+        "counts.txt",
+    )
+    glossary = build.build(article)
+    count = {e.fr: glossary.count(e) for e in glossary.entries}
+    assert count["élections législatives"] == 1 and count["entreprises"] == 1, count
+    occurrence = glossary.occurrences[
+        next(e.key for e in glossary.entries if e.fr == "entreprises")
+    ]
+    assert [o.block for o in occurrence] == [2]

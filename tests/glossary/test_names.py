@@ -81,7 +81,91 @@ def test_capitalised_particles_and_people():
     assert _spans(sentence, "And Laurent White leaves.", {"Blanc": "White"}, blanc, tags) == [
         "Laurent Blanc"
     ]
-    assert _spans(sentence, "And Laurent White leaves.", {"Blanc": "White"}, blanc) == ["Laurent"]
+    # Without spaCy too: a capitalised common word right after a first name is a surname.
+    assert _spans(sentence, "And Laurent White leaves.", {"Blanc": "White"}, blanc) == [
+        "Laurent Blanc"
+    ]
+
+
+def test_a_surname_after_a_first_name_without_spacy():
+    """The analyser's first names (``np:ant``) say the next capitalised word is a surname,
+    even when the first name starts the sentence; not after an article, not a place."""
+    kinds = {
+        "Chantal": frozenset({"np:ant"}),
+        "Rouleau": frozenset({"n"}),
+        "Carlos": frozenset({"np:ant"}),
+        "Morales": frozenset({"adj", "n"}),
+        "Pierre": frozenset({"np:ant", "n"}),
+        "Noire": frozenset({"adj"}),
+        "Paris": frozenset({"np:loc"}),
+        "Match": frozenset({"n"}),
+    }
+    alone = {"Rouleau": "Roll", "Morales": "Moral", "Pierre": "Pierre", "Noire": "Black"}
+    english = "Chantal Roll has said it."
+    assert _spans("Chantal Rouleau l'a dit.", english, alone, kinds) == ["Rouleau"]
+    assert _spans("Il cite Carlos Morales.", "It cites Carlos Moral.", alone, kinds) == [
+        "Carlos Morales"
+    ]
+    # « la Pierre Noire »: an article before it, so no first name, and no surname after it.
+    assert _spans("Il voit la Pierre Noire.", "It sees the Stone Black.", alone, kinds) == []
+    # A place before it is no first name (« Paris Match »).
+    assert _spans("Il lit Paris Match.", "It reads Paris Game.", alone, kinds) == []
+
+
+def test_a_short_quotation_or_bracket_names_something():
+    """« la série "Dallas" », « Arecibo (Puerto Rico) »: a word after an opening quote or
+    bracket of a few words is no clause's first word, so no spaCy is needed to keep it;
+    a long quotation still opens a clause."""
+    kinds = {
+        "Dallas": frozenset({"vblex"}),
+        "Puerto": frozenset(),
+        "Rico": frozenset(),
+        "Partez": frozenset({"vblex"}),
+    }
+    alone = {"Dallas": "You tiled", "Puerto": unknown("Port"), "Rico": "Rico", "Partez": "Go"}
+    english = 'In the series "You tiled", it played.'
+    assert _spans('Dans la série "Dallas", il jouait.', english, alone, kinds) == ["Dallas"]
+    assert _spans("À Arecibo (Puerto Rico).", "To Arecibo (Port Rico).", alone, kinds) == [
+        "Puerto Rico"
+    ]
+    long = 'Il a dit : "Partez vite, tout de suite, sans rien dire", puis rien.'
+    assert (
+        _spans(long, 'He said: "Go quickly, right now, without saying anything".', alone, kinds)
+        == []
+    )
+
+
+def test_a_name_in_another_language():
+    """A particle French does not have (« del »), or a French word right beside a word the
+    analyser does not know (« Huffington Post », « Grand Junction »): all of it verbatim.
+    Not a French noun before an unknown word (« Université Harvard »), nor across a particle."""
+    kinds = {
+        "Valle": frozenset(),
+        "Bravo": frozenset({"ij"}),
+        "Huffington": frozenset(),
+        "Post": frozenset({"n"}),
+        "Grand": frozenset({"adj"}),
+        "Junction": frozenset(),
+        "Université": frozenset({"n"}),
+        "Harvard": frozenset(),
+        "Monts": frozenset(),
+        "Géants": frozenset({"n", "adj"}),
+    }
+    alone = {"Valle": unknown("Valley"), "Post": "Put", "Grand": "Big", "Université": "University",
+             "Géants": "Giants", "Monts": unknown("Monts")}  # fmt: skip
+    assert _spans(
+        "Il vit à Valle del Bravo.", "It lives to Valley of the Bravo.", alone, kinds
+    ) == ["Valle del Bravo"]
+    assert _spans("Selon le Huffington Post, non.", "According to the Huffington Put, no.",
+                  alone, kinds) == ["Huffington Post"]  # fmt: skip
+    assert _spans("La police de Grand Junction.", "The police of Big Junction.", alone, kinds) == [
+        "Grand Junction"
+    ]
+    assert _spans("À l'Université Harvard.", "To the University Harvard.", alone, kinds) == []
+    # « Monts » is a name the English has; « Géants », past a particle, is the engine's.
+    assert _spans("Dans les Monts des Géants.", "In the Monts of the Giants.", alone, kinds) == [
+        "Monts"
+    ]
 
 
 def test_a_glossary_term_is_no_candidate_and_english_spellings_pass():
@@ -100,3 +184,41 @@ def test_spacy_is_used_only_when_the_policy_lets_it(monkeypatch):
     assert nlp.tokens(["Il part."], "off") is None
     monkeypatch.setattr(nlp, "ready", lambda: False)
     assert nlp.tokens(["Il part."], "if_ready") is None  # never waits for the model
+
+
+def test_a_common_word_the_engine_respells_as_a_name_asks_spacy():
+    """« Rose » → "Rosa": only spaCy can say whether it is a person, so the sentence goes
+    to spaCy even when nothing else in it would (« Evo Morales » is a foreign name)."""
+    sentence = "Hier, Rose et Pierre ont vu Evo Morales."
+    english = "Yesterday, Rosa and Pierre have seen Evo Moral."
+    kinds = {"Rose": frozenset({"adj", "n"}), "Evo": frozenset(), "Morales": frozenset({"adj", "n"}),
+             "Pierre": frozenset({"np:ant", "n"}), "Hier": frozenset({"adv"})}  # fmt: skip
+    alone = {"Rose": "Rosa", "Evo": "Evo", "Morales": "Moral", "Pierre": "Pierre",
+             "Hier": "Yesterday"}  # fmt: skip
+    found = names.candidates(sentence, english, [])
+    rose = next(c for c in found if c.words[0][0] == "Rose")
+    assert names.needs_tags(rose, alone, kinds)
+    morales = next(c for c in found if c.words[0][0] == "Evo")
+    assert not names.needs_tags(morales, alone, kinds)  # a foreign name: no spaCy needed
+    # A common noun the engine translates (« Bourse » → "Stock exchange") needs no spaCy.
+    found = names.candidates("Il parle à la Bourse.", "He speaks to the Stock exchange.", [])
+    bourse = next(c for c in found if c.words[0][0] == "Bourse")
+    assert not names.needs_tags(bourse, {"Bourse": "Stock exchange"}, {"Bourse": frozenset({"n"})})
+
+
+def test_after_an_article_a_respelt_word_is_no_person():
+    """French gives people's names no article: « la Rose » is a thing even if spaCy tags a
+    person there, and the sentence is not sent to spaCy for it."""
+    sentence = "Il a vu la Rose des vents."
+    english = "He has seen the Rosa of the winds."
+    kinds = {"Rose": frozenset({"adj", "n"})}
+    alone = {"Rose": "Rosa"}
+    tags = [Token("Rose", 11, 15, "rose", "PROPN", "PER")]
+    assert _spans(sentence, english, alone, kinds, tags) == []
+    (rose,) = [c for c in names.candidates(sentence, english, []) if c.words[0][0] == "Rose"]
+    assert not names.needs_tags(rose, alone, kinds)
+    # Without the article, spaCy's person stands (« Hier, Rose est venue »).
+    tags = [Token("Rose", 6, 10, "rose", "PROPN", "PER")]
+    assert _spans("Hier, Rose est venue.", "Yesterday, Rosa has come.", alone, kinds, tags) == [
+        "Rose"
+    ]

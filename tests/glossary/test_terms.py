@@ -293,3 +293,40 @@ def test_the_python_api_keeps_what_is_not_given_and_reports_the_entry_replaced(d
         user.add("otan", "NATO")
     assert caught.value.existing.fr == "OTAN"
     assert user.add("otan", "NATO", replace=True).fr == "otan" and len(user.load()) == 1
+
+
+HAND_EDITED = """# Your own glossary (edited by hand).
+
+[[entry]]
+fr = "emploi"
+en = "job"
+kind = "economy"
+en_plural = "jobs"
+enforce = false
+
+[[entry]]
+fr = "politique américaine"
+en = "American policy"
+kind = "diplomacy and politics"
+the = false
+sense = "the United States' foreign policy"
+"""
+
+
+def test_every_field_of_a_hand_edited_entry_survives_an_add_and_an_update(data_dir):
+    """``enforce``, ``sense``, ``en_plural`` and ``the = false`` are read from the file; a
+    later ``reader terms add`` rewrites the file and must write them back, for the other
+    terms and for the term it updates."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "glossary.toml").write_text(HAND_EDITED, encoding="utf-8")
+    before = {e.fr: e for e in user.load()}
+    user.add("OTAN", "NATO", "organisations")
+    user.save("emploi", "work")  # an update of a hand-edited term
+    after = {e.fr: e for e in user.load()}
+    assert after["politique américaine"] == before["politique américaine"]
+    job = after["emploi"]
+    assert (job.en, job.en_plural, job.enforce) == ("work", "jobs", False)
+    assert after["politique américaine"].bare and not after["politique américaine"].the
+    assert after["politique américaine"].sense == "the United States' foreign policy"
+    text = (data_dir / "glossary.toml").read_text(encoding="utf-8")
+    assert "enforce = false" in text and "the = false" in text and 'en_plural = "jobs"' in text
