@@ -306,3 +306,24 @@ async def test_the_word_keys_are_in_the_help_which_fits_40_lines_and_in_the_pale
         for keys in ("1–4", "w/i/0", "u/U", "M/z"):
             assert keys in shown, keys
         assert app.screen.query_one(VerticalScroll).max_scroll_y == 0  # all of it in sight
+
+
+async def test_the_statistics_table_fits_the_screen_with_a_long_title():
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    from reader.app.screens.stats import StatsScreen
+    from reader.learning.stats import ArticleShare, Statistics
+
+    title = "Que se passe-t-il maintenant que Trump a rejeté Poutine ? Une longue analyse"
+    day = (("2026-12-01", 3),)
+    share = ArticleShare("a", title, "a.fr.txt", 779, 646, "2026-12-01T10:00:00")
+    statistics = Statistics(day, day, (share,), known=3, learning=0, ignored=0)
+    app = App()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.push_screen(StatsScreen(statistics))
+        await pilot.pause()
+        table = app.screen.query_one("#articles", DataTable)
+        assert table.max_scroll_x == 0  # every column shows: no sideways scrolling
+        row = table.get_row_at(0)
+        assert row[3] == "2026-12-01" and row[0].startswith("Que se passe-t-il") and "…" in row[0]

@@ -32,6 +32,10 @@ def summary(title: str, series: Sequence[tuple[str, int]], unit: str) -> Text:
     )
 
 
+TITLE_WIDTH = 44
+"""An article's title in the table is cut to this many cells, so that every column fits."""
+
+
 class StatsScreen(ModalScreen[None]):
     """What the reader has learnt; escape or q closes it."""
 
@@ -69,6 +73,9 @@ class StatsScreen(ModalScreen[None]):
             table: DataTable[str] = DataTable(id="articles", cursor_type="row", zebra_stripes=True)
             table.add_columns("article", "words to learn", "% known", "last seen")
             for a in s.articles:
-                table.add_row(a.title or a.source, str(a.countable), f"{a.share:.0%}", a.seen[:10])
+                title = a.title or a.source
+                if len(title) > TITLE_WIDTH:  # the date must show in the screen's 100 cells
+                    title = title[: TITLE_WIDTH - 1].rstrip() + "…"
+                table.add_row(title, str(a.countable), f"{a.share:.0%}", a.seen[:10])
             yield table
             yield Static(Text("escape closes this screen", style="dim"))
