@@ -51,8 +51,12 @@ class Database:
         except sqlite3.DatabaseError as exc:
             if "not a database" not in str(exc) and "malformed" not in str(exc):
                 raise self.error(f"{self.path}: cannot open the {self.WHAT} ({exc})") from exc
+            damage = exc
         from reader.store import set_aside
 
-        moved = set_aside(self.path)
+        try:
+            moved = set_aside(self.path)
+        except OSError as move_exc:  # a read-only folder: the damaged file stays as it is
+            raise self.error(f"{self.path} is unreadable ({damage})") from move_exc
         self.notice = f"the {self.WHAT} file was damaged; moved to {moved.name}, starting anew"
         return self._connect()

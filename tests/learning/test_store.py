@@ -102,6 +102,21 @@ def test_a_damaged_file_is_set_aside_not_deleted(data_dir):
     assert any(p.name.startswith("learning.sqlite3.corrupt-") for p in data_dir.iterdir())
 
 
+def test_a_damaged_file_that_cannot_be_moved_is_one_error_and_stays(data_dir, monkeypatch):
+    import reader.store
+
+    def refused(path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(reader.store, "set_aside", refused)
+    data_dir.mkdir(parents=True)
+    damaged = data_dir / "learning.sqlite3"
+    damaged.write_bytes(b"this is not a database" * 200)
+    with pytest.raises(LearningError, match="learning.sqlite3 is unreadable .*not a database"):
+        LearningStore().set("chat", "known")
+    assert damaged.read_bytes() == b"this is not a database" * 200
+
+
 def test_a_block_read_counts_once(data_dir):
     store = LearningStore()
     assert store.record_read("article", 3, 40, date(2026, 11, 30))
