@@ -64,22 +64,65 @@ def lemmatise(forms: list[str]) -> list[str]:
 
     names = {key_of(f) for e in load_general() if e.kind in NAME_KINDS for f in e.forms}
     blocks = [make_block(i, "paragraph", f) for i, f in enumerate(forms)]
-    headwords = lexicon().index
     lemmas = []
+    functions: set[str] = set()  # function words are kept as they are (« elle », « duquel »)
     for form, tokens in zip(forms, analyse(blocks), strict=True):
         words = [t for t in tokens if any(c.isalpha() for c in t.text)]
         function = function_word(f"{form}'" if form in ELIDED else form)
         if function is not None:
             lemmas.append(function)
+            functions.add(function)
         elif len(words) != 1 or not form.replace("'", "").replace("-", "").isalpha():
             lemmas.append("")  # a number, or a form the tokenizer splits
         elif key_of(form) in names:
             lemmas.append("")  # the general glossary's names: Kiev, Bruxelles…
         else:
             lemma = normal(words[0].lemma)
-            known = any(lemma in index for index in headwords.values())
-            lemmas.append(lemma if known and words[0].pos not in ("PROPN", "NUM") else "")
-    return lemmas
+            lemmas.append(lemma if words[0].pos not in ("PROPN", "NUM") else "")
+    french = functions | french_words(lexicon(), {lemma for lemma in lemmas if lemma})
+    return [lemma if lemma in french else "" for lemma in lemmas]
+
+
+def french_words(lex, lemmas: set[str]) -> set[str]:
+    """The lemmas that are French dictionary forms: headwords of spaCy's lemmatizer,
+    lemmas of its exceptions (« faire », « temps », « pays » are only there), or words
+    that Apertium's French analyser reads as a dictionary form of their own other than a
+    proper noun (« force », which spaCy's tables lack as a noun; not « abandonna »,
+    which it reads as a form of abandonner). English words, names, broken forms and
+    inflected forms spaCy could not lemmatise out of context are none of these."""
+    known = set().union(*lex.index.values())
+    for table in lex.exceptions.values():
+        for found in table.values():
+            known.update(found)
+    unsure = sorted(lemmas - known)
+    return lemmas & (known | apertium_headwords(unsure))
+
+
+def apertium_headwords(words: list[str]) -> set[str]:
+    """The words that Apertium's French analyser reads as their own lemma (not a proper noun)."""
+    import shutil
+
+    from reader.engines.apertium import _analyser
+
+    path, command = _analyser("fr-es"), shutil.which("lt-proc")
+    if path is None or command is None:
+        sys.exit("Apertium's French analyser is needed (apt install apertium apertium-fr-es)")
+    asked = [w for w in words if "\n" not in w]
+    out = subprocess.run(
+        [command, "-w", str(path)],
+        input="".join(f"{w}\n" for w in asked),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"},
+    ).stdout.splitlines()
+    found = set()
+    for word, line in zip(asked, out, strict=True):
+        for reading in line.strip().strip("^$").split("/")[1:]:
+            lemma, _, tags = reading.partition("<")
+            if lemma.lower() == word and not reading.startswith("*") and not tags.startswith("np>"):
+                found.add(word)
+    return found
 
 
 def main() -> None:

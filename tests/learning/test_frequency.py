@@ -37,6 +37,14 @@ def test_ranks_bands_and_the_most_frequent():
     ]
 
 
+def test_the_commonest_verbs_and_nouns_are_in_the_first_2000():
+    """Irregular verbs and nouns ending in -s or -x are in spaCy's exception tables only;
+    a list built from its headword index alone lost them (QA 2026-12-01-c, C1)."""
+    common = "faire mettre voir venir prendre falloir croire connaître apprendre".split()
+    common += "temps fois pays mois prix voix gens paix force".split()
+    assert {w: frequency.rank(w) for w in common if (frequency.rank(w) or 10**6) > 2000} == {}
+
+
 @pytest.mark.needs_freedict
 def test_a_gloss_is_freedicts_first_sense_of_the_same_part_of_speech():
     from reader.learning.glosses import Glosser
