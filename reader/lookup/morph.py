@@ -110,7 +110,9 @@ class Morphology:
     reading: Analysis | None
     """The Apertium reading chosen (None when Apertium did not know the word)."""
     readings: tuple[Analysis, ...] = ()
-    """Every Apertium reading of the same lemma, the chosen one first (for glosses)."""
+    """Every Apertium reading of the same lemma, the chosen one first (for glosses); with
+    no reading chosen, because spaCy's reading fills a gap in Apertium's dictionary, the
+    readings Apertium has (« tournant » the noun: those of tourner), for the nearest glosses."""
     analyser: str = ""
     """Which analysers decided: ``spaCy + Apertium``, ``spaCy`` or ``Apertium``."""
 
@@ -198,12 +200,26 @@ def describe_spacy(info: TokenInfo) -> tuple[str, str]:
     return pos, ", ".join(p for p in (TENSES.get(tense, ""), agreement) if p)
 
 
+def _a_gap_in_apertium(readings: Sequence[Analysis], info: TokenInfo) -> bool:
+    """spaCy reads the word in its sentence as a noun, adjective, verb or adverb that none
+    of Apertium's readings is: a gap in Apertium's dictionary (a participle used as a
+    noun: « tournant », « dirigeant »), not a reading to overrule."""
+    wanted = SPACY_TO_APERTIUM.get(info.pos, set()) if info.pos in CONTENT_POS else set()
+    return bool(wanted) and not any(r.pos in wanted for r in readings)
+
+
+CONTENT_POS = ("NOUN", "ADJ", "VERB", "ADV")
+
+
 def decide(
     word: str, readings: Sequence[Analysis], info: TokenInfo | None, sentence_initial: bool
 ) -> Morphology:
     """Combines the two analysers' answers (either may be missing) into one Morphology."""
     readings = list(dict.fromkeys(Analysis(_cased(r.lemma, word, r.pos), r.tags) for r in readings))
     reading = choose(readings, info)
+    nearest: tuple[Analysis, ...] = ()
+    if reading is not None and info is not None and _a_gap_in_apertium(readings, info):
+        reading, nearest = None, tuple(readings)  # « le tournant »: spaCy's noun stands
     analysers = " + ".join(
         name
         for name, present in (("spaCy", info is not None), ("Apertium", bool(readings)))
@@ -221,7 +237,9 @@ def decide(
             word[:1].isupper() and not sentence_initial and info.pos in ("NOUN", "X")
         )
         lemma = word if proper else _cased(info.lemma or word, word, "")
-        return Morphology(lemma, PROPER_POS if proper else pos, morph, proper, None, (), analysers)
+        return Morphology(
+            lemma, PROPER_POS if proper else pos, morph, proper, None, nearest, analysers
+        )
     proper = word[:1].isupper() and not sentence_initial
     return Morphology(
         word if proper else _cased(word, word, ""),

@@ -330,7 +330,8 @@ class LookupService:
         apertium = self._apertium()
         if apertium is None:
             return []
-        readings = list(result.readings) or _guessed_readings(result)
+        readings = _guessed_readings(result) if result.reading is None else []
+        readings += result.readings
         via: dict[str, list[str]] = {}  # English → the Spanish words it came through
         try:
             for reading in readings:

@@ -42,6 +42,17 @@ def test_context_decides_between_readings(service):
 
 
 @pytest.mark.needs_apertium
+def test_a_noun_apertium_knows_only_as_a_verb_is_the_noun(service):
+    """QA 2026-12-01-c C2: « le tournant » was "tourner · verb, gerund" (Apertium's only
+    readings), though spaCy reads a noun; the verb's glosses are still the nearest."""
+    found = service.lookup("tournant", "Que se passe-t-il après le remarquable tournant de Trump ?")
+    assert (found.lemma, found.pos) == ("tournant", "noun")
+    assert any("turn" in g.text for g in found.glosses)
+    verb = service.lookup("tournant", "Il est parti en tournant la tête.")
+    assert (verb.lemma, verb.pos) == ("tourner", "verb")
+
+
+@pytest.mark.needs_apertium
 @pytest.mark.needs_freedict
 def test_glosses_name_their_sources_dictionary_before_apertium(service):
     result = service.lookup("villes", "Les villes manquent de logements.")
