@@ -147,7 +147,7 @@ def find(
                 {
                     "text": h.text,
                     "title": h.title,
-                    "block": h.block,
+                    "block": h.block + 1,  # from 1, as the app and reader speak --block count
                     "fr": h.fr,
                     "en": english.get(h.fr),
                 }
@@ -166,7 +166,7 @@ def find(
 
     table = Table("text", "block", "French", "English")
     for h in hits:
-        table.add_row(f"#{h.text} {h.title}", str(h.block), h.fr, english.get(h.fr, "—"))
+        table.add_row(f"#{h.text} {h.title}", str(h.block + 1), h.fr, english.get(h.fr, "—"))
     Console(highlight=False, markup=False).print(table)
     texts = len({h.text for h in hits})
     notice(

@@ -219,7 +219,7 @@ def chapter_pairs(xhtml: str, label: str | None) -> list[tuple[BlockKind, str]]:
     """One document of a book as (kind, text) pairs, its heading first; [] without text.
 
     The heading is the table of contents' label, else the document's h1; an h1 that says
-    more than the label stays as a second heading. ``<title>`` is metadata, not text."""
+    more than the label stays as a second heading, one the label already says goes. ``<title>`` is metadata, not text."""
     units = html_units(_TITLE_ELEMENT.sub("", xhtml))
     if not units:
         return []
@@ -227,14 +227,20 @@ def chapter_pairs(xhtml: str, label: str | None) -> list[tuple[BlockKind, str]]:
         h1 = units.pop(0)
         if label is None:
             label = h1.text
-        else:  # classify() drops it if it only repeats the label
-            units.insert(0, Unit(h1.text, 0, 0, True, "heading"))
+        elif _folded(h1.text) not in _folded(label):  # « Le départ » under its label
+            units.insert(
+                0, Unit(h1.text, 0, 0, True, "heading")
+            )  # « Chapitre premier : le départ »
     elif label is None and units[0].hint == "heading":
         label, units = units[0].text, units[1:]
     pairs = classify([Unit(label or _NOT_A_TITLE, 0, 0, True), *units])
     out: list[tuple[BlockKind, str]] = [("heading", label)] if label else []
     out.extend(("paragraph" if kind == "lede" else kind, text) for kind, text in pairs[1:])
     return out
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _tidy(pairs: list[tuple[BlockKind, str]]) -> tuple[tuple[BlockKind, str], ...]:

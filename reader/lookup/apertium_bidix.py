@@ -34,6 +34,11 @@ _GENDERS = ("m", "f", "mf", "nt")
 _NUMBERS = ("sg", "pl", "sp")
 
 
+_TAGS = frozenset({"prpers"})
+"""Lemmas of Apertium's English dictionary that are placeholders filled in by its
+generator (« lo » → "prpers": a personal pronoun), not English words."""
+
+
 class ApertiumUnavailable(Exception):
     """An lt-proc process failed or stopped answering; Apertium is then skipped."""
 
@@ -250,7 +255,7 @@ class Apertium:
             english = tuple(
                 dict.fromkeys(plain_lemma(self._text(e)) for e in self._bidix(self._es_en, spanish))
             )
-            pivots.append(Pivot(spanish.lemma, tuple(e for e in english if e)))
+            pivots.append(Pivot(spanish.lemma, tuple(e for e in english if e and e not in _TAGS)))
         return [p for p in pivots if p.english]
 
     @staticmethod

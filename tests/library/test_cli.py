@@ -151,6 +151,21 @@ def test_find_gives_the_cached_english_of_a_sentence(data_dir, tmp_path, capsys)
     assert [h["en"] for h in json.loads(out)["hits"]] == [None]  # not translated yet
 
 
+def test_find_counts_blocks_from_one_as_the_app_does(data_dir, tmp_path, capsys):
+    """QA 2026-12-01-c C3: the app's "block 2/3" was find's block 1."""
+    from reader.article import load
+
+    text = tmp_path / "voyage.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    assert run(capsys, "add", str(text))[0] == 0
+    blocks = load(text).blocks
+    code, out, _ = run(capsys, "find", "train", "--format", "json")
+    (hit,) = json.loads(out)["hits"]
+    assert "train" in blocks[hit["block"] - 1].text
+    code, out, _ = run(capsys, "find", "train")
+    assert f"│ {hit['block']} " in out or f"┃ {hit['block']} " in out
+
+
 @pytest.mark.slow
 def test_the_real_command_says_one_line(tmp_path):
     broken = tmp_path / "broken.epub"

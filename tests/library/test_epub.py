@@ -41,6 +41,22 @@ def test_without_a_table_of_contents_the_documents_h1_is_the_heading(tmp_path):
     assert headings(book) == ["Marseille. — L’arrivée", "II. Le père et le fils", "Les Catalans"]
 
 
+def test_an_h1_its_label_already_says_is_not_repeated():
+    """QA 2026-12-01-c C6: « Le départ » under « Chapitre premier : le départ » was a
+    second heading."""
+    page = "<html><body><h1>Le départ</h1><p>Nous partîmes à l'aube.</p></body></html>"
+    assert chapter_pairs(page, "Chapitre premier : le  Départ") == [
+        ("heading", "Chapitre premier : le  Départ"),
+        ("paragraph", "Nous partîmes à l'aube."),
+    ]
+    wider = page.replace("Le départ", "Le départ de Paris, un matin")
+    assert [k for k, _ in chapter_pairs(wider, "Chapitre premier")] == [
+        "heading",
+        "heading",
+        "paragraph",
+    ]
+
+
 def test_a_chapter_without_any_heading_keeps_its_paragraphs():
     pairs = chapter_pairs("<html><body><p>Une phrase.</p><p>Une autre.</p></body></html>", None)
     assert pairs == [("paragraph", "Une phrase."), ("paragraph", "Une autre.")]

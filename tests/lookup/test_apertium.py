@@ -73,6 +73,9 @@ def test_bilingual_dictionaries_pivot_through_spanish():
         assert soldier and "soldier" in soldier[0].english
         verb = with_apertium.translate(Analysis("attaquer", ("vblex", "pp", "m", "sg")))
         assert verb and verb[0].english == ("attack",)
+        # « le » the pronoun goes through Spanish « lo », whose English is a placeholder
+        # its generator fills in ("prpers"), not a word to show (QA 2026-12-01-c C4)
+        assert with_apertium.translate(Analysis("le", ("prn", "pro", "p3", "nt"))) == []
     finally:
         with_apertium.close()
 
