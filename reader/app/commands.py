@@ -30,10 +30,17 @@ class Command:
     run: Callable[[], object]
 
 
+ENGINE_HELP = {
+    "auto": "The best engine that works here",
+    "reference": "The human translation beside the article",
+    "none": "French only, no English",
+}
+
+
 def reader_commands(screen: MainScreen) -> list[Command]:
     """Every command of the reading ``screen``, in the order the palette lists them."""
     commands = [
-        Command(f"Mode: {name}", f"Show {name.lower()}", partial(screen.action_mode, mode))
+        Command(f"Mode: {name}", f"Show {name}", partial(screen.action_mode, mode))
         for mode, name in MODE_NAMES.items()
     ]
     for engine in CHOICES:
@@ -41,7 +48,9 @@ def reader_commands(screen: MainScreen) -> list[Command]:
         commands.append(
             Command(
                 f"Engine: {engine}" + ("" if usable else " (unavailable)"),
-                f"Translate with {engine}" if usable else f"{engine} cannot run here",
+                ENGINE_HELP.get(engine, f"Translate with {engine}")
+                if usable
+                else f"{engine} cannot run here",
                 partial(screen.switch_engine, engine),
             )
         )

@@ -306,11 +306,11 @@ RULES: tuple[Rule, ...] = (
     ),
     # Abbreviations.
     # M. and MM. before a name or a title (M. Macron, M. le ministre, M. de Villepin).
-    _sub(r"\bMM\.(?= +\w)", "messieurs"),
-    _sub(r"\bM\.(?= +\w)", "monsieur"),
-    _sub(r"\bMe(?= +[A-ZÀ-Þ][a-zà-ÿ])", "maître"),
-    _sub(r"\bMgr\b\.?", "monseigneur"),
-    _sub(r"\bMmes\b", "mesdames"),
+    _sub(r"\bMM\.(?= +\w)", "Messieurs"),
+    _sub(r"\bM\.(?= +\w)", "Monsieur"),
+    _sub(r"\bMe(?= +[A-ZÀ-Þ][a-zà-ÿ])", "Maître"),
+    _sub(r"\bMgr\b\.?", "Monseigneur"),
+    _sub(r"\bMmes\b", "Mesdames"),
     _sub(r"\bMlles\b", "mesdemoiselles"),
     _sub(r"\bp\. ?ex\.", "par exemple"),
     _sub(r"\bcf\.", "confère"),

@@ -162,6 +162,9 @@ async def test_command_palette_actions(data_dir):
         commands = {c.title: c for c in reader_commands(app.main)}
         for title in ("Mode: English only", "Engine: none"):
             assert title in commands
+        # Languages keep their capitals; "none" is not an engine to translate with
+        assert commands["Mode: French and English"].help == "Show French and English"
+        assert commands["Engine: none"].help == "French only, no English"
         # The palette itself: its provider finds the heading, Enter jumps there.
         await pilot.press("ctrl+p")
         await pilot.pause()

@@ -18,7 +18,8 @@ CASES = [
     ("Au XXIe siècle", "Au vingt-et-unième siècle"),
     ("l'OTAN paiera 100 %.", "l'OTAN paiera 100 pour cent."),
     ("3,5 milliards", "3,5 milliards"),  # espeak-ng reads it right: left alone
-    ("M. Macron a parlé.", "monsieur Macron a parlé."),
+    ("M. Macron a parlé.", "Monsieur Macron a parlé."),
+    ("Il a payé 100 %. M. Dupont est venu.", "Il a payé 100 pour cent. Monsieur Dupont est venu."),
     # Ordinals and Roman numerals.
     ("Louis XIV", "Louis quatorze"),
     ("Jean-Paul II et Charles V", "Jean-Paul deux et Charles cinq"),
@@ -61,10 +62,10 @@ CASES = [
     ("le 12/05/2025 et le 2025-05-01", "le 12 mai 2025 et le premier mai 2025"),
     ("en 1998", "en 1998"),
     # Abbreviations and symbols.
-    ("MM. Dupont et Durand", "messieurs Dupont et Durand"),
-    ("M. le ministre", "monsieur le ministre"),
-    ("Mme Dupont, Mmes, Dr Martin", "Mme Dupont, mesdames, Dr Martin"),
-    ("Me Dupond-Moretti", "maître Dupond-Moretti"),
+    ("MM. Dupont et Durand", "Messieurs Dupont et Durand"),
+    ("M. le ministre", "Monsieur le ministre"),
+    ("Mme Dupont, Mmes, Dr Martin", "Mme Dupont, Mesdames, Dr Martin"),
+    ("Me Dupond-Moretti", "Maître Dupond-Moretti"),
     ("n° 5, nº 6", "numéro 5, numéro 6"),
     ("etc.", "etc."),
     (
