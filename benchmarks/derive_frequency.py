@@ -99,30 +99,22 @@ def french_words(lex, lemmas: set[str]) -> set[str]:
 
 
 def apertium_headwords(words: list[str]) -> set[str]:
-    """The words that Apertium's French analyser reads as their own lemma (not a proper noun)."""
-    import shutil
+    """The words that Apertium's French analyser reads as their own lemma (not a proper
+    noun), through the lookup's own analyser (``reader.lookup.apertium_bidix``)."""
+    from reader.lookup.apertium_bidix import Apertium, find_files
 
-    from reader.engines.apertium import _analyser
-
-    path, command = _analyser("fr-es"), shutil.which("lt-proc")
-    if path is None or command is None:
+    files = find_files()
+    if files is None:
         sys.exit("Apertium's French analyser is needed (apt install apertium apertium-fr-es)")
-    asked = [w for w in words if "\n" not in w]
-    out = subprocess.run(
-        [command, "-w", str(path)],
-        input="".join(f"{w}\n" for w in asked),
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"},
-    ).stdout.splitlines()
-    found = set()
-    for word, line in zip(asked, out, strict=True):
-        for reading in line.strip().strip("^$").split("/")[1:]:
-            lemma, _, tags = reading.partition("<")
-            if lemma.lower() == word and not reading.startswith("*") and not tags.startswith("np>"):
-                found.add(word)
-    return found
+    apertium = Apertium(files)
+    try:
+        return {
+            word
+            for word in words
+            if any(r.lemma.lower() == word and r.pos != "np" for r in apertium.analyse(word))
+        }
+    finally:
+        apertium.close()
 
 
 def main() -> None:
