@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from reader.notify import Notify
-from reader.store import data_dir, set_aside
+from reader.store import data_dir, set_aside_or_fail
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -77,10 +77,7 @@ class Cache:
                     pass  # no cache in it yet (a full disk stopped its creation): say why
             raise CacheUnavailable(f"cannot create {self.path} ({exc})") from exc
         except sqlite3.DatabaseError as exc:
-            try:
-                moved = set_aside(self.path)
-            except OSError as move_exc:
-                raise CacheUnavailable(f"{self.path} is unreadable ({exc})") from move_exc
+            moved = set_aside_or_fail(self.path, exc, CacheUnavailable)
             self.notice = (
                 f"translation cache was unreadable ({exc}); moved to {moved.name} and rebuilt"
             )

@@ -128,6 +128,15 @@ def set_aside(path: Path) -> Path:
     return target
 
 
+def set_aside_or_fail(path: Path, damage: Exception, error: type[Exception]) -> Path:
+    """``set_aside`` for a file found damaged (``damage``); where the folder refuses the
+    move (read-only), raises ``error`` naming the file, which is then left as it is."""
+    try:
+        return set_aside(path)
+    except OSError as exc:
+        raise error(f"{path} is unreadable ({damage})") from exc
+
+
 @dataclass(frozen=True)
 class Position:
     """Where a reader was in an article, and which mode they used."""

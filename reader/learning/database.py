@@ -52,11 +52,8 @@ class Database:
             if "not a database" not in str(exc) and "malformed" not in str(exc):
                 raise self.error(f"{self.path}: cannot open the {self.WHAT} ({exc})") from exc
             damage = exc
-        from reader.store import set_aside
+        from reader.store import set_aside_or_fail
 
-        try:
-            moved = set_aside(self.path)
-        except OSError as move_exc:  # a read-only folder: the damaged file stays as it is
-            raise self.error(f"{self.path} is unreadable ({damage})") from move_exc
+        moved = set_aside_or_fail(self.path, damage, self.error)
         self.notice = f"the {self.WHAT} file was damaged; moved to {moved.name}, starting anew"
         return self._connect()

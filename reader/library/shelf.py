@@ -27,7 +27,7 @@ from typing import Literal
 from reader.article import Article, from_blocks
 from reader.errors import ReaderError
 from reader.library.index import SentenceRow, count_words
-from reader.store import data_dir, set_aside
+from reader.store import data_dir, set_aside_or_fail
 
 Kind = Literal["article", "book", "web page"]
 KINDS: tuple[Kind, ...] = ("article", "book", "web page")
@@ -173,10 +173,7 @@ class Library:
         except sqlite3.OperationalError as exc:  # locked, read-only, disk full: not damaged
             raise LibraryError(f"cannot open the library {self.path} ({exc})") from exc
         except sqlite3.DatabaseError as exc:
-            try:
-                moved = set_aside(self.path)
-            except OSError as move_exc:
-                raise LibraryError(f"{self.path} is unreadable ({exc})") from move_exc
+            moved = set_aside_or_fail(self.path, exc, LibraryError)
             self.notice = (
                 f"the library was unreadable ({exc}); moved to {moved.name}, a new one started"
             )
