@@ -104,6 +104,17 @@ __all__ = [
 Span = tuple[int, int]
 NAME_ORIGIN: Origin = "extracted"
 """The origin of the entries that stand for names put back (never shown as terms)."""
+Trace = dict[tuple[int, int], frozenset[str]]
+"""For each (block, sentence) whose English enforcement changed, the rules and glossary
+entries that changed it: a mechanism (``splice``, ``stand-ins``, ``recase``, ``articles``),
+each glossary entry put in (``general «zone euro»``) and each name rule that put a name
+back (``name: a person (analyser)``). ``reader eval --rules`` scores them."""
+_ORIGIN_LABELS = {"general": "general", "user": "yours", "curated": "article"}
+
+
+def entry_label(entry: Entry) -> str:
+    """An entry's name in a trace: its glossary and its French."""
+    return f"{_ORIGIN_LABELS.get(entry.origin, entry.origin)} «{entry.fr}»"
 
 
 def enforceable(engine: Engine) -> bool:
@@ -122,6 +133,16 @@ class _Sentence:
     unknown: tuple[Span, ...]
     found: list[Found]
     names: list[Found] = field(default_factory=list)
+    name_rules: dict[Span, str] = field(default_factory=dict)
+    """The rule that made each name put back one (``names.judge_rules``)."""
+    touched: set[str] = field(default_factory=set)
+    """The rules and entries that changed this sentence's English (``Trace``)."""
+
+    def label(self, f: Found) -> str:
+        """What an occurrence put in is called in a trace: its name rule, or its entry."""
+        if f.entry.origin == NAME_ORIGIN:
+            return self.name_rules.get((f.start, f.end), "name")
+        return entry_label(f.entry)
 
     @property
     def marked_raw(self) -> str:
@@ -150,10 +171,12 @@ def apply(
     *,
     mark_only: bool = False,
     nlp_policy: Policy = "wait",
+    trace: Trace | None = None,
 ) -> list[BlockTranslation]:
     """``translations`` with terms marked, and missing terms and names put in
     (``mark_only``: only marked, the engine's English left as it is: ``--no-enforce``).
-    ``nlp_policy``: whether to wait for spaCy (see ``glossary.enforce.nlp``)."""
+    ``nlp_policy``: whether to wait for spaCy (see ``glossary.enforce.nlp``); ``trace``:
+    filled with what changed each sentence (``Trace``)."""
     if not enforceable(engine):
         return list(translations)
     assert isinstance(engine, SentenceEngine)
@@ -168,7 +191,12 @@ def apply(
     by_block: dict[int, list[_Sentence]] = {}
     for s in sentences:
         by_block.setdefault(s.block, []).append(s)
-    return [_annotate(tr, by_block.get(bi, []), done, bi) for bi, tr in enumerate(translations)]
+    out = [_annotate(tr, by_block.get(bi, []), done, bi) for bi, tr in enumerate(translations)]
+    if trace is not None:
+        for s in sentences:
+            if out[s.block].sentences[s.index] != translations[s.block].sentences[s.index]:
+                trace[(s.block, s.index)] = frozenset(s.touched or {"unattributed"})
+    return out
 
 
 def _sentences(
@@ -259,10 +287,13 @@ def _judge(
     tokens: dict[int, list[Token]] = dict(zip(wanted, tagged, strict=True)) if tagged else {}
     for n, s in enumerate(sentences):
         s.found = [u for f in s.found if (u := _used(f, s.french, tokens.get(n))) is not None]
-        spans = [
-            span for c in candidates[n] for span in names.judge(c, alone, kinds, tokens.get(n))
+        ruled = [
+            ruled
+            for c in candidates[n]
+            for ruled in names.judge_rules(c, alone, kinds, tokens.get(n))
         ]
-        found = [_name(s.french, a, b, names.english(s.french[a:b], alone)) for a, b in spans]
+        s.name_rules = dict(ruled)
+        found = [_name(s.french, a, b, names.english(s.french[a:b], alone)) for (a, b), _ in ruled]
         # Only the names the raw English lost: one it has (« P.K. » beside a lost « État »)
         # needs no putting back, and a stand-in for it would change the words around it.
         lost = {e.key for e in _missing(found, s.raw, s.french)}
@@ -301,14 +332,19 @@ def _mend(
     todo: list[tuple[_Sentence, list[Found]]] = []
     done: dict[tuple[int, int], _Done] = {}
     for s in sentences:
-        s.raw = _recased(s.raw, [f for f in s.found if f.entry.enforce], s.french)
+        recased: set[str] = set()
+        s.raw = _recased(s.raw, [f for f in s.found if f.entry.enforce], s.french, recased)
+        if recased:
+            s.touched |= {"recase", *recased}
         put = sorted([f for f in s.found if f.entry.enforce] + s.names, key=lambda f: f.start)
         if _missing(put, s.raw, s.french):
             todo.append((s, put))
         elif put:
-            fixed = with_articles(s.marked_raw, put)
+            dropped: set[str] = set()
+            fixed = with_articles(s.marked_raw, put, dropped)
             if fixed != s.marked_raw:
                 done[(s.block, s.index)] = _Done((), fixed)
+                s.touched |= {"articles", *_labels(s, put, dropped)}
     spliceable = [(s, put, _splice_items(s, put)) for s, put in todo]
     texts = sorted({_alone(t.french, f) for t, _, items in spliceable for f in items})
     alone = {
@@ -323,7 +359,11 @@ def _mend(
         by_itself = [alone[_alone(s.french, f)] for f in items]
         spliced = splice(s.marked_raw, items, english_forms, by_itself) if items else None
         if spliced is not None:
-            done[(s.block, s.index)] = _Done(tuple(items), with_articles(spliced, put))
+            gone: set[str] = set()
+            done[(s.block, s.index)] = _Done(tuple(items), with_articles(spliced, put, gone))
+            s.touched |= {"splice", *(s.label(f) for f in items)}
+            if gone:
+                s.touched |= {"articles", *_labels(s, put, gone)}
             continue
         # Protect every term of the sentence, not only the missing ones: the new
         # English may lose a term the raw one had (measured on the seed: strict
@@ -332,9 +372,17 @@ def _mend(
         if p.stand_ins:
             jobs.append((s, put, p))
     results = translate_marked_cached(engine, [p.text for _, _, p in jobs], cache) if jobs else []
-    for (s, _, p), result in zip(jobs, results, strict=True):
-        done[(s.block, s.index)] = _Done(p.found, _sound(s, p, insert(result, p)))
+    for (s, put, p), result in zip(jobs, results, strict=True):
+        sound = _sound(s, p, insert(result, p))
+        done[(s.block, s.index)] = _Done(p.found, sound)
+        if sound is not None:  # what made the sentence go again: what it lacked
+            missing = {e.key for e in _missing(put, s.raw, s.french)}
+            s.touched |= {"stand-ins", *(s.label(f) for f in put if f.entry.key in missing)}
     return done
+
+
+def _labels(s: _Sentence, put: Sequence[Found], keys: set[str]) -> set[str]:
+    return {s.label(f) for f in put if f.entry.key in keys}
 
 
 def _alone(french: str, f: Found) -> str:
@@ -377,7 +425,9 @@ def _engines_english(s: _Sentence, put: Sequence[Found]) -> dict[tuple[int, int]
     return out
 
 
-def _recased(text: str, found: Sequence[Found], french: str) -> str:
+def _recased(
+    text: str, found: Sequence[Found], french: str, touched: set[str] | None = None
+) -> str:
     """``text`` with the glossary's capitals on English the engine wrote in the wrong case
     ("European central Bank" → "European Central Bank", "president of the Republic" →
     "President of the Republic"): the same length, so unknown-word offsets still hold.
@@ -389,7 +439,10 @@ def _recased(text: str, found: Sequence[Found], french: str) -> str:
         exact = set(english.spans(f.entry, text, exact_case=True))
         for a, b in english.spans(f.entry, text):
             if (a, b) not in exact:
-                text = text[:a] + _with_capitals(text[a:b], f.entry.en_forms) + text[b:]
+                new = _with_capitals(text[a:b], f.entry.en_forms)
+                if touched is not None and new != text[a:b]:
+                    touched.add(entry_label(f.entry))
+                text = text[:a] + new + text[b:]
     return text
 
 

@@ -217,6 +217,16 @@ def judge(
     speech the engine's analyser gives each word (None: no analyser); ``tokens``:
     spaCy's tokens of the sentence (None: not run).
     """
+    return [span for span, _ in judge_rules(candidate, alone, kinds, tokens)]
+
+
+def judge_rules(
+    candidate: Candidate,
+    alone: Mapping[str, str],
+    kinds: Mapping[str, frozenset[str]] | None,
+    tokens: Sequence[Token] | None,
+) -> list[tuple[Span, str]]:
+    """``judge``'s spans, each with the rule that made its first word a name."""
     surnames = _surnames(candidate, kinds)
     if candidate.initial and not _initial_name(
         candidate.words[0], kinds, tokens, candidate.start == candidate.sentence_start
@@ -225,23 +235,29 @@ def judge(
         while first and not _is_capitalised(first[0][0]):
             first = first[1:]  # « Pena Nieto » without spaCy: Nieto still counts
         candidate = replace(candidate, words=first, initial=False)
+    names: list[tuple[int, int, str]] = []
     if _foreign(candidate, kinds) or _article_first(candidate):
+        rule = (
+            "name: in another language" if _foreign(candidate, kinds) else "name: with an article"
+        )
         names = [
-            (s, e) for w, s, e in candidate.words if w.lower() not in _PARTICLES or w[0].isupper()
+            (s, e, rule)
+            for w, s, e in candidate.words
+            if w.lower() not in _PARTICLES or w[0].isupper()
         ]
     else:
-        names = [
-            (s, e)
-            for w, s, e in candidate.words
-            if s in surnames or _is_name((w, s, e), alone, kinds, tokens, s in candidate.articled)
-        ]
+        for w, s, e in candidate.words:
+            why = "name: a surname" if s in surnames else None
+            why = why or name_rule((w, s, e), alone, kinds, tokens, s in candidate.articled)
+            if why is not None:
+                names.append((s, e, why))
     # Particles between two names belong to the name (« Bruno Le Maire », « Ponce de León »).
-    spans: list[Span] = []
-    for s, e in names:
-        if spans and _only_particles(candidate, spans[-1][1], s, tokens):
-            spans[-1] = (spans[-1][0], e)
+    spans: list[tuple[Span, str]] = []
+    for s, e, why in names:
+        if spans and _only_particles(candidate, spans[-1][0][1], s, tokens):
+            spans[-1] = ((spans[-1][0][0], e), spans[-1][1])
         else:
-            spans.append((s, e))
+            spans.append(((s, e), why))
     return spans
 
 
@@ -395,6 +411,78 @@ def _similar(a: str, b: str, at_least: float = 0.5) -> bool:
     return bool(x and y) and x[0] == y[0] and SequenceMatcher(None, x, y).ratio() >= at_least
 
 
+def name_rule(
+    word: tuple[str, int, int],
+    alone: Mapping[str, str],
+    kinds: Mapping[str, frozenset[str]] | None,
+    tokens: Sequence[Token] | None,
+    articled: bool = False,
+) -> str | None:
+    """Which rule makes ``word`` a name to put back verbatim (its label in
+    ``reader eval --rules``), or None: the engine's to translate."""
+    text = word[0]
+    if text.lower() in _PARTICLES:
+        return None
+    if len(text) == 1 and text.isupper():
+        return "name: a letter"  # a letter: « vitamine E », « l'axe Y », « Mme A. »
+    if _ROMAN.fullmatch(text):
+        return None  # a number: « XIXe siècle », « le VIe sommet »
+    readings = kinds.get(text) if kinds is not None else None
+    if articled and readings and readings & _PEOPLE and not readings <= _PEOPLE:
+        return None  # « la Pierre de l'Onction »: no first name, the common word (the engine's)
+    english_alone = _alone(alone, text)
+    if english_alone is not None:
+        english_text, unknown = english_alone
+        if _spelling(english_text) == _spelling(text):
+            return "name: unchanged by the engine"  # the same up to case and hyphens: « YouTube », « Tel-Aviv »
+        if unknown and _letters(english_text) == _letters(text):
+            return "name: the pivot's spelling"  # the pivot's spelling of it: « Québec », « Eurovision » (see ``english``)
+    places = {r for r in readings or () if r.startswith("np") and r not in _PEOPLE}
+    if places:  # the engine has a name for it: its English, unless the pivot's leftover
+        if english_alone is None or not english_alone[1]:
+            return None
+        ours, theirs = _letters(english_alone[0]), _letters(text)
+        if len(ours) == len(theirs) and ours[:-1] == theirs[:-1]:
+            return None
+        return "name: a place the pivot respelt"
+    if (
+        readings and readings & _PEOPLE and not articled
+    ):  # a person: the engine's spelling, if sound
+        if english_alone is None or english_alone[1]:
+            return "name: a person (analyser)"  # « Pompée » → the pivot's "Pompeyo"
+        if _similar(english_alone[0], text):
+            return None  # « Moubarak » → Mubarak
+        return "name: a person (analyser)"  # « Lee » → "Reads"
+    # spaCy's person, not after an article (« la Rose des vents »: French gives people's
+    # names none).
+    if not articled and _person(word, tokens, kinds):
+        return "name: a person (spaCy)"
+    if (
+        english_alone is not None
+        and not articled
+        and _tagged_person(word, tokens)
+        and _similar(english_alone[0], text, 0.7)
+    ):
+        return "name: a person respelt"  # « Rose », a person, respelt "Rosa" by the engine (not « Pape », "Pope")
+    if english_alone is not None and english_alone[1] and readings and "-" not in text:
+        return "name: the pivot's leftover"  # the engine knows the word but only the pivot's leftover comes out (« Rose » → "Rosa")
+    if readings is None:
+        return None
+    if not readings:  # the analyser does not know it: the pivot translated it, or not
+        if english_alone is None:
+            return None
+        if text.isupper():  # VIH → HIV, URSS → USSR: the same letters in another order
+            same = sorted(_letters(english_alone[0])) == sorted(_letters(text))
+            return None if same else "name: an acronym the pivot translated"
+        if "-" in text:  # « Mexico-Américain », « Pilsen-Sud »: parts the engine translates
+            parts = [(kinds or {}).get(p, frozenset()) for p in text.split("-") if p.isalpha()]
+            if any(r and not r <= _VERBS for r in parts):
+                return None
+            return "name: hyphenated, parts unknown"
+        return "name: unknown to the analyser"
+    return "name: only a verb to the analyser" if readings <= _VERBS else None
+
+
 def _is_name(
     word: tuple[str, int, int],
     alone: Mapping[str, str],
@@ -402,60 +490,7 @@ def _is_name(
     tokens: Sequence[Token] | None,
     articled: bool = False,
 ) -> bool:
-    text = word[0]
-    if text.lower() in _PARTICLES:
-        return False
-    if len(text) == 1 and text.isupper():
-        return True  # a letter: « vitamine E », « l'axe Y », « Mme A. »
-    if _ROMAN.fullmatch(text):
-        return False  # a number: « XIXe siècle », « le VIe sommet »
-    readings = kinds.get(text) if kinds is not None else None
-    if articled and readings and readings & _PEOPLE and not readings <= _PEOPLE:
-        return False  # « la Pierre de l'Onction »: no first name, the common word (the engine's)
-    english_alone = _alone(alone, text)
-    if english_alone is not None:
-        english_text, unknown = english_alone
-        if _spelling(english_text) == _spelling(text):
-            return True  # the same up to case and hyphens: « YouTube », « Tel-Aviv »
-        if unknown and _letters(english_text) == _letters(text):
-            return True  # the pivot's spelling of it: « Québec », « Eurovision » (see ``english``)
-    places = {r for r in readings or () if r.startswith("np") and r not in _PEOPLE}
-    if places:  # the engine has a name for it: its English, unless the pivot's leftover
-        if english_alone is None or not english_alone[1]:
-            return False
-        ours, theirs = _letters(english_alone[0]), _letters(text)
-        return not (len(ours) == len(theirs) and ours[:-1] == theirs[:-1])
-    if (
-        readings and readings & _PEOPLE and not articled
-    ):  # a person: the engine's spelling, if sound
-        if english_alone is None or english_alone[1]:
-            return True  # « Pompée » → the pivot's "Pompeyo"
-        return not _similar(english_alone[0], text)  # « Moubarak » → Mubarak; « Lee » → "Reads"
-    # spaCy's person, not after an article (« la Rose des vents »: French gives people's
-    # names none).
-    if not articled and _person(word, tokens, kinds):
-        return True
-    if (
-        english_alone is not None
-        and not articled
-        and _tagged_person(word, tokens)
-        and _similar(english_alone[0], text, 0.7)
-    ):
-        return True  # « Rose », a person, respelt "Rosa" by the engine (not « Pape », "Pope")
-    if english_alone is not None and english_alone[1] and readings and "-" not in text:
-        return True  # the engine knows the word but only the pivot's leftover comes out (« Rose » → "Rosa")
-    if readings is None:
-        return False
-    if not readings:  # the analyser does not know it: the pivot translated it, or not
-        if english_alone is None:
-            return False
-        if text.isupper():  # VIH → HIV, URSS → USSR: the same letters in another order
-            return sorted(_letters(english_alone[0])) != sorted(_letters(text))
-        if "-" in text:  # « Mexico-Américain », « Pilsen-Sud »: parts the engine translates
-            parts = [(kinds or {}).get(p, frozenset()) for p in text.split("-") if p.isalpha()]
-            return not any(r and not r <= _VERBS for r in parts)
-        return True
-    return readings <= _VERBS
+    return name_rule(word, alone, kinds, tokens, articled) is not None
 
 
 def english(span: str, alone: Mapping[str, str]) -> str:

@@ -21,6 +21,10 @@ class EvalFormat(str, Enum):
 
 def eval_command(
     path: PathArgument,
+    more: Annotated[
+        list[Path] | None,
+        typer.Argument(help="More test sets (with --lines --rules).", show_default=False),
+    ] = None,
     engine: EngineOption = EngineChoice("auto"),
     reference: Annotated[
         Path | None,
@@ -67,11 +71,34 @@ def eval_command(
             "`reader translate` does in a fresh process.",
         ),
     ] = True,
+    rules: Annotated[
+        bool,
+        typer.Option(
+            "--rules",
+            help="With --lines: what each enforcement rule and glossary entry changed, made "
+            "better and worse, over every set given (reference: NAME.en.txt beside each).",
+        ),
+    ] = False,
 ) -> None:
     """Score the English against a reference (chrF, chrF++, BLEU) and the glossary (term accuracy)."""
     from reader import article as article_model
     from reader import evaluate
     from reader.session import TranslationSession
+
+    if rules or more:
+        from reader.evaluate.rules import rules_command
+
+        return rules_command(
+            [path, *(more or [])],
+            engine.value,
+            reference,
+            glossaries or [],
+            lines=lines,
+            fmt=fmt.value,
+            spacy=spacy,
+            show_lines=show_worst > 0,
+            rules=rules,
+        )
 
     article = evaluate.lines_article(path) if lines else article_model.load(path)
     reference = _reference(article, reference)
