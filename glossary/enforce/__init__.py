@@ -263,6 +263,8 @@ def _judge(
     """Drops term occurrences that are not used as the entry's part of speech, and finds
     the names each sentence's raw English lost. spaCy only for those that need it."""
     doubtful: dict[int, list[Found]] = {}
+    for s in sentences:
+        s.found = [f for f in s.found if not _left_to_names(f, s.french)]
     for n, s in enumerate(sentences):
         enforced = [f for f in s.found if f.entry.enforce]
         missing = {e.key for e in _missing(enforced, s.raw, s.french)}
@@ -298,6 +300,21 @@ def _judge(
         # needs no putting back, and a stand-in for it would change the words around it.
         lost = {e.key for e in _missing(found, s.raw, s.french)}
         s.names = [f for f in found if f.entry.key in lost]
+
+
+def _left_to_names(f: Found, french: str) -> bool:
+    """A general-glossary occurrence that is no term here, left to the engine and the name
+    rules: an acronym whose English is no acronym (« USA », « EELV »: English news writes
+    them as they are, not "the United States", "The Ecologists"), and an abbreviated
+    title with no name after it (« J'admire M. »)."""
+    if f.entry.origin != "general":
+        return False
+    text = french[f.start : f.end]
+    if len(text) > 1 and text.isupper() and text.isalpha():
+        return not any(form.isupper() for form in f.entry.en_forms)
+    if text.endswith("."):
+        return not french[f.end :].lstrip()[:1].isupper()
+    return False
 
 
 def _used(f: Found, french: str, tokens: Sequence[Token] | None) -> Found | None:

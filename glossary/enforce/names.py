@@ -40,6 +40,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
 
 from glossary.match import fold
 from reader.engines import marked
@@ -64,6 +66,51 @@ _ROMAN = re.compile(r"[IVXLCDM]+(?:e|er|re|ème)?")
 _PEOPLE = frozenset({"np:ant", "np:cog"})  # Apertium's first names and surnames
 _VERBS = frozenset({"vblex", "vbser", "vbhaver", "vbmod", "vaux"})
 _NAMED = frozenset({"PER", "LOC", "ORG"})
+_CLOSED = frozenset("det prn pr cnjcoo cnjsub cnjadv rel adv predet preadv".split())
+"""Parts of speech of French's closed classes: never a word of a name in another language
+(« LOL LOL LOL Cet article »: the « Cet » is French)."""
+
+
+@lru_cache(maxsize=1)
+def places() -> Mapping[str, str]:
+    """French names of places and peoples with their English (``glossary/data/places.tsv``)."""
+    text = resources.files("glossary").joinpath("data", "places.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            french, english_name = line.split("\t", 1)
+            out[french.strip()] = english_name.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def english_names() -> frozenset[str]:
+    """The English names of ``places`` (Warsaw, Hungarians, North Dakota)."""
+    return frozenset(places().values())
+
+
+def _place_english(text: str) -> str | None:
+    """The English of a French place name in the table: as written, else with its first
+    letter in capitals (« la Manche » is listed, « La Manche » found the same)."""
+    table = places()
+    return (
+        table.get(text)
+        or table.get(text[:1].lower() + text[1:])
+        or table.get(text[:1].upper() + text[1:])
+    )
+
+
+def shouted(word: str, kinds: Mapping[str, frozenset[str]] | None, stretch: bool = False) -> bool:
+    """A word in capitals that the analyser reads as a common word or a verb
+    (« DÉTENIR », « CETTE », « DE »): a headline's or a shout's capitals, not a name's
+    (« UMP », « EELV » stay names: a proper noun to it, or unknown). A short one alone
+    may be an acronym (« CE », « OR »): only in a ``stretch`` of words in capitals."""
+    if kinds is None or len(word) < 2 or not word.isupper():
+        return False
+    if len(word) < 4 and not stretch:
+        return False
+    readings = kinds.get(word) or kinds.get(word.lower())
+    return bool(readings) and not any(r.startswith("np") for r in readings or ())
 
 
 @dataclass(frozen=True)
@@ -80,6 +127,8 @@ class Candidate:
     articled: frozenset[int] = frozenset()
     """Where words right after a lower-case article start (« la Pierre de l'Onction »: a
     thing, not the first name Pierre; French gives people's names no article)."""
+    places: tuple[tuple[int, int, str], ...] = ()
+    """Known places (``places``) in the run whose English the engine lost: (start, end, English)."""
 
 
 def _is_capitalised(word: str) -> bool:
@@ -128,7 +177,8 @@ def candidates(
     def close() -> None:
         while run and not _is_capitalised(run[-1][0]):
             run.pop()  # no particle at the end
-        if run and any(not _kept(w, english, english_words) for w, _, _ in run):
+        known, lost = _known_places(sentence, run, english)
+        if run and any(not _kept(w, english, english_words) and s not in known for w, s, _ in run):
             first = min(openings) if openings else 0
             out.append(
                 Candidate(
@@ -138,6 +188,7 @@ def candidates(
                     run[0][1] in openings,
                     first,
                     frozenset(s for _, s, _ in run if s in articled),
+                    tuple(lost),
                 )
             )
         run.clear()
@@ -168,6 +219,32 @@ def candidates(
             close()
     close()
     return out
+
+
+def _known_places(
+    sentence: str, run: Sequence[tuple[str, int, int]], english: str
+) -> tuple[set[int], list[tuple[int, int, str]]]:
+    """The known places in ``run``, longest first: where the words of those the English has
+    start (the engine's English name stands: "North Dakota", "Warsaw"), and those it lost
+    (start, end, English)."""
+    kept: set[int] = set()
+    lost: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    n = len(run)
+    for size in range(n, 0, -1):
+        for i in range(n - size + 1):
+            words = run[i : i + size]
+            if any(s in taken for _, s, _ in words):
+                continue
+            found = _place_english(sentence[words[0][1] : words[-1][2]])
+            if found is None:
+                continue
+            taken |= {s for _, s, _ in words}
+            if _has_word(english, found) or _has_word(english.lower(), found.lower()):
+                kept |= {s for _, s, _ in words}
+            else:
+                lost.append((words[0][1], words[-1][2], found))
+    return kept, lost
 
 
 def _short_quote(tokens: Sequence[tuple[str, int]], i: int) -> bool:
@@ -227,6 +304,62 @@ def judge_rules(
     tokens: Sequence[Token] | None,
 ) -> list[tuple[Span, str]]:
     """``judge``'s spans, each with the rule that made its first word a name."""
+    known: list[tuple[Span, str]] = []
+    for a, b, _ in candidate.places:
+        if (
+            candidate.initial
+            and a == candidate.start
+            and " " not in candidate_text(candidate, a, b)
+        ):
+            continue  # a sentence's first word: « Tours », « Sens » may be common words there
+        known.append(((a, b), "name: a known place"))
+    inside = [(a, b) for (a, b), _ in known]
+    rest = [w for w in candidate.words if not any(a <= w[1] < b for a, b in inside)]
+    if known:
+        candidate = replace(candidate, words=tuple(rest), places=())
+        if not rest:
+            return known
+    capitals = sum(1 for w, _, _ in candidate.words if len(w) > 1 and w.isupper())
+    stretch = capitals >= 2
+    if any(shouted(w, kinds, stretch) for w, _, _ in candidate.words):
+        # A headline's capitals: the words that are common words in capitals are the
+        # engine's; the runs between them are judged as runs of their own.
+        out = list(known)
+        part: list[tuple[str, int, int]] = []
+        for word in [*candidate.words, ("", -1, -1)]:
+            if word[1] >= 0 and not shouted(word[0], kinds, stretch):
+                part.append(word)
+                continue
+            while part and not _is_capitalised(part[-1][0]):
+                part.pop()
+            while part and not _is_capitalised(part[0][0]):
+                part.pop(0)
+            if part:
+                sub = replace(
+                    candidate,
+                    start=part[0][1],
+                    end=part[-1][2],
+                    words=tuple(part),
+                    initial=candidate.initial and part[0][1] == candidate.start,
+                    places=(),
+                )
+                out += judge_rules(sub, alone, kinds, tokens)
+            part = []
+        return sorted(out)
+    return sorted(known + _judge_words(candidate, alone, kinds, tokens))
+
+
+def candidate_text(candidate: Candidate, a: int, b: int) -> str:
+    """The words of ``candidate`` between offsets ``a`` and ``b``, joined by spaces."""
+    return " ".join(w for w, s, _ in candidate.words if a <= s < b)
+
+
+def _judge_words(
+    candidate: Candidate,
+    alone: Mapping[str, str],
+    kinds: Mapping[str, frozenset[str]] | None,
+    tokens: Sequence[Token] | None,
+) -> list[tuple[Span, str]]:
     surnames = _surnames(candidate, kinds)
     if candidate.initial and not _initial_name(
         candidate.words[0], kinds, tokens, candidate.start == candidate.sentence_start
@@ -243,7 +376,7 @@ def judge_rules(
         names = [
             (s, e, rule)
             for w, s, e in candidate.words
-            if w.lower() not in _PARTICLES or w[0].isupper()
+            if (w.lower() not in _PARTICLES or w[0].isupper()) and not _closed(w, kinds)
         ]
     else:
         for w, s, e in candidate.words:
@@ -259,6 +392,12 @@ def judge_rules(
         else:
             spans.append(((s, e), why))
     return spans
+
+
+def _closed(word: str, kinds: Mapping[str, frozenset[str]] | None) -> bool:
+    """A French word of a closed class only (« Cet », « Mais »): French, in any name's company."""
+    readings = kinds.get(word) if kinds is not None else None
+    return bool(readings) and readings is not None and readings <= _CLOSED
 
 
 def _surnames(candidate: Candidate, kinds: Mapping[str, frozenset[str]] | None) -> set[int]:
@@ -431,6 +570,8 @@ def name_rule(
     if articled and readings and readings & _PEOPLE and not readings <= _PEOPLE:
         return None  # « la Pierre de l'Onction »: no first name, the common word (the engine's)
     english_alone = _alone(alone, text)
+    if english_alone is not None and english_alone[0] in english_names():
+        return None  # the engine's English is a known English name (« Varsovie » → Warsaw)
     if english_alone is not None:
         english_text, unknown = english_alone
         if _spelling(english_text) == _spelling(text):
@@ -497,6 +638,10 @@ def english(span: str, alone: Mapping[str, str]) -> str:
     """A name's English: itself, but without its accents where the engine passed the name
     through in another spelling of the same letters (« Québec » → Quebec, « Turkménistan »
     → Turkmenistan, not the pivot's "Turkmenistán"); English drops French accents there."""
+
+    listed = _place_english(span)
+    if listed is not None:
+        return listed
 
     def one(m: re.Match[str]) -> str:
         word = m.group(0)

@@ -29,7 +29,7 @@ from reader.article import Article
 from reader.errors import InputError
 from reader.evaluate.inputs import lines_article, lines_reference
 from reader.evaluate.scores import corpus_scores
-from reader.evaluate.segments import Change, changes, names_kept
+from reader.evaluate.segments import Change, changes, lost_names, names_kept
 
 GAIN = 0.3
 """Enforced corpus chrF at least raw + this, on each set."""
@@ -90,6 +90,8 @@ class SetResult:
     halves: list[Figures]
     rules: dict[str, RuleCount] = field(default_factory=dict)
     lines: list[tuple[Change, frozenset[str]]] = field(default_factory=list)
+    names_lost: list[tuple[int, str]] = field(default_factory=list)
+    """(line, word): names the reference keeps that the enforced English lost."""
 
 
 def line_rules(
@@ -173,6 +175,7 @@ def score_set(
             figures(article, raw, enforced, references, found, range(half, n)),
         ],
     )
+    result.names_lost = lost_names(article.blocks, enforced, references)
     for change, labels in zip(found, line_rules(article, trace, found), strict=True):
         result.lines.append((change, labels))
         for label in labels:
@@ -246,6 +249,7 @@ def report(
                 {**c.as_json(), "delta": round(c.delta, 2), "rules": sorted(labels)}
                 for c, labels in r.lines
             ]
+            one["names_lost"] = [{"index": i, "name": w} for i, w in r.names_lost]
         sets.append(one)
     return {
         "engine": engine,
