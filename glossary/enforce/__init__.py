@@ -225,11 +225,19 @@ def _present(entry: Entry, english_text: str, any_case: bool = False) -> int:
     (``any_case``: in any case); a name put back verbatim must be there letter for
     letter ("Youtube" is not "YouTube")."""
     if entry.origin == NAME_ORIGIN:
-        return len(re.findall(rf"(?<![\w-]){re.escape(entry.en)}(?![\w-])", english_text))
+        # Up to typography: « Tel-Aviv » is there in "Tel Aviv", « Val-d’Oise » in
+        # "Val-d'Oise"; putting a name back never changes its apostrophe or hyphen alone.
+        name, text = _typography(entry.en), _typography(english_text)
+        return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
     # Your terms and the article's in their main English, as written; the general
     # glossary's also in any of its English forms (the engine's "deputies" carries « députés »).
     strict = entry.origin in ("user", "curated")
     return len(english.spans(entry, english_text, strict, exact_case=True, any_case=any_case))
+
+
+def _typography(text: str) -> str:
+    """``text`` with apostrophes straight, hyphens and no-break spaces as spaces."""
+    return re.sub(r"[\s\u00a0\u202f‐‑-]+", " ", text.replace("’", "'"))
 
 
 def _lower_case(f: Found, french: str) -> bool:
@@ -312,8 +320,10 @@ def _left_to_names(f: Found, french: str) -> bool:
     text = french[f.start : f.end]
     if len(text) > 1 and text.isupper() and text.isalpha():
         return not any(form.isupper() for form in f.entry.en_forms)
-    if text.endswith("."):
-        return not french[f.end :].lstrip()[:1].isupper()
+    if text.endswith("."):  # and not an initial after a first name (« Dennis M. Walcott »)
+        before = french[: f.start].split()
+        initial = bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalpha()
+        return initial or not french[f.end :].lstrip()[:1].isupper()
     return False
 
 

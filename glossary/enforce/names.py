@@ -72,15 +72,28 @@ _CLOSED = frozenset("det prn pr cnjcoo cnjsub cnjadv rel adv predet preadv".spli
 
 
 @lru_cache(maxsize=1)
-def places() -> Mapping[str, str]:
-    """French names of places and peoples with their English (``glossary/data/places.tsv``)."""
+def _table() -> tuple[tuple[str, str, bool], ...]:
+    """(French, English, put back) of ``glossary/data/places.tsv``."""
     text = resources.files("glossary").joinpath("data", "places.tsv").read_text(encoding="utf-8")
-    out: dict[str, str] = {}
+    out = []
     for line in text.splitlines():
         if line and not line.startswith("#") and "\t" in line:
-            french, english_name = line.split("\t", 1)
-            out[french.strip()] = english_name.strip()
-    return out
+            cells = [c.strip() for c in line.split("\t")]
+            out.append((cells[0], cells[1], cells[2:3] != ["keep"]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def places() -> Mapping[str, str]:
+    """French names of places and peoples with their English (``glossary/data/places.tsv``)."""
+    return {french: english_name for french, english_name, _ in _table()}
+
+
+@lru_cache(maxsize=1)
+def restorable() -> frozenset[str]:
+    """The French names of ``places`` put back in their English where the engine lost them
+    (not the points of the compass nor the peoples: « Polonais » is Poles or Polish)."""
+    return frozenset(french for french, _, back in _table() if back)
 
 
 @lru_cache(maxsize=1)
@@ -89,15 +102,20 @@ def english_names() -> frozenset[str]:
     return frozenset(places().values())
 
 
-def _place_english(text: str) -> str | None:
-    """The English of a French place name in the table: as written, else with its first
-    letter in capitals (« la Manche » is listed, « La Manche » found the same)."""
+def _place_key(text: str) -> str | None:
+    """The French as listed in ``places``: as written, else with its first letter in the
+    other case (« la Manche » is listed, « La Manche » found the same)."""
     table = places()
-    return (
-        table.get(text)
-        or table.get(text[:1].lower() + text[1:])
-        or table.get(text[:1].upper() + text[1:])
-    )
+    for key in (text, text[:1].lower() + text[1:], text[:1].upper() + text[1:]):
+        if key in table:
+            return key
+    return None
+
+
+def _place_english(text: str) -> str | None:
+    """The English of a French place name in the table, or None."""
+    key = _place_key(text)
+    return places()[key] if key is not None else None
 
 
 def shouted(word: str, kinds: Mapping[str, frozenset[str]] | None, stretch: bool = False) -> bool:
@@ -236,13 +254,14 @@ def _known_places(
             words = run[i : i + size]
             if any(s in taken for _, s, _ in words):
                 continue
-            found = _place_english(sentence[words[0][1] : words[-1][2]])
+            text = sentence[words[0][1] : words[-1][2]]
+            found = _place_english(text)
             if found is None:
                 continue
             taken |= {s for _, s, _ in words}
             if _has_word(english, found) or _has_word(english.lower(), found.lower()):
                 kept |= {s for _, s, _ in words}
-            else:
+            elif _place_key(text) in restorable():
                 lost.append((words[0][1], words[-1][2], found))
     return kept, lost
 
@@ -574,7 +593,10 @@ def name_rule(
         return None  # the engine's English is a known English name (« Varsovie » → Warsaw)
     if english_alone is not None:
         english_text, unknown = english_alone
-        if _spelling(english_text) == _spelling(text):
+        common = bool(readings) and not any(r.startswith("np") for r in readings or ())
+        if _spelling(english_text) == _spelling(text) and not common:
+            # (not a common word that English spells the same: « Administration »,
+            # « Constitution » are the engine's, in « Conseil d'Administration »)
             return "name: unchanged by the engine"  # the same up to case and hyphens: « YouTube », « Tel-Aviv »
         if unknown and _letters(english_text) == _letters(text):
             return "name: the pivot's spelling"  # the pivot's spelling of it: « Québec », « Eurovision » (see ``english``)
@@ -605,7 +627,13 @@ def name_rule(
         and _similar(english_alone[0], text, 0.7)
     ):
         return "name: a person respelt"  # « Rose », a person, respelt "Rosa" by the engine (not « Pape », "Pope")
-    if english_alone is not None and english_alone[1] and readings and "-" not in text:
+    if (
+        english_alone is not None
+        and english_alone[1]
+        and readings
+        and "-" not in text
+        and "adj" not in readings
+    ):  # (not an adjective: « Travailliste » → the pivot's "Laborista" is no name)
         return "name: the pivot's leftover"  # the engine knows the word but only the pivot's leftover comes out (« Rose » → "Rosa")
     if readings is None:
         return None
