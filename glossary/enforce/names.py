@@ -388,7 +388,9 @@ def _judge_words(
             first = first[1:]  # « Pena Nieto » without spaCy: Nieto still counts
         candidate = replace(candidate, words=first, initial=False)
     names: list[tuple[int, int, str]] = []
-    if _foreign(candidate, kinds) or _article_first(candidate):
+    if (_foreign(candidate, kinds) or _article_first(candidate)) and not _around_known(
+        candidate, alone
+    ):
         rule = (
             "name: in another language" if _foreign(candidate, kinds) else "name: with an article"
         )
@@ -398,10 +400,13 @@ def _judge_words(
             if (w.lower() not in _PARTICLES or w[0].isupper()) and not _closed(w, kinds)
         ]
     else:
+        # In a phrase around a known place (« Valle de México »), the words the engine
+        # translated are its English ("Valley of Mexico"), not a lost name.
+        phrase = _around_known(candidate, alone)
         for w, s, e in candidate.words:
             why = "name: a surname" if s in surnames else None
             why = why or name_rule((w, s, e), alone, kinds, tokens, s in candidate.articled)
-            if why is not None:
+            if why is not None and not (phrase and why in _TRANSLATED):
                 names.append((s, e, why))
     # Particles between two names belong to the name (« Bruno Le Maire », « Ponce de León »).
     spans: list[tuple[Span, str]] = []
@@ -411,6 +416,21 @@ def _judge_words(
         else:
             spans.append(((s, e), why))
     return spans
+
+
+_TRANSLATED = frozenset({"name: unknown to the analyser", "name: only a verb to the analyser"})
+
+
+def _around_known(candidate: Candidate, alone: Mapping[str, str]) -> bool:
+    """A phrase around a place the engine gave its English name (« Valle de México »,
+    « Ciudad de México »: "Valley of Mexico", "Mexico City"): English translates such a
+    phrase; its words are judged one by one, not put back as one foreign name."""
+    return len(candidate.words) > 1 and any(
+        (found := _alone(alone, w)) is not None
+        and found[0] in english_names()
+        and _spelling(found[0]) != _spelling(w)
+        for w, _, _ in candidate.words
+    )
 
 
 def _closed(word: str, kinds: Mapping[str, frozenset[str]] | None) -> bool:
