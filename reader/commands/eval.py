@@ -21,10 +21,6 @@ class EvalFormat(str, Enum):
 
 def eval_command(
     path: PathArgument,
-    more: Annotated[
-        list[Path] | None,
-        typer.Argument(help="More test sets (with --lines --rules).", show_default=False),
-    ] = None,
     engine: EngineOption = EngineChoice("auto"),
     reference: Annotated[
         Path | None,
@@ -79,6 +75,10 @@ def eval_command(
             "better and worse, over every set given (reference: NAME.en.txt beside each).",
         ),
     ] = False,
+    more: Annotated[
+        list[Path] | None,
+        typer.Argument(help="More test sets (with --lines --rules).", show_default=False),
+    ] = None,
 ) -> None:
     """Score the English against a reference (chrF, chrF++, BLEU) and the glossary (term accuracy)."""
     from reader import article as article_model
