@@ -356,7 +356,7 @@ def entries_for(files: Sequence[Path]) -> list[Entry]:
 
 
 def rules_command(
-    paths: Sequence[Path],
+    paths: Sequence[str | Path],
     engine: str,
     reference: Path | None,
     glossaries: Sequence[Path],
