@@ -382,7 +382,7 @@ def _mend(
     }
     jobs: list[tuple[_Sentence, list[Found], Protected]] = []
     for s, put, items in spliceable:
-        english_forms = [_english(s.french, f) for f in items]
+        english_forms = [_cased_as_french(s.french, f, _english(s.french, f)) for f in items]
         by_itself = [alone[_alone(s.french, f)] for f in items]
         spliced = splice(s.marked_raw, items, english_forms, by_itself) if items else None
         if spliced is not None:
@@ -449,7 +449,21 @@ def _engines_english(s: _Sentence, put: Sequence[Found]) -> dict[tuple[int, int]
         hits = english.spans(occ[0].entry, s.raw, exact_case=True, any_case=key in loose)
         for f, (a, b) in zip(occ, hits, strict=False):
             out[(f.start, f.end)] = s.raw[a:b]
+    for f in put:
+        if (f.start, f.end) not in out and _lower_case(f, s.french):
+            lowered = _cased_as_french(s.french, f, _english(s.french, f))
+            if lowered != _english(s.french, f):
+                out[(f.start, f.end)] = lowered
     return out
+
+
+def _cased_as_french(french: str, f: Found, english_text: str) -> str:
+    """The general glossary's English in lower case where the French writes the term so
+    (« le premier-ministre » → "prime minister", not "Prime Minister"); acronyms stay."""
+    words = english_text.split(" ")
+    if not _lower_case(f, french) or not all(w[:1].isupper() for w in words):
+        return english_text  # (not "American policy": only a title's capitals go)
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
 
 
 def _recased(
