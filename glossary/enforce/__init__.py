@@ -67,7 +67,7 @@ from glossary.enforce.french import (
 from glossary.enforce.nlp import Policy
 from glossary.enforce.standins import Protected, insert, protect, splice, with_articles
 from glossary.enforce.words import ADJECTIVES, ALL_STAND_INS, NAMES, NOUNS, StandIn
-from glossary.match import Found, PrefixIndex, is_name, sentence_occurrences
+from glossary.match import Found, PrefixIndex, fold, is_name, sentence_occurrences
 from glossary.model import Entry, Origin
 from reader.article import Block
 from reader.cache import Cache
@@ -312,12 +312,16 @@ def _judge(
 
 def _left_to_names(f: Found, french: str) -> bool:
     """A general-glossary occurrence that is no term here, left to the engine and the name
-    rules: an acronym whose English is no acronym (« USA », « EELV »: English news writes
+    rules: a name in the plural, an acronym whose English is no acronym (« USA », « EELV »: English news writes
     them as they are, not "the United States", "The Ecologists"), and an abbreviated
     title with no name after it (« J'admire M. »)."""
     if f.entry.origin != "general":
         return False
     text = french[f.start : f.end]
+    forms = {fold(x).lower() for x in f.entry.forms}
+    folded = fold(text).lower()
+    if is_name(f.entry) and folded not in forms and folded[:-1] in forms:
+        return True  # a name in the plural is its people: « les Suisses » is not Switzerland
     if len(text) > 1 and text.isupper() and text.isalpha():
         return not any(form.isupper() for form in f.entry.en_forms)
     if text.endswith("."):  # and not an initial after a first name (« Dennis M. Walcott »)

@@ -147,6 +147,8 @@ class Candidate:
     thing, not the first name Pierre; French gives people's names no article)."""
     places: tuple[tuple[int, int, str], ...] = ()
     """Known places (``places``) in the run whose English the engine lost: (start, end, English)."""
+    english: str = ""
+    """The sentence's raw English."""
 
 
 def _is_capitalised(word: str) -> bool:
@@ -207,6 +209,7 @@ def candidates(
                     first,
                     frozenset(s for _, s, _ in run if s in articled),
                     tuple(lost),
+                    english,
                 )
             )
         run.clear()
@@ -406,6 +409,8 @@ def _judge_words(
         for w, s, e in candidate.words:
             why = "name: a surname" if s in surnames else None
             why = why or name_rule((w, s, e), alone, kinds, tokens, s in candidate.articled)
+            if why == _RESPELT and not _leftover_in(candidate, w, alone):
+                continue  # the sentence's English has another word there: the engine's
             if why is not None and not (phrase and why in _TRANSLATED):
                 names.append((s, e, why))
     # Particles between two names belong to the name (« Bruno Le Maire », « Ponce de León »).
@@ -416,6 +421,17 @@ def _judge_words(
         else:
             spans.append(((s, e), why))
     return spans
+
+
+_RESPELT = "name: a place the pivot respelt"
+
+
+def _leftover_in(candidate: Candidate, word: str, alone: Mapping[str, str]) -> bool:
+    """Whether the pivot's leftover for ``word`` alone is in the sentence's English
+    ("Burdeos" for « Bordeaux »); where it is not (« la Vierge Marie » → "the Virgin"),
+    the engine translated the word otherwise in the sentence, and that stands."""
+    found = _alone(alone, word)
+    return not candidate.english or (found is not None and _has_word(candidate.english, found[0]))
 
 
 _TRANSLATED = frozenset({"name: unknown to the analyser", "name: only a verb to the analyser"})
@@ -627,7 +643,7 @@ def name_rule(
         ours, theirs = _letters(english_alone[0]), _letters(text)
         if len(ours) == len(theirs) and ours[:-1] == theirs[:-1]:
             return None
-        return "name: a place the pivot respelt"
+        return _RESPELT
     if (
         readings and readings & _PEOPLE and not articled
     ):  # a person: the engine's spelling, if sound
