@@ -322,6 +322,8 @@ def _left_to_names(f: Found, french: str) -> bool:
     folded = fold(text).lower()
     if is_name(f.entry) and folded not in forms and folded[:-1] in forms:
         return True  # a name in the plural is its people: « les Suisses » is not Switzerland
+    if f.entry.kind == "places" and _after_a_capital(french, f.start):
+        return True  # part of a longer name: « Crédit Suisse » is no Switzerland
     if len(text) > 1 and text.isupper() and text.isalpha():
         return not any(form.isupper() for form in f.entry.en_forms)
     if text.endswith("."):  # and not an initial after a first name (« Dennis M. Walcott »)
@@ -329,6 +331,13 @@ def _left_to_names(f: Found, french: str) -> bool:
         initial = bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalpha()
         return initial or not french[f.end :].lstrip()[:1].isupper()
     return False
+
+
+def _after_a_capital(french: str, start: int) -> bool:
+    """Whether the word before ``start`` is a capitalised word that is not the sentence's
+    first (« le Crédit Suisse », « la Deutsche Bank »)."""
+    before = french[:start].split()
+    return len(before) > 1 and before[-1][:1].isupper() and before[-1][-1:].isalpha()
 
 
 def _used(f: Found, french: str, tokens: Sequence[Token] | None) -> Found | None:
