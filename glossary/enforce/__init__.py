@@ -327,8 +327,7 @@ def _left_to_names(f: Found, french: str) -> bool:
     if len(text) > 1 and text.isupper() and text.isalpha():
         return not any(form.isupper() for form in f.entry.en_forms)
     if text.endswith("."):  # and not an initial after a first name (« Dennis M. Walcott »)
-        before = french[: f.start].split()
-        initial = bool(before) and before[-1][:1].isupper() and before[-1][-1:].isalpha()
+        initial = _after_a_capital(french, f.start)
         return initial or not french[f.end :].lstrip()[:1].isupper()
     return False
 

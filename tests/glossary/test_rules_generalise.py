@@ -209,3 +209,45 @@ def test_t13_places_and_t29_violation_through_apertium(data_dir):
     assert trace[(1, 0)] >= {"name: a known place"}
     assert (2, 0) not in trace
     assert "general «violation»" in trace[(3, 0)]
+
+
+# ---------------------------------------------------------------- general terms left to the names
+
+
+def _found(french, fr):
+    from glossary.match import Found
+
+    entry = next(e for e in load_general() if e.fr == fr)
+    start = french.index(french_word := _occurrence(french, entry))
+    return Found(entry, start, start + len(french_word))
+
+
+def _occurrence(french, entry):
+    from glossary.match import PrefixIndex, sentence_occurrences
+
+    block = parse("Titre\n" + french, "x.txt").blocks[1]
+    found = sentence_occurrences([entry], block, PrefixIndex([entry]))[0]
+    assert found, french
+    return french[found[0].start : found[0].end]
+
+
+def test_a_name_in_the_plural_a_longer_name_and_acronyms_are_left_to_the_names():
+    cases = {
+        ("Les Suisses n'y auraient plus rien à dire.", "Suisse"): True,  # its people
+        ("Le Crédit Suisse a perdu.", "Suisse"): True,  # part of a longer name
+        ("La Suisse a voté.", "Suisse"): False,
+        ("Les Etats-Unis votent.", "États-Unis"): False,  # no plural: the name itself
+        ("J'admire M.", "M."): True,  # no name after the title
+        ("Selon Dennis M. Walcott, non.", "M."): True,  # an initial
+        ("Selon M. Walcott, non.", "M."): False,
+    }
+    for (french, fr), left in cases.items():
+        assert enforce._left_to_names(_found(french, fr), french) is left, french
+
+
+def test_an_acronym_english_shares_stays_as_written():
+    from glossary.enforce.french import occurrence_english
+
+    entry = next(e for e in load_general() if e.fr == "États-Unis")
+    assert occurrence_english(entry, "USA", False, "Il vit aux ") == "USA"
+    assert occurrence_english(entry, "États-Unis", False, "Il vit aux ") == "United States"
