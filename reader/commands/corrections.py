@@ -40,10 +40,10 @@ def corrections_add(
     en: Annotated[str, typer.Argument(help="Your English for it.", metavar="EN")],
 ) -> None:
     """Give your English for a French sentence (again: change it)."""
+    from reader.corrections.files import one_line
     from reader.corrections.store import Corrections
-    from reader.textio import clean_line
 
-    saved = Corrections().add(clean_line(fr), clean_line(en))
+    saved = Corrections().add(one_line(fr), one_line(en))
     notice(f"yours: « {saved.fr} » → {saved.en}")
 
 

@@ -11,7 +11,7 @@ maintained TMX libraries are GPL or need a newer Python. On import:
 - a ``seg`` keeps its text: the codes of inline tags (``bpt``, ``ept``, ``ph``, ``it``,
   ``ut``, and the ``sub`` flows inside them) are dropped, the text after them kept; a
   ``hi`` (highlighted text, a term or a name) keeps its words;
-- every text goes through the cleaner of text from outside (``reader.textio.clean_line``).
+- every text goes through the cleaner of text from outside (``reader.textio.clean``).
 
 A file that is not what it says is one ``CorrectionsError`` and nothing is imported.
 """
@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +30,7 @@ from xml.parsers import expat
 
 from reader.corrections.store import Correction, CorrectionsError
 from reader.errors import InputError
-from reader.textio import MAX_BYTES, clean_line, decode
+from reader.textio import MAX_BYTES, clean, decode
 
 Format = Literal["tmx", "csv", "json"]
 FORMATS: tuple[Format, ...] = ("tmx", "csv", "json")
@@ -141,8 +142,18 @@ def loads(data: bytes, name: str, fmt: Format) -> list[tuple[str, str]]:
         pairs = _from_json(data, name)
     else:
         pairs = _from_csv(data, name)
-    cleaned = [(clean_line(fr), clean_line(en)) for fr, en in pairs]
+    cleaned = [(one_line(fr), one_line(en)) for fr, en in pairs]
     return [(fr, en) for fr, en in cleaned if fr and en]
+
+
+_BREAKS = re.compile(r"[ \t\n\r\v\f]+")
+
+
+def one_line(text: str) -> str:
+    """Text from outside as one line: ``reader.textio.clean`` (escape sequences, control
+    characters and bidi overrides out), line breaks and runs of spaces as one space; the
+    no-break spaces of French typography kept."""
+    return _BREAKS.sub(" ", clean(text)).strip()
 
 
 def refuse_declarations(data: bytes, name: str) -> None:
