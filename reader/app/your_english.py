@@ -127,7 +127,11 @@ class YourEnglish:
         shown = machine = ""
         mine = False
         if english is not None and i < len(english.sentences):
-            shown, machine, mine = english.sentences[i], english.machine_english(i), english.is_yours(i)
+            shown, machine, mine = (
+                english.sentences[i],
+                english.machine_english(i),
+                english.is_yours(i),
+            )
             engine = english.engine
         return Target(block, i, sentences[i].text, shown, machine, engine, mine)
 
@@ -171,5 +175,7 @@ class YourEnglish:
         if session is None:  # nothing shown yet: the run to come puts it in
             return []
         wanted = key(french)
-        holding = [b for b in self.article.blocks if any(key(s.text) == wanted for s in b.sentences)]
+        holding = [
+            b for b in self.article.blocks if any(key(s.text) == wanted for s in b.sentences)
+        ]
         return session.translate(holding)
