@@ -135,3 +135,12 @@ class Corrections(Database):
                 ):
                     found.update((sentence, en) for sentence in keys[k])
         return found
+
+
+def yours_for(sentences: Sequence[str]) -> dict[str, str]:
+    """The reader's English of each of ``sentences`` that has one; {} when the corrections
+    file cannot be read (for the English shown beside search hits: a hint, never an error)."""
+    try:
+        return Corrections().english_for(sentences)
+    except CorrectionsError:
+        return {}
