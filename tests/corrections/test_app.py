@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.notifications import Notify
 
+from reader.app.lookups import make_request
 from reader.app.messages import EnglishRevised, Notice
 from reader.app.your_english import YourEnglishEditor
 from reader.app.yours import YOURS_MARK
-from tests.support.app import make_app, of_type, settle, view_text
+from tests.support.app import help_text, make_app, of_type, settle, view_text
 
 SENTENCE = "Mais ce qui se passe ensuite est bien plus significatif."
 ELSEWHERE = "mais ce qui se passe\u00a0ensuite est bien plus significatif."
@@ -55,12 +56,19 @@ async def test_e_type_enter_shows_yours_marked_and_escape_keeps_it(data_dir):
             n.title == "reference and yours" and machine in n.message and YOURS in n.message
             for n in told
         ), told
+        # The lookup's sentence pair carries yours.
+        block_fr = app.main.article.blocks[2]
+        at = block_fr.sentences[2].start
+        assert make_request(block_fr, at, at + 4, app.view.english).english == YOURS
         # E then Escape changes nothing.
         await pilot.press("E")
         await pilot.pause()
         await pilot.press("ctrl+u", *"something else", "escape")
         await settle(app, pilot)
         assert app.view.english[2].sentences[2] == YOURS
+        help_screen = " ".join((await help_text(app, pilot)).split())
+        assert "E Your English (sentence)" in help_screen
+        assert "m Engine's beside yours" in help_screen
 
 
 async def test_another_text_with_the_sentence_in_other_spacing_shows_yours(data_dir, tmp_path):

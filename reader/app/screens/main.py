@@ -93,8 +93,8 @@ class MainScreen(Screen[None]):
         ),
         *WORD_BINDINGS,  # word statuses: reader.app.statuses
         # Your English (issue 21): reader.app.your_english.
-        Binding("E", "your_english", "Your English for the sentence", show=False),
-        Binding("m", "machine_english", "The engine's English beside yours", show=False),
+        Binding("E", "your_english", "Your English (sentence)", show=False),
+        Binding("m", "machine_english", "Engine's beside yours", show=False),
     ]
 
     place: reactive[str] = reactive("")
