@@ -109,6 +109,7 @@ def eval_command(
         # With spaCy's verdicts every run the same; --no-spacy: the rules alone, as
         # `reader translate` enforces (spaCy is never loaded there).
         session.nlp_policy = "wait" if spacy else "off"
+        session.yours = False  # the engine is scored, not the reader's own English
         session.enforce = False
         raw = session.translate(article.blocks)
         session.enforce = True

@@ -53,3 +53,25 @@ def test_no_corrections_and_a_path_are_one_line_errors(data_dir, capsys):
     assert code == 1 and "no corrections to score against yet" in err
     code, _, err = run(capsys, "eval", "article.txt", "--corrections")
     assert code == 1 and "give no PATH" in err
+
+
+@pytest.mark.needs_apertium
+def test_reader_eval_of_a_text_scores_the_engine_not_your_english(data_dir, tmp_path, capsys):
+    text = tmp_path / "texte.fr.txt"
+    text.write_text(f"Titre\n\n{FR} Il pleut.\n", encoding="utf-8")
+    reference = tmp_path / "texte.en.txt"
+    reference.write_text(
+        "Title\n\nThe president spoke last night before Congress. It is raining.\n",
+        encoding="utf-8",
+    )
+
+    def scores() -> dict:
+        code, out, err = run(
+            capsys, "eval", str(text), "-e", "apertium", "--no-spacy", "-f", "json"
+        )
+        assert code == 0, err
+        return json.loads(out)["raw"]
+
+    before = scores()
+    Corrections().add(FR, "The president spoke last night before Congress.")
+    assert scores() == before
