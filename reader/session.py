@@ -117,8 +117,9 @@ class TranslationSession:
     def _open_corrections(self) -> Corrections | None:
         try:
             return Corrections()
-        except CorrectionsError as exc:
-            self._say(f"notice: translating without your English: {exc}")
+        except CorrectionsError:
+            # Only when the data folder itself is unusable: it holds no corrections then,
+            # and the cache has said so already. A file that cannot be read says so below.
             return None
 
     def _choose(self, name: str, skip: Sequence[str] = ()) -> tuple[Engine, str]:
