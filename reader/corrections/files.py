@@ -124,15 +124,17 @@ def read(path: Path) -> list[tuple[str, str]]:
 
 
 def detect(data: bytes, suffix: str = "") -> Format:
-    head = data[:64].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    """XML by its start whatever the name; else by the extension; else by the first
+    character (``<`` TMX, ``{`` or ``[`` JSON), and CSV for anything else."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").replace(b"\x00", b"")
+    if head.startswith((b"<?xml", b"<tmx")):
+        return "tmx"
+    by_name: dict[str, Format] = {".tmx": "tmx", ".xml": "tmx", ".csv": "csv", ".json": "json"}
+    if suffix.lower() in by_name:
+        return by_name[suffix.lower()]
     if head.startswith(b"<"):
         return "tmx"
-    if head.startswith((b"{", b"[")):
-        return "json"
-    suffix = suffix.lower()
-    if suffix in (".tmx", ".xml"):
-        return "tmx"
-    return "json" if suffix == ".json" else "csv"
+    return "json" if head.startswith((b"{", b"[")) else "csv"
 
 
 def loads(data: bytes, name: str, fmt: Format) -> list[tuple[str, str]]:

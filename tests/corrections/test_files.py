@@ -156,3 +156,18 @@ def test_csv_with_header_quotes_commas_and_a_bom(data_dir, tmp_path):
     assert pairs == [("Oui, dit-il.", "Yes, he said."), ("Il pleut\u00a0!", "It rains!")]
     Corrections().add_many(pairs)
     assert Corrections().english_for(["Il pleut !"]) == {"Il pleut !": "It rains!"}
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix", "fmt"),
+    [
+        (b'<?xml version="1.0"?><tmx version="1.4"/>', ".csv", "tmx"),  # the content wins
+        ('<?xml version="1.0"?><tmx/>'.encode("utf-16"), "", "tmx"),
+        (b"[Mise a jour] Il pleut.,It rains.\n", ".csv", "csv"),  # a CSV may start with [
+        (b'{"corrections": []}', "", "json"),
+        (b"<tmx/>", "", "tmx"),
+        (b"Il pleut.,It rains.\n", ".txt", "csv"),
+    ],
+)
+def test_the_format_is_told_by_content_then_extension(content, suffix, fmt):
+    assert files.detect(content, suffix) == fmt
