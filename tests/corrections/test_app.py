@@ -106,3 +106,19 @@ def test_the_mark_shifts_offsets_both_ways():
     assert drawn[yours.shift(points, 10) : yours.shift(points, 15, end=True)] == "Mine."
     assert yours.sentence_ranges(block) == [(10, 17)]
     assert [yours.unshift(points, p) for p in (3, 10, 11, 12, 18)] == [3, 10, 10, 10, 16]
+
+
+async def test_with_engine_none_yours_is_shown_beside_the_french(data_dir):
+    from reader.corrections.store import Corrections
+
+    Corrections().add(ELSEWHERE, YOURS)
+    app = make_app(engine="none")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        assert app.view.english[2].is_yours(2)
+        shown = view_text(app)
+        assert f"none · {YOURS_MARK}yours" in shown and YOURS_MARK in shown
+        assert app.view.columns is not None and app.view.columns.mode == "both"
+        await pilot.press("e")
+        await pilot.pause()
+        assert f"{YOURS_MARK}{YOURS}" in " ".join(view_text(app).split())

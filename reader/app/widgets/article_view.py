@@ -196,6 +196,8 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.article = article
         self.english: dict[int, BlockTranslation] = {}
+        self._yours: set[int] = set()
+        """The blocks whose English holds the reader's own (``reader.app.yours``)."""
         self.hidden: set[int] = set()
         self.marks: dict[int, list[Mark]] = {}
         self.placeholder = PLACEHOLDER_PENDING
@@ -219,7 +221,11 @@ class ArticleView(ScrollView, can_focus=True):
         for t in translations:
             self.english[t.index] = t
             changed.append(t.index)
-        self._relayout(changed)
+            if t.yours:
+                self._yours.add(t.index)
+            else:
+                self._yours.discard(t.index)
+        self._relayout(changed)  # all of them if the layout mode changed (your English, none)
 
     def english_texts(self) -> dict[int, str]:
         """The English shown so far, by block index."""
@@ -238,7 +244,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def layout_mode(self) -> str:
-        return "french" if self.without_english else self.mode
+        """The mode drawn: French only when the engine gives no English, unless the reader's
+        own English is there for some sentence (it stands ahead of every engine)."""
+        return "french" if self.without_english and not self._yours else self.mode
 
     def _en_text(self, index: int) -> str:
         if index in self.hidden:
@@ -425,7 +433,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _separator(self, index: int, columns: Columns, base: Style) -> list[Segment]:
         english = self.english.get(index)
-        if columns.mode == "french" or english is None or not english.label or index in self.hidden:
+        if (
+            columns.mode == "french"
+            or english is None
+            or not english.label
+            or not english.text  # none's empty English, beside the reader's own elsewhere
+            or index in self.hidden
+        ):
             return [Segment(" " * columns.width, base)]
         label = english.label.split(" ", 1)[0]  # the name; the version is in the status bar
         if english.yours:
