@@ -148,7 +148,9 @@ class YourEnglish:
 
         english = one_line(typed)
         if english == target.shown and target.is_yours:
-            return
+            return  # yours, unchanged
+        if not english and not target.is_yours:
+            return  # an empty line where the English was the engine's already
         try:
             chunk = await in_daemon(lambda: self._keep(target.french, english), "reader-yours")
         except ReaderError as exc:

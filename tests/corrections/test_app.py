@@ -69,6 +69,12 @@ async def test_e_type_enter_shows_yours_marked_and_escape_keeps_it(data_dir):
         help_screen = " ".join((await help_text(app, pilot)).split())
         assert "E Your English (sentence)" in help_screen
         assert "m Engine's beside yours" in help_screen
+        # An empty line gives the sentence back to the engine.
+        await pilot.press("escape", "E")
+        await pilot.pause()
+        await pilot.press("ctrl+u", "enter")
+        await settle(app, pilot)
+        assert app.view.english[2].sentences[2] == machine and not app.view.english[2].yours
 
 
 async def test_another_text_with_the_sentence_in_other_spacing_shows_yours(data_dir, tmp_path):
