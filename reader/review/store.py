@@ -338,7 +338,7 @@ class ReviewStore(Database):
         self, new_per_day: int, now: datetime | None = None, limit: int = -1
     ) -> list[ReviewCard]:
         """The cards due now, in the order they are reviewed: the reviewed ones by due
-        date, then today's new ones in the order they became cards."""
+        date, then today's new ones in the order they became cards (then by key)."""
         now = now or utc_now()
         new_left = self.new_left(new_per_day, now)
         with self._read() as db:
@@ -350,7 +350,7 @@ class ReviewStore(Database):
             room = new_left if limit < 0 else min(new_left, max(0, limit - len(rows)))
             rows += db.execute(
                 f"SELECT {_COLUMNS} FROM {_FROM} WHERE c.active = 1 AND c.reps = 0"
-                " ORDER BY c.due, c.id LIMIT ?",
+                " ORDER BY c.due, c.key LIMIT ?",
                 (room,),
             ).fetchall()
         return [_row_card(row) for row in rows]
