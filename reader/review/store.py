@@ -217,6 +217,7 @@ class ReviewStore(Database):
     def __init__(self, path: Path | None = None, fsrs: Scheduler | None = None) -> None:
         super().__init__(path)
         self.scheduler = fsrs or scheduler()
+        self._plain: Scheduler | None = None
         self._lock = threading.Lock()
 
     @contextmanager
@@ -383,12 +384,22 @@ class ReviewStore(Database):
     # ------------------------------------------------------------ grading
 
     def preview(self, card: ReviewCard, now: datetime | None = None) -> dict[Rating, timedelta]:
-        """The interval each grade would give (FSRS on a copy: the card is not changed)."""
+        """The interval each grade would give (FSRS on a copy: the card is not changed).
+        Without fuzz, as Anki's buttons: the grade itself moves an interval over 2.5 days
+        by FSRS's few percent of fuzz, where the scheduler has it on."""
         now = now or utc_now()
-        return {
-            rating: self.scheduler.review_card(card.card, rating, now)[0].due - now
-            for rating in Rating
-        }
+        plain = self._plain
+        if plain is None:
+            s = self.scheduler
+            plain = self._plain = Scheduler(
+                parameters=s.parameters,
+                desired_retention=s.desired_retention,
+                learning_steps=s.learning_steps,
+                relearning_steps=s.relearning_steps,
+                maximum_interval=s.maximum_interval,
+                enable_fuzzing=False,
+            )
+        return {rating: plain.review_card(card.card, rating, now)[0].due - now for rating in Rating}
 
     def grade(
         self,

@@ -467,7 +467,7 @@ class ReviewScreen(Screen[None]):
             return english.text
 
         try:
-            text = await in_daemon(run, "reader-review-english")
+            text = clean_line(await in_daemon(run, "reader-review-english"))
         except Exception as exc:  # noqa: BLE001 - the English is a help, never a failure
             text = f"(no English: {clean_line(str(exc))})"
-        self.post_message(Revealed(item.card.id, "english", clean_line(text)))
+        self.post_message(Revealed(item.card.id, "english", text or "(no English here)"))
