@@ -131,6 +131,7 @@ class ReviewScreen(Screen[None]):
             self._speaker.close()
         if self._lookups is not None:
             self._lookups.close()
+        self.reviewer.store.close()
 
     # ------------------------------------------------------------ what is shown
 
