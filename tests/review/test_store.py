@@ -140,3 +140,16 @@ def test_preview_changes_nothing(store):
 def test_no_card(store):
     with pytest.raises(ReviewError, match="has no card"):
         store.grade("inconnu", Rating.Good, T0)
+
+
+def test_reader_review_opens_the_app_on_the_review_screen(monkeypatch):
+    from reader.cli import main
+
+    calls = []
+    monkeypatch.setattr(
+        "reader.commands.open.open_article", lambda *args, **kw: calls.append((args, kw))
+    )
+    with pytest.raises(SystemExit) as done:  # Typer's standalone mode exits
+        main(["review"])
+    assert done.value.code == 0
+    assert calls == [((None, "auto"), {"review": True})]
