@@ -32,7 +32,7 @@ from reader.app.speaking import Speaker, SpeechEnded, SpeechStarted, Spoken
 from reader.errors import ReaderError
 from reader.review.cards import GRADE_NAMES, Rating, interval
 from reader.review.queue import Item, Reviewer
-from reader.review.store import Graded, ReviewStore, utc_now
+from reader.review.store import Graded, ReviewCard, ReviewStore, utc_now
 from reader.textio import clean_line
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class ReviewScreen(Screen[None]):
         self.item: Item | None = None
         self.revealed = False
         self.practising = False
-        self._practice: list[Item] = []
+        self._practice: list[ReviewCard] = []
         self._shown_at = time.monotonic()
         self.last: Graded | None = None
         """The last grade kept (``z`` takes it back)."""
@@ -156,7 +156,8 @@ class ReviewScreen(Screen[None]):
         self._glosses = self._english = ""
         try:
             if self.practising:
-                self.item = self._practice.pop(0) if self._practice else None
+                card = self._practice.pop(0) if self._practice else None
+                self.item = None if card is None else Item(card, self.reviewer.front(card))
             else:
                 self.item = self.reviewer.next(self.now())
         except ReaderError as exc:
@@ -195,10 +196,13 @@ class ReviewScreen(Screen[None]):
         except ReaderError:
             pass
         if when is None:
-            counts = self.reviewer.store.counts(self.settings.new_per_day, self.now())
+            try:
+                waiting = self.reviewer.store.counts(self.settings.new_per_day, self.now())
+            except ReaderError:
+                waiting = None
             line = (
                 "Nothing due. New cards wait for tomorrow."
-                if counts.new_waiting
+                if waiting is not None and waiting.new_waiting
                 else "Nothing to review: mark words learning (1–4) or save them (s)."
             )
         else:
@@ -348,7 +352,7 @@ class ReviewScreen(Screen[None]):
             return
         self.practising = True
         self.note = "practice: grades change no schedule (P again to stop)"
-        self._practice = [Item(card, self.reviewer.front(card)) for card in cards]
+        self._practice = cards  # each one's sentence is chosen when it is shown
         self._next()
 
     def action_mark_known(self) -> None:
