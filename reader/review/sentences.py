@@ -83,7 +83,15 @@ def words(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _is(form: str, part: str, lemmas: Mapping[str, set[str]]) -> bool:
-    return part in lemmas.get(form, ()) or form == part or form.rstrip("'") == part
+    """Whether ``form`` is a form of ``part``: its lemma (or a piece of a contracted one:
+    « aux » is « à_le »), or the word itself."""
+    found = lemmas.get(form, ())
+    return (
+        part in found
+        or any(part in lemma.split("_") for lemma in found if "_" in lemma)
+        or form == part
+        or form.rstrip("'") == part
+    )
 
 
 def find_spans(

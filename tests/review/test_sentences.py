@@ -33,6 +33,10 @@ def test_word_and_phrase_spans():
     assert [sentence[a:b] for a, b in spans] == ["eu", "lieu"]  # the tightest match
     assert find_spans("Rien ici.", "avoir lieu", lemmas) == ()
     assert [sentence[a:b] for a, b in find_spans(sentence, "lieu", lemmas)] == ["lieu"]
+    contracted = "Ils ont mis fin aux combats."
+    lemmas = {"mis": {"mettre"}, "fin": {"fin"}, "aux": {"à_le"}}
+    spans = find_spans(contracted, "mettre fin à", lemmas)
+    assert [contracted[a:b] for a, b in spans] == ["mis", "fin", "aux"]
 
 
 def test_each_review_shows_another_sentence(store, library):
