@@ -26,7 +26,9 @@ LONG = 45
 """Words over which a sentence is shown only when no shorter one is left."""
 GAP = 3
 """Words that may stand between a phrase's words."""
-_WORD = re.compile(r"\w+(?:[-‐]\w+)*['’]?")
+_WORD = re.compile(r"\w+(?:[-‐'’]\w+)*['’]?")
+_ELISION = re.compile(r"(?i)^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]")
+"""« l'homme » is « l' » and « homme »; « aujourd'hui » stays one word."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,16 @@ def _fold(form: str) -> str:
 
 def words(sentence: str) -> list[tuple[int, int, str]]:
     """The sentence's words (start, end, lower-case form); « l'homme » is « l' », « homme »."""
-    return [(m.start(), m.end(), _fold(m.group())) for m in _WORD.finditer(sentence)]
+    found = []
+    for m in _WORD.finditer(sentence):
+        start, text = m.start(), m.group()
+        elided = _ELISION.match(text)
+        while elided and elided.end() < len(text):
+            found.append((start, start + elided.end(), _fold(text[: elided.end()])))
+            start, text = start + elided.end(), text[elided.end() :]
+            elided = _ELISION.match(text)
+        found.append((start, start + len(text), _fold(text)))
+    return found
 
 
 def _is(form: str, part: str, lemmas: Mapping[str, set[str]]) -> bool:

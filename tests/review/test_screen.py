@@ -4,6 +4,8 @@ back, undo, practice, and nothing due."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reader.app.app import ReaderApp
@@ -128,3 +130,45 @@ async def test_r_and_the_palette_from_the_reading_screen(reviewing):
         await pilot.press("R")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
+
+
+class SaidSpeech:
+    """Stands in for ``reader.speech.Speech``: records what it is asked to say."""
+
+    said: list[str] = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    def say(self, text, *, on_start, on_end):
+        SaidSpeech.said.append(text)
+        raise __import__("reader.speech", fromlist=["SpeechError"]).SpeechError("no player here")
+
+    def stop(self) -> bool:
+        return False
+
+
+async def test_recognition_mode_p_says_the_sentence_and_mark_known(reviewing, monkeypatch):
+    monkeypatch.setenv("READER_REVIEW_MODE", "recognition")
+    monkeypatch.setenv("READER_REVIEW_KNOWN_DAYS", "5")
+    monkeypatch.setattr("reader.speech.Speech", SaidSpeech)
+    SaidSpeech.said = []
+    app = ReaderApp(None, "none", remember=False, extract=False, statuses=False, library=reviewing)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        assert "La réunion a eu lieu hier." in shown(app)  # the words in bold, not blanked
+        await pilot.press("p")
+        await wait_until(pilot, lambda: SaidSpeech.said == ["La réunion a eu lieu hier."])
+        await pilot.press("space", "4")  # Easy: 8 days, past the 5-day threshold
+        await pilot.pause()
+        # 8 days and FSRS's fuzz (on in the app): a few days either way.
+        assert re.search(r"« avoir lieu » comes back in \d+d: k marks it known", shown(app))
+        assert "1 due" in header(app)
+        await pilot.press("k")
+        await pilot.pause()
+        assert "« avoir lieu » is known: out of the review" in shown(app)
+    learning = LearningStore(reviewing.path.parent / "learning.sqlite3")
+    assert learning.status("avoir lieu") == "known"
+    store = ReviewStore(learning.path)
+    assert [card.key for card in store.cards()] == ["frapper"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reader.learning.store import LearningStore
 from reader.learning.vocab import Vocabulary
 from reader.review.queue import Reviewer
-from reader.review.sentences import BLANK, choose, find_spans
+from reader.review.sentences import BLANK, choose, find_spans, words
 from reader.settings import ReviewSettings
 from tests.review.conftest import T0, shelve
 
@@ -92,3 +92,22 @@ def test_the_reviewer_records_what_it_showed(store, library):
     assert first is not None and second is not None
     assert first.front.fr != second.front.fr
     assert len(store.shown(first.card.id)) == 2
+
+
+def test_words_split_elisions_only():
+    found = [form for _, _, form in words("L’homme qu'on voit aujourd'hui jusqu'à l'aube s'en va.")]
+    assert found == [
+        "l'",
+        "homme",
+        "qu'",
+        "on",
+        "voit",
+        "aujourd'hui",
+        "jusqu'",
+        "à",
+        "l'",
+        "aube",
+        "s'",
+        "en",
+        "va",
+    ]
