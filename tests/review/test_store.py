@@ -153,3 +153,25 @@ def test_reader_review_opens_the_app_on_the_review_screen(monkeypatch):
         main(["review"])
     assert done.value.code == 0
     assert calls == [((None, "auto"), {"review": True})]
+
+
+def test_review_settings():
+    from reader.settings import ReviewSettings, Settings
+
+    assert Settings.from_env({}).review == ReviewSettings(10, "cloze", 60)
+    chosen = Settings.from_env(
+        {
+            "READER_REVIEW_NEW_PER_DAY": "0",
+            "READER_REVIEW_MODE": "Recognition",
+            "READER_REVIEW_KNOWN_DAYS": "30",
+        }
+    ).review
+    assert chosen == ReviewSettings(0, "recognition", 30)
+    bad = Settings.from_env(
+        {
+            "READER_REVIEW_NEW_PER_DAY": "many",
+            "READER_REVIEW_MODE": "typing",
+            "READER_REVIEW_KNOWN_DAYS": "-3",
+        }
+    ).review
+    assert bad == ReviewSettings(10, "cloze", 1)
