@@ -120,10 +120,13 @@ class ReviewScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        store = self.reviewer.store
         try:
-            self.reviewer.store.sync(self.now())
+            store.sync(self.now())
         except ReaderError as exc:
             self.notify(str(exc), title="Review", severity="error")
+        if store.notice:  # a damaged learning file was set aside
+            self.notify(store.notice, title="Review", severity="warning", timeout=8)
         self._next()
 
     def on_unmount(self) -> None:
