@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from reader.cli import main
 from reader.corrections.store import Corrections
 
@@ -17,6 +19,7 @@ def run(capsys, *args: str) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
+@pytest.mark.slow  # adding a text to the library reads it with spaCy (seconds)
 def test_find_gives_your_english(data_dir, tmp_path, capsys):
     text = tmp_path / "voyage.txt"
     text.write_text("Le voyage\n\nIl allait à Lyon. Le train partait tôt.\n", encoding="utf-8")
