@@ -197,6 +197,7 @@ def run_set(
     with TranslationSession(article, engine, entries=entries) as session:
         policy: Policy = "wait" if spacy else "off"
         session.nlp_policy = policy
+        session.yours = False  # the engine and the rules are scored, not the reader's English
         session.enforce = False
         raw = session.translate(article.blocks)
         used = session.engine
