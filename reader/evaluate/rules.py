@@ -272,7 +272,9 @@ def _figures_row(label: str, f: Figures) -> list[str]:
     )
     return [
         label,
-        f"{f['raw_chrf']} → {f['enforced_chrf']} ({gain})",
+        f"{f['raw_chrf']:.2f} → {f['enforced_chrf']:.2f} ({gain})"
+        if f["raw_chrf"] is not None and f["enforced_chrf"] is not None
+        else "–",
         str(f["changed"]),
         f"{f['worse']} ({_pct(f['worse_share'])})",
         f"{_pct(f['names_kept_raw'])} → {_pct(f['names_kept'])}",
@@ -288,9 +290,9 @@ def print_table(data: dict[str, object], results: Sequence[SetResult]) -> None:
     console = Console(highlight=False)
     sets = Table(box=None, padding=(0, 2), title=f"engine {data['engine']}, rules alone")
     for name in ("set", "chrF raw → enforced", "changed", "worse", "names kept", "goals"):
-        sets.add_column(name, justify="left" if name == "set" else "right")
+        sets.add_column(name, justify="left" if name == "set" else "right", no_wrap=True)
     for r in results:
-        sets.add_row(*_figures_row(Path(r.source).name, r.figures))
+        sets.add_row(*_figures_row(Path(r.source).name.removesuffix(".fr.txt"), r.figures))
         for n, half in enumerate(r.halves, 1):
             sets.add_row(*_figures_row(f"  half {n}", half))
     console.print(sets)
@@ -302,7 +304,7 @@ def print_table(data: dict[str, object], results: Sequence[SetResult]) -> None:
     )
     rules = Table(box=None, padding=(0, 2))
     for name in ("rule or entry", "changed", "better", "worse", "Σ Δ chrF"):
-        rules.add_column(name, justify="left" if name == "rule or entry" else "right")
+        rules.add_column(name, justify="left" if name == "rule or entry" else "right", no_wrap=True)
     total = merged(results)
     for label in sorted(total, key=lambda k: (-total[k].changed, k)):
         count = total[label]
