@@ -475,7 +475,7 @@ def _cased_as_french(french: str, f: Found, english_text: str) -> str:
     words = english_text.split(" ")
     if not _lower_case(f, french) or not all(w[:1].isupper() for w in words):
         return english_text  # (not "American policy": only a title's capitals go)
-    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
+    return " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in words)
 
 
 def _recased(

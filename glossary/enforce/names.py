@@ -400,7 +400,8 @@ def _judge_words(
         names = [
             (s, e, rule)
             for w, s, e in candidate.words
-            if (w.lower() not in _PARTICLES or w[0].isupper()) and not _closed(w, kinds)
+            if (w.lower() not in _PARTICLES or w[0].isupper())
+            and (w.lower() in _PARTICLES or not _closed(w, kinds))
         ]
     else:
         # In a phrase around a known place (« Valle de México »), the words the engine
