@@ -79,6 +79,8 @@ class Settings:
     freedict_url: str | None = None
     """Where ``reader dictionaries install`` downloads FreeDict from, instead of its release."""
     speech: SpeechSettings = SpeechSettings()
+    subtitle_pause: float = 2.0
+    """Seconds of silence that end a paragraph of subtitles (READER_SUBTITLE_PAUSE)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -97,7 +99,16 @@ class Settings:
             else None,
             freedict_url=env.get("READER_FREEDICT_URL") or None,
             speech=SpeechSettings.from_env(env),
+            subtitle_pause=_seconds(env, "READER_SUBTITLE_PAUSE", 2.0),
         )
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    try:
+        value = float(env.get(name, default))
+    except ValueError:
+        return default
+    return value if 0 <= value < 3600 else default
 
 
 def current() -> Settings:

@@ -91,6 +91,7 @@ app.command()(doctor_cmd.doctor)
 app.command()(speak_cmd.speak)
 app.command()(library_cmd.add)
 app.command("library")(library_cmd.library)
+app.command()(library_cmd.show)
 app.command()(library_cmd.remove)
 app.command()(library_cmd.find)
 
