@@ -28,6 +28,7 @@ pages is a warning.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -35,7 +36,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.article import BlockKind
 from reader.errors import InputError
@@ -203,8 +204,9 @@ def _outline(document: object) -> list[tuple[int, str]]:
 
 
 def _read_page(document: object, number: int) -> _Page:
-    import ctypes
-
+    """A page's lines: PDFium's text split at its line breaks (and line-end hyphens), each
+    piece with its rectangle; a piece that covers two rectangles (columns drawn line by
+    line, side by side) is read rectangle by rectangle."""
     import pypdfium2.raw as raw
 
     page = document[number]  # type: ignore[index]
@@ -213,31 +215,61 @@ def _read_page(document: object, number: int) -> _Page:
         result = _Page(number, width, height)
         textpage = page.get_textpage()
         try:
-            name = ctypes.create_string_buffer(128)
-            flags = ctypes.c_int()
-            for index in range(textpage.count_rects()):
-                left, bottom, right, top = textpage.get_rect(index)
-                text = textpage.get_text_bounded(left, bottom, right, top)
-                if not text.strip():
+            count = textpage.count_chars()
+            text = textpage.get_text_range(0, count) if count > 0 else ""
+            aligned = len(text) == count  # one UTF-16 unit per character: slices are exact
+            start = 0
+            for piece in _PIECES.finditer(text):
+                end = piece.end()
+                first, last = start, end if piece.group(0) == "\ufffe" else piece.start()
+                start = end
+                if not text[first:last].strip():
                     continue
-                first = raw.FPDFText_GetCharIndexAtPos(
-                    textpage, left + 0.5, (bottom + top) / 2, 2.0, 2.0
-                )
-                size, bold = 0.0, False
-                if first >= 0:
-                    size = raw.FPDFText_GetFontSize(textpage, first)
-                    weight = raw.FPDFText_GetFontWeight(textpage, first)
-                    raw.FPDFText_GetFontInfo(textpage, first, name, 128, ctypes.byref(flags))
-                    font = name.value.decode("latin-1", "replace").lower()
-                    bold = weight >= 600 or "bold" in font or "black" in font or "heavy" in font
-                result.lines.append(
-                    _Line(number, left, bottom, right, top, text, size or (top - bottom), bold)
-                )
+                if not aligned:
+                    _by_rectangles(textpage, raw, result, 0, count)
+                    break
+                rects = textpage.count_rects(first, last - first)
+                if rects == 1:
+                    left, bottom, right, top = textpage.get_rect(0)
+                    size, bold = _font(textpage, raw, first)
+                    result.lines.append(
+                        _Line(number, left, bottom, right, top, text[first:last], size, bold)
+                    )
+                else:
+                    _by_rectangles(textpage, raw, result, first, last - first)
         finally:
             textpage.close()
     finally:
         page.close()
     return result
+
+
+_PIECES = re.compile(r"\r\n|\ufffe|$")
+
+
+def _by_rectangles(textpage: Any, raw: Any, page: _Page, first: int, count: int) -> None:
+    for index in range(textpage.count_rects(first, count)):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = textpage.get_text_bounded(left, bottom, right, top)
+        if not text.strip():
+            continue
+        char = raw.FPDFText_GetCharIndexAtPos(textpage, left + 0.5, (bottom + top) / 2, 2.0, 2.0)
+        size, bold = _font(textpage, raw, char) if char >= 0 else (top - bottom, False)
+        page.lines.append(_Line(page.number, left, bottom, right, top, text, size, bold))
+
+
+def _font(textpage: Any, raw: Any, char: int) -> tuple[float, bool]:
+    """The size and boldness of a character's font (its weight, else its name)."""
+    import ctypes
+
+    size = raw.FPDFText_GetFontSize(textpage, char)
+    weight = raw.FPDFText_GetFontWeight(textpage, char)
+    if weight > 0:
+        return size, weight >= 600
+    name = ctypes.create_string_buffer(128)
+    raw.FPDFText_GetFontInfo(textpage, char, name, 128, None)
+    font = name.value.decode("latin-1", "replace").lower()
+    return size, "bold" in font or "black" in font or "heavy" in font
 
 
 # ------------------------------------------------------------------ layout
@@ -271,10 +303,11 @@ def _gutters(lines: Sequence[_Line], width: float) -> list[float]:
     if len(lines) < 6 or width <= 0:
         return []
     cells = max(1, int(width))
-    cover = [0] * (cells + 1)
+    change = [0] * (cells + 2)
     for line in lines:
-        for x in range(max(0, int(line.left)), min(cells, int(line.right)) + 1):
-            cover[x] += 1
+        change[max(0, min(cells, int(line.left)))] += 1
+        change[max(0, min(cells, int(line.right))) + 1] -= 1
+    cover = list(itertools.accumulate(change))
     allowed = max(1, len(lines) // 12)  # lines over both columns: a title, a wide heading
     found: list[float] = []
     x = int(0.15 * cells)

@@ -147,21 +147,24 @@ def _paragraphs(turns: list[_Turn], pause: float) -> list[tuple[float, str, str]
     """(start, speaker, text) for each paragraph: joined turns, cut at a speaker change or
     after a pause that follows a finished sentence."""
     out: list[tuple[float, str, str]] = []
-    start, speaker, text, end = turns[0].start, turns[0].speaker, "", turns[0].end
+    start, speaker, end = turns[0].start, turns[0].speaker, turns[0].end
+    pieces: list[str] = []
     for turn in turns:
-        finished = bool(_ENDS_SENTENCE.search(text))
-        new_speaker = turn.speaker != speaker or (turn.turn and text and not turn.speaker)
-        if text and (new_speaker or (turn.start - end > pause and finished)):
-            out.append((start, speaker, text))
-            start, speaker, text = turn.start, turn.speaker, ""
+        last = pieces[-1] if pieces else ""
+        finished = bool(_ENDS_SENTENCE.search(last))
+        new_speaker = turn.speaker != speaker or (turn.turn and not turn.speaker)
+        if pieces and (new_speaker or (turn.start - end > pause and finished)):
+            out.append((start, speaker, " ".join(pieces)))
+            start, speaker, pieces, last = turn.start, turn.speaker, [], ""
         piece = turn.text
-        if text and _CONTINUED_END.search(text) and _CONTINUED_START.match(piece):
-            text = _CONTINUED_END.sub("", text)
+        if last and _CONTINUED_END.search(last) and _CONTINUED_START.match(piece):
+            pieces[-1] = _CONTINUED_END.sub("", last)  # « je pense… » « …que oui »
             piece = _CONTINUED_START.sub("", piece)
-        elif not text:
+        elif not pieces:
             piece = _CONTINUED_START.sub("", piece) or piece
-        text = f"{text} {piece}".strip()
+        if piece:
+            pieces.append(piece)
         end = turn.end
-    if text:
-        out.append((start, speaker, text))
-    return out
+    if pieces:
+        out.append((start, speaker, " ".join(pieces)))
+    return [(a, b, text) for a, b, text in out if text.strip()]
