@@ -28,6 +28,7 @@ pages is a warning.
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import re
 import statistics
@@ -70,6 +71,7 @@ _ACCENT_BEFORE = re.compile(r"([´`ˆ^¨˜˚]) ?([A-Za-zıȷ])")
 _CEDILLA_AFTER = re.compile(r"([cC]) ?¸|¸ ?([cC])")
 _DOTLESS = str.maketrans({"ı": "i", "ȷ": "j"})
 _HYPHENS = ("\x02", "-", "\u00ad", "\u2010")
+_HYPHEN_SET = frozenset(_HYPHENS)
 _WORD_END = re.compile(r"(\w+)$")
 _WORD_START = re.compile(r"^(\w+)")
 _PAGE_NUMBER = re.compile(
@@ -78,7 +80,8 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
-_SENTENCE_END = re.compile(r"[.!?…:»\")]$")
+_SENTENCE_END = re.compile(r"[.!?…:»\")]\s*$")
+_CLOSING = frozenset('.!?…:»")')
 _FILE_LIKE_TITLE = re.compile(r"\.(?:docx?|pdf|tex|dvi|odt|rtf|indd|qxd)$|^untitled$", re.I)
 MARGIN = 0.09
 """The top and bottom share of a page where running headers and footers live."""
@@ -96,7 +99,7 @@ class PdfText:
     """Pages without a text layer (scans): not read."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     """A line (or a run of one) on a page, in PDF points (y grows upwards)."""
 
@@ -109,6 +112,7 @@ class _Line:
     size: float
     bold: bool
     column: int = 0
+    heading: bool = False
 
     @property
     def middle(self) -> float:
@@ -205,8 +209,10 @@ def _outline(document: object) -> list[tuple[int, str]]:
 
 def _read_page(document: object, number: int) -> _Page:
     """A page's lines: PDFium's text split at its line breaks (and line-end hyphens), each
-    piece with its rectangle; a piece that covers two rectangles (columns drawn line by
-    line, side by side) is read rectangle by rectangle."""
+    piece with its rectangle. PDFium's rectangles for the whole page come one a line, in
+    the text's order; where they do not (a line holding two columns drawn side by side, a
+    change of font inside a line), each line is measured alone, and one that covers two
+    rectangles is read rectangle by rectangle."""
     import pypdfium2.raw as raw
 
     page = document[number]  # type: ignore[index]
@@ -217,31 +223,52 @@ def _read_page(document: object, number: int) -> _Page:
         try:
             count = textpage.count_chars()
             text = textpage.get_text_range(0, count) if count > 0 else ""
-            aligned = len(text) == count  # one UTF-16 unit per character: slices are exact
+            if len(text) != count:  # not one UTF-16 unit per character: no exact slices
+                _by_rectangles(textpage, raw, result, 0, count)
+                return result
+            pieces = []
             start = 0
             for piece in _PIECES.finditer(text):
                 end = piece.end()
-                first, last = start, end if piece.group(0) == "\ufffe" else piece.start()
+                last = end if piece.group(0) == "\ufffe" else piece.start()
+                if last > start and not text[start:last].isspace():
+                    pieces.append((start, last))
                 start = end
-                if not text[first:last].strip():
+            handle = textpage.raw  # the C handle: no wrapper to resolve on each call
+            one_each = raw.FPDFText_CountRects(handle, 0, -1) == len(pieces)
+            get_rect, font_size = raw.FPDFText_GetRect, raw.FPDFText_GetFontSize
+            font_weight, box, refs = raw.FPDFText_GetFontWeight, _BOX, _BOX_REFS
+            lines = result.lines
+            for index, (first, last) in enumerate(pieces):
+                if not one_each:
+                    if raw.FPDFText_CountRects(handle, first, last - first) != 1:
+                        _by_rectangles(textpage, raw, result, first, last - first)
+                        continue
+                    index = 0
+                if not get_rect(handle, index, *refs):  # left, top, right, bottom
                     continue
-                if not aligned:
-                    _by_rectangles(textpage, raw, result, 0, count)
-                    break
-                rects = textpage.count_rects(first, last - first)
-                if rects == 1:
-                    left, bottom, right, top = textpage.get_rect(0)
-                    size, bold = _font(textpage, raw, first)
-                    result.lines.append(
-                        _Line(number, left, bottom, right, top, text[first:last], size, bold)
+                weight = font_weight(handle, first)
+                lines.append(
+                    _Line(
+                        number,
+                        box[0].value,
+                        box[3].value,
+                        box[2].value,
+                        box[1].value,
+                        text[first:last],
+                        font_size(handle, first),
+                        weight >= 600 if weight > 0 else _bold_name(handle, raw, first),
                     )
-                else:
-                    _by_rectangles(textpage, raw, result, first, last - first)
+                )
         finally:
             textpage.close()
     finally:
         page.close()
     return result
+
+
+_BOX = [ctypes.c_double() for _ in range(4)]
+_BOX_REFS = [ctypes.byref(b) for b in _BOX]
 
 
 _PIECES = re.compile(r"\r\n|\ufffe|$")
@@ -260,16 +287,16 @@ def _by_rectangles(textpage: Any, raw: Any, page: _Page, first: int, count: int)
 
 def _font(textpage: Any, raw: Any, char: int) -> tuple[float, bool]:
     """The size and boldness of a character's font (its weight, else its name)."""
-    import ctypes
-
     size = raw.FPDFText_GetFontSize(textpage, char)
     weight = raw.FPDFText_GetFontWeight(textpage, char)
-    if weight > 0:
-        return size, weight >= 600
+    return size, weight >= 600 if weight > 0 else _bold_name(textpage, raw, char)
+
+
+def _bold_name(textpage: Any, raw: Any, char: int) -> bool:
     name = ctypes.create_string_buffer(128)
     raw.FPDFText_GetFontInfo(textpage, char, name, 128, None)
     font = name.value.decode("latin-1", "replace").lower()
-    return size, "bold" in font or "black" in font or "heavy" in font
+    return "bold" in font or "black" in font or "heavy" in font
 
 
 # ------------------------------------------------------------------ layout
@@ -307,23 +334,19 @@ def _gutters(lines: Sequence[_Line], width: float) -> list[float]:
     for line in lines:
         change[max(0, min(cells, int(line.left)))] += 1
         change[max(0, min(cells, int(line.right))) + 1] -= 1
-    cover = list(itertools.accumulate(change))
     allowed = max(1, len(lines) // 12)  # lines over both columns: a title, a wide heading
+    free = "".join("1" if c <= allowed else "0" for c in itertools.accumulate(change))
     found: list[float] = []
-    x = int(0.15 * cells)
-    while x < int(0.85 * cells):
-        if cover[x] <= allowed:
-            start = x
-            while x < cells and cover[x] <= allowed:
-                x += 1
-            middle = (start + x) / 2
-            if x - start >= 6 and 0.15 * cells < middle < 0.85 * cells:
-                left = sum(1 for ln in lines if ln.right <= middle)
-                right = sum(1 for ln in lines if ln.left >= middle)
-                if left >= 3 and right >= 3:
-                    found.append(middle)
-        x += 1
+    for run in _FREE_RUN.finditer(free, int(0.15 * cells), int(0.85 * cells)):
+        middle = (run.start() + run.end()) / 2
+        left = sum(1 for ln in lines if ln.right <= middle)
+        right = sum(1 for ln in lines if ln.left >= middle)
+        if left >= 3 and right >= 3:
+            found.append(middle)
     return found
+
+
+_FREE_RUN = re.compile("1{6,}")
 
 
 def _reading_order(lines: list[_Line], gutters: Sequence[float]) -> list[_Line]:
@@ -415,9 +438,14 @@ def _assemble(
     return PdfText(title, metadata.get("Author", ""), tuple(out), len(pages), empty)
 
 
+_UNUSUAL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\ufb00-\ufb06´`ˆ^¨˜˚¸]")
+
+
 def _characters(text: str) -> str:
     """Ligatures as letters, TeX's spacing accents on their letter, controls gone (PDFium's
     line-end hyphen mark, U+0002, stays for the hyphen check)."""
+    if _UNUSUAL.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text.rstrip()  # most lines
     text = text.replace("\r", "").replace("\n", " ").replace("\ufffe", "\x02")
     text = text.translate(_LIGATURES)
     if any(c in text for c in "´`ˆ^¨˜˚¸"):
@@ -481,10 +509,12 @@ def _paragraphs(
         key = (line.page, line.column)
         left, right = edges.get(key, (line.left, line.right))
         edges[key] = (min(left, line.left), max(right, line.right))
+    for line in lines:
+        line.heading = _is_heading(line, body)
     previous: _Line | None = None
     for line in lines:
-        heading = _is_heading(line, body)
-        new = previous is None or heading or _is_heading(previous, body)
+        heading = line.heading
+        new = previous is None or heading or previous.heading
         if previous is not None and line.page != previous.page and line.page in chapter_pages:
             new = True  # an outline entry starts there
         if not new and previous is not None:
@@ -496,23 +526,15 @@ def _paragraphs(
                 new = True
             elif line.left - left > 0.8 * body and abs(previous.left - left) < 0.8 * body:
                 new = True  # a first-line indent
-            elif _SENTENCE_END.search(previous.text.rstrip()):
+            elif previous.text[-1:] in _CLOSING or _SENTENCE_END.search(previous.text):
                 before_left, before_right = edges[(previous.page, previous.column)]
                 if previous.right < before_right - 0.1 * (before_right - before_left):
                     new = True  # a short last line
-        if (
-            not new
-            and heading
-            and groups
-            and _is_heading(groups[-1][-1], body)
-            and abs(groups[-1][-1].size - line.size) < 0.5
-        ):
-            new = False
         if new and not (
             heading
             and groups
             and previous is not None
-            and _is_heading(previous, body)
+            and previous.heading
             and abs(previous.size - line.size) < 0.5
             and previous.page == line.page
             and previous.bottom - line.bottom < 2.5 * line.size
@@ -536,37 +558,38 @@ def _blocks(
 ) -> list[tuple[BlockKind, tuple[int, str]]]:
     """Each group as (kind, (page, text)), lines joined: a line-end hyphen is kept or dropped
     by one batched word check."""
-    candidates: set[str] = set()
-    for group in groups:
-        for a, b in zip(group, group[1:], strict=False):
-            joined = _hyphen_join(a.text, b.text)
-            if joined is not None:
-                candidates.add(joined)
+    joins = [
+        [_hyphen_join(a.text, b.text) for a, b in zip(group, group[1:], strict=False)]
+        for group in groups
+    ]
+    candidates = {j for found in joins for j in found if j}
     known = known_words(candidates) if candidates else set()
     out: list[tuple[BlockKind, tuple[int, str]]] = []
-    for group in groups:
-        text = group[0].text
-        for line in group[1:]:
-            joined = _hyphen_join(text, line.text)
+    for group, found in zip(groups, joins, strict=True):
+        pieces = [group[0].text]
+        for line, joined in zip(group[1:], found, strict=True):
+            last = pieces[-1]
             if joined is None:
-                text = text.rstrip("\x02") + " " + line.text
+                pieces[-1] = last.rstrip("\x02")
+                pieces.append(" ")
             elif joined in known:
-                text = text.rstrip().rstrip("".join(_HYPHENS)) + line.text.lstrip()
+                pieces[-1] = last.rstrip().rstrip("".join(_HYPHENS))
             else:
-                text = text.rstrip().rstrip("\x02").rstrip("-") + "-" + line.text.lstrip()
-        text = " ".join(text.replace("\x02", "-").split())
+                pieces[-1] = last.rstrip().rstrip("\x02").rstrip("-") + "-"
+            pieces.append(line.text if joined is None else line.text.lstrip())
+        text = " ".join("".join(pieces).replace("\x02", "-").split())
         if not text:
             continue
-        kind: BlockKind = "heading" if _is_heading(group[0], body) else "paragraph"
+        kind: BlockKind = "heading" if group[0].heading else "paragraph"
         out.append((kind, (group[0].page, text)))
     return out
 
 
 def _hyphen_join(before: str, after: str) -> str | None:
     """The word a line-end hyphen would make, lower case, or None if no hyphen ends ``before``."""
-    stripped = before.rstrip()
-    if not stripped.endswith(_HYPHENS):
+    if before[-1:] not in _HYPHEN_SET:
         return None
+    stripped = before.rstrip()
     head = _WORD_END.search(stripped.rstrip("".join(_HYPHENS)))
     tail = _WORD_START.search(after.lstrip())
     if head is None or tail is None or not tail.group(1)[0].islower():
