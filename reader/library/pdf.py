@@ -125,6 +125,8 @@ class _Page:
     width: float
     height: float
     lines: list[_Line] = field(default_factory=list)
+    runs: bool = False
+    """Some lines were read rectangle by rectangle: runs of one line may need joining."""
 
 
 def read_pdf(
@@ -239,27 +241,40 @@ def _read_page(document: object, number: int) -> _Page:
             get_rect, font_size = raw.FPDFText_GetRect, raw.FPDFText_GetFontSize
             font_weight, box, refs = raw.FPDFText_GetFontWeight, _BOX, _BOX_REFS
             lines = result.lines
+            previous: _Line | None = None
             for index, (first, last) in enumerate(pieces):
                 if not one_each:
                     if raw.FPDFText_CountRects(handle, first, last - first) != 1:
                         _by_rectangles(textpage, raw, result, first, last - first)
+                        previous = None
                         continue
                     index = 0
                 if not get_rect(handle, index, *refs):  # left, top, right, bottom
                     continue
+                size = font_size(handle, first)
                 weight = font_weight(handle, first)
-                lines.append(
-                    _Line(
-                        number,
-                        box[0].value,
-                        box[3].value,
-                        box[2].value,
-                        box[1].value,
-                        text[first:last],
-                        font_size(handle, first),
-                        weight >= 600 if weight > 0 else _bold_name(handle, raw, first),
-                    )
+                if weight > 0:
+                    bold = weight >= 600
+                elif (
+                    previous is None
+                    or previous.bold
+                    or previous.size != size
+                    or previous.text[-1:] in _CLOSING
+                ):  # a line that may start a heading: the font's name tells
+                    bold = _bold_name(handle, raw, first)
+                else:
+                    bold = False  # inside a paragraph: it has begun in the other type
+                previous = _Line(
+                    number,
+                    box[0].value,
+                    box[3].value,
+                    box[2].value,
+                    box[1].value,
+                    text[first:last],
+                    size,
+                    bold,
                 )
+                lines.append(previous)
         finally:
             textpage.close()
     finally:
@@ -275,6 +290,7 @@ _PIECES = re.compile(r"\r\n|\ufffe|$")
 
 
 def _by_rectangles(textpage: Any, raw: Any, page: _Page, first: int, count: int) -> None:
+    page.runs = True
     for index in range(textpage.count_rects(first, count)):
         left, bottom, right, top = textpage.get_rect(index)
         text = textpage.get_text_bounded(left, bottom, right, top)
@@ -292,11 +308,16 @@ def _font(textpage: Any, raw: Any, char: int) -> tuple[float, bool]:
     return size, weight >= 600 if weight > 0 else _bold_name(textpage, raw, char)
 
 
+_NAME = ctypes.create_string_buffer(128)
+
+
 def _bold_name(textpage: Any, raw: Any, char: int) -> bool:
-    name = ctypes.create_string_buffer(128)
-    raw.FPDFText_GetFontInfo(textpage, char, name, 128, None)
-    font = name.value.decode("latin-1", "replace").lower()
-    return "bold" in font or "black" in font or "heavy" in font
+    """Whether the character's font has a bold name (its weight unknown)."""
+    raw.FPDFText_GetFontInfo(textpage, char, _NAME, 128, None)
+    return _BOLD_NAME.search(_NAME.value) is not None
+
+
+_BOLD_NAME = re.compile(rb"(?i)bold|black|heavy")
 
 
 # ------------------------------------------------------------------ layout
@@ -362,8 +383,13 @@ def _reading_order(lines: list[_Line], gutters: Sequence[float]) -> list[_Line]:
         ordered.extend(band)
         band.clear()
 
+    first, last = gutters[0], gutters[-1]
     for line in sorted(lines, key=lambda ln: (-ln.top, ln.left)):
-        if any(line.left < g < line.right for g in gutters):
+        if (
+            line.left < last
+            and line.right > first
+            and any(line.left < g < line.right for g in gutters)
+        ):
             flush()
             line.column = 0
             ordered.append(line)
@@ -412,7 +438,7 @@ def _assemble(
     running = _running_lines(pages)
     for page in pages:
         page.lines = [ln for ln in page.lines if (page.number, id(ln)) not in running]
-    merged = [_merge_runs(page.lines) for page in pages]
+    merged = [_merge_runs(page.lines) if page.runs else page.lines for page in pages]
     found = [_gutters(lines, page.width) for page, lines in zip(pages, merged, strict=True)]
     common = Counter(tuple(round(g / 10) for g in f) for f in found if f).most_common(1)
     usual = next(
