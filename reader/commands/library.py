@@ -64,6 +64,8 @@ def add(
 
 
 _STEPS = {"reading": "reading pages", "analysing": "analysing", "storing": "storing"}
+PROGRESS_AFTER = 1.0
+"""Seconds of adding before the progress bar shows (a quick add shows none)."""
 
 
 @contextmanager
@@ -87,7 +89,7 @@ def _progress(source: str) -> Iterator[Progress | None]:
 
     def report(step: str, done: int, total: int) -> None:
         bar.update(task, description=_STEPS.get(step, step), completed=done, total=total)
-        if time.monotonic() - started > 1.0:
+        if time.monotonic() - started > PROGRESS_AFTER:
             bar.update(task, visible=True)
 
     with bar:

@@ -171,3 +171,32 @@ def test_a_library_from_release_0_1_0_opens_with_its_texts(data_dir):
         assert [(t.id, t.title) for t in sorted(shelf.texts(), key=lambda t: t.id)] == old
         assert shelf.cues(old[0][0]) == []
         assert shelf.article(old[0][0]).blocks
+
+
+def test_adding_shows_a_progress_bar_on_a_terminal_only(data_dir, tmp_path, capsys, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    import reader.commands.library as library_cmd
+
+    path = tmp_path / "dialogue.vtt"
+    path.write_text(VTT, encoding="utf-8")
+    code, _, err = run(capsys, "add", str(path))  # stderr is not a terminal here: no bar
+    assert code == 0 and err.count("\n") == 1 and "analysing" not in err
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=80, stderr=True)
+    monkeypatch.setattr(library_cmd, "err", terminal)
+    monkeypatch.setattr(library_cmd, "PROGRESS_AFTER", 0.0)  # as if adding took seconds
+    code, _, _ = run(capsys, "add", str(path))
+    assert code == 0
+    assert "analysing" in screen.getvalue() or "storing" in screen.getvalue()
+
+
+def test_terminal_controls_in_cues_are_not_stored(tmp_path):
+    path = tmp_path / "controls.srt"
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\n\x1b[31mRouge\x1b[0m et \u202enoir\u202c.\n",
+        encoding="utf-8",
+    )
+    assert read_subtitles(path).pairs[1] == ("paragraph", "Rouge et noir.")
