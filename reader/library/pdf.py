@@ -252,18 +252,16 @@ def _read_page(document: object, number: int) -> _Page:
                 if not get_rect(handle, index, *refs):  # left, top, right, bottom
                     continue
                 size = font_size(handle, first)
-                weight = font_weight(handle, first)
-                if weight > 0:
-                    bold = weight >= 600
-                elif (
+                if (
                     previous is None
                     or previous.bold
                     or previous.size != size
                     or previous.text[-1:] in _CLOSING
-                ):  # a line that may start a heading: the font's name tells
-                    bold = _bold_name(handle, raw, first)
+                ):  # a line that may start a heading: its weight, else its font's name
+                    weight = font_weight(handle, first)
+                    bold = weight >= 600 if weight > 0 else _bold_name(handle, raw, first)
                 else:
-                    bold = False  # inside a paragraph: it has begun in the other type
+                    bold = False  # inside a paragraph begun in another type: not a heading
                 previous = _Line(
                     number,
                     box[0].value,

@@ -152,3 +152,26 @@ def tex_accents(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def headings(path: Path) -> Path:
+    """A paragraph, a larger heading, a paragraph, a bold heading in body size, a paragraph."""
+    from reportlab.pdfgen import canvas
+
+    regular, bold = _fonts()
+    c = canvas.Canvas(str(path), pagesize=PAGE)
+    c.setTitle("Titres")
+    y = 700.0
+    for font, size, line in (
+        (regular, 10, "Le budget a été voté hier soir."),
+        (regular, 14, "Les travaux"),
+        (regular, 10, "Ils commenceront au printemps."),
+        (bold, 10, "Le calendrier"),
+        (regular, 10, "Les écoles fermeront en juillet."),
+    ):
+        c.setFont(font, size)
+        c.drawString(60, y, line)
+        y -= 24
+    c.showPage()
+    c.save()
+    return path

@@ -167,3 +167,15 @@ def test_an_encrypted_pdf_is_refused_in_one_line(data_dir, tmp_path, capsys):
     assert code == 1 and err.count("\n") == 1 and "encrypted PDF" in err
     with Library() as shelf:
         assert shelf.count() == 0
+
+
+def test_headings_from_larger_or_bold_type(tmp_path):
+    found = read_pdf(pdfs.headings(tmp_path / "titres.pdf"), known_words=set)
+    assert list(found.pairs) == [
+        ("title", "Titres"),
+        ("paragraph", "Le budget a été voté hier soir."),
+        ("heading", "Les travaux"),
+        ("paragraph", "Ils commenceront au printemps."),
+        ("heading", "Le calendrier"),
+        ("paragraph", "Les écoles fermeront en juillet."),
+    ]
