@@ -29,7 +29,6 @@ pages is a warning.
 from __future__ import annotations
 
 import ctypes
-import itertools
 import re
 import statistics
 import unicodedata
@@ -80,7 +79,6 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
-_SENTENCE_END = re.compile(r"[.!?…:»\")]\s*$")
 _CLOSING = frozenset('.!?…:»")')
 _FILE_LIKE_TITLE = re.compile(r"\.(?:docx?|pdf|tex|dvi|odt|rtf|indd|qxd)$|^untitled$", re.I)
 MARGIN = 0.09
@@ -343,29 +341,37 @@ def _merge_runs(lines: list[_Line]) -> list[_Line]:
 
 
 def _gutters(lines: Sequence[_Line], width: float) -> list[float]:
-    """The x of each gutter between columns: a run of x no line covers (lines that cross
-    every candidate, such as a title over two columns, are few and left out), with at
-    least three lines on each side."""
+    """The x of each gutter between columns: a run of x at least 6 points wide that no
+    line covers (lines that cross every candidate, such as a title over two columns, are
+    few and left out), between 15 % and 85 % of the page's width, with at least three
+    lines on each side. One sweep over the lines' edges."""
     if len(lines) < 6 or width <= 0:
         return []
-    cells = max(1, int(width))
-    change = [0] * (cells + 2)
-    for line in lines:
-        change[max(0, min(cells, int(line.left)))] += 1
-        change[max(0, min(cells, int(line.right))) + 1] -= 1
     allowed = max(1, len(lines) // 12)  # lines over both columns: a title, a wide heading
-    free = "".join("1" if c <= allowed else "0" for c in itertools.accumulate(change))
+    low, high = 0.15 * width, 0.85 * width
+    edges = sorted([(ln.left, 1) for ln in lines] + [(ln.right, -1) for ln in lines])
     found: list[float] = []
-    for run in _FREE_RUN.finditer(free, int(0.15 * cells), int(0.85 * cells)):
-        middle = (run.start() + run.end()) / 2
-        left = sum(1 for ln in lines if ln.right <= middle)
-        right = sum(1 for ln in lines if ln.left >= middle)
-        if left >= 3 and right >= 3:
-            found.append(middle)
+    cover, free_from = 0, 0.0
+    for x, step in edges:
+        before = cover
+        cover += step
+        if before <= allowed < cover:  # a free run ends at x
+            _gutter(found, lines, max(free_from, low), min(x, high))
+        elif cover <= allowed < before:  # a free run starts at x
+            free_from = x
+    if cover <= allowed:
+        _gutter(found, lines, max(free_from, low), high)
     return found
 
 
-_FREE_RUN = re.compile("1{6,}")
+def _gutter(found: list[float], lines: Sequence[_Line], start: float, end: float) -> None:
+    if end - start < 6:
+        return
+    middle = (start + end) / 2
+    left = sum(1 for ln in lines if ln.right <= middle)
+    right = sum(1 for ln in lines if ln.left >= middle)
+    if left >= 3 and right >= 3:
+        found.append(middle)
 
 
 def _reading_order(lines: list[_Line], gutters: Sequence[float]) -> list[_Line]:
@@ -535,6 +541,7 @@ def _paragraphs(
         edges[key] = (min(left, line.left), max(right, line.right))
     for line in lines:
         line.heading = _is_heading(line, body)
+    indent, big_gap = 0.8 * body, 1.45 * leading
     previous: _Line | None = None
     for line in lines:
         heading = line.heading
@@ -542,15 +549,13 @@ def _paragraphs(
         if previous is not None and line.page != previous.page and line.page in chapter_pages:
             new = True  # an outline entry starts there
         if not new and previous is not None:
-            assert previous is not None
             left, right = edges[(line.page, line.column)]
             same_place = line.page == previous.page and line.column == previous.column
-            gap = previous.bottom - line.bottom
-            if same_place and gap > 1.45 * leading:
+            if same_place and previous.bottom - line.bottom > big_gap:
                 new = True
-            elif line.left - left > 0.8 * body and abs(previous.left - left) < 0.8 * body:
+            elif line.left - left > indent and abs(previous.left - left) < indent:
                 new = True  # a first-line indent
-            elif previous.text[-1:] in _CLOSING or _SENTENCE_END.search(previous.text):
+            elif previous.text[-1:] in _CLOSING:  # (lines are stripped on the right)
                 before_left, before_right = edges[(previous.page, previous.column)]
                 if previous.right < before_right - 0.1 * (before_right - before_left):
                     new = True  # a short last line
@@ -571,6 +576,8 @@ def _paragraphs(
 
 
 def _is_heading(line: _Line, body: float) -> bool:
+    if not line.bold and line.size < 1.15 * body:
+        return False  # most lines
     text = line.text.rstrip("\x02")
     if len(text) > 120 or len(text.split()) > 18:
         return False
