@@ -631,24 +631,26 @@ def _hyphen_join(before: str, after: str) -> str | None:
 def _chapters(
     pairs: list[tuple[BlockKind, tuple[int, str]]], outline: Sequence[tuple[int, str]]
 ) -> list[tuple[BlockKind, tuple[int, str]]]:
-    """The outline's titles as headings before the first block of their page; a block that
-    already says the title becomes that heading."""
+    """The outline's titles as headings: a block of the title's page that says the title
+    becomes that heading; a title no block says goes before the page's first block."""
     if not outline:
         return pairs
-    wanted: dict[int, list[str]] = {}
+    said = {(page, _folded(text)) for _, (page, text) in pairs}
+    missing: dict[int, list[str]] = {}
+    wanted: set[tuple[int, str]] = set()
     for page, title in outline:
-        wanted.setdefault(page, []).append(title)
+        if (page, _folded(title)) in said:
+            wanted.add((page, _folded(title)))
+        else:
+            missing.setdefault(page, []).append(title)
     out: list[tuple[BlockKind, tuple[int, str]]] = []
     placed: set[int] = set()
     for kind, (page, text) in pairs:
-        if page in wanted and page not in placed:
+        if page in missing and page not in placed:
             placed.add(page)
-            titles = wanted[page]
-            for title in titles:
-                if _folded(title) != _folded(text):
-                    out.append(("heading", (page, title)))
-            if any(_folded(t) == _folded(text) for t in titles):
-                kind = "heading"
+            out.extend(("heading", (page, title)) for title in missing[page])
+        if (page, _folded(text)) in wanted:
+            kind = "heading"
         out.append((kind, (page, text)))
     return out
 

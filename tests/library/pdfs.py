@@ -118,11 +118,12 @@ def some_scanned(path: Path) -> Path:
     return path
 
 
-def with_outline(path: Path) -> Path:
-    """Two pages, each a chapter in the outline; no metadata title."""
+def with_outline(path: Path, *, drawn: bool = False) -> Path:
+    """Two pages, each a chapter in the outline; no metadata title. ``drawn``: each page
+    also shows its chapter's title, in bold, above its text."""
     from reportlab.pdfgen import canvas
 
-    regular, _ = _fonts()
+    regular, bold = _fonts()
     c = canvas.Canvas(str(path), pagesize=PAGE)
     for number, (chapter, line) in enumerate(
         (
@@ -133,6 +134,9 @@ def with_outline(path: Path) -> Path:
     ):
         c.bookmarkPage(f"p{number}")
         c.addOutlineEntry(chapter, f"p{number}", level=0)
+        if drawn:
+            c.setFont(bold, 10)
+            c.drawString(60, 730, chapter)
         c.setFont(regular, 10)
         c.drawString(60, 700, line)
         c.showPage()

@@ -115,6 +115,17 @@ def test_title_from_the_largest_type_and_chapters_from_the_outline(tmp_path):
     ]
 
 
+def test_an_outline_title_the_page_already_shows_is_not_repeated(tmp_path):
+    found = read_pdf(pdfs.with_outline(tmp_path / "conte.pdf", drawn=True), known_words=set)
+    assert [kind for kind, _ in found.pairs[1:]] == ["heading", "paragraph"] * 2
+    assert [text for _, text in found.pairs[1:]] == [
+        "Premier chapitre",
+        "Il était une fois un village.",
+        "Second chapitre",
+        "Puis vint l'hiver.",
+    ]
+
+
 def test_tex_spacing_accents_are_repaired(tmp_path):
     found = read_pdf(pdfs.tex_accents(tmp_path / "tex.pdf"), known_words=set)
     assert found.pairs[1] == ("paragraph", "Il faut exécuter le programme à la main, garçon.")
