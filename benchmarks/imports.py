@@ -66,10 +66,10 @@ def make_pdf(path: Path, pages: int) -> int:
                     words[at] = last[4:]
                 lines.append(" ".join(line))
             columns.append(lines)
-        for x, lines in ((320, columns[1]), (60, columns[0])):  # right column first
+        for x, column in ((320, columns[1]), (60, columns[0])):  # right column first
             y = 760.0
-            for line in lines:
-                c.drawString(x, y, line)
+            for drawn in column:
+                c.drawString(x, y, drawn)
                 y -= 12.5
         c.setFont("Times-Roman", 9)
         c.drawString(290, 30, str(number))

@@ -33,7 +33,7 @@ PAUSE = 2.0
 _TAG = re.compile(r"</?[A-Za-z][^>]*>|<\d{1,2}:\d{2}[:.\d]*>|\{\\[^}]*\}|\{[^}]*\\[^}]*\}")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
 _NAMED = re.compile(r"^([A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý'’ .-]{1,30}?)\s*:\s+(?=\S)")
-_DASH = re.compile(r"^[-–—]\s*")
+_DASH = re.compile(r"^[-–—](?:\s+|(?=[^\d\s-]))")  # « - Oui », « -Oui », not « -20 »
 _ENDS_SENTENCE = re.compile(r"[.!?…»\"”]\s*$")
 _CONTINUED_END = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _CONTINUED_START = re.compile(r"^\s*(?:\.\.\.|…)\s*")

@@ -200,3 +200,11 @@ def test_terminal_controls_in_cues_are_not_stored(tmp_path):
         encoding="utf-8",
     )
     assert read_subtitles(path).pairs[1] == ("paragraph", "Rouge et noir.")
+
+
+def test_a_negative_number_is_not_a_dialogue_dash(tmp_path):
+    path = tmp_path / "meteo.srt"
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:03,000\nIl fera\n-20 degrés demain.\n", encoding="utf-8"
+    )
+    assert [text for _, text in read_subtitles(path).pairs[1:]] == ["Il fera -20 degrés demain."]
