@@ -149,6 +149,8 @@ class Candidate:
     """Known places (``places``) in the run whose English the engine lost: (start, end, English)."""
     english: str = ""
     """The sentence's raw English."""
+    before: str = ""
+    """The sentence's text right before the run (a few words)."""
 
 
 def _is_capitalised(word: str) -> bool:
@@ -198,7 +200,14 @@ def candidates(
         while run and not _is_capitalised(run[-1][0]):
             run.pop()  # no particle at the end
         known, lost = _known_places(sentence, run, english)
-        if run and any(not _kept(w, english, english_words) and s not in known for w, s, _ in run):
+        # A street's name is lost unless the English has it verbatim ("Frank-Bourgeoisie"
+        # is no spelling of « Francs-Bourgeois »).
+        named = bool(run) and _STREET_BEFORE.search(sentence[max(0, run[0][1] - 24) : run[0][1]])
+        if run and any(
+            not (_has_word(english, w) if named else _kept(w, english, english_words))
+            and s not in known
+            for w, s, _ in run
+        ):
             first = min(openings) if openings else 0
             out.append(
                 Candidate(
@@ -210,6 +219,7 @@ def candidates(
                     frozenset(s for _, s, _ in run if s in articled),
                     tuple(lost),
                     english,
+                    sentence[max(0, run[0][1] - 24) : run[0][1]],
                 )
             )
         run.clear()
@@ -319,6 +329,32 @@ def judge(
     return [span for span, _ in judge_rules(candidate, alone, kinds, tokens)]
 
 
+_STREETS = "rue|avenue|boulevard|quai|impasse"
+_STREET_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{_STREETS})\s+(?:de la|de l['’]|des|du|de|d['’])\s*$", re.I
+)
+_STREET_PARTICLES = frozenset({"de", "des", "du", "d'", "d’"})
+
+
+def street(candidate: Candidate) -> Span | None:
+    """The span of a street's name in ``candidate``: the capitalised words after « rue des »,
+    « avenue du », « boulevard de la »… (« rue des Francs-Bourgeois »), or from a capitalised
+    street word followed by a particle to the run's end (« Paris Rue des Francs Bourgeois »).
+    English news writes a street's name as the city does, never word by word."""
+    words = candidate.words
+    if _STREET_BEFORE.search(candidate.before):
+        return (candidate.start, candidate.end)
+    for i, (w, s, _) in enumerate(words[:-2]):
+        if (
+            re.fullmatch(_STREETS, w, re.I)
+            and words[i + 1][0].lower() in _STREET_PARTICLES | {"la"}
+            and _is_capitalised(words[-1][0])
+            and not (candidate.initial and i == 0)
+        ):
+            return (s, candidate.end)
+    return None
+
+
 def judge_rules(
     candidate: Candidate,
     alone: Mapping[str, str],
@@ -326,6 +362,18 @@ def judge_rules(
     tokens: Sequence[Token] | None,
 ) -> list[tuple[Span, str]]:
     """``judge``'s spans, each with the rule that made its first word a name."""
+    named = street(candidate)
+    if named is not None:
+        a, b = named
+        head = replace(candidate, words=tuple(w for w in candidate.words if w[1] < a))
+        while head.words and not _is_capitalised(head.words[-1][0]):
+            head = replace(head, words=head.words[:-1])
+        if head.words:
+            head = replace(head, end=head.words[-1][2], places=())
+            found = judge_rules(head, alone, kinds, tokens)
+        else:
+            found = []
+        return sorted([*found, ((a, b), "name: a street")])
     known: list[tuple[Span, str]] = []
     for a, b, _ in candidate.places:
         if (

@@ -251,3 +251,45 @@ def test_an_acronym_english_shares_stays_as_written():
     entry = next(e for e in load_general() if e.fr == "États-Unis")
     assert occurrence_english(entry, "USA", False, "Il vit aux ") == "USA"
     assert occurrence_english(entry, "États-Unis", False, "Il vit aux ") == "United States"
+
+
+# ---------------------------------------------------------------- a street's name is never translated
+
+
+def test_a_streets_name_comes_back_whole_even_in_a_near_spelling():
+    sentence = "Nous étions à Paris, rue des Francs-Bourgeois, dimanche."
+    english = "We were in Paris, street of the Frank-Bourgeoisie, Sunday."
+    alone = {"Francs-Bourgeois": "Frank-Bourgeoisie"}
+    kinds = {"Francs-Bourgeois": frozenset({"n"})}
+    # "Frank-Bourgeoisie" would pass for another spelling of a name; after « rue des » it is not.
+    assert _spans(sentence, english, alone, kinds) == ["Francs-Bourgeois"]
+    rules = [
+        rule
+        for c in names.candidates(sentence, english, ())
+        for _, rule in names.judge_rules(c, alone, kinds, None)
+    ]
+    assert rules == ["name: a street"]
+
+
+def test_a_capitalised_street_word_starts_the_name_after_a_town():
+    sentence = "Allez à Paris Rue des Francs Bourgeois le dimanche."
+    english = "Go to Paris Street of the Frank Bourgeoisie the Sunday."
+    alone = {"Paris": "Paris", "Rue": "Street", "Francs": "Frank", "Bourgeois": "Bourgeoisie"}
+    kinds = {"Paris": frozenset({"np:loc"}), "Rue": frozenset({"n"}),
+             "Francs": frozenset({"n"}), "Bourgeois": frozenset({"n", "adj"})}  # fmt: skip
+    spans = _spans(sentence, english, alone, kinds)
+    assert spans[-1] == "Rue des Francs Bourgeois"
+    assert all(s in english for s in spans[:-1])  # the town before it is judged on its own
+
+
+def test_common_words_after_another_noun_are_not_a_street():
+    sentence = "Il parle de la Cour des Comptes et de la Place des Vosges."
+    english = "It speaks of the Court of the Accounts and of the Square of the Vosges."
+    alone = {"Cour": "Court", "Comptes": "Accounts", "Place": "Square", "Vosges": "Vosges"}
+    kinds = {"Cour": frozenset({"n"}), "Comptes": frozenset({"n"}), "Place": frozenset({"n"}),
+             "Vosges": frozenset({"np:loc"})}  # fmt: skip
+    candidates = names.candidates(sentence, english, ())
+    assert candidates  # « Cour des Comptes » and « Place » were lost: judged, but as no street
+    assert not any(names.street(c) for c in candidates)
+    rules = [rule for c in candidates for _, rule in names.judge_rules(c, alone, kinds, None)]
+    assert "name: a street" not in rules
