@@ -717,8 +717,10 @@ def name_rule(
         and english_alone[1]
         and readings
         and "-" not in text
-        and "adj" not in readings
-    ):  # (not an adjective: « Travailliste » → the pivot's "Laborista" is no name)
+        and ("adj" not in readings or (articled and _similar(english_alone[0], text, 0.8)))
+    ):  # (not an adjective: « Travailliste » → the pivot's "Laborista" is no name, nor
+        # « Délits Patrimoniaux »; but a people after its article that the pivot only
+        # respelt, « les Bretons » → "Bretones", keeps its name)
         return "name: the pivot's leftover"  # the engine knows the word but only the pivot's leftover comes out (« Rose » → "Rosa")
     if readings is None:
         return None

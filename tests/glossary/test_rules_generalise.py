@@ -293,3 +293,33 @@ def test_common_words_after_another_noun_are_not_a_street():
     assert not any(names.street(c) for c in candidates)
     rules = [rule for c in candidates for _, rule in names.judge_rules(c, alone, kinds, None)]
     assert "name: a street" not in rules
+
+
+def test_a_people_the_pivot_only_respelt_keeps_its_name_an_adjective_translated_does_not():
+    sentence = "Il dit que les Bretons et les Travaillistes sont de grands voyageurs."
+    english = "It says that the Bretones and the Laboristas are big travellers."
+    alone = {"Bretons": unknown("Bretones"), "Travaillistes": unknown("Laboristas")}
+    kinds = {"Bretons": frozenset({"n", "adj"}), "Travaillistes": frozenset({"n", "adj"})}
+    # The raw English marks both leftovers unknown: neither counts as the engine's name.
+    lost = [(english.index(w), english.index(w) + len(w)) for w in ("Bretones", "Laboristas")]
+    spans = [
+        sentence[a:b]
+        for c in names.candidates(sentence, english, (), lost)
+        for (a, b), _ in names.judge_rules(c, alone, kinds, None)
+    ]
+    assert spans == ["Bretons"]
+
+
+def test_an_adjective_in_a_title_stays_the_engines_even_respelt():
+    sentence = "Il a vu l'Agent des Délits Patrimoniaux hier."
+    english = "It has seen the Agent of the Crimes Patrimoniales yesterday."
+    alone = {"Agent": "Agent", "Délits": "Crimes", "Patrimoniaux": unknown("Patrimoniales")}
+    kinds = {"Agent": frozenset({"n"}), "Délits": frozenset({"n"}),
+             "Patrimoniaux": frozenset({"adj"})}  # fmt: skip
+    lost = [(english.index("Patrimoniales"), english.index("Patrimoniales") + 13)]
+    rules = [
+        rule
+        for c in names.candidates(sentence, english, (), lost)
+        for _, rule in names.judge_rules(c, alone, kinds, None)
+    ]
+    assert "name: the pivot's leftover" not in rules
