@@ -355,6 +355,45 @@ def street(candidate: Candidate) -> Span | None:
     return None
 
 
+# French news titles that English news names as they are (« le Monde », not "the World").
+# A title with its article is one only after that article (« la coupe du Monde » is no
+# newspaper); one without (« Valeurs actuelles ») anywhere its words come capitalised.
+_PRESS = (
+    "le Monde|le Figaro|le Parisien|les Échos|les Echos|l'Express|le Point|le Nouvel "
+    "Observateur|le Nouvel Obs|le Canard enchaîné|le Journal du dimanche|le Monde "
+    "diplomatique|les Inrockuptibles|Valeurs actuelles|Courrier international"
+).split("|")
+_PRESS_TITLES = {
+    (t.split(" ", 1)[1] if t.split(" ", 1)[0].lower() in {"le", "la", "les"} else t.split("'")[-1])
+    .lower(): (t.split(" ", 1)[0].lower() if t.split(" ", 1)[0].lower() in {"le", "la", "les"}
+               else ("l'" if t.startswith("l'") else ""))
+    for t in _PRESS
+}  # fmt: skip
+
+
+def newspaper(candidate: Candidate) -> bool:
+    """Whether ``candidate`` is a French news title (``_PRESS``) after its article."""
+    words = [w for w, _, _ in candidate.words]
+    article = ""
+    if len(words) > 1 and words[0].lower() in {"le", "la", "les"}:
+        article, words = words[0].lower(), words[1:]
+    title = " ".join(words).replace("’", "'").lower()
+    if title not in _PRESS_TITLES:
+        return False
+    wanted = _PRESS_TITLES[title]
+    if not wanted:
+        return True
+    if article:
+        return article == wanted
+    before = candidate.before.replace("’", "'").lower()
+    return (
+        re.search(
+            rf"(?<![\w-]){re.escape(wanted)}\s*$" if wanted != "l'" else r"(?<![\w-])l'$", before
+        )
+        is not None
+    )
+
+
 def judge_rules(
     candidate: Candidate,
     alone: Mapping[str, str],
@@ -362,6 +401,8 @@ def judge_rules(
     tokens: Sequence[Token] | None,
 ) -> list[tuple[Span, str]]:
     """``judge``'s spans, each with the rule that made its first word a name."""
+    if newspaper(candidate) and not candidate.initial:
+        return [((candidate.start, candidate.end), "name: a newspaper")]
     named = street(candidate)
     if named is not None:
         a, b = named

@@ -323,3 +323,23 @@ def test_an_adjective_in_a_title_stays_the_engines_even_respelt():
         for _, rule in names.judge_rules(c, alone, kinds, None)
     ]
     assert "name: the pivot's leftover" not in rules
+
+
+# ---------------------------------------------------------------- news titles are names
+
+
+def test_a_news_title_after_its_article_is_a_name_not_the_world_cup():
+    def rules(sentence, english):
+        return [
+            (sentence[a:b], rule)
+            for c in names.candidates(sentence, english, ())
+            for (a, b), rule in names.judge_rules(c, {}, {}, None)
+        ]
+
+    assert rules("Qui a peur, se demande le Monde ?", "Who has fear, asks the World?") == [
+        ("Monde", "name: a newspaper")
+    ]
+    assert ("Valeurs Actuelles", "name: a newspaper") in rules(
+        "Il lit Minute ou Valeurs Actuelles.", "It reads Minute or Current Values."
+    )
+    assert rules("Il a gagné la coupe du Monde.", "It won the cup of the World.") == []
