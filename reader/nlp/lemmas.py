@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from reader.nlp.analysis import Token
+    from reader.nlp.token import Token
 
 CLOSED = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ"})
 """spaCy's closed-class parts of speech: their lemma comes from the table below."""
