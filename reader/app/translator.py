@@ -168,17 +168,21 @@ class Translator:
 
     def english_in_cache(self, sentences: list[str]) -> dict[str, str]:
         """The English the session's engine left in the cache for ``sentences`` (none
-        before the session is open, or with no cache or no English)."""
+        before the session is open, or with no cache or no English), and the reader's own
+        English (``reader.corrections``) ahead of it."""
+        from reader.corrections.store import yours_for
         from reader.engines import marked
 
+        if not sentences:
+            return {}
         session = self.session
-        if session is None or session.cache is None or not sentences:
-            return {}
-        engine = session.engine
-        if not engine.gives_english:
-            return {}
-        found = session.cache.get_many(engine.name, engine.cache_version, sentences)
-        return {fr: marked.strip(en) for fr, en in found.items()}
+        found: dict[str, str] = {}
+        engine = session.engine if session is not None else None
+        if session is not None and session.cache is not None and engine and engine.gives_english:
+            cached = session.cache.get_many(engine.name, engine.cache_version, sentences)
+            found = {fr: marked.strip(en) for fr, en in cached.items()}
+        found.update(yours_for(sentences))
+        return found
 
     def close(self) -> None:
         if self.session is not None:
