@@ -192,23 +192,26 @@ def _verb_in_context(
     readings: Sequence[Analysis],
     before: Sequence[Token],
 ) -> Token:
-    """A noun or adjective of spaCy's that is a verb: a finite form right after a subject
+    """A noun, adjective or adverb of spaCy's that is a verb: a finite form right after a subject
     or object pronoun (« il part », « qui compte », « se plonge »); a participle tagged as
     an adjective that Apertium does not know as one (« déployées », « connues ») or that
     follows an auxiliary (« est fermée »): an adjective Apertium knows stays one (« une
-    porte ouverte » → ouvert). A noun right after a noun that Apertium knows as an
+    porte ouverte » → ouvert); a participle right after an auxiliary (« ils sont
+    partis »). A noun right after a noun that Apertium knows as an
     adjective is one (« la rive droite » → droit)."""
-    if token.pos not in ("NOUN", "ADJ"):
+    if token.pos not in ("NOUN", "ADJ", "ADV"):
         return token
     verbs = [r for r in readings if r.pos in TAGS["VERB"]]
     previous = before[-1].text.lower().replace("’", "'") if before else ""
     if previous in _SUBJECTS and any(_FINITE & set(r.tags) for r in verbs):
         return replace(token, pos="VERB")
     adjective = any(r.pos == "adj" for r in readings)
-    if token.pos == "ADJ" and any("pp" in r.tags for r in verbs):
-        auxiliary = any(t.pos == "AUX" or t.lemma in ("être", "avoir") for t in before[-3:])
-        if auxiliary or not adjective:
+    if any("pp" in r.tags for r in verbs):
+        auxiliary = [t.pos == "AUX" or t.lemma in ("être", "avoir") for t in before[-3:]]
+        if token.pos == "ADJ" and (any(auxiliary) or not adjective):
             return replace(token, pos="VERB")
+        if token.pos in ("NOUN", "ADV") and auxiliary and auxiliary[-1]:
+            return replace(token, pos="VERB")  # « ils sont partis »
     if token.pos == "NOUN" and adjective and before and before[-1].pos == "NOUN":
         return replace(token, pos="ADJ")  # « la rive droite », « une cour souveraine »
     return token
@@ -274,9 +277,10 @@ def _known(lemma: str, pos: str, lexicon: Lexicon, ranks: Mapping[str, int]) -> 
     headword of that part of speech), Apertium (a reading of it as its own lemma) or the
     frequency list. A « lemma » Apertium reads only as a form of another noun or
     adjective (« haute » → haut, « grosse » → gros) is no lemma, whatever the others say."""
-    readings = analyser(lemma)
-    if any(r.lemma.lower() == lemma for r in readings):
-        return any(r.pos in TAGS.get(pos, ()) for r in readings) or lemma in ranks
+    readings = [r for r in analyser(lemma) if r.lemma.lower() == lemma]
+    if readings:  # Apertium knows the word: it says which part of speech it is
+        return any(r.pos in TAGS.get(pos, ()) for r in readings)
+    readings = list(analyser(lemma))
     if any(r.pos in ("n", "adj") for r in readings):
         return False
     return lexicon.headword(lemma, pos) == lemma or lemma in ranks
