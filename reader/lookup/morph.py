@@ -148,10 +148,18 @@ def _score(reading: Analysis, info: TokenInfo | None) -> int:
 
 
 def choose(readings: Sequence[Analysis], info: TokenInfo | None) -> Analysis | None:
-    """The reading that best fits spaCy's view of the word; Apertium's order breaks ties."""
+    """The reading that best fits spaCy's view of the word; on a tie the more frequent
+    lemma, as the text's analysis decides (« ouvre » alone: ouvrir, not ouvrer), then
+    Apertium's order."""
     if not readings:
         return None
-    return max(enumerate(readings), key=lambda pair: (_score(pair[1], info), -pair[0]))[1]
+    ranks = nlp_lemma.frequency_ranks()
+
+    def key(pair: tuple[int, Analysis]) -> tuple[int, int, int]:
+        i, reading = pair
+        return (_score(reading, info), -ranks.get(reading.lemma.lower(), 10**9), -i)
+
+    return max(enumerate(readings), key=key)[1]
 
 
 def describe_tags(tags: Sequence[str]) -> tuple[str, str]:
@@ -244,4 +252,4 @@ def _cased(lemma: str, word: str, pos: str) -> str:
     """Lower case (« Les » → le), except names and acronyms (OTAN stays OTAN)."""
     if pos == "np" or (len(word) > 1 and word.isupper()):
         return lemma
-    return lemma.lower()
+    return nlp_lemma.ligature(lemma.lower(), word)  # œil, as the analysis spells it

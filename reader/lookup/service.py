@@ -259,7 +259,7 @@ class LookupService:
         if apertium is None:
             return []
         try:
-            return apertium.analyse(form)
+            return apertium.analyse(form.replace("œ", "oe").replace("Œ", "Oe"))  # its spelling
         except ApertiumUnavailable as exc:
             self._drop_apertium(str(exc))
             return []
