@@ -149,6 +149,7 @@ def decide(
     readings: Sequence[Analysis],
     lexicon: Lexicon,
     before: Sequence[Token] = (),
+    after: Token | None = None,
     ranks: Mapping[str, int] | None = None,
 ) -> Token:
     """``token`` (spaCy's reading, closed classes already put right) with its lemma, and
@@ -162,8 +163,13 @@ def decide(
         return _closed(token, readings, ranks)
     if not readings:
         return replace(token, lemma=ligature(token.lemma, token.text))
-    token = _verb_in_context(token, readings, before)
+    token = _verb_in_context(token, readings, before, after)
     fitting = [r for r in readings if r.pos in TAGS[token.pos]]
+    participles = [r for r in readings if r.pos in TAGS["VERB"] and "pp" in r.tags]
+    if token.pos == "ADJ" and not fitting and participles:
+        # A participle as an adjective (« des menus variés »): the adjective's lemma.
+        adjective = _masculine_singular(token.text, _best(participles, token, ranks))
+        return replace(token, lemma=ligature(adjective, token.text))
     if fitting:
         best = _best(fitting, token, ranks)
         if best.pos == "n" and "f" in best.tags:
@@ -191,6 +197,7 @@ def _verb_in_context(
     token: Token,
     readings: Sequence[Analysis],
     before: Sequence[Token],
+    after: Token | None,
 ) -> Token:
     """A noun, adjective or adverb of spaCy's that is a verb: a finite form right after a subject
     or object pronoun (« il part », « qui compte », « se plonge »); a participle tagged as
@@ -208,11 +215,24 @@ def _verb_in_context(
     adjective = any(r.pos == "adj" for r in readings)
     if any("pp" in r.tags for r in verbs):
         auxiliary = [t.pos == "AUX" or t.lemma in ("être", "avoir") for t in before[-3:]]
-        if token.pos == "ADJ" and (any(auxiliary) or not adjective):
+        complement = after is not None and after.pos in ("ADP", "DET", "NUM", "ADV")
+        if token.pos == "ADJ" and (any(auxiliary) or (not adjective and complement)):
             return replace(token, pos="VERB")
         if token.pos in ("NOUN", "ADV") and auxiliary and auxiliary[-1]:
             return replace(token, pos="VERB")  # « ils sont partis »
-    if token.pos == "NOUN" and adjective and before and before[-1].pos == "NOUN":
+    after_noun = bool(before) and before[-1].pos in ("NOUN", "PROPN")
+    if token.pos == "NOUN" and after_noun:
+        number = {"Sing": "sg", "Plur": "pl"}.get(before[-1].feature("Number"), "")
+        if any(
+            "p3" in r.tags and _FINITE & set(r.tags) and (not number or number in r.tags)
+            for r in verbs
+        ):
+            return replace(token, pos="VERB")  # « l'église date du XIIe siècle »
+    if token.pos == "NOUN" and not any(r.pos == "n" for r in readings):
+        determined = bool(before) and before[-1].pos in ("DET", "ADP")
+        if not determined and any("pp" in r.tags for r in verbs):
+            return replace(token, pos="VERB")  # « des bataillons dits de marche »
+    if token.pos == "NOUN" and adjective and after_noun:
         return replace(token, pos="ADJ")  # « la rive droite », « une cour souveraine »
     return token
 
@@ -351,6 +371,20 @@ def _tense(f: Mapping[str, str]) -> str:
     if mood == "Sub":
         return "pis" if tense == "Imp" else "prs"
     return {"Pres": "pri", "Imp": "pii", "Past": "ifi", "Fut": "fti"}.get(tense, "")
+
+
+def _masculine_singular(form: str, reading: Analysis) -> str:
+    """The masculine singular of a participle (« variées » → varié): the lemma of a
+    participle used as an adjective."""
+    word = form.lower()
+    tags = set(reading.tags)
+    if "f" in tags and "pl" in tags and word.endswith("es"):
+        return word[:-2]
+    if "f" in tags and "sg" in tags and word.endswith("e"):
+        return word[:-1]
+    if "m" in tags and "pl" in tags and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _feminine_noun(form: str, reading: Analysis) -> str:

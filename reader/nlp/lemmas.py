@@ -182,7 +182,8 @@ def refine(
             found = readings(cased if named else key)
             if not found and token.pos in _OPEN:  # Apertium does not know it: the rules
                 token = _open_class(token, key, lexicon)
-            token = decide(token, found, lexicon, out[-3:])
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            token = decide(token, found, lexicon, out[-3:], following)
         elif lexicon is not None and token.pos in _OPEN:
             token = _open_class(token, key, lexicon)
         out.append(token)
