@@ -20,6 +20,7 @@ import select
 import shutil
 import subprocess
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -243,6 +244,32 @@ class Apertium:
             return []  # the analyser split it: not one word it knows
         found = (parse_analysis(part) for part in units[0][1:])
         return list(dict.fromkeys(a for a in found if a is not None))
+
+    def analyse_many(self, words: Sequence[str]) -> dict[str, list[Analysis]]:
+        """``analyse`` for many words in one question to lt-proc (a text's words: one
+        round trip instead of hundreds). Each word goes on a line of its own with a full
+        stop after it, so that no multiword entry spans two; a word the analyser splits
+        is left out (``analyse`` it alone)."""
+        batch = [w for w in dict.fromkeys(words) if is_safe_word(w) and "." not in w]
+        if not batch:
+            return {}
+        self.start()
+        assert self._analyser is not None
+        text = "".join(f"{w.replace('’', chr(39))} .\n" for w in batch)
+        groups: list[list[list[str]]] = [[]]
+        for unit in parse_stream(self._analyser.ask(text)):
+            if unit[0] == "." and unit[1:] == [".<sent>"]:
+                groups.append([])
+            else:
+                groups[-1].append(unit)
+        if len(groups) != len(batch) + 1:
+            return {}  # out of step: the caller asks word by word
+        found: dict[str, list[Analysis]] = {}
+        for word, units in zip(batch, groups, strict=False):
+            if len(units) == 1:
+                readings = (parse_analysis(part) for part in units[0][1:])
+                found[word] = list(dict.fromkeys(a for a in readings if a is not None))
+        return found
 
     def translate(self, analysis: Analysis) -> list[Pivot]:
         """English for a French lemma through Spanish: one Pivot per Spanish translation."""

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -104,6 +104,28 @@ class _Analyser:
     @property
     def available(self) -> bool:
         return self._get() is not None
+
+    def prime(self, forms: Iterable[str]) -> None:
+        """Asks Apertium about every form not asked yet, in one question (a text's words)."""
+        new = [f for f in dict.fromkeys(forms) if f not in self._memo]
+        apertium = self._get() if new else None
+        if apertium is None:
+            return
+        spelled = {f.replace("œ", "oe").replace("Œ", "Oe"): f for f in new}
+        try:
+            found = apertium.analyse_many(list(spelled))
+        except ApertiumUnavailable:
+            with self._lock:
+                self._apertium = None
+            return
+        if len(self._memo) + len(found) > _MEMO_MAX:
+            self._memo.clear()
+        for asked, readings in found.items():
+            self._memo[spelled[asked]] = tuple(readings)
+
+    def forget(self) -> None:
+        """Drops the answers kept (the lemma benchmark times a text met for the first time)."""
+        self._memo.clear()
 
     def __call__(self, form: str) -> tuple[Analysis, ...]:
         found = self._memo.get(form)

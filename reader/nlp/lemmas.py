@@ -165,6 +165,9 @@ def refine(
     Apertium (``readings`` None), verb lemmas and verbs tagged as nouns or adjectives are
     put right by the lemmatizer's own rules."""
     out: list[Token] = []
+    prime = getattr(readings, "prime", None)
+    if prime is not None:  # the analyser takes a block's words in one question
+        prime(_forms(tokens))
     for i, token in enumerate(tokens):
         key = word_key(token.text)
         entry = _WORDS.get(key)
@@ -188,6 +191,17 @@ def refine(
             token = _open_class(token, key, lexicon)
         out.append(token)
     return out
+
+
+def _forms(tokens: Sequence[Token]) -> list[str]:
+    """The forms ``refine`` may ask the analyser about (as it spells them)."""
+    forms = []
+    for token in tokens:
+        if any(c.isalpha() for c in token.text):
+            forms.append(word_key(token.text))
+            forms.append(token.text.replace("’", "'").removeprefix("-t-").lstrip("-"))
+            forms.append(token.lemma)  # whether a dictionary knows spaCy's lemma
+    return forms
 
 
 def _open_class(token: Token, key: str, lexicon: Lexicon) -> Token:
