@@ -180,7 +180,7 @@ def decide(
     already); see the module docstring. ``ranks``: the frequency list's ranks."""
     ranks = frequency_ranks() if ranks is None else ranks
     if token.pos in ("PROPN", "X") or token.entity:
-        return _name(token, readings, ranks)
+        return _name(token, readings, ranks, before, after)
     if token.pos not in OPEN:
         return _closed(token, readings, ranks)
     if not readings:
@@ -210,7 +210,7 @@ def decide(
     return replace(token, lemma=ligature(best.lemma.lower(), token.text), pos=POS_OF_TAG[best.pos])
 
 
-_SUBJECTS = frozenset("je j' tu il elle on ils elles ne n' se s' me m' te t' qui".split())
+_SUBJECTS = frozenset("je j' tu il elle on ils elles ne n' se s' me m' te t' qui y".split())
 """Words a noun or an adjective never follows, a finite verb often does (« il part »)."""
 _FINITE = frozenset({"pri", "pii", "ifi", "fti", "cni", "prs", "pis"})
 
@@ -251,20 +251,30 @@ def _verb_in_context(
         ):
             return replace(token, pos="VERB")  # « l'église date du XIIe siècle »
     if token.pos == "NOUN" and not any(r.pos == "n" for r in readings):
-        determined = bool(before) and before[-1].pos in ("DET", "ADP")
+        determined = bool(before) and before[-1].pos in ("DET", "ADP", "NUM")
         if not determined and any("pp" in r.tags for r in verbs):
             return replace(token, pos="VERB")  # « des bataillons dits de marche »
     if token.pos == "NOUN" and adjective and after_noun:
         return replace(token, pos="ADJ")  # « la rive droite », « une cour souveraine »
+    determiner = bool(before) and before[-1].pos == "DET"
+    if token.pos == "NOUN" and adjective and determiner and after and after.pos == "NOUN":
+        return replace(token, pos="ADJ")  # « une vieille ferme »
     return token
 
 
-def _name(token: Token, readings: Sequence[Analysis], ranks: Mapping[str, int]) -> Token:
+def _name(
+    token: Token,
+    readings: Sequence[Analysis],
+    ranks: Mapping[str, int],
+    before: Sequence[Token],
+    after: Token | None,
+) -> Token:
     """A token spaCy calls a name (PROPN, or one word of an entity): a word on its own
     that Apertium reads only as common words (« asseyez », « cieux », « Messieurs »)
-    is one; names, acronyms and words of longer names stay names."""
+    is one; names, acronyms and words of longer names (« Monte-Cristo ») stay names."""
     text = token.text
-    alone = not token.entity or token.entity_start
+    beside = [t for t in (before[-1] if before else None, after) if t is not None]
+    alone = not any(t.pos == "PROPN" or t.entity for t in beside)
     if (
         not readings
         or any(r.pos == "np" for r in readings)
