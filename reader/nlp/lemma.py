@@ -270,20 +270,24 @@ def _name(
     after: Token | None,
 ) -> Token:
     """A token spaCy calls a name (PROPN, or one word of an entity): a word on its own
-    that Apertium reads only as common words (« asseyez », « cieux », « Messieurs »)
-    is one; names, acronyms and words of longer names (« Monte-Cristo ») stay names."""
+    that Apertium reads only as common words is one (« asseyez », « cieux », « Grève »
+    opening a title); one that spaCy's entities call a person, place or organisation
+    only as a plural or a verb form, which names are not (« Messieurs »): « Rose »,
+    acronyms and words of longer names (« Monte-Cristo », « Jeff Sessions ») stay names."""
     text = token.text
     beside = [t for t in (before[-1] if before else None, after) if t is not None]
     alone = not any(t.pos == "PROPN" or t.entity for t in beside)
+    common = [r for r in readings if r.pos in POS_OF_TAG]
+    inflected = all("pl" in r.tags or r.pos in TAGS["VERB"] for r in common)
     if (
-        not readings
+        not common
         or any(r.pos == "np" for r in readings)
         or (len(text) > 1 and text.isupper())
         or not alone
-        or not any(r.pos in POS_OF_TAG for r in readings)
+        or (text[:1].isupper() and token.entity and not inflected)
     ):
         return token
-    best = _best([r for r in readings if r.pos in POS_OF_TAG], token, ranks)
+    best = _best(common, token, ranks)
     return replace(
         token,
         lemma=ligature(best.lemma.lower(), text),
