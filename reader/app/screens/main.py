@@ -422,10 +422,12 @@ class MainScreen(Screen[None]):
 
     async def on_article_view_lookup_requested(self, message: ArticleView.LookupRequested) -> None:
         block = self.article.blocks[message.index]
-        request = make_request(block, message.start, message.end, self.view.english)
+        span = (message.start, message.end)
+        lemma = self.statuses.lemma(message.index, span)
+        request = make_request(block, message.start, message.end, self.view.english, lemma)
         panel = await self._mounted_lookup_panel()
         panel.look_up(request)
-        self._looked_up = (message.index, (message.start, message.end))
+        self._looked_up = (message.index, span)
         self._show_word_status()
 
     def prefetch_sentence(self, sentence: int | None) -> None:
@@ -742,7 +744,8 @@ class MainScreen(Screen[None]):
         self.statuses.statistics()
 
     def on_lookup_panel_word_saved(self, message: LookupPanel.WordSaved) -> None:
-        # save_lookup made the lookup's lemma learning 1; the text's lemma follows at once.
+        # The one status write of `s`: through the status keys' path, under the analysis's
+        # lemma (the one the panel showed); save_lookup wrote the vocabulary only.
         panel = self.lookup_panel
         result = panel.result if panel is not None else None
         if result is None or result.term or result.proper or self._looked_up is None:
