@@ -13,7 +13,10 @@ Decoding order:
 Text from files must never drive the terminal, so every decoded text goes
 through ``clean``: whole escape sequences, C0/C1 control characters other than tab
 and newline, and bidi overrides are removed, and tabs are expanded to spaces.
-``clean_line`` is the same for one-line texts (glossary fields, terms typed by the user).
+``clean_line`` is the same for one-line texts: glossary fields, terms typed by the user,
+and every piece of metadata a file or a page brings (titles, authors, site names, dates,
+descriptions from EPUB metadata, ``<title>``, ``<meta>``, Open Graph, JSON-LD); the CLI
+passes what it prints of stored text through it again (``reader.commands.common``).
 """
 
 from __future__ import annotations
@@ -125,7 +128,8 @@ def clean(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """``clean`` for a one-line text: runs of whitespace (newlines too) become one space."""
+    """``clean`` for a one-line text: runs of whitespace (newlines too) become one space.
+    Metadata from outside (a title, an author, a date) goes through this when it is read."""
     return " ".join(clean(text).split())
 
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from reader.commands.common import OutputOption, check_output, notice
+from reader.commands.common import OutputOption, check_output, notice, write_out
 from reader.learning.store import STATUSES
 
 app = typer.Typer(
@@ -127,7 +126,7 @@ def known_export(
     if output:
         write_output(output, text.encode("utf-8"))
     else:
-        sys.stdout.write(text)
+        write_out(text)
 
 
 @app.command("seed")

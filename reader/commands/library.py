@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 import time
 from collections.abc import Sequence
 from enum import Enum
@@ -11,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import err, notice
+from reader.commands.common import err, json_out, notice, safe_console
 
 
 class ListFormat(str, Enum):
@@ -86,12 +84,11 @@ def library(fmt: FormatOption = ListFormat.table) -> None:
             }
             for t in texts
         ]
-        sys.stdout.write(json.dumps({"texts": rows}, ensure_ascii=False, indent=2) + "\n")
+        json_out({"texts": rows})
         return
     if not texts:
         notice("the library is empty (reader add PATH|URL adds a text)")
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table("id", "title", "author", "kind", "words", "read", "known", "last opened")
@@ -106,7 +103,7 @@ def library(fmt: FormatOption = ListFormat.table) -> None:
             _percent(t.known),
             _date(t.opened),
         )
-    Console(highlight=False, markup=False).print(table)
+    safe_console().print(table)
 
 
 def remove(
@@ -154,20 +151,19 @@ def find(
                 for h in hits
             ],
         }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        json_out(payload)
         return
     if not hits:
         notice(
             f"no sentence of your library holds {word!r}" + (f" (lemma {base!r})" if lemma else "")
         )
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table("text", "block", "French", "English")
     for h in hits:
         table.add_row(f"#{h.text} {h.title}", str(h.block + 1), h.fr, english.get(h.fr, "—"))
-    Console(highlight=False, markup=False).print(table)
+    safe_console().print(table)
     texts = len({h.text for h in hits})
     notice(
         f"{len(hits)} sentence{'s' * (len(hits) != 1)} in {texts} text{'s' * (texts != 1)}"

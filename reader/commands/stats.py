@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Sequence
 from enum import Enum
 from typing import Annotated
 
 import typer
 
-from reader.commands.common import notice
+from reader.commands.common import json_out, notice, safe_console
 
 BARS = "▁▂▃▄▅▆▇█"
 RECENT_DAYS = 7
@@ -48,13 +46,12 @@ def stats(
     if store.notice:
         notice(store.notice)
     if fmt is StatsFormat.json:
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        json_out(result.to_json())
         return
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(highlight=False)
+    console = safe_console()
     console.print(
         Text(
             f"Known lemmas: {result.known}  learning: {result.learning}  ignored: {result.ignored}"

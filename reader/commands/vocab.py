@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reader.commands.common import OutputOption, check_output, notice
+from reader.commands.common import OutputOption, check_output, notice, safe_console, write_out
 
 if TYPE_CHECKING:
     from reader.speech import Speech
@@ -28,7 +27,6 @@ class VocabFormat(str, Enum):
 @app.command("list")
 def vocab_list() -> None:
     """List the saved words, most recent first."""
-    from rich.console import Console
     from rich.table import Table
 
     from reader.learning.vocab import Vocabulary
@@ -45,7 +43,7 @@ def vocab_list() -> None:
         table.add_row(
             e.lemma, e.word, e.english or "—", e.source, str(len(e.examples)), e.updated[:10]
         )
-    Console(highlight=False).print(table)
+    safe_console().print(table)
 
 
 @app.command("export")
@@ -82,7 +80,7 @@ def vocab_export(
     if output:
         write_output(output, text.encode("utf-8"))
     else:
-        sys.stdout.write(text)
+        write_out(text)
 
 
 def _speech() -> Speech:

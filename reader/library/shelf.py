@@ -28,6 +28,7 @@ from reader.article import Article, from_blocks
 from reader.errors import ReaderError
 from reader.library.index import SentenceRow, count_words
 from reader.store import data_dir, set_aside_or_fail
+from reader.textio import clean_line
 
 Kind = Literal["article", "book", "web page"]
 KINDS: tuple[Kind, ...] = ("article", "book", "web page")
@@ -108,6 +109,9 @@ class Text:
     key: str = ""
     """The article key (``reader.article.Article.key``): reading positions are kept by it."""
 
+    def __post_init__(self) -> None:
+        _clean_fields(self)
+
 
 @dataclass(frozen=True)
 class NewText:
@@ -120,6 +124,19 @@ class NewText:
     published: str
     article: Article
 
+    def __post_init__(self) -> None:
+        _clean_fields(self)  # stored clean, whatever path read it
+
+
+def _clean_fields(text: Text | NewText | Hit) -> None:
+    """Titles, authors and dates come from outside (a book's metadata, a page's JSON-LD):
+    no control character or bidi override may reach the database or a terminal. Rows
+    stored before this rule are cleaned as they are read."""
+    for name in ("title", "author", "published"):
+        value = getattr(text, name, None)
+        if isinstance(value, str):
+            object.__setattr__(text, name, clean_line(value))
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -130,6 +147,9 @@ class Hit:
     block: int
     sentence: int
     fr: str
+
+    def __post_init__(self) -> None:
+        _clean_fields(self)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from reader import article as article_model
 from reader.errors import InputError
 from reader.fetch import read_page
 from reader.library.shelf import Kind, Library, NewText, Text
-from reader.textio import clean, decode_text
+from reader.textio import clean, clean_line, decode_text
 
 PAGE_LIMIT = 10 * 1024 * 1024
 """The most a web page may weigh; a news article's HTML is well under 2 MB."""
@@ -54,7 +54,7 @@ def read_source(source: str, title: str | None = None) -> NewText:
         new = NewText(
             new.source,
             new.kind,
-            " ".join(clean(title).split()),
+            clean_line(title),
             new.author,
             new.published,
             new.article,
