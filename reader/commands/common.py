@@ -149,9 +149,25 @@ def notice(message: str) -> None:
 
 
 def load_article(path: str):  # -> reader.article.Article (imported lazily: keeps --help instant)
-    """Loads an article and says, on stderr, what the loader was unsure of (encoding)."""
+    """Loads an article and says, on stderr, what the loader was unsure of (encoding).
+    A number that is no file is a library text (``reader words 3``); a book (``.epub``)
+    is read as ``reader add`` reads it, without adding it."""
     from reader import article as article_model
+    from reader.commands.open import library_id
+    from reader.errors import InputError
 
+    text_id = library_id(path)
+    if text_id is not None:
+        from reader.library.shelf import Library, library_path
+
+        if not library_path().is_file():
+            raise InputError(f"{path}: no such file, and no library yet")
+        with Library() as library:
+            return library.article(text_id)
+    if path.lower().endswith(".epub") and Path(path).is_file():
+        from reader.library.sources import read_source
+
+        return read_source(path).article
     article = article_model.load(path)
     for warning in article.warnings:
         notice(f"warning: {warning}")

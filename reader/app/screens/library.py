@@ -12,6 +12,7 @@ each ``Cell`` carries) rather than filling it again.
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -48,9 +49,24 @@ def title_width(screen_width: int) -> int:
     return max(12, min(_TITLE_WIDTH, screen_width - _OTHER_COLUMNS))
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
+
+
+def folded(text: str) -> str:
+    """Lower case without accents or ligatures: « Économie » → "economie", « Œuvre » →
+    "oeuvre"; the filter matches and titles sort by it."""
+    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def title_order(title: str) -> tuple[str, str]:
+    """French order: by the letters first (« Économie » before « Zoo »), then accents."""
+    return folded(title), title.casefold()
+
+
 _SORT_KEYS: dict[str, Callable[[Text], Any]] = {
-    "title": lambda t: t.title.casefold(),
-    "kind": lambda t: (t.kind, t.title.casefold()),
+    "title": lambda t: title_order(t.title),
+    "kind": lambda t: (t.kind, title_order(t.title)),
     "words": lambda t: t.words,
     "read": lambda t: t.read,
     "known": lambda t: (t.known is not None, t.known or 0.0),
@@ -103,11 +119,11 @@ class Rows:
             self.column, self.descending = column, column in _DESCENDING_FIRST
 
     def shown(self) -> list[Text]:
-        needle = self.query.casefold().strip()
+        needle = folded(self.query).strip()  # « greve » finds « Grève »
         kept = [
             t
             for t in self.texts
-            if not needle or needle in f"{t.title} {t.author} {t.kind} {t.source}".casefold()
+            if not needle or needle in folded(f"{t.title} {t.author} {t.kind} {t.source}")
         ]
         if self.column is not None:
             kept.sort(key=_SORT_KEYS[self.column], reverse=self.descending)
@@ -159,6 +175,10 @@ class LibraryScreen(Screen[None]):
         Binding("a", "add", "Add"),
         Binding("d,delete", "remove", "Remove", key_display="d"),
         Binding("escape", "close", "Back"),
+        # Over the table's own home/end, which only scroll: these move to a text.
+        Binding("home", "first", "First text", show=False, priority=True),
+        Binding("end", "last", "Last text", show=False, priority=True),
+        Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
     @dataclass
@@ -183,9 +203,12 @@ class LibraryScreen(Screen[None]):
 
         error: str
 
-    def __init__(self, library: Library, selected: int | None = None) -> None:
+    def __init__(self, library: Library, selected: int | None = None, back: bool = True) -> None:
         super().__init__()
         self.library = library
+        self.back = back
+        """Whether there is a text under the screen for Escape to go back to (the app's
+        first screen has none: there Escape does nothing, q quits)."""
         self.rows = Rows(library.texts())
         self.selected = selected
         self._title_width = _TITLE_WIDTH
@@ -211,9 +234,50 @@ class LibraryScreen(Screen[None]):
     def keys(self) -> str:
         """The keys, from the screen's own bindings: the footer line. (Textual's Footer
         cost this screen a sixth of its start-up, measured by benchmarks/library.py.)"""
-        bindings = [b for b in self.BINDINGS if isinstance(b, Binding) and b.show]
+        bindings = [
+            b
+            for b in self.BINDINGS
+            if isinstance(b, Binding) and b.show and (self.back or b.action != "close")
+        ]
         shown = [(b.key_display or b.key, b.description) for b in bindings]
-        return "  ".join(f"{key} {what}" for key, what in [("enter", "Open"), *shown])
+        keys = [("enter", "Open"), *shown, ("q", "Quit")]
+        return "  ".join(f"{key} {what}" for key, what in keys)
+
+    def key_groups(self) -> list[tuple[str, list[Binding]]]:
+        """What ``?`` lists here: the library's keys, then the app's."""
+        own = [b for b in self.BINDINGS if isinstance(b, Binding) and b.action != "help"]
+        if not self.back:
+            own = [b for b in own if b.action != "close"]
+        table = [
+            Binding("enter", "open", "Open the text"),
+            Binding("up", "", "Previous/next text", key_display="↑/↓"),
+            *own,
+        ]
+        app = [
+            Binding("question_mark", "help", "This help", key_display="?"),
+            Binding("q", "quit", "Quit"),
+            Binding("ctrl+p", "command_palette", "Command palette"),
+        ]
+        return [("Library", table), ("App", app)]
+
+    def action_help(self) -> None:
+        from reader.app.screens.help import HelpScreen
+
+        if self.query(Input):
+            return  # a box is open: "?" is typed into it
+        self.app.push_screen(HelpScreen(self.key_groups()))
+
+    def action_first(self) -> None:
+        if isinstance(self.focused, Input):
+            self.focused.action_home()  # in a box, the caret's key as ever
+        elif self.table.row_count:
+            self.table.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        if isinstance(self.focused, Input):
+            self.focused.action_end()
+        elif self.table.row_count:
+            self.table.move_cursor(row=self.table.row_count - 1)
 
     @property
     def table(self) -> DataTable[Cell]:
@@ -239,6 +303,8 @@ class LibraryScreen(Screen[None]):
         current = select if select is not None else self.current_id()
         shown = self.rows.shown()
         table.clear()
+        for column in table.columns.values():  # widths from the new rows: a narrower
+            column.content_width = column.label.cell_len  # screen shrinks the title column
         self._title_width = title_width(self.app.size.width)
         for text in shown:
             table.add_row(*cells(text, self._title_width), key=str(text.id))
@@ -300,8 +366,10 @@ class LibraryScreen(Screen[None]):
         boxes = self.query(Input)
         if boxes:
             self._close_box(boxes.first())
-        else:
+        elif self.back:
             self.post_message(self.Closed())
+        else:
+            self.notify("This is the first screen: Enter opens a text, q quits.", timeout=4)
 
     # ------------------------------------------------------------ filter and add boxes
 
