@@ -48,7 +48,7 @@ def add(
         text, updated = add_source(library, source, title)
     notice(
         f"{'updated' if updated else 'added'} #{text.id}: {text.title} "
-        f"({text.kind}, {text.words:,} words)"
+        f"({text.kind}, {text.words:,} word{'s' * (text.words != 1)})"
     )
 
 

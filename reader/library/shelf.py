@@ -299,6 +299,8 @@ class Library:
         return [Text(*row) for row in rows]
 
     def text(self, text_id: int) -> Text:
+        if not -(2**63) <= text_id < 2**63:  # beyond SQLite's integers: no such text either
+            raise LibraryError(f"no text {text_id} in the library (reader library lists them)")
         with self._lock:
             row = self._db.execute(
                 f"SELECT {_TEXT_COLUMNS} FROM texts WHERE id = ?", (text_id,)
