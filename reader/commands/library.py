@@ -91,7 +91,12 @@ def library(fmt: FormatOption = ListFormat.table) -> None:
         return
     from rich.table import Table
 
-    table = Table("id", "title", "author", "kind", "words", "read", "known", "last opened")
+    table = Table("id")
+    # One line per text: a long title or author is cut with "…", never wrapped (T7).
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=3)
+    table.add_column("author", no_wrap=True, overflow="ellipsis", ratio=1)
+    for name in ("kind", "words", "read", "known", "last opened"):
+        table.add_column(name, no_wrap=True)
     for t in texts:
         table.add_row(
             str(t.id),

@@ -38,7 +38,12 @@ def vocab_list() -> None:
     if not entries:
         notice("your vocabulary is empty (s in a word lookup saves a word)")
         return
-    table = Table("lemma", "word", "English", "source", "sentences", "saved")
+    table = Table("lemma", "word")
+    # One line per word: long English and sources are cut with "…", never wrapped (T7).
+    table.add_column("English", no_wrap=True, overflow="ellipsis", ratio=2)
+    table.add_column("source", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column("sentences", no_wrap=True)
+    table.add_column("saved", no_wrap=True)
     for e in entries:
         table.add_row(
             e.lemma, e.word, e.english or "—", e.source, str(len(e.examples)), e.updated[:10]
