@@ -71,7 +71,7 @@ def stats(
     if not result.articles:
         console.print(Text("Articles: none yet (reader words PATH, or read one in the reader)"))
         return
-    table = Table("article", "words to learn", "known", "% known", "last seen")
+    table = Table("article", "running words", "known", "% known", "last seen")
     for a in result.articles:
         table.add_row(
             Text(a.title or a.source), str(a.countable), str(a.known), f"{a.share:.0%}", a.seen[:10]

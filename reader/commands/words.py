@@ -152,8 +152,8 @@ def _table(found: ArticleWords, statuses: dict[str, str], rows: list[dict[str, A
     console = safe_console()
     console.print(
         Text(
-            f"{found.source}: {found.tokens} tokens, {found.countable} words to learn, "
-            f"{len(found.lemmas)} lemmas; {hard.known:.0%} known. Outside your known words: "
+            f"{found.source}: {found.tokens} tokens, {found.countable} running words to learn, "
+            f"{len(found.lemmas)} distinct (lemmas); {hard.known:.0%} known. Outside your known words: "
             f"{hard.unknown:.0%}; outside the 2,000 most frequent lemmas: {hard.beyond_2000:.0%}; "
             f"outside the 5,000: {hard.beyond_5000:.0%}."
         )

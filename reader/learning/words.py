@@ -165,10 +165,24 @@ def known_tokens(words: ArticleWords, statuses: Mapping[str, str]) -> int:
     return sum(e.count for lemma, e in words.lemmas.items() if statuses.get(lemma) == "known")
 
 
+def ignored_tokens(words: ArticleWords, statuses: Mapping[str, str]) -> int:
+    return sum(e.count for lemma, e in words.lemmas.items() if statuses.get(lemma) == "ignored")
+
+
+def share_known(known: int, countable: int, ignored: int) -> float:
+    """Known tokens ÷ the countable tokens that are not ignored, as Lute and LingQ count:
+    a text whose every word is known or ignored is 100 % known (0 with no word at all)."""
+    if not countable:
+        return 0.0
+    left = countable - ignored
+    return known / left if left > 0 else 1.0
+
+
 def known_share(words: ArticleWords, statuses: Mapping[str, str]) -> float:
-    """Known tokens ÷ countable tokens (0 for a text with no word to learn)."""
-    countable = words.countable
-    return known_tokens(words, statuses) / countable if countable else 0.0
+    """Known tokens ÷ countable tokens that are not ignored (0 for a text with no word to learn)."""
+    return share_known(
+        known_tokens(words, statuses), words.countable, ignored_tokens(words, statuses)
+    )
 
 
 def new_lemmas(words: ArticleWords, statuses: Mapping[str, str]) -> int:

@@ -39,3 +39,12 @@ def test_series_fill_every_day_and_articles_follow_the_statuses(data_dir):
 def test_nothing_yet(data_dir):
     result = statistics(LearningStore())
     assert result.known_by_day == () and result.words_by_day == () and result.articles == ()
+
+
+def test_an_articles_share_leaves_its_ignored_words_out(data_dir):
+    store = LearningStore()
+    store.record_article("a", "Les chats", "a.fr.txt", 10, {"le": 4, "chat": 3, "voir": 3})
+    store.set_many({"le": "ignored", "chat": "known"})
+    (share,) = statistics(store).articles
+    assert (share.known, share.ignored, share.countable) == (3, 4, 10)
+    assert share.share == 0.5  # 3 known of the 6 words not ignored
