@@ -267,6 +267,7 @@ _FRACTIONS = {
 _CAPITAL = r"[A-ZÀ-ÖØ-Þ]"
 _NAME = rf"{_CAPITAL}[a-zà-öø-ÿ]+"
 
+
 def _phone(match: re.Match[str]) -> str:
     """« 01 23 45 67 89 » as French speakers say it: in pairs, « zéro un, vingt-trois… »."""
     pairs = re.findall(r"\d\d", match[0])
