@@ -12,6 +12,7 @@ panel (its own workers), ``Selection`` (which occurrence n/N went to) and ``Word
 
 from __future__ import annotations
 
+import time
 from collections.abc import Coroutine, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +65,10 @@ if TYPE_CHECKING:
     from reader.lookup.service import LookupService
     from reader.session import EngineState
     from reader.translation import BlockTranslation
+
+
+SPEECH_NOTICE_SECONDS = 8
+"""How long a speech error stays on screen."""
 
 
 class MainScreen(Screen[None]):
@@ -125,6 +130,8 @@ class MainScreen(Screen[None]):
         self.selection = Selection()
         self._save_timer: Timer | None = None
         self.speaker = Speaker(self.post_message, self._show_speaking)
+        self._speech_error: tuple[str, float] = ("", 0.0)
+        """The last speech error told, and when its notice went up."""
         self.set_reactive(MainScreen.total, len(article.blocks))
 
     # ------------------------------------------------------------ composition
@@ -472,8 +479,18 @@ class MainScreen(Screen[None]):
     @on(SpeechEnded)
     def speech_ended(self, message: SpeechEnded) -> None:
         error = self.speaker.ended(message)
-        if error is not None:
-            self.notify(error, title="Speech", severity="error", timeout=8, markup=False)
+        if error is None:
+            return
+        # The same failure again (no sound card: each p) while its notice is still up is
+        # not stacked under it (T24).
+        now = time.monotonic()
+        last, at = self._speech_error
+        if error != last or now - at > SPEECH_NOTICE_SECONDS:
+            self.notify(
+                error, title="Speech", severity="error", timeout=SPEECH_NOTICE_SECONDS, markup=False
+            )
+            at = now
+        self._speech_error = (error, at)
 
     # ------------------------------------------------------------ focus and selection
 
