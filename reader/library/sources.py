@@ -1,6 +1,7 @@
 """What ``reader add`` is given, read into a text for the library, then added.
 
-- a path to ``.txt``, ``.md``, ``.html``, or ``-`` (stdin): read as ``reader PATH`` reads it;
+- a path to ``.txt``, ``.md``, or ``-`` (stdin): read as ``reader PATH`` reads it;
+- a path to ``.html`` (a page saved from a browser): its article extracted as for a URL;
 - a path to an ``.epub``: a book (``reader.library.epub``);
 - an ``http://`` or ``https://`` URL: a web page, fetched (``reader.fetch.read_page``:
   at most ``PAGE_LIMIT`` bytes, a timeout, a few redirects, HTML only), decoded by its
@@ -47,6 +48,8 @@ def read_source(source: str, title: str | None = None) -> NewText:
         path = Path(source).expanduser()
         if path.suffix.lower() == ".epub" and path.is_file():
             new = _book(path)
+        elif path.suffix.lower() in (".html", ".htm") and path.is_file():
+            new = _saved_page(path)
         else:
             article = article_model.load(path)
             new = NewText(str(path.resolve()), "article", article.title, "", "", article)
@@ -82,6 +85,26 @@ def _book(path: Path) -> NewText:
     source = str(path.resolve())
     article = article_model.from_blocks(book.pairs, source, path)
     return NewText(source, "book", book.title, book.author, "", article)
+
+
+def _saved_page(path: Path) -> NewText:
+    """A page saved from a browser: the same article extraction as a URL (no cookie
+    banner, breadcrumb or newsletter box; its author and date), kept as an article. A
+    plain HTML file with no page around its text is read as ``reader PATH`` reads it."""
+    from reader.library.extract import extract
+    from reader.textio import read_bytes
+
+    data, name = read_bytes(path)
+    source = str(path.resolve())
+    try:
+        found = extract(page_text(data, None, name), name)
+    except InputError:  # too little text for an article page: a plain HTML file
+        article = article_model.load(path)
+        return NewText(source, "article", article.title, "", "", article)
+    article = article_model.parse(found.html, source, path, fmt="html")
+    return NewText(
+        source, "article", found.title or article.title, found.author, found.date, article
+    )
 
 
 def _web_page(url: str) -> NewText:
