@@ -42,14 +42,11 @@ def add(
     ] = None,
 ) -> None:
     """Add a text to the library (adding the same source again updates it)."""
-    from reader.library.sources import add_source
+    from reader.library.sources import add_source, added_message
 
     with _library() as library, err.status(f"reading and analysing {source}"):
         text, updated = add_source(library, source, title)
-    notice(
-        f"{'updated' if updated else 'added'} #{text.id}: {text.title} "
-        f"({text.kind}, {text.words:,} word{'s' * (text.words != 1)})"
-    )
+    notice(added_message(text, updated, source))
 
 
 def _percent(value: float | None) -> str:

@@ -86,18 +86,15 @@ def _new_library() -> Library:
 def _from_library(library: Library, path: str) -> Article:
     """The library text ``path`` names (an id), or the book or page it is, added first
     (the add is said on stderr, as ``reader add`` says it)."""
-    from reader.library.sources import add_source
+    from reader.library.sources import add_source, added_message
     from reader.textio import clean_line
 
     text_id = library_id(path)
     if text_id is None:
         sys.stderr.write(f"reader: reading {clean_line(path)} into your library…\n")
         text, updated = add_source(library, path)
-        sys.stderr.write(
-            f"reader: {'updated' if updated else 'added'} #{text.id} in your library: "
-            f"{clean_line(text.title)} ({text.kind}, {text.words:,} "
-            f"word{'s' * (text.words != 1)}); reader open {text.id} opens it again\n"
-        )
+        said = clean_line(added_message(text, updated, path))
+        sys.stderr.write(f"reader: {said}; reader open {text.id} opens it again\n")
         text_id = text.id
     return library.article(text_id)
 

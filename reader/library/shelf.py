@@ -316,6 +316,14 @@ class Library:
             ).fetchone()
         return Text(*row) if row else None
 
+    def by_key(self, key: str) -> Text | None:
+        """A text with these very blocks (the article key hashes them), whatever its source."""
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {_TEXT_COLUMNS} FROM texts WHERE key = ? ORDER BY id LIMIT 1", (key,)
+            ).fetchone()
+        return Text(*row) if row else None
+
     def count(self) -> int:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM texts").fetchone()[0]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import urllib.parse
+from dataclasses import replace
 from pathlib import Path
 
 from reader import article as article_model
@@ -40,7 +42,7 @@ def read_source(source: str, title: str | None = None) -> NewText:
     if not source.strip():
         raise InputError("give a file, - for stdin, or an http(s) URL to add")
     if is_url(source):
-        new = _web_page(source)
+        new = _web_page(canonical_url(source))
     elif source == "-":
         article = article_model.load("-")
         new = NewText(f"stdin:{article.key}", "article", article.title, "", "", article)
@@ -65,17 +67,69 @@ def read_source(source: str, title: str | None = None) -> NewText:
     return new
 
 
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|xtor|at_\w+)$")
+
+
+def canonical_url(url: str) -> str:
+    """The page a URL names: without its fragment (``#section``) and tracking parameters
+    (``utm_…``, ``fbclid``…), so that the same page added twice is one text."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return url  # the fetch says what is wrong with it
+    query = [
+        (k, v)
+        for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        if not _TRACKING.match(k)
+    ]
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query), fragment=""))
+
+
 def add_source(library: Library, source: str, title: str | None = None) -> tuple[Text, bool]:
     """Reads, analyses (spaCy, once) and stores a source; returns the stored text and
-    whether it was already there (then it is updated)."""
+    whether it was already there (then it is updated). The same text from another source
+    (a copy of a file, stdin, another URL of a page) is not added again: the text already
+    there is returned (``added_message`` says so). A title given once stays when the
+    source is added again without one."""
     from reader.library.index import form_lemmas, sentence_rows
     from reader.nlp.cache import analysis_of
 
     new = read_source(source, title)
-    known = library.by_source(new.source) is not None
+    stored = library.by_source(new.source)
+    if stored is None:
+        twin = library.by_key(new.article.key)
+        if twin is not None:
+            return twin, True
+    elif not (title and title.strip()):
+        new = replace(new, title=stored.title)
+    known = stored is not None
     tokens = analysis_of(new.article)  # kept by the article's key: opening it costs no pass
     rows = sentence_rows(new.article.blocks, tokens)
     return library.add(new, rows, form_lemmas(tokens)), known
+
+
+def added_message(text: Text, updated: bool, source: str) -> str:
+    """What ``reader add`` (and the app) says: added, updated, or already there from
+    another source."""
+    words = f"{text.kind}, {text.words:,} word{'s' * (text.words != 1)}"
+    if updated and text.source not in _names_of(source):
+        return (
+            f"already in your library as #{text.id}: {text.title} ({words}); "
+            f"the same text as {text.source}, nothing added"
+        )
+    return f"{'updated' if updated else 'added'} #{text.id} in your library: {text.title} ({words})"
+
+
+def _names_of(source: str) -> set[str]:
+    """The library sources ``source`` may be stored under."""
+    if is_url(source):
+        return {source, canonical_url(source)}
+    if source == "-":
+        return set()
+    try:
+        return {source, str(Path(source).expanduser().resolve())}
+    except OSError:
+        return {source}
 
 
 def _book(path: Path) -> NewText:

@@ -175,3 +175,30 @@ def test_the_real_command_says_one_line(tmp_path):
     assert "no text 42" in one_line_error(run_reader("remove", "42"))
     done = run_reader("library", "--format", "json")
     assert done.returncode == 0 and json.loads(done.stdout) == {"texts": []}
+
+
+def test_the_same_text_twice_is_one_text_and_a_given_title_stays(data_dir, tmp_path, capsys):
+    """Trial rows T4, T34: a copy of a file, the same page by another URL (a redirect, a
+    fragment, tracking parameters) became new texts; re-adding dropped a --title."""
+    import shutil
+
+    text = tmp_path / "voyage.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    code, _, err = run(capsys, "add", str(text), "--title", "Mon voyage")
+    assert code == 0, err
+    copy = tmp_path / "copie.txt"
+    shutil.copy(text, copy)
+    code, _, err = run(capsys, "add", str(copy))
+    assert code == 0 and err.startswith("reader: already in your library as #1: Mon voyage")
+    code, _, err = run(capsys, "add", str(text))  # again, without --title: it stays
+    assert code == 0 and err.startswith("reader: updated #1 in your library: Mon voyage")
+    with serving() as site:
+        for url in (
+            f"{site}/article",
+            f"{site}/article?utm_source=lettre&utm_medium=mail#commentaires",
+            f"{site}/moved",
+        ):
+            code, _, err = run(capsys, "add", url)
+            assert code == 0, err
+    assert [t["title"] for t in listed(capsys)] == [PAGE_TITLE, "Mon voyage"]
+    assert "already in your library as #2" in err  # the redirect: the same blocks

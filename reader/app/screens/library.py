@@ -196,6 +196,7 @@ class LibraryScreen(Screen[None]):
 
         text: Text
         updated: bool
+        source: str = ""
 
     @dataclass
     class AddFailed(Message, bubble=False):
@@ -452,11 +453,13 @@ class LibraryScreen(Screen[None]):
         except Exception as exc:  # a notice, never a traceback over the screen
             self.post_message(self.AddFailed(f"unexpected error: {type(exc).__name__}: {exc}"))
             return
-        self.post_message(self.Added(text, updated))
+        self.post_message(self.Added(text, updated, source))
 
     @on(Added)
     def _added(self, event: Added) -> None:
-        self.notify(f"{'updated' if event.updated else 'added'} « {event.text.title} »")
+        from reader.library.sources import added_message
+
+        self.notify(added_message(event.text, event.updated, event.source), markup=False)
         self.reload(event.text.id)
 
     @on(AddFailed)
