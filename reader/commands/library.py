@@ -40,13 +40,30 @@ def add(
     title: Annotated[
         str | None, typer.Option("--title", "-t", help="The title to list it under.")
     ] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Add it even if it does not look French.")
+    ] = False,
 ) -> None:
     """Add a text to the library (adding the same source again updates it)."""
     from reader.library.sources import add_source, added_message
 
+    check = None if yes else french_check("reader add --yes adds it anyway")
     with _library() as library, err.status(f"reading and analysing {source}"):
-        text, updated = add_source(library, source, title)
+        text, updated = add_source(library, source, title, check)
     notice(added_message(text, updated, source))
+
+
+def french_check(hint: str):  # -> Callable[[NewText], None]
+    """Refuses (InputError, one line ending with ``hint``) a text that does not look French."""
+    from reader.errors import InputError
+    from reader.learning.french import not_french
+
+    def check(new) -> None:  # new: reader.library.shelf.NewText
+        why = not_french("\n".join(b.text for b in new.article.blocks), new.title or new.source)
+        if why is not None:
+            raise InputError(f"{why}; {hint}")
+
+    return check
 
 
 def _percent(value: float | None) -> str:

@@ -92,7 +92,10 @@ def _from_library(library: Library, path: str) -> Article:
     text_id = library_id(path)
     if text_id is None:
         sys.stderr.write(f"reader: reading {clean_line(path)} into your library…\n")
-        text, updated = add_source(library, path)
+        from reader.commands.library import french_check
+
+        check = french_check(f"reader add --yes {path} adds it anyway")
+        text, updated = add_source(library, path, check=check)
         said = clean_line(added_message(text, updated, path))
         sys.stderr.write(f"reader: {said}; reader open {text.id} opens it again\n")
         text_id = text.id

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -85,7 +86,12 @@ def canonical_url(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query), fragment=""))
 
 
-def add_source(library: Library, source: str, title: str | None = None) -> tuple[Text, bool]:
+def add_source(
+    library: Library,
+    source: str,
+    title: str | None = None,
+    check: Callable[[NewText], None] | None = None,
+) -> tuple[Text, bool]:
     """Reads, analyses (spaCy, once) and stores a source; returns the stored text and
     whether it was already there (then it is updated). The same text from another source
     (a copy of a file, stdin, another URL of a page) is not added again: the text already
@@ -95,6 +101,8 @@ def add_source(library: Library, source: str, title: str | None = None) -> tuple
     from reader.nlp.cache import analysis_of
 
     new = read_source(source, title)
+    if check is not None:
+        check(new)  # before the spaCy pass and the store: it may refuse the text
     stored = library.by_source(new.source)
     if stored is None:
         twin = library.by_key(new.article.key)

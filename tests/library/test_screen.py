@@ -239,3 +239,26 @@ async def test_the_title_column_narrows_with_the_screen(shelf):
         await pilot.pause()
         shown = screen_text(app)
         assert "Last opened" in shown and "Un titre bi…" in shown
+
+
+async def test_adding_a_text_that_is_not_french_warns(library, tmp_path):
+    from textual.notifications import Notify
+
+    path = tmp_path / "railway.txt"
+    path.write_text(
+        "The railway\n\nThe railway came to the town in 1850, and with it came new "
+        "industries, new people and new ideas for the farmers of the valley.\n",
+        encoding="utf-8",
+    )
+    messages: list = []
+    app = Host(library)
+    async with app.run_test(message_hook=messages.append) as pilot:
+        await pilot.press("a")
+        app.screen.query_one("#add", Input).value = str(path)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    said = [m.notification for m in messages if isinstance(m, Notify)]
+    warnings = [n.message for n in said if n.severity == "warning"]
+    assert len(warnings) == 1 and "« The railway » does not look French" in warnings[0]
+    assert library.count() == 1  # added all the same: the reader chose to

@@ -120,7 +120,7 @@ def hostile_page(where: str) -> str:
         "date": '<script type="application/ld+json">{"@type": "NewsArticle", '
         f'"datePublished": {escaped}}}</script><title>Un titre</title>',
     }[where]
-    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"<p>Cette page est « {where} ».</p>"
     return f'<html lang="fr"><head><meta charset="utf-8">{head}</head><body><article>{body}</article></body></html>'
 
 

@@ -27,7 +27,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
 from reader.errors import ReaderError
-from reader.library.shelf import Library, Text
+from reader.library.shelf import Library, NewText, Text
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", "Title"),
@@ -197,6 +197,8 @@ class LibraryScreen(Screen[None]):
         text: Text
         updated: bool
         source: str = ""
+        warning: str | None = None
+        """Why the text may not be French (said as a warning: d removes it)."""
 
     @dataclass
     class AddFailed(Message, bubble=False):
@@ -443,23 +445,34 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, group="library-add", exit_on_error=False)
     def _add(self, source: str) -> None:
+        from reader.learning.french import not_french
         from reader.library.sources import add_source
 
+        warned: list[str] = []
+
+        def check(new: NewText) -> None:
+            text = "\n".join(b.text for b in new.article.blocks)
+            why = not_french(text, f"« {new.title or new.source} »")
+            if why is not None:
+                warned.append(f"{why}; added all the same (d removes it)")
+
         try:
-            text, updated = add_source(self.library, source)
+            text, updated = add_source(self.library, source, check=check)
         except ReaderError as exc:
             self.post_message(self.AddFailed(str(exc)))
             return
         except Exception as exc:  # a notice, never a traceback over the screen
             self.post_message(self.AddFailed(f"unexpected error: {type(exc).__name__}: {exc}"))
             return
-        self.post_message(self.Added(text, updated, source))
+        self.post_message(self.Added(text, updated, source, warned[0] if warned else None))
 
     @on(Added)
     def _added(self, event: Added) -> None:
         from reader.library.sources import added_message
 
         self.notify(added_message(event.text, event.updated, event.source), markup=False)
+        if event.warning:
+            self.notify(event.warning, severity="warning", timeout=10, markup=False)
         self.reload(event.text.id)
 
     @on(AddFailed)
