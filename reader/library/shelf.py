@@ -19,7 +19,8 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -164,6 +165,18 @@ class Hits:
     panel says "10,000+ sentences in 310+ texts"."""
 
 
+def _damaged(path: Path, exc: sqlite3.DatabaseError) -> str:
+    said = str(exc).lower()
+    if isinstance(exc, sqlite3.OperationalError) and any(
+        w in said for w in ("locked", "busy", "read-only", "readonly", "disk", "full", "open")
+    ):  # locked, read-only, disk full: not damaged
+        return f"cannot read the library {path} ({exc})"
+    return (
+        f"the library {path} is damaged ({exc}); the texts stored in its readable parts may "
+        "still open; move the file aside to start a new library"
+    )
+
+
 def library_path() -> Path:
     return data_dir() / FILE_NAME
 
@@ -224,13 +237,24 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def _guarded(self) -> Iterator[None]:
+        """A query on a damaged page (random bytes inside the file, not at its head, which
+        opening checks) raises LibraryError, one line, never a traceback (T36)."""
+        try:
+            yield
+        except LibraryError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(_damaged(self.path, exc)) from exc
+
     def _change(self, sql: str, params: Sequence[object]) -> int:
         """One statement in its own transaction; the number of rows it changed."""
-        with self._lock:
+        with self._lock, self._guarded():
             try:
                 with self._transaction():
                     return self._db.execute(sql, params).rowcount
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:
                 raise LibraryError(f"cannot change the library ({exc})") from exc
 
     def _transaction(self) -> _Transaction:
@@ -247,7 +271,7 @@ class Library:
         blocks = json.dumps([[b.kind, b.text] for b in article.blocks], ensure_ascii=False)
         words = count_words(article.blocks)
         now = time.time()
-        with self._lock:
+        with self._lock, self._guarded():
             try:
                 with self._transaction():
                     self._db.execute(
@@ -285,13 +309,13 @@ class Library:
                         " ON CONFLICT (form, lemma) DO UPDATE SET n = n + excluded.n",
                         [(f, lemma, n) for (f, lemma), n in forms.items()],
                     )
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:
                 raise LibraryError(f"cannot add {text.source} to the library ({exc})") from exc
         return self.text(text_id)
 
     def texts(self) -> list[Text]:
         """Every text, the last opened first, then the last added."""
-        with self._lock:
+        with self._lock, self._guarded():
             rows = self._db.execute(
                 f"SELECT {_TEXT_COLUMNS} FROM texts"
                 " ORDER BY opened IS NULL, opened DESC, added DESC, id DESC"
@@ -301,7 +325,7 @@ class Library:
     def text(self, text_id: int) -> Text:
         if not -(2**63) <= text_id < 2**63:  # beyond SQLite's integers: no such text either
             raise LibraryError(f"no text {text_id} in the library (reader library lists them)")
-        with self._lock:
+        with self._lock, self._guarded():
             row = self._db.execute(
                 f"SELECT {_TEXT_COLUMNS} FROM texts WHERE id = ?", (text_id,)
             ).fetchone()
@@ -310,7 +334,7 @@ class Library:
         return Text(*row)
 
     def by_source(self, source: str) -> Text | None:
-        with self._lock:
+        with self._lock, self._guarded():
             row = self._db.execute(
                 f"SELECT {_TEXT_COLUMNS} FROM texts WHERE source = ?", (source,)
             ).fetchone()
@@ -318,21 +342,21 @@ class Library:
 
     def by_key(self, key: str) -> Text | None:
         """A text with these very blocks (the article key hashes them), whatever its source."""
-        with self._lock:
+        with self._lock, self._guarded():
             row = self._db.execute(
                 f"SELECT {_TEXT_COLUMNS} FROM texts WHERE key = ? ORDER BY id LIMIT 1", (key,)
             ).fetchone()
         return Text(*row) if row else None
 
     def count(self) -> int:
-        with self._lock:
+        with self._lock, self._guarded():
             return self._db.execute("SELECT count(*) FROM texts").fetchone()[0]
 
     def article(self, text_id: int) -> Article:
         """The stored text as an Article: the blocks it was added with, its key, and the
         original file as its path when it is still there (for companion files)."""
         text = self.text(text_id)
-        with self._lock:
+        with self._lock, self._guarded():
             row = self._db.execute(
                 "SELECT blocks FROM contents WHERE text_id = ?", (text_id,)
             ).fetchone()
@@ -352,13 +376,13 @@ class Library:
     def remove(self, text_id: int) -> Text:
         """Removes a text and its sentences (the translation cache and vocabulary stay)."""
         text = self.text(text_id)
-        with self._lock:
+        with self._lock, self._guarded():
             try:
                 with self._transaction():
                     self._db.execute("DELETE FROM sentences WHERE text_id = ?", (text_id,))
                     self._db.execute("DELETE FROM contents WHERE text_id = ?", (text_id,))
                     self._db.execute("DELETE FROM texts WHERE id = ?", (text_id,))
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:
                 raise LibraryError(f"cannot remove text {text_id} ({exc})") from exc
         return text
 
@@ -388,7 +412,7 @@ class Library:
 
     def lemma_of(self, form: str) -> str | None:
         """The lemma the library's texts most often gave this form, or None if never met."""
-        with self._lock:
+        with self._lock, self._guarded():
             row = self._db.execute(
                 "SELECT lemma FROM forms WHERE form = ? ORDER BY n DESC, lemma LIMIT 1",
                 (form.lower().replace("’", "'"),),
@@ -401,7 +425,7 @@ class Library:
         """Sentences holding ``word`` as a form (or, ``lemma``, as a lemma), in the order
         they were added, at most ``limit``; ``exclude`` leaves one text out."""
         query = match_expression("lemmas" if lemma else "fr", word)
-        with self._lock:
+        with self._lock, self._guarded():
             rows = self._db.execute(
                 "SELECT s.text_id, t.title, s.block, s.sentence, s.fr FROM sentence_index"
                 " JOIN sentences s ON s.id = sentence_index.rowid"
@@ -425,7 +449,7 @@ class Library:
         word, and the first few. Counting every "de" of 5 million words took 140 ms
         (benchmarks/library.py); up to 10,000 it stays well under 100 ms."""
         query = match_expression("lemmas" if lemma else "fr", word)
-        with self._lock:
+        with self._lock, self._guarded():
             sentences, texts = self._db.execute(
                 "SELECT count(*), count(DISTINCT text_id) FROM (SELECT s.text_id FROM"
                 " sentence_index JOIN sentences s ON s.id = sentence_index.rowid"
