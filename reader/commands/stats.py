@@ -20,10 +20,11 @@ class StatsFormat(str, Enum):
 
 
 def spark(values: Sequence[int]) -> str:
-    """A one-line chart of ``values`` (the lowest bar for the smallest, the highest for the largest)."""
+    """A one-line chart of ``values`` from zero (the lowest bar for 0, the highest for the
+    largest): one day of 128 known lemmas is a full bar, not the lowest (T35)."""
     if not values:
         return ""
-    low, high = min(values), max(values)
+    low, high = min(0, *values), max(values)
     span = high - low or 1
     return "".join(BARS[(v - low) * (len(BARS) - 1) // span] for v in values)
 

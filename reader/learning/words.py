@@ -70,6 +70,7 @@ class ArticleWords:
 
 
 _WORD = re.compile(r"\w[\w-]*")
+_ORDINAL = re.compile(r"^\d+(?:er|re|ère|e|ème|eme|è|nd|nde|d|de)s?$", re.IGNORECASE)
 
 
 def name_spans(blocks: Sequence[Block], entries: Sequence) -> dict[int, list[tuple[int, int]]]:
@@ -136,6 +137,8 @@ def count_words(
                 continue
             tokens += 1
             if not token.countable or any(a < token.end and token.start < b for a, b in spans):
+                continue
+            if _ORDINAL.match(token.text):  # « 1er », « 2e »: numbers, as « XXIe » is (T35)
                 continue
             lemma = normal(token.lemma)
             if not lemma:

@@ -205,3 +205,18 @@ def test_ignored_words_are_left_out_of_the_share_known():
 def test_a_text_of_ignored_words_only_is_wholly_known():
     w = words()
     assert known_share(w, {lemma: "ignored" for lemma in w.lemmas}) == 1.0
+
+
+def test_ordinals_in_digits_are_numbers_not_words_to_learn():
+    """Trial row T35: « 1er », « 2e » were counted while « XXIe » was not."""
+    analysis = [
+        [
+            tok("le", 0, "le", "DET"),
+            tok("1er", 3, "1er", "ADJ"),
+            tok("et", 7, "et", "CCONJ"),
+            tok("2e", 10, "2e", "ADJ"),
+            tok("tours", 13, "tour"),
+        ]
+    ]
+    w = count_words("t", analysis)
+    assert set(w.lemmas) == {"le", "et", "tour"} and w.tokens == 5

@@ -48,3 +48,13 @@ def test_an_articles_share_leaves_its_ignored_words_out(data_dir):
     (share,) = statistics(store).articles
     assert (share.known, share.ignored, share.countable) == (3, 4, 10)
     assert share.share == 0.5  # 3 known of the 6 words not ignored
+
+
+def test_the_sparkline_starts_from_zero():
+    """Trial row T35: one day of 128 known lemmas was drawn as the lowest bar."""
+    from reader.commands.stats import spark
+
+    assert spark([128]) == "█"
+    assert spark([0, 64, 128]) == "▁▄█"
+    assert spark([0, 0]) == "▁▁"
+    assert spark([]) == ""
