@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -62,6 +62,41 @@ def safe_console(*, stderr: bool = False, markup: bool = False, **options: objec
     console = Console(stderr=stderr, highlight=False, markup=markup, **options)  # type: ignore[arg-type]
     console.push_render_hook(_CleanHook())
     return console
+
+
+def one_line_table(
+    console: Console,
+    names: tuple[str, ...],
+    rows: Sequence[Sequence[str]],
+    cut: dict[int, int],
+    right: tuple[str, ...] = (),
+):  # -> rich.table.Table
+    """A table of one line per row at the console's width (T7): the columns not in
+    ``cut`` keep their width; those in it (index → share) share what is left, cut with "…"."""
+    from rich.table import Table
+
+    widths = [max(len(name), *(len(r[i]) for r in rows)) for i, name in enumerate(names)]
+    fixed = sum(w + 3 for i, w in enumerate(widths) if i not in cut)
+    left = console.width - 1 - fixed - 3 * len(cut)
+    total = sum(cut.values())
+    given = {i: max(6, min(widths[i], left * share // total)) for i, share in cut.items()}
+    spare = left - sum(given.values())
+    for i in sorted(cut, key=lambda i: -cut[i]):  # what a short column leaves, to the others
+        extra = max(0, min(spare, widths[i] - given[i]))
+        given[i] += extra
+        spare -= extra
+    table = Table()
+    for i, name in enumerate(names):
+        table.add_column(
+            name,
+            no_wrap=True,
+            overflow="ellipsis",
+            width=given.get(i),
+            justify="right" if name in right else "left",
+        )
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 def write_out(text: str) -> None:

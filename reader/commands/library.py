@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import err, json_out, notice, safe_console
+from reader.commands.common import err, json_out, notice, one_line_table, safe_console
 
 
 class ListFormat(str, Enum):
@@ -103,16 +103,9 @@ def library(fmt: FormatOption = ListFormat.table) -> None:
     if not texts:
         notice("the library is empty (reader add PATH|URL adds a text)")
         return
-    from rich.table import Table
-
-    table = Table("id")
-    # One line per text: a long title or author is cut with "…", never wrapped (T7).
-    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=3)
-    table.add_column("author", no_wrap=True, overflow="ellipsis", ratio=1)
-    for name in ("kind", "words", "read", "known", "last opened"):
-        table.add_column(name, no_wrap=True)
-    for t in texts:
-        table.add_row(
+    console = safe_console()
+    table_rows = [
+        (
             str(t.id),
             t.title,
             t.author,
@@ -122,7 +115,14 @@ def library(fmt: FormatOption = ListFormat.table) -> None:
             _percent(t.known),
             _date(t.opened),
         )
-    safe_console().print(table)
+        for t in texts
+    ]
+    names = ("id", "title", "author", "kind", "words", "read", "known", "last opened")
+    # One line per text (T7): the title and the author share what the others leave.
+    table = one_line_table(
+        console, names, table_rows, {1: 3, 2: 1}, ("id", "words", "read", "known")
+    )
+    console.print(table)
 
 
 def remove(

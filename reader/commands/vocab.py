@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reader.commands.common import OutputOption, check_output, notice, safe_console, write_out
+from reader.commands.common import (
+    OutputOption,
+    check_output,
+    notice,
+    one_line_table,
+    safe_console,
+    write_out,
+)
 
 if TYPE_CHECKING:
     from reader.speech import Speech
@@ -27,8 +34,6 @@ class VocabFormat(str, Enum):
 @app.command("list")
 def vocab_list() -> None:
     """List the saved words, most recent first."""
-    from rich.table import Table
-
     from reader.learning.vocab import Vocabulary
 
     vocabulary = Vocabulary()
@@ -38,17 +43,14 @@ def vocab_list() -> None:
     if not entries:
         notice("your vocabulary is empty (s in a word lookup saves a word)")
         return
-    table = Table("lemma", "word")
-    # One line per word: long English and sources are cut with "…", never wrapped (T7).
-    table.add_column("English", no_wrap=True, overflow="ellipsis", ratio=2)
-    table.add_column("source", no_wrap=True, overflow="ellipsis", ratio=1)
-    table.add_column("sentences", no_wrap=True)
-    table.add_column("saved", no_wrap=True)
-    for e in entries:
-        table.add_row(
-            e.lemma, e.word, e.english or "—", e.source, str(len(e.examples)), e.updated[:10]
-        )
-    safe_console().print(table)
+    console = safe_console()
+    rows = [
+        (e.lemma, e.word, e.english or "—", e.source, str(len(e.examples)), e.updated[:10])
+        for e in entries
+    ]
+    names = ("lemma", "word", "English", "source", "sentences", "saved")
+    # One line per word (T7): the English and the source share what the others leave.
+    console.print(one_line_table(console, names, rows, {2: 2, 3: 1}, ("sentences",)))
 
 
 @app.command("export")

@@ -35,6 +35,9 @@ def test_library_rows_are_one_line_each_at_80_columns(library, capsys, monkeypat
     assert len(rows) == 3, out
     assert all("…" in row for row in rows)
     assert max(len(line) for line in out.splitlines()) <= 80
+    header = out.splitlines()[1]
+    for name in ("id", "title", "kind", "words", "read", "known", "last opened"):
+        assert f" {name} " in header, header  # every other column whole, not squeezed
 
 
 def test_vocabulary_rows_are_one_line_each_at_80_columns(data_dir, capsys, monkeypatch):
@@ -57,3 +60,6 @@ def test_vocabulary_rows_are_one_line_each_at_80_columns(data_dir, capsys, monke
     rows = body_lines(out)
     assert len(rows) == 2, out
     assert max(len(line) for line in out.splitlines()) <= 80
+    header = out.splitlines()[1]
+    for name in ("lemma", "word", "sentences", "saved"):
+        assert f" {name} " in header, header
