@@ -25,10 +25,11 @@ SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 DEFAULT_ARTICLE = SEEDS / "trump-poutine.fr.txt"
 
 
-def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
+def open_article(path: str | None, engine: str, enforce: bool = True, review: bool = False) -> None:
     """Loads the article (stdin for ``-``; the bundled one for none, unless the library
     holds the reader's own texts: then the app opens on the library; a library text by
-    its id; a book or a web page through the library, added first), then runs the app."""
+    its id; a book or a web page through the library, added first), then runs the app;
+    ``review``: on the review screen, over that first screen."""
     from reader import article as article_model
 
     library, problem = _library()
@@ -47,7 +48,14 @@ def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
         _keys_from_terminal()
     from reader.app.app import ReaderApp
 
-    app = ReaderApp(article, engine, enforce=enforce, library=library, library_problem=problem)
+    app = ReaderApp(
+        article,
+        engine,
+        enforce=enforce,
+        library=library,
+        library_problem=problem,
+        start_review=review,
+    )
     try:
         app.run()
         for problem in app.farewell:
