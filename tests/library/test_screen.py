@@ -262,3 +262,14 @@ async def test_adding_a_text_that_is_not_french_warns(library, tmp_path):
     warnings = [n.message for n in said if n.severity == "warning"]
     assert len(warnings) == 1 and "« The railway » does not look French" in warnings[0]
     assert library.count() == 1  # added all the same: the reader chose to
+
+
+async def test_enter_in_the_filter_opens_the_text_found(shelf):
+    """Trial row T27: Enter in the filter only moved the focus."""
+    messages: list = []
+    app = Host(shelf)
+    async with app.run_test(message_hook=messages.append) as pilot:
+        await pilot.press("slash", "p", "o", "r", "t", "enter")
+        await pilot.pause()
+    opened = {id(m): m for m in messages if isinstance(m, LibraryScreen.OpenText)}
+    assert [m.text_id for m in opened.values()] == [3]  # « Au port »

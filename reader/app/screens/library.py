@@ -407,7 +407,12 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
+        """Enter in the filter opens the text the cursor is on (the first that matches,
+        unless the reader moved): filter, then read (T27)."""
         self.table.focus()
+        text_id = self.current_id()
+        if text_id is not None:
+            self.post_message(self.OpenText(text_id))
 
     # ------------------------------------------------------------ remove
 

@@ -68,6 +68,14 @@ if TYPE_CHECKING:
     from reader.translation import BlockTranslation
 
 
+def shown_source(article: Article) -> str:
+    """Where the text comes from, for the title bar: a path or a URL; a text read from
+    stdin by its title, never the library's internal key (``stdin:9ee1…``: T27)."""
+    if article.source.startswith("stdin:") or article.source == "<stdin>":
+        return f"{article.title} (from stdin)"
+    return article.source
+
+
 SPEECH_NOTICE_SECONDS = 8
 """How long a speech error stays on screen."""
 
@@ -143,7 +151,9 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # A plain label, not Textual's Header: same information, a third of the start-up cost.
-        yield Label(f"Bilingual reader · {self.article.source}", id="title-bar", markup=False)
+        yield Label(
+            f"Bilingual reader · {shown_source(self.article)}", id="title-bar", markup=False
+        )
         with Horizontal(id="body"):
             yield ArticleView(self.article, id="article")
         yield StatusBar().data_bind(
