@@ -18,3 +18,20 @@ async def test_a_text_from_stdin_shows_its_title_not_its_key(data_dir):
         bar = str(app.screen.query_one("#title-bar", Label).render())
         assert "Un titre lu sur stdin (from stdin)" in bar and "9ee1" not in bar
         assert "9ee1" not in app.sub_title
+
+
+async def test_the_palette_finds_speak_hear_and_known(data_dir):
+    """Trial row T33: the palette found nothing for "speak", "hear", "known"."""
+    from textual.command import Hit
+
+    from reader.app.commands import ReaderCommands, reader_commands
+    from tests.support.app import make_app, settle
+
+    app = make_app(extract=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        titles = [c.title for c in reader_commands(app.main)]
+        provider = ReaderCommands(app.screen)
+        for query, key in (("speak", "(p)"), ("hear", "(p)"), ("known", "(M)"), ("learn", "(u)")):
+            found = [h async for h in provider.search(query) if isinstance(h, Hit)]
+            assert any(key in str(h.text) for h in found), (query, titles)
