@@ -113,3 +113,61 @@ def test_a_huge_id_and_a_one_word_text(capsys, data_dir, tmp_path):
     assert exit_.value.code == 1
     said = capsys.readouterr().err
     assert "no text 99999999999999999999999 in the library" in said and "unexpected" not in said
+
+
+_QUIT_WHILE_FETCHING = """
+import asyncio, sys
+from textual.widgets import Input
+from reader.app.app import ReaderApp
+from reader.library.shelf import Library
+from tests.library.conftest import store
+
+async def main() -> None:
+    library = Library()
+    store(library, "Un texte\\n\\nLe chat dort au soleil.\\n", "/t/chat.txt")
+    app = ReaderApp(None, "none", remember=False, extract=False, library=library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        app.screen.query_one("#add", Input).value = sys.argv[1]
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        await pilot.press("q")
+        await pilot.pause()
+    print("quit", flush=True)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.slow
+def test_quitting_while_a_page_is_fetched_does_not_wait_for_it(data_dir, tmp_path):
+    """Trial row T39: q while a page was being added blanked the screen and exited only
+    when the fetch ended (18 s on a stalled server): the fetch's thread was joined when
+    the program exited. Here the whole program must end soon after q."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from tests.support.paths import ROOT
+
+    stalled = socket.socket()
+    stalled.bind(("127.0.0.1", 0))
+    stalled.listen(1)  # accepts the connection and never answers
+    url = f"http://127.0.0.1:{stalled.getsockname()[1]}/page"
+    try:
+        started = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-c", _QUIT_WHILE_FETCHING, url],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "READER_DATA_DIR": str(data_dir)},
+            timeout=120,
+        )
+        took = time.monotonic() - started
+    finally:
+        stalled.close()
+    assert done.returncode == 0 and "quit" in done.stdout, done.stderr
+    assert took < 15  # the page's own timeout is 20 s: the program did not wait for it

@@ -448,8 +448,11 @@ class LibraryScreen(Screen[None]):
             self.notify(f"adding {source}…")
             self._add(source)
 
-    @work(thread=True, group="library-add", exit_on_error=False)
-    def _add(self, source: str) -> None:
+    @work(group="library-add", exit_on_error=False)
+    async def _add(self, source: str) -> None:
+        """In a daemon thread (``reader.app.background``): q while a page is being fetched
+        quits at once rather than when the fetch ends (T39)."""
+        from reader.app.background import in_daemon
         from reader.learning.french import not_french
         from reader.library.sources import add_source
 
@@ -462,7 +465,9 @@ class LibraryScreen(Screen[None]):
                 warned.append(f"{why}; added all the same (d removes it)")
 
         try:
-            text, updated = add_source(self.library, source, check=check)
+            text, updated = await in_daemon(
+                lambda: add_source(self.library, source, check=check), "reader-add"
+            )
         except ReaderError as exc:
             self.post_message(self.AddFailed(str(exc)))
             return
