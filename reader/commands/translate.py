@@ -25,8 +25,10 @@ def once(say: Notify) -> Notify:
     said: set[str] = set()
 
     def say_once(message: str) -> None:
-        if message not in said:
-            said.add(message)
+        # The session says the same problem as "notice: …" (T27: said twice).
+        key = message.removeprefix("notice: ")
+        if key not in said:
+            said.add(key)
             say(message)
 
     return say_once

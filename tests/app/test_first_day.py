@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Label
 
 from reader.app.app import ReaderApp
@@ -35,3 +36,26 @@ async def test_the_palette_finds_speak_hear_and_known(data_dir):
         for query, key in (("speak", "(p)"), ("hear", "(p)"), ("known", "(M)"), ("learn", "(u)")):
             found = [h async for h in provider.search(query) if isinstance(h, Hit)]
             assert any(key in str(h.text) for h in found), (query, titles)
+
+
+@pytest.mark.slow
+@pytest.mark.needs_apertium
+def test_a_glossary_typo_is_said_once_by_reader_translate(tmp_path):
+    """Trial row T27: one reader translate printed the typo's notice twice."""
+    from tests.support.cli import run_reader
+    from tests.support.paths import ROOT
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "glossary.toml").write_text(
+        '[[entry]]\nfr = "grève"\nen = "strike"\nkind = "bogus"\n', encoding="utf-8"
+    )
+    done = run_reader(
+        "translate",
+        str(ROOT / "tests" / "fixtures" / "sommet-bruxelles.fr.txt"),
+        "-e",
+        "apertium",
+        env={"READER_DATA_DIR": str(data)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("has kind 'bogus'") == 1, done.stderr
