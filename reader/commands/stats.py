@@ -36,8 +36,7 @@ def stats(
 ) -> None:
     """Show what you have learnt: known lemmas over time, words read per day, % known per article.
 
-    A block counts as read when you move past it in the reader; an article's % known is
-    recomputed from your statuses today (articles are kept by the reader and `reader words`).
+    A block counts as read when you move past it; % known uses your statuses of today.
     """
     from reader.learning.stats import statistics
     from reader.learning.store import LearningStore

@@ -68,3 +68,13 @@ def test_the_sparkline_starts_from_zero():
     assert spark([0, 64, 128]) == "▁▄█"
     assert spark([0, 0]) == "▁▁"
     assert spark([]) == ""
+
+
+def test_the_help_of_reader_stats_does_not_break_a_sentence():
+    """Trial row T27: ``reader stats -h`` wrapped mid-sentence (a docstring's line break)."""
+    from tests.support.cli import run_reader
+
+    done = run_reader("stats", "-h", env={"COLUMNS": "200"})
+    lines = [line.strip() for line in done.stdout.splitlines()]
+    paragraphs = [line for line in lines if line and not line.startswith(("Usage", "╭", "│", "╰"))]
+    assert all(p.endswith((".", ":")) for p in paragraphs), paragraphs
