@@ -255,6 +255,8 @@ async def test_l_without_a_library_starts_an_empty_one(data_dir):
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one("#library-empty").display
+        # T27: the text open is not in the library: said, with how to keep it there
+        assert "The text you are reading is not in it" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

@@ -228,10 +228,13 @@ class LibraryScreen(Screen[None]):
             for text in self.rows.shown():
                 table.add_row(*cells(text, self._title_width), key=str(text.id))
             yield table
-            yield Static(
-                "The library is empty: press a to add a file, a book (.epub) or a web page.",
-                id="library-empty",
-            )
+            empty = "The library is empty: press a to add a file, a book (.epub) or a web page."
+            if self.back:  # over a text that is not in it (T27: "Library: 0 texts" said no more)
+                empty += (
+                    " The text you are reading is not in it: press a and give its path to keep"
+                    " it here; Escape goes back to it."
+                )
+            yield Static(empty, id="library-empty")
         yield Static(self.keys(), id="library-keys")
 
     def keys(self) -> str:
