@@ -3,7 +3,8 @@ and remove.
 
 It talks to its app through messages: ``OpenText(text_id)`` when the reader chooses a
 text (Enter or a click), ``Closed`` on Escape. Adding runs in a thread worker (reading a
-page or a book and the spaCy pass take seconds) that reports back with ``Added`` or
+page or a book and the spaCy pass take seconds) that reports its steps with ``AddProgress``
+(shown in the title line: "adding: reading pages 120/400") and its end with ``Added`` or
 ``AddFailed``. Sorting and filtering live in ``Rows``, a plain class beside the widget;
 a new sort order reorders the table's rows in place (``DataTable.sort``, by the value
 each ``Cell`` carries) rather than filling it again.
@@ -201,6 +202,14 @@ class LibraryScreen(Screen[None]):
         """Why the text may not be French (said as a warning: d removes it)."""
 
     @dataclass
+    class AddProgress(Message, bubble=False):
+        """How far the worker got: a step ("reading", "analysing", "storing"), done of total."""
+
+        step: str
+        done: int
+        total: int
+
+    @dataclass
     class AddFailed(Message, bubble=False):
         """The worker could not add a text: one line for the reader."""
 
@@ -228,7 +237,10 @@ class LibraryScreen(Screen[None]):
             for text in self.rows.shown():
                 table.add_row(*cells(text, self._title_width), key=str(text.id))
             yield table
-            empty = "The library is empty: press a to add a file, a book (.epub) or a web page."
+            empty = (
+                "The library is empty: press a to add a file (text, .epub, .pdf, .srt, .vtt)"
+                " or a web page."
+            )
             if self.back:  # over a text that is not in it (T27: "Library: 0 texts" said no more)
                 empty += (
                     " The text you are reading is not in it: press a and give its path to keep"
@@ -467,9 +479,18 @@ class LibraryScreen(Screen[None]):
             if why is not None:
                 warned.append(f"{why}; added all the same (d removes it)")
 
+        shown: list[tuple[str, int]] = []
+
+        def progress(step: str, done: int, total: int) -> None:
+            percent = 100 * done // max(1, total)
+            if not shown or shown[-1] != (step, percent):  # a message a percent, not a page
+                shown.append((step, percent))
+                self.post_message(self.AddProgress(step, done, total))
+
         try:
             text, updated = await in_daemon(
-                lambda: add_source(self.library, source, check=check), "reader-add"
+                lambda: add_source(self.library, source, progress=progress, check=check),
+                "reader-add",
             )
         except ReaderError as exc:
             self.post_message(self.AddFailed(str(exc)))
@@ -488,6 +509,13 @@ class LibraryScreen(Screen[None]):
             self.notify(event.warning, severity="warning", timeout=10, markup=False)
         self.reload(event.text.id)
 
+    @on(AddProgress)
+    def _add_progress(self, event: AddProgress) -> None:
+        step = {"reading": "reading pages", "analysing": "analysing"}.get(event.step, event.step)
+        count = f" {event.done}/{event.total}" if event.step != "storing" else "…"
+        self.query_one("#library-title", Static).update(f"adding: {step}{count}")
+
     @on(AddFailed)
     def _add_failed(self, event: AddFailed) -> None:
+        self._caption()
         self.notify(event.error, severity="error", timeout=8)

@@ -155,7 +155,8 @@ class MainScreen(Screen[None]):
             f"Bilingual reader · {shown_source(self.article)}", id="title-bar", markup=False
         )
         with Horizontal(id="body"):
-            yield ArticleView(self.article, id="article")
+            labels = self.library_link.margin_labels() if self.library_link else None
+            yield ArticleView(self.article, labels, id="article")
         yield StatusBar().data_bind(
             place=MainScreen.place,
             engine=MainScreen.engine_label,
