@@ -105,7 +105,9 @@ def _from_library(library: Library, path: str) -> Article:
         check = french_check(f"reader add --yes {path} adds it anyway")
         text, updated = add_source(library, path, check=check)
         said = clean_line(added_message(text, updated, path))
-        sys.stderr.write(f"reader: {said}; reader open {text.id} opens it again\n")
+        sys.stderr.write(
+            f"reader: {said}, kept in your library; reader open {text.id} opens it again\n"
+        )
         text_id = text.id
     return library.article(text_id)
 

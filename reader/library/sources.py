@@ -150,7 +150,7 @@ def added_message(text: Text, updated: bool, source: str) -> str:
             f"already in your library as #{text.id}: {text.title} ({words}); "
             f"the same text as {text.source}, nothing added"
         )
-    return f"{'updated' if updated else 'added'} #{text.id} in your library: {text.title} ({words})"
+    return f"{'updated' if updated else 'added'} #{text.id}: {text.title} ({words})"
 
 
 def _names_of(source: str) -> set[str]:

@@ -191,7 +191,7 @@ def test_the_same_text_twice_is_one_text_and_a_given_title_stays(data_dir, tmp_p
     code, _, err = run(capsys, "add", str(copy))
     assert code == 0 and err.startswith("reader: already in your library as #1: Mon voyage")
     code, _, err = run(capsys, "add", str(text))  # again, without --title: it stays
-    assert code == 0 and err.startswith("reader: updated #1 in your library: Mon voyage")
+    assert code == 0 and err.startswith("reader: updated #1: Mon voyage")
     with serving() as site:
         for url in (
             f"{site}/article",

@@ -91,7 +91,7 @@ def test_reader_book_epub_adds_the_book_says_so_and_opens_it(data_dir, runs, tmp
     main([str(book)])
     (app,) = runs
     said = capsys.readouterr().err
-    assert f"added #1 in your library: {TITLE} (book," in said
+    assert f"added #1: {TITLE} (book, " in said and "kept in your library" in said
     assert app.article is not None and app.article.title == TITLE
     with Library() as library:  # the reading screen is that library text: progress follows
         assert library.count() == 1 and library.by_source(source_of(app.article)) is not None
@@ -107,7 +107,7 @@ def test_reader_url_adds_the_page_and_opens_it(data_dir, runs, capsys):
     with serving() as site:
         main([f"{site}/article"])
     (app,) = runs
-    assert "added #1 in your library: " in capsys.readouterr().err
+    assert "added #1: " in capsys.readouterr().err
     assert app.article is not None and app.article.title == TITLE
     with Library() as library:
         found = library.by_source(source_of(app.article))
