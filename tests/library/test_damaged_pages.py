@@ -56,6 +56,7 @@ def test_the_cli_says_it_in_one_line(damaged, capsys):
     assert "unexpected" not in said and said.count("\n") == 1
 
 
+@pytest.mark.slow
 async def test_opening_a_damaged_text_in_the_app_is_a_notice(damaged):
     from textual.notifications import Notify
 

@@ -181,6 +181,7 @@ def test_a_text_files_title_stdin_and_a_given_title_are_cleaned(tmp_path, monkey
 # ---------------------------------------------------------------- stored clean, printed clean
 
 
+@pytest.mark.slow  # spaCy reads five texts
 def test_every_path_is_stored_clean_and_every_listing_prints_clean(data_dir, tmp_path, capsys):
     book = hostile_book(tmp_path)
     with serving({f"/{w}": hostile_page(w) for w in ("json-ld", "meta", "og", "title")}) as site:
