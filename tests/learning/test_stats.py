@@ -78,3 +78,18 @@ def test_the_help_of_reader_stats_does_not_break_a_sentence():
     lines = [line.strip() for line in done.stdout.splitlines()]
     paragraphs = [line for line in lines if line and not line.startswith(("Usage", "╭", "│", "╰"))]
     assert all(p.endswith((".", ":")) for p in paragraphs), paragraphs
+
+
+def test_tokens_and_lemmas_go_by_two_names(data_dir, capsys):
+    """Trial row T6: "303 new words" (lemmas) and "779 words to learn" (tokens) for one
+    article: the statistics now call tokens running words."""
+    from reader.cli import main
+
+    store = LearningStore()
+    store.record_article("a", "Les chats", "a.fr.txt", 10, {"chat": 4, "chien": 2, "voir": 4})
+    try:
+        main(["stats"])
+    except SystemExit as exit_:
+        assert not exit_.code
+    out = capsys.readouterr().out
+    assert "running words" in out and "words to learn" not in out
