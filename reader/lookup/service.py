@@ -235,7 +235,10 @@ class LookupService:
             if not (readings or hits or glosses) and _foreign(form, result):
                 # spaCy tags anything; what no source knows and cannot be French is unknown.
                 result = replace(result, lemma=form, pos="", morph="", proper=False)
-            proper = result.proper or any(h.entry.kind in NAME_KINDS for h in hits[:1])
+            # « maire », « député »: the general glossary's offices are words, not names.
+            proper = result.proper or any(
+                h.entry.kind in NAME_KINDS and h.entry.fr[:1].isupper() for h in hits[:1]
+            )
             where = (term.start, term.end) if term is not None else span
             return LookupResult(
                 word=form,
