@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reader.article import Article
+    from reader.learning.store import LearningStore
     from reader.library.shelf import Library
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
@@ -40,7 +41,14 @@ def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
         _keys_from_terminal()
     from reader.app.app import ReaderApp
 
-    app = ReaderApp(article, engine, enforce=enforce, library=library, library_problem=problem)
+    app = ReaderApp(
+        article,
+        engine,
+        enforce=enforce,
+        library=library,
+        library_problem=problem,
+        learning=_learning(),
+    )
     try:
         app.run()
         for problem in app.farewell:
@@ -66,6 +74,17 @@ def _library() -> tuple[Library | None, str | None]:
     except (ReaderError, OSError, sqlite3.Error) as exc:
         return None, str(exc)
     return library, None
+
+
+def _learning() -> LearningStore | None:
+    """The word statuses, opened once for the app (None: no usable data folder)."""
+    from reader.errors import ReaderError
+    from reader.learning.store import LearningStore
+
+    try:
+        return LearningStore()
+    except ReaderError:
+        return None
 
 
 def has_own_texts(library: Library) -> bool:

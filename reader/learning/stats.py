@@ -103,6 +103,12 @@ def article_shares(store: LearningStore) -> list[ArticleShare]:
     ]
 
 
+def known_shares(store: LearningStore) -> dict[str, float]:
+    """Each recorded article's share of known words, by article key (for the library's
+    % known: computed here, never stored)."""
+    return {a.article: a.share for a in article_shares(store) if a.countable}
+
+
 def statistics(store: LearningStore, today: date | None = None) -> Statistics:
     today = today or datetime.now(UTC).date()
     if not store.path.exists():

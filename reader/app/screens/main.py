@@ -54,13 +54,15 @@ from reader.app.translator import Translator
 from reader.app.widgets.article_view import PLACEHOLDER_FAILED, ArticleView
 from reader.app.widgets.status_bar import StatusBar
 from reader.article import Article
-from reader.store import Position, Positions
+from reader.errors import ReaderError
+from reader.store import Position
 
 if TYPE_CHECKING:
     from glossary.model import Glossary, Occurrence
     from reader.app.library_flow import TextLink
     from reader.app.widgets.glossary_panel import GlossaryPanel
     from reader.app.widgets.lookup_panel import LookupPanel
+    from reader.library.reading import ReadingPositions
     from reader.lookup.service import LookupService
     from reader.session import EngineState
     from reader.translation import BlockTranslation
@@ -105,13 +107,15 @@ class MainScreen(Screen[None]):
         article: Article,
         options: ReadingOptions | None = None,
         link: TextLink | None = None,
+        positions: ReadingPositions | None = None,
     ) -> None:
         super().__init__()
         self.article = article
         self.library_link = link
         """The text in the library (``reader.app.library_flow``): its progress follows."""
         self.options = options or ReadingOptions()
-        self.positions = Positions() if self.options.remember else None
+        self.positions = positions if self.options.remember else None
+        """Where the reader is in each text (the library database's reading state)."""
         post = self.post_message
         self.translator = Translator(article, self.options, lambda: self.glossaries.stack, post)
         analysis = SharedAnalysis(article)  # one spaCy pass for the glossary and the statuses
@@ -575,20 +579,13 @@ class MainScreen(Screen[None]):
         problem = None
         try:
             self.positions.put(self.article.key, Position(self.view.current, self.view.mode))
-        except OSError as exc:
+        except (OSError, ReaderError) as exc:
             self.positions = None  # said once, not on every move
             problem = f"the reading position was not saved: {exc}"
             self.notify(problem, severity="warning")
         if self.library_link is not None:
             self.library_link.progress(self.view.current)
-            self._known_to_library()
         return problem
-
-    def _known_to_library(self) -> None:
-        """The library's % known follows the word statuses (saved with the position)."""
-        marks = self.statuses.marks
-        if self.library_link is not None and marks is not None:
-            self.library_link.set_known(marks.known_share)
 
     # ------------------------------------------------------------ word statuses
 
@@ -602,7 +599,6 @@ class MainScreen(Screen[None]):
         marks = message.marks
         self.statuses.ready(marks)
         self._statuses_changed()
-        self._known_to_library()
         if marks.new_lemmas and marks.new_lemmas == len(marks.words.lemmas):
             self.notify(
                 "Every word of this text is new to you: M marks a block's words known, and "
