@@ -192,7 +192,9 @@ class LibraryFlow:
         link = TextLink(self, article, self.text_id_of(article), peek=at is not None)
         screen: MainScreen
         if at is None:
-            screen = MainScreen(article, self.options, link=link, positions=self.positions)
+            screen = MainScreen(
+                article, self.options, link=link, positions=self.positions, learning=self.learning
+            )
         else:
             # A glance: the text's own reading position and share read stay as they were.
             options = replace(self.options, remember=False)

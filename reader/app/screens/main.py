@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from reader.app.library_flow import TextLink
     from reader.app.widgets.glossary_panel import GlossaryPanel
     from reader.app.widgets.lookup_panel import LookupPanel
+    from reader.learning.store import LearningStore
     from reader.library.reading import ReadingPositions
     from reader.lookup.service import LookupService
     from reader.session import EngineState
@@ -108,6 +109,7 @@ class MainScreen(Screen[None]):
         options: ReadingOptions | None = None,
         link: TextLink | None = None,
         positions: ReadingPositions | None = None,
+        learning: LearningStore | None = None,
     ) -> None:
         super().__init__()
         self.article = article
@@ -120,7 +122,7 @@ class MainScreen(Screen[None]):
         self.translator = Translator(article, self.options, lambda: self.glossaries.stack, post)
         analysis = SharedAnalysis(article)  # one spaCy pass for the glossary and the statuses
         self.glossaries = GlossaryWork(article, self.options, self.translator, post, analysis)
-        self.statuses = WordStatuses(article, analysis, post, self.options.statuses)
+        self.statuses = WordStatuses(article, analysis, post, self.options.statuses, learning)
         self._looked_up: tuple[int, tuple[int, int]] | None = None
         """The word the lookup panel shows (block, span), for its status line and keys."""
         self.engine: EngineState | None = None
