@@ -29,6 +29,7 @@ def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
     holds the reader's own texts: then the app opens on the library), then runs the app."""
     from reader import article as article_model
 
+    _daily_backup()
     library, problem = _library()
     article: Article | None = None
     if path is None and library is not None and has_own_texts(library):
@@ -57,6 +58,17 @@ def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
         opened = app.library_flow.library  # the app may have opened (created) it for L
         if opened is not None:
             opened.close()
+
+
+def _daily_backup() -> None:
+    """At most once a day, a backup of the databases before the app opens them."""
+    from reader.data import backups, locations
+    from reader.errors import ReaderError
+
+    try:
+        backups.daily(locations.folder())
+    except (ReaderError, OSError) as exc:
+        sys.stderr.write(f"reader: warning: no backup today: {exc}\n")
 
 
 def _library() -> tuple[Library | None, str | None]:

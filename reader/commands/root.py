@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from reader.commands import data as data_cmd
 from reader.commands import doctor as doctor_cmd
 from reader.commands import eval as eval_cmd
 from reader.commands import glossary as glossary_cmd
@@ -88,6 +89,7 @@ app.command()(words_cmd.words)
 app.add_typer(known_cmd.app, name="known")
 app.command()(stats_cmd.stats)
 app.command()(doctor_cmd.doctor)
+app.add_typer(data_cmd.app, name="data")
 app.command()(speak_cmd.speak)
 app.command()(library_cmd.add)
 app.command("library")(library_cmd.library)
