@@ -198,7 +198,14 @@ class LibraryFlow:
         else:
             # A glance: the text's own reading position and share read stay as they were.
             options = replace(self.options, remember=False)
-            screen = PeekScreen(article, options, link=link, at=at, back_to=self._top_title())
+            screen = PeekScreen(
+                article,
+                options,
+                link=link,
+                at=at,
+                back_to=self._top_title(),
+                learning=self.learning,
+            )
         link.opened()
         return screen
 

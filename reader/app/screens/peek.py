@@ -21,6 +21,7 @@ from reader.article import Article
 
 if TYPE_CHECKING:
     from reader.app.library_flow import TextLink
+    from reader.learning.store import LearningStore
     from reader.library.shelf import Hit
 
 
@@ -37,8 +38,9 @@ class PeekScreen(MainScreen):
         link: TextLink | None,
         at: Hit,
         back_to: str,
+        learning: LearningStore | None = None,
     ) -> None:
-        super().__init__(article, options, link=link)
+        super().__init__(article, options, link=link, learning=learning)
         self.at = at
         self.back_to = back_to
 
