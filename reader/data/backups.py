@@ -54,28 +54,51 @@ class Backup:
 
 def copy_database(source: sqlite3.Connection | Path, target: Path) -> None:
     """A consistent copy of a database (a connection to it, or its file) as ``target``
-    (replaced), made with SQLite's backup API: what a committed transaction wrote is in
-    it, even from the WAL, and a write in progress elsewhere is not."""
+    (replaced): what committed transactions wrote, WAL included, and nothing of a write
+    in progress elsewhere.
+
+    The WAL is checkpointed into the file first (when no reader holds it back), then the
+    file (and what is left in the WAL) is copied while this connection holds the write
+    lock, so that no writer can change either during the copy; a WAL copied along is
+    folded into the copy. As fast as a plain file copy, where SQLite's backup API, page
+    by page, took 3.7× as long (benchmarks/data.py)."""
     tmp = target.with_name(f".{target.name}.tmp")
-    tmp.unlink(missing_ok=True)
+    side = [tmp.with_name(tmp.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    for path in (tmp, *side):
+        path.unlink(missing_ok=True)
     own = not isinstance(source, sqlite3.Connection)
-    src = sqlite3.connect(source, timeout=30) if isinstance(source, Path) else source
+    db = source if isinstance(source, sqlite3.Connection) else _connect(source)
     try:
-        dst = sqlite3.connect(tmp)
+        main = Path(db.execute("PRAGMA database_list").fetchone()[2])
         try:
-            # a new file: no journal needed, and one fsync at the end, not one per step
-            dst.execute("PRAGMA journal_mode = OFF")
-            dst.execute("PRAGMA synchronous = OFF")
-            src.backup(dst)
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError:
+            pass  # busy: the WAL is copied along instead
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            shutil.copyfile(main, tmp)
+            wal = main.with_name(main.name + "-wal")
+            if wal.is_file() and wal.stat().st_size > 0:
+                shutil.copyfile(wal, side[0])
         finally:
-            dst.close()
+            db.execute("ROLLBACK")
+        folded = sqlite3.connect(tmp, isolation_level=None)  # one plain file: the WAL folded in
+        try:
+            folded.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            folded.close()
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     finally:
-        tmp.unlink(missing_ok=True)
+        for path in (tmp, *side):
+            path.unlink(missing_ok=True)
         if own:
-            src.close()
+            db.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, timeout=30, isolation_level=None)
 
 
 def _stamp(now: float) -> str:

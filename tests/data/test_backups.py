@@ -80,3 +80,25 @@ def test_doctor_lists_schema_versions_and_backups(old_data: Path) -> None:
     assert "schema 1 (upgraded to 2 when next opened)" in rows[locations.LIBRARY].detail
     [listed] = [c for c in rows.values() if "before-learning-v1" in c.name]
     assert "kB" in listed.detail and locations.LEARNING in listed.detail
+
+
+def test_a_backup_holds_what_is_still_in_the_wal_and_nothing_uncommitted(data_dir: Path) -> None:
+    import sqlite3
+
+    LearningStore().set("chat", "known")
+    path = data_dir / locations.LEARNING
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA wal_autocheckpoint = 0")
+    holder.execute("INSERT INTO statuses VALUES ('chien', 'known', 'now')")
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM statuses").fetchone()  # holds the WAL back
+    try:
+        made = backups.make(data_dir, "asked", [locations.LEARNING])
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+        holder.close()
+    copy = LearningStore(made.path / locations.LEARNING)
+    assert copy.statuses() == {"chat": "known", "chien": "known"}
+    assert not (made.path / f"{locations.LEARNING}-wal").exists()

@@ -19,6 +19,7 @@ LISTINGS = (
     ("library", "--format", "json"),
     ("vocab", "export", "--format", "json"),
     ("terms", "list"),
+    ("find", "guerre"),  # the sentence index, rebuilt by the import
 )
 
 
@@ -45,6 +46,7 @@ def test_export_then_import_into_an_empty_folder_gives_the_same_data(
     before, after = _listings(old_data), _listings(other)
     assert after == before
     assert "cessez-le-feu" in after[3] and "frappe" in after[2] and "guerre" in after[0]
+    assert "guerre" in after[4].lower()
     library = json.loads(after[1])["texts"]
     assert [t["read"] for t in library] == [0.25, 0.0]
 
