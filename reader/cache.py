@@ -91,8 +91,11 @@ class Cache:
             self.path, schemas.TRANSLATION_CACHE, timeout=10, check_same_thread=False
         )
         db = opened.db
-        if opened.notice is not None:
-            self.notice = f"{opened.notice} (rebuilt as you read)"
+        if opened.moved is not None:
+            self.notice = (
+                f"translation cache was unreadable ({opened.damage}); moved to"
+                f" {opened.moved.name} and rebuilt"
+            )
         try:
             db.execute("SELECT count(*) FROM translations WHERE engine = ''").fetchone()
         except sqlite3.DatabaseError as exc:

@@ -137,6 +137,7 @@ def find(
     limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most N sentences.")] = 100,
 ) -> None:
     """Find the sentences of your library that hold a word."""
+    from reader.corrections.store import yours_for
     from reader.errors import InputError
     from reader.textio import clean
 
@@ -147,6 +148,7 @@ def find(
         base = lemma_for(shelf, word) if lemma else None
         hits = shelf.find(base or word, lemma=lemma, limit=max(1, limit))
     english = cached_english([h.fr for h in hits])
+    english.update(yours_for([h.fr for h in hits]))  # your English first, as everywhere
     if fmt is ListFormat.json:
         payload = {
             "word": word,

@@ -24,9 +24,10 @@ SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 DEFAULT_ARTICLE = SEEDS / "trump-poutine.fr.txt"
 
 
-def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
+def open_article(path: str | None, engine: str, enforce: bool = True, review: bool = False) -> None:
     """Loads the article (stdin for ``-``; the bundled one for none, unless the library
-    holds the reader's own texts: then the app opens on the library), then runs the app."""
+    holds the reader's own texts: then the app opens on the library), then runs the app;
+    ``review``: on the review screen, over that first screen."""
     from reader import article as article_model
 
     _daily_backup()
@@ -49,6 +50,7 @@ def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
         library=library,
         library_problem=problem,
         learning=_learning(),
+        start_review=review,
     )
     try:
         app.run()

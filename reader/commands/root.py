@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from reader.commands import corrections as corrections_cmd
 from reader.commands import data as data_cmd
 from reader.commands import doctor as doctor_cmd
 from reader.commands import eval as eval_cmd
@@ -19,6 +20,7 @@ from reader.commands import known as known_cmd
 from reader.commands import library as library_cmd
 from reader.commands import lookup as lookup_cmd
 from reader.commands import models as models_cmd
+from reader.commands import review as review_cmd
 from reader.commands import speak as speak_cmd
 from reader.commands import stats as stats_cmd
 from reader.commands import terms as terms_cmd
@@ -88,6 +90,7 @@ app.add_typer(lookup_cmd.dictionaries_app, name="dictionaries")
 app.command()(words_cmd.words)
 app.add_typer(known_cmd.app, name="known")
 app.command()(stats_cmd.stats)
+app.add_typer(review_cmd.app, name="review")
 app.command()(doctor_cmd.doctor)
 app.add_typer(data_cmd.app, name="data")
 app.command()(speak_cmd.speak)
@@ -95,6 +98,7 @@ app.command()(library_cmd.add)
 app.command("library")(library_cmd.library)
 app.command()(library_cmd.remove)
 app.command()(library_cmd.find)
+app.add_typer(corrections_cmd.app, name="corrections")
 
 
 def command_names() -> set[str]:

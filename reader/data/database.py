@@ -107,6 +107,10 @@ class Opened:
     db: sqlite3.Connection
     notice: str | None = None
     """Said to the reader: a damaged file was set aside."""
+    damage: str | None = None
+    """What SQLite said of the damaged file."""
+    moved: Path | None = None
+    """Where the damaged file was moved."""
 
 
 def statements(script: str) -> Iterator[str]:
@@ -174,10 +178,12 @@ def open_database(
     upgraded or set aside."""
     deadline = time.monotonic() + timeout
     notice = None
+    damage: tuple[str, Path] | None = None
     pause = 0.01
     while True:
         try:
-            return Opened(_open_once(path, schema, error, timeout, check_same_thread), notice)
+            db = _open_once(path, schema, error, timeout, check_same_thread)
+            return Opened(db, notice, *(damage or (None, None)))
         except _Damaged as damaged:
             if notice is not None:  # set aside once already: do not loop
                 raise error(f"{path}: cannot open the {schema.what} ({damaged})") from None
@@ -185,9 +191,10 @@ def open_database(
 
             moved = set_aside_or_fail(path, damaged.cause, error)
             notice = (
-                f"the {schema.what} was unreadable ({damaged}); moved to {moved.name},"
-                " a new one started"
+                f"the {schema.what} file was damaged: unreadable ({damaged}); moved to"
+                f" {moved.name}, a new one started"
             )
+            damage = (str(damaged), moved)
         except sqlite3.OperationalError as exc:
             if _busy(exc) and time.monotonic() < deadline:
                 time.sleep(pause)

@@ -6,8 +6,9 @@ user data folder). What is in it:
 - ``library.sqlite3``: the texts, their blocks and sentences, and each text's reading
   state (position, mode, share read, last opened), kept by article key;
 - ``learning.sqlite3``: word statuses and their history, blocks read, each article's
-  lemma counts (for % known);
+  lemma counts (for % known), review cards and their log;
 - ``vocabulary.sqlite3``: saved words and their example sentences;
+- ``corrections.sqlite3``: your own English for sentences (``reader corrections``);
 - ``glossary.toml``: the reader's own glossary (``reader terms``);
 - ``cache.sqlite3`` and ``analysis.sqlite3``: the translation and analysis caches (they
   can be deleted: they are rebuilt);
@@ -23,13 +24,14 @@ from pathlib import Path
 LIBRARY = "library.sqlite3"
 LEARNING = "learning.sqlite3"
 VOCABULARY = "vocabulary.sqlite3"
+CORRECTIONS = "corrections.sqlite3"
 GLOSSARY = "glossary.toml"
 TRANSLATION_CACHE = "cache.sqlite3"
 ANALYSIS_CACHE = "analysis.sqlite3"
 BACKUPS = "backups"
 LEGACY_POSITIONS = "positions.json"
 
-USER_DATABASES = (LIBRARY, LEARNING, VOCABULARY)
+USER_DATABASES = (LIBRARY, LEARNING, VOCABULARY, CORRECTIONS)
 """What the reader made, in SQLite: backed up, exported."""
 CACHES = (TRANSLATION_CACHE, ANALYSIS_CACHE)
 """Rebuilt when lost: neither backed up nor exported."""

@@ -136,6 +136,49 @@ LIBRARY = Schema(
 
 # ------------------------------------------------------------------ learning.sqlite3
 
+REVIEW = """
+CREATE TABLE IF NOT EXISTS review_cards (
+    id          INTEGER PRIMARY KEY,
+    key         TEXT NOT NULL UNIQUE,
+    kind        TEXT NOT NULL CHECK (kind IN ('word', 'phrase')),
+    active      INTEGER NOT NULL DEFAULT 1,
+    state       INTEGER NOT NULL,
+    step        INTEGER,
+    stability   REAL,
+    difficulty  REAL,
+    due         REAL NOT NULL,
+    last_review REAL,
+    reps        INTEGER NOT NULL DEFAULT 0,
+    lapses      INTEGER NOT NULL DEFAULT 0,
+    introduced  TEXT,
+    created     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS review_cards_queue ON review_cards (active, reps, due);
+CREATE TABLE IF NOT EXISTS review_log (
+    id       INTEGER PRIMARY KEY,
+    card_id  INTEGER NOT NULL,
+    rating   INTEGER NOT NULL,
+    at       TEXT NOT NULL,
+    duration INTEGER,
+    state    INTEGER NOT NULL,
+    before   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS review_log_card ON review_log (card_id);
+CREATE TABLE IF NOT EXISTS review_undone (
+    log_id INTEGER PRIMARY KEY,
+    at     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS review_shown (
+    card_id  INTEGER NOT NULL,
+    text_id  INTEGER NOT NULL,
+    block    INTEGER NOT NULL,
+    sentence INTEGER NOT NULL,
+    at       REAL NOT NULL,
+    PRIMARY KEY (card_id, text_id, block, sentence)
+) WITHOUT ROWID;
+"""
+"""The review cards and their log (``reader.review.store``), in the statuses file."""
+
 LEARNING = Schema(
     locations.LEARNING,
     "word statuses",
@@ -180,6 +223,7 @@ CREATE TABLE IF NOT EXISTS article_lemmas (
 CREATE INDEX IF NOT EXISTS article_lemmas_lemma ON article_lemmas (lemma);
 """,
         ),
+        Migration(2, "review cards and their log", REVIEW),
     ),
 )
 
@@ -216,6 +260,24 @@ CREATE TABLE IF NOT EXISTS examples (
         ),
     ),
     pragmas=("foreign_keys = ON",),
+)
+
+# ------------------------------------------------------------------ corrections.sqlite3
+
+CORRECTIONS_SQL = """
+CREATE TABLE IF NOT EXISTS corrections (
+    key TEXT PRIMARY KEY,     -- reader.corrections.key.key(fr): what every spelling shares
+    fr TEXT NOT NULL,         -- the French as the reader last gave it
+    en TEXT NOT NULL,         -- their English
+    created TEXT NOT NULL,    -- ISO 8601, UTC
+    updated TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+CORRECTIONS = Schema(
+    locations.CORRECTIONS,
+    "corrections",
+    (Migration(1, "your English, by normalised French sentence", CORRECTIONS_SQL),),
 )
 
 # ------------------------------------------------------------------ the caches
@@ -261,5 +323,5 @@ CREATE TABLE IF NOT EXISTS analyses (
     backup=False,
 )
 
-ALL = (LIBRARY, LEARNING, VOCABULARY, TRANSLATION_CACHE, ANALYSIS_CACHE)
+ALL = (LIBRARY, LEARNING, VOCABULARY, CORRECTIONS, TRANSLATION_CACHE, ANALYSIS_CACHE)
 """Every database, the reader's own first (``reader doctor`` lists their versions)."""

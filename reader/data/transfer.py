@@ -11,6 +11,9 @@ reader's version, each database's schema version, each entry's row count):
 - ``texts.json`` (with each text's blocks), ``sentences.json``, ``forms.json``: the library
   (the sentence index is stored, so nothing is analysed again);
 - ``reading-state.json``: position, mode, share read and last opened, by article key;
+- ``review-cards.json``, ``review-log.json``, ``review-undone.json``,
+  ``review-shown.json``: review cards and their log;
+- ``corrections.json``: your own English for sentences;
 - ``glossary.toml``: the reader's own glossary.
 
 A later table (review cards, corrections) is one more ``Table`` in ``TABLES``.
@@ -120,6 +123,59 @@ TABLES: tuple[Table, ...] = (
         order="article, lemma",
     ),
     Table(
+        "review-cards.json",
+        schemas.LEARNING,
+        "review_cards",
+        (
+            "id",
+            "key",
+            "kind",
+            "active",
+            "state",
+            "step",
+            "stability",
+            "difficulty",
+            "due",
+            "last_review",
+            "reps",
+            "lapses",
+            "introduced",
+            "created",
+        ),
+        ("key",),
+        "last_review",
+        "id",
+        reals=True,
+    ),
+    Table(
+        "review-log.json",
+        schemas.LEARNING,
+        "review_log",
+        ("id", "card_id", "rating", "at", "duration", "state", "before"),
+        ("id",),  # merging two machines' logs keeps the first of two rows with one id
+        order="id",
+    ),
+    Table("review-undone.json", schemas.LEARNING, "review_undone", ("log_id", "at"), ("log_id",)),
+    Table(
+        "review-shown.json",
+        schemas.LEARNING,
+        "review_shown",
+        ("card_id", "text_id", "block", "sentence", "at"),
+        ("card_id", "text_id", "block", "sentence"),
+        "at",
+        "card_id, text_id, block, sentence",
+        reals=True,
+    ),
+    Table(
+        "corrections.json",
+        schemas.CORRECTIONS,
+        "corrections",
+        ("key", "fr", "en", "created", "updated"),
+        ("key",),
+        "updated",
+        "key",
+    ),
+    Table(
         "vocabulary.json",
         schemas.VOCABULARY,
         "words",
@@ -155,6 +211,8 @@ TABLES: tuple[Table, ...] = (
         reals=True,
     ),
 )
+_SCHEMAS = (schemas.LEARNING, schemas.VOCABULARY, schemas.CORRECTIONS, schemas.LIBRARY)
+"""The databases exported, in order."""
 TEXTS = "texts.json"
 TEXT_COLUMNS = ("id", "source", "kind", "title", "author", "published", "key", "words", "added")
 SENTENCES = "sentences.json"
@@ -246,7 +304,7 @@ def export(folder: Path, target: Path) -> dict[str, int]:
     of each entry."""
     entries: dict[str, bytes] = {}
     counts: dict[str, int] = {}
-    for schema in (schemas.LEARNING, schemas.VOCABULARY, schemas.LIBRARY):
+    for schema in _SCHEMAS:
         with _snapshot(folder, schema) as db:
             for table in (t for t in TABLES if t.schema is schema):
                 entries[table.entry], counts[table.entry] = _table_entry(db, table)
@@ -414,7 +472,7 @@ def import_(folder: Path, source: Path) -> Report:
     report = Report(ignored=unknown)
     if not is_empty(folder):
         report.backup = backups.make(folder, "before-import").name
-    for schema in (schemas.LEARNING, schemas.VOCABULARY, schemas.LIBRARY):
+    for schema in _SCHEMAS:
         mine = [t for t in TABLES if t.schema is schema and t.entry in tables]
         library = schema is schemas.LIBRARY and TEXTS in tables
         if not mine and not library:

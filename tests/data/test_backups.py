@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.data import backups, locations
+from reader.data import backups, locations, schemas
 from reader.data.backups import BackupError
 from reader.learning.store import LearningStore
 from tests.support.cli import one_line_error, run_reader
@@ -24,7 +24,7 @@ def test_backup_then_restore_on_the_command_line(old_data: Path) -> None:
         locations.LEARNING,
         locations.VOCABULARY,
         locations.GLOSSARY,
-    }
+    }  # (no corrections file in a 0.1.0 folder)
     store = LearningStore()
     store.set("guerre", "new")
     store.set("chat", "known")
@@ -76,9 +76,9 @@ def test_doctor_lists_schema_versions_and_backups(old_data: Path) -> None:
 
     LearningStore().statuses()  # upgraded, with a backup first
     rows = {c.name: c for c in data_folder()}
-    assert rows[locations.LEARNING].detail.startswith("schema 1 (up to date)")
+    assert rows[locations.LEARNING].detail.startswith(f"schema {schemas.LEARNING.version} (up")
     assert "schema 1 (upgraded to 2 when next opened)" in rows[locations.LIBRARY].detail
-    [listed] = [c for c in rows.values() if "before-learning-v1" in c.name]
+    [listed] = [c for c in rows.values() if "before-learning-v" in c.name]
     assert "kB" in listed.detail and locations.LEARNING in listed.detail
 
 

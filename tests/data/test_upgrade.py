@@ -58,7 +58,11 @@ def test_the_upgrade_sets_versions_backs_up_first_and_moves_positions_aside(
     assert version_of(old_data / locations.LEARNING) == schemas.LEARNING.version
     assert version_of(old_data / locations.VOCABULARY) == schemas.VOCABULARY.version
     made = {b.why: b for b in backups.every(old_data)}
-    assert set(made) == {"before-library-v2", "before-learning-v1", "before-vocabulary-v1"}
+    assert set(made) == {
+        "before-library-v2",
+        f"before-learning-v{schemas.LEARNING.version}",
+        "before-vocabulary-v1",
+    }
     # the library as 0.1.0 left it, and the positions file, are kept in its backup
     before = made["before-library-v2"]
     assert set(before.files) == {locations.LIBRARY, locations.LEGACY_POSITIONS}

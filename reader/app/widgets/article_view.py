@@ -12,7 +12,8 @@ same reason the word cursor (``→``/``←``, for lookups) is reversed and under
 The French being said aloud (``speaking``, issue 17) is tinted and italic, with ``♫`` in
 the margin of its lines: under the marks and the cursor, which stay visible over it.
 New and learning words (``word_marks``, issue 15) are coloured, never tinted, so every
-other mark shows through them.
+other mark shows through them. The reader's own English (issue 21) is drawn after a ✎
+(``reader.app.yours``), and the block's engine label says it holds theirs.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.app import yours
 from reader.app.cursor import WordCursor
 from reader.app.layout import (
     Columns,
@@ -83,6 +85,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--unknown",
         "article-view--word",
         "article-view--speaking",
+        "article-view--yours",
         # Word statuses (see DEFAULT_CSS)
         "article-view--new",
         "article-view--learning-1",
@@ -114,6 +117,9 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--unknown { text-style: dim italic; }
         & > .article-view--word { text-style: reverse underline; }
         & > .article-view--speaking { background: $success 40%; text-style: bold italic; }
+        /* The reader's own English: after its ✎ mark (the mark tells it in every palette and
+           without colour), in the success colour where there is colour. */
+        & > .article-view--yours { color: $text-success; }
         /* Word statuses: a colour for each, bold for the least familiar, never underline
            (terms) or reverse (the cursor) and no background (the sentence's and the hits'
            stay readable). The colours round to five distinct ones in 16 colours (bright
@@ -190,6 +196,8 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.article = article
         self.english: dict[int, BlockTranslation] = {}
+        self._yours: set[int] = set()
+        """The blocks whose English holds the reader's own (``reader.app.yours``)."""
         self.hidden: set[int] = set()
         self.marks: dict[int, list[Mark]] = {}
         self.placeholder = PLACEHOLDER_PENDING
@@ -213,7 +221,11 @@ class ArticleView(ScrollView, can_focus=True):
         for t in translations:
             self.english[t.index] = t
             changed.append(t.index)
-        self._relayout(changed)
+            if t.yours:
+                self._yours.add(t.index)
+            else:
+                self._yours.discard(t.index)
+        self._relayout(changed)  # all of them if the layout mode changed (your English, none)
 
     def english_texts(self) -> dict[int, str]:
         """The English shown so far, by block index."""
@@ -232,13 +244,15 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def layout_mode(self) -> str:
-        return "french" if self.without_english else self.mode
+        """The mode drawn: French only when the engine gives no English, unless the reader's
+        own English is there for some sentence (it stands ahead of every engine)."""
+        return "french" if self.without_english and not self._yours else self.mode
 
     def _en_text(self, index: int) -> str:
         if index in self.hidden:
             return PLACEHOLDER_HIDDEN
         english = self.english.get(index)
-        return english.text if english is not None else self.placeholder
+        return yours.shown_text(english) if english is not None else self.placeholder
 
     def _relayout(self, indices: Iterable[int] | None) -> None:
         """Lays out every row (``None``) or just ``indices``, keeping the reader's place."""
@@ -419,9 +433,17 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _separator(self, index: int, columns: Columns, base: Style) -> list[Segment]:
         english = self.english.get(index)
-        if columns.mode == "french" or english is None or not english.label or index in self.hidden:
+        if (
+            columns.mode == "french"
+            or english is None
+            or not english.label
+            or not english.text  # none's empty English, beside the reader's own elsewhere
+            or index in self.hidden
+        ):
             return [Segment(" " * columns.width, base)]
         label = english.label.split(" ", 1)[0]  # the name; the version is in the status bar
+        if english.yours:
+            label = f"{label} · {yours.YOURS_MARK}yours"
         style = base + self.get_component_rich_style("article-view--label", partial=True)
         return [
             Segment(" " * max(0, columns.width - len(label) - 1), base),
@@ -435,6 +457,8 @@ class ArticleView(ScrollView, can_focus=True):
         if line < 0 or line >= len(lines):
             return [Segment(" " * width, base)]
         start, end = lines[line]
+        english: BlockTranslation | None = None
+        points: tuple[int, ...] = ()
         if lang == "fr":
             text = block.text
             sentence_spans = [(s.start, s.end) for s in block.sentences]
@@ -447,9 +471,15 @@ class ArticleView(ScrollView, can_focus=True):
                 )
                 piece = drawn(text[start:end])
                 return [Segment(piece, style), Segment(" " * max(0, width - width_of(piece)), base)]
-            sentence_spans = list(english.spans)
+            points = yours.insertions(english)
+            sentence_spans = [
+                (yours.shift(points, a), yours.shift(points, b, end=True)) for a, b in english.spans
+            ]
         kind_style = base + self._kind_style(block, lang)
         ranges: list[tuple[int, int, Style]] = []
+        if english is not None and english.yours:
+            mine = self._overlay("article-view--yours")
+            ranges += [(a, b, mine) for a, b in yours.sentence_ranges(english)]
         if (
             block.index == self.current
             and self.sentence is not None
@@ -465,8 +495,11 @@ class ArticleView(ScrollView, can_focus=True):
                 if m.start < end and m.end > start:
                     ranges.append((m.start, m.end, self.mark_style(m)))
         for mark in self.marks.get(block.index, ()):
-            if mark.lang == lang:
+            if mark.lang == lang == "fr":
                 ranges.append((mark.start, mark.end, self.mark_style(mark)))
+            elif mark.lang == lang:  # English offsets are the text's: the marks of yours shift them
+                a, b = yours.shift(points, mark.start), yours.shift(points, mark.end, end=True)
+                ranges.append((a, b, self.mark_style(mark)))
         span = self.word_span() if lang == "fr" and block.index == self.current else None
         if span is not None:
             ranges.append((*span, self._overlay("article-view--word")))
@@ -714,7 +747,11 @@ class ArticleView(ScrollView, can_focus=True):
         if point is None:
             return None
         spans = row.fr if point.lang == "fr" else row.en
-        return point.lang, spans[point.line][0] + point.column
+        char = spans[point.line][0] + point.column
+        english = self.english.get(index)
+        if point.lang == "en" and english is not None:
+            char = yours.unshift(yours.insertions(english), char)
+        return point.lang, char
 
     def mark_at(self, index: int, lang: str, char: int) -> str | None:
         """The key of the mark over character ``char`` of block ``index``'s ``lang``, if any."""
