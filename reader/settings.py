@@ -113,6 +113,8 @@ class Settings:
     backups: int = 7
     """How many backups of the databases ``backups/`` keeps (the oldest go first)."""
     review: ReviewSettings = ReviewSettings()
+    subtitle_pause: float = 2.0
+    """Seconds of silence that end a paragraph of subtitles (READER_SUBTITLE_PAUSE)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -133,7 +135,16 @@ class Settings:
             speech=SpeechSettings.from_env(env),
             backups=_positive(env, "READER_BACKUPS", 7),
             review=ReviewSettings.from_env(env),
+            subtitle_pause=_seconds(env, "READER_SUBTITLE_PAUSE", 2.0),
         )
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    try:
+        value = float(env.get(name, default))
+    except ValueError:
+        return default
+    return value if 0 <= value < 3600 else default
 
 
 def current() -> Settings:

@@ -130,7 +130,12 @@ LIBRARY = Schema(
     "library",
     (
         Migration(1, "the schema of release 0.1.0", _LIBRARY_0_1_0),
-        Migration(2, "reading state by article key; positions.json moved in", _reading_state),
+        Migration(
+            2,
+            "contents.cues: each block's start time and speaker (subtitles), NULL otherwise",
+            "ALTER TABLE contents ADD COLUMN cues TEXT;",
+        ),
+        Migration(3, "reading state by article key; positions.json moved in", _reading_state),
     ),
 )
 

@@ -215,6 +215,8 @@ _SCHEMAS = (schemas.LEARNING, schemas.VOCABULARY, schemas.CORRECTIONS, schemas.L
 """The databases exported, in order."""
 TEXTS = "texts.json"
 TEXT_COLUMNS = ("id", "source", "kind", "title", "author", "published", "key", "words", "added")
+CONTENTS = ("blocks", "cues")
+"""A text's ``contents`` row, carried in its ``texts.json`` row."""
 SENTENCES = "sentences.json"
 SENTENCE_COLUMNS = ("text_id", "block", "sentence", "fr", "lemmas")
 GLOSSARY = locations.GLOSSARY
@@ -312,10 +314,13 @@ def export(folder: Path, target: Path) -> dict[str, int]:
                 texts: list[Any] = []
                 if db is not None:
                     texts = db.execute(
-                        f"SELECT {', '.join('t.' + c for c in TEXT_COLUMNS)}, c.blocks"
+                        f"SELECT {', '.join('t.' + c for c in TEXT_COLUMNS)}, c.blocks, c.cues"
                         " FROM texts t JOIN contents c ON c.text_id = t.id ORDER BY t.id"
                     ).fetchall()
-                entries[TEXTS], counts[TEXTS] = _entry((*TEXT_COLUMNS, "blocks"), texts), len(texts)
+                entries[TEXTS], counts[TEXTS] = (
+                    _entry((*TEXT_COLUMNS, *CONTENTS), texts),
+                    len(texts),
+                )
                 entries[SENTENCES], counts[SENTENCES] = (
                     _sql_entry(db, "sentences", SENTENCE_COLUMNS, "id")
                     if db is not None
@@ -405,7 +410,7 @@ def _read_zip(source: Path) -> tuple[dict[str, Any], dict[str, _Rows], bytes | N
         )
     glossary = data.pop(GLOSSARY, None)
     expected = {t.entry: t.columns for t in TABLES}
-    expected[TEXTS] = (*TEXT_COLUMNS, "blocks")
+    expected[TEXTS] = (*TEXT_COLUMNS, *CONTENTS)
     expected[SENTENCES] = SENTENCE_COLUMNS
     tables = {name: _rows(source, name, raw, expected[name]) for name, raw in data.items()}
     return manifest, tables, glossary, unknown
@@ -557,7 +562,7 @@ def _import_texts(
     if trigger is not None:
         db.execute("DROP TRIGGER sentences_added")
     for row in texts.rows:
-        text_id, values, blocks = row[0], row[1:-1], row[-1]
+        text_id, values, (blocks, cues) = row[0], row[1:-2], row[-2:]
         source = values[0]
         if source in local:
             mine, key, added = local[source]
@@ -582,7 +587,8 @@ def _import_texts(
             local[source] = (new_id, values[5], values[7])
             counts.added += 1
         db.execute(
-            "INSERT OR REPLACE INTO contents (text_id, blocks) VALUES (?, ?)", (new_id, blocks)
+            "INSERT OR REPLACE INTO contents (text_id, blocks, cues) VALUES (?, ?, ?)",
+            (new_id, blocks, cues),
         )
         db.executemany(
             "INSERT INTO sentences (text_id, block, sentence, fr, lemmas) VALUES (?, ?, ?, ?, ?)",

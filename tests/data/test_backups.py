@@ -77,7 +77,7 @@ def test_doctor_lists_schema_versions_and_backups(old_data: Path) -> None:
     LearningStore().statuses()  # upgraded, with a backup first
     rows = {c.name: c for c in data_folder()}
     assert rows[locations.LEARNING].detail.startswith(f"schema {schemas.LEARNING.version} (up")
-    assert "schema 1 (upgraded to 2 when next opened)" in rows[locations.LIBRARY].detail
+    assert "schema 1 (upgraded to 3 when next opened)" in rows[locations.LIBRARY].detail
     [listed] = [c for c in rows.values() if "before-learning-v" in c.name]
     assert "kB" in listed.detail and locations.LEARNING in listed.detail
 

@@ -54,17 +54,17 @@ def test_the_upgrade_sets_versions_backs_up_first_and_moves_positions_aside(
     Library().close()
     LearningStore().statuses()
     Vocabulary().entries()
-    assert version_of(old_data / locations.LIBRARY) == schemas.LIBRARY.version == 2
+    assert version_of(old_data / locations.LIBRARY) == schemas.LIBRARY.version == 3
     assert version_of(old_data / locations.LEARNING) == schemas.LEARNING.version
     assert version_of(old_data / locations.VOCABULARY) == schemas.VOCABULARY.version
     made = {b.why: b for b in backups.every(old_data)}
     assert set(made) == {
-        "before-library-v2",
+        "before-library-v3",
         f"before-learning-v{schemas.LEARNING.version}",
         "before-vocabulary-v1",
     }
     # the library as 0.1.0 left it, and the positions file, are kept in its backup
-    before = made["before-library-v2"]
+    before = made["before-library-v3"]
     assert set(before.files) == {locations.LIBRARY, locations.LEGACY_POSITIONS}
     assert version_of(before.path / locations.LIBRARY) == 1
     assert not (old_data / locations.LEGACY_POSITIONS).exists()
@@ -94,13 +94,13 @@ def test_a_failing_migration_leaves_the_file_as_it_was_and_says_so(old_data: Pat
     failing = Schema(
         path.name,
         "library",
-        (*schemas.LIBRARY.migrations, Migration(3, "fails", broken)),
+        (*schemas.LIBRARY.migrations, Migration(4, "fails", broken)),
     )
     with pytest.raises(DataError) as caught:
         open_database(path, failing)
     message = str(caught.value)
     assert "\n" not in message
-    assert "from version 1 to 3 failed (a step that fails)" in message
+    assert "from version 1 to 4 failed (a step that fails)" in message
     assert "the file is as it was" in message and "backups" in message
     assert _dump(path) == before
     assert (old_data / locations.LEGACY_POSITIONS).is_file()  # not moved: nothing done

@@ -144,7 +144,8 @@ class MainScreen(Screen[None]):
         # A plain label, not Textual's Header: same information, a third of the start-up cost.
         yield Label(f"Bilingual reader · {self.article.source}", id="title-bar", markup=False)
         with Horizontal(id="body"):
-            yield ArticleView(self.article, id="article")
+            labels = self.library_link.margin_labels() if self.library_link else None
+            yield ArticleView(self.article, labels, id="article")
         yield StatusBar().data_bind(
             place=MainScreen.place,
             engine=MainScreen.engine_label,

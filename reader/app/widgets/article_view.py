@@ -13,7 +13,9 @@ The French being said aloud (``speaking``, issue 17) is tinted and italic, with 
 the margin of its lines: under the marks and the cursor, which stay visible over it.
 New and learning words (``word_marks``, issue 15) are coloured, never tinted, so every
 other mark shows through them. The reader's own English (issue 21) is drawn after a ✎
-(``reader.app.yours``), and the block's engine label says it holds theirs.
+(``reader.app.yours``), and the block's engine label says it holds theirs. Subtitles show
+each block's start time dim in a margin of their own, left of the bar (``margin_labels``,
+issue 23).
 """
 
 from __future__ import annotations
@@ -192,9 +194,14 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.key = key
 
-    def __init__(self, article: Article, **kwargs) -> None:
+    def __init__(
+        self, article: Article, margin_labels: dict[int, str] | None = None, **kwargs
+    ) -> None:
         super().__init__(**kwargs)
         self.article = article
+        self.margin_labels = margin_labels or {}
+        """A label by block (a subtitle's start time), shown dim left of its first line."""
+        self.label_width = max(map(len, self.margin_labels.values()), default=-1) + 1
         self.english: dict[int, BlockTranslation] = {}
         self._yours: set[int] = set()
         """The blocks whose English holds the reader's own (``reader.app.yours``)."""
@@ -258,7 +265,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Lays out every row (``None``) or just ``indices``, keeping the reader's place."""
         # From the size set before the Resize event, not the region, which may lag behind it;
         # the scrollbar's cells are always kept, so its appearing never needs a second layout.
-        width = self.size.width - self.styles.scrollbar_size_vertical - MARGIN
+        width = self.size.width - self.styles.scrollbar_size_vertical - MARGIN - self.label_width
         if width <= 0:
             return
         columns = Columns.for_width(width, self.layout_mode)
@@ -272,7 +279,7 @@ class ArticleView(ScrollView, can_focus=True):
             for i in indices:
                 self._rows[i] = layout_row(blocks[i].text, self._en_text(i), columns)
         self._offsets = offsets(self._rows)
-        self.virtual_size = Size(width + MARGIN, self._offsets[-1])
+        self.virtual_size = Size(width + MARGIN + self.label_width, self._offsets[-1])
         if self._pinned is not None:
             self.set_scroll(None, self.row_top(self._pinned))
             self.call_after_refresh(self._keep_pinned)
@@ -404,7 +411,11 @@ class ArticleView(ScrollView, can_focus=True):
         if self._speaking_on(index, line, columns):
             bar_style = self.get_component_rich_style("article-view--bar", partial=True)
             bar = Segment(SPEAKING_BAR, base + bar_style)
-        strip = Strip([bar, *self._row_line(index, line, columns, base)], width)
+        label = []
+        if self.label_width:
+            text = self.margin_labels.get(index, "") if line == 0 else ""
+            label = [Segment(text.rjust(self.label_width - 1) + " ", base + Style(dim=True))]
+        strip = Strip([*label, bar, *self._row_line(index, line, columns, base)], width)
         return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, base)
 
     def _base(self, index: int) -> Style:
@@ -728,7 +739,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         y = int(self.scroll_y) + offset.y
         index = self.row_at(y)
-        point = self.char_at(index, y - self.row_top(index), offset.x - MARGIN)
+        point = self.char_at(index, y - self.row_top(index), offset.x - MARGIN - self.label_width)
         key = self.mark_at(index, *point) if point is not None else None
         self.current = index
         word = self.cursor.word_at(index, point[1]) if point and point[0] == "fr" else None
