@@ -33,12 +33,15 @@ How to add a migration (a table, a column, a data fix)
    (``tests/data/test_upgrade.py``), and, for a new table the reader makes, an entry in
    ``reader/data/transfer.py``'s ``TABLES`` so that export and import carry it.
 
-For example, the review cards (in the statuses file)::
+For example, ``LEARNING``'s migration 2 (the review cards, whose module once wrote
+``CREATE TABLE IF NOT EXISTS`` itself) and ``LIBRARY``'s migration 2 (a column)::
 
-    Migration(2, "review cards and their log", '''
-    CREATE TABLE cards (lemma TEXT PRIMARY KEY, due TEXT NOT NULL, ...) WITHOUT ROWID;
-    CREATE TABLE review_log (id INTEGER PRIMARY KEY, lemma TEXT NOT NULL, ...);
-    '''),
+    Migration(2, "review cards and their log", REVIEW),
+    Migration(2, "contents.cues …", "ALTER TABLE contents ADD COLUMN cues TEXT;"),
+
+A new database is one more ``Schema`` (its file named in ``locations``, listed in
+``schemas.ALL``; in ``locations.USER_DATABASES`` if the reader made what it holds, so
+that it is backed up).
 """
 
 from __future__ import annotations
