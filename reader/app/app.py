@@ -25,6 +25,7 @@ from reader.errors import ReaderError
 if TYPE_CHECKING:
     from reader.app.screens.library import LibraryScreen
     from reader.app.widgets.library_hits import LibraryHits
+    from reader.learning.store import LearningStore
     from reader.library.shelf import Library
 
 
@@ -51,6 +52,7 @@ class ReaderApp(App[None]):
         statuses: bool = True,
         library: Library | None = None,
         library_problem: str | None = None,
+        learning: LearningStore | None = None,
         start_review: bool = False,
     ) -> None:
         super().__init__()
@@ -60,7 +62,18 @@ class ReaderApp(App[None]):
         """The text the app opened on (None: it opens on the library screen)."""
         self.options = ReadingOptions(engine, enforce, extract, remember, statuses)
         self.sub_title = shown_source(article) if article is not None else "library"
-        self.library_flow = LibraryFlow(self, self.options, library, library_problem)
+        if learning is None:
+            from reader.errors import ReaderError
+            from reader.learning.store import LearningStore
+
+            try:
+                learning = LearningStore()
+            except ReaderError:
+                learning = None  # no usable data folder: the statuses say so themselves
+        self.learning = learning
+        """The word statuses, opened once here and handed to what uses them (None: the
+        data folder is unusable)."""
+        self.library_flow = LibraryFlow(self, self.options, library, library_problem, learning)
         self.farewell: list[str] = []
         """What could not be saved on quitting, printed once the terminal is back."""
 

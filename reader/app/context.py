@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
     from glossary.sources import GlossaryStack
     from reader.app.text_link import TextLink
+    from reader.learning.store import LearningStore
+    from reader.library.reading import ReadingPositions
     from reader.session import TranslationSession
 
 
@@ -47,11 +49,17 @@ class ReadingContext:
         *,
         link: TextLink | None = None,
         notify: Callable[[str], None] | None = None,
+        positions: ReadingPositions | None = None,
+        learning: LearningStore | None = None,
     ) -> None:
         self.article = article
         self.options = options or ReadingOptions()
         self.link = link
         """The text in the library (None: it is not, or there is no library)."""
+        self.positions = positions
+        """Where the reader is in each text (None: positions are not kept)."""
+        self.learning = learning
+        """The word statuses, opened once by the app (None: the data folder is unusable)."""
         self.analysis = SharedAnalysis(article)
         """One spaCy pass for the glossary and the word statuses."""
         self.session: TranslationSession | None = None

@@ -14,7 +14,9 @@ Each reading screen is made from a ``ReadingContext`` (``reader.app.context``) b
 first, with a ``TextLink`` (``reader.app.text_link``): which library text it shows (None:
 the text is not in the library; a file opened by path that is in it is the same text),
 its "last opened" date, how far the reader got (from the position the screen saves) and
-how much of it the reader knows (``set_known``). A peek is a glance, as in Lute (whose
+how much of it the reader knows (computed from the word statuses when the library screen
+lists it, never stored). Reading positions are kept in the library database too
+(``ReadingPositions``, by article key, for texts outside the library as well). A peek is a glance, as in Lute (whose
 peek shows a page without making it the book's current page): it leaves the other text's
 saved position, share read and "last opened" as they were, so both texts keep their
 places.
@@ -38,29 +40,8 @@ if TYPE_CHECKING:
 
     from reader.app.options import ReadingOptions
     from reader.app.screens.main import MainScreen
-    from reader.library.shelf import Hit
-
-
-def cached_known_share(article: Article) -> float | None:
-    """The share of ``article``'s words the reader knows, from what exists without a new
-    spaCy pass: the learning store's figure for the article, else its cached analysis.
-    None while there are no word statuses, or nothing to count from. For a worker."""
-    from reader.learning.stats import article_shares
     from reader.learning.store import LearningStore
-    from reader.learning.words import known_share, words_of
-    from reader.nlp.cache import AnalysisCache
-
-    store = LearningStore()
-    statuses = store.statuses()
-    if not statuses:
-        return None
-    for share in article_shares(store):
-        if share.article == article.key and share.countable:
-            return share.share
-    analysis = AnalysisCache().get(article)
-    if analysis is None:
-        return None
-    return known_share(words_of(article, analysis), statuses)
+    from reader.library.shelf import Hit
 
 
 class LibraryFlow:
@@ -72,10 +53,17 @@ class LibraryFlow:
         options: ReadingOptions,
         library: Library | None = None,
         problem: str | None = None,
+        learning: LearningStore | None = None,
     ) -> None:
+        from reader.library.reading import ReadingPositions
+
         self.app = app
         self.options = options
         self.library = library
+        self.learning = learning
+        """The word statuses, for the library screen's % known (None: not shown)."""
+        self.positions = ReadingPositions(self._opened_library)
+        """Reading positions, in the library database (opened, or made, when first used)."""
         self.problem = problem
         """Why the library is not used (it could not be opened), said once the app is up."""
         self._said: set[str] = set()
@@ -109,7 +97,9 @@ class LibraryFlow:
         self.app.call_after_refresh(self.started)
         if article is None:
             assert self.library is not None, "no article and no library to choose from"
-            return LibraryScreen(self.library, self._last_opened(self.library), back=False)
+            return LibraryScreen(
+                self.library, self._last_opened(self.library), back=False, known=self.known_shares
+            )
         return self.reading_screen(article)
 
     def _last_opened(self, library: Library) -> int | None:
@@ -133,15 +123,20 @@ class LibraryFlow:
         )
         # A peek is a glance: the text's own reading position and share read stay as they were.
         options = self.options if at is None else replace(self.options, remember=False)
-        context = ReadingContext(article, options, link=link, notify=glossary_notices(self.app))
+        context = ReadingContext(
+            article,
+            options,
+            link=link,
+            notify=glossary_notices(self.app),
+            positions=self.positions,
+            learning=self.learning,
+        )
         screen: MainScreen
         if at is None:
             screen = MainScreen(context)
         else:
             screen = PeekScreen(context, at=at, back_to=self._top_title())
         link.opened()
-        if link.text_id is not None:
-            self._fill_known(link)
         return screen
 
     def reading_screens(self) -> list[MainScreen]:
@@ -165,23 +160,18 @@ class LibraryFlow:
             self.say(str(exc), "error")
             return None
 
-    def _fill_known(self, link: TextLink) -> None:
-        """The text's % known from what already exists (no spaCy pass), in a worker."""
-        from reader.app.background import in_daemon
+    def known_shares(self) -> dict[str, float]:
+        """Each article's share of known words, by key, from the word statuses (one
+        query); nothing when they cannot be read."""
+        from reader.learning.stats import known_shares
+        from reader.learning.store import LearningError
 
-        article = link.article
-
-        async def fill() -> None:
-            try:
-                share = await in_daemon(lambda: cached_known_share(article), "reader-known")
-            except Exception:  # noqa: BLE001 - a figure for the library, never worth a notice
-                return
-            if share is not None:
-                link.set_known(share)
-
-        self.app.call_later(
-            lambda: self.app.run_worker(fill(), name="library-known", exit_on_error=False)
-        )
+        if self.learning is None:
+            return {}
+        try:
+            return known_shares(self.learning)
+        except LearningError:
+            return {}
 
     # ------------------------------------------------------------ what the reader asks
 
@@ -201,7 +191,7 @@ class LibraryFlow:
         selected = link.text_id if link is not None else None
         if selected is None:
             selected = self._last_opened(library)
-        self.app.push_screen(LibraryScreen(library, selected))
+        self.app.push_screen(LibraryScreen(library, selected, known=self.known_shares))
 
     def _opened_library(self) -> Library | None:
         """The library, opened (and created, empty) the first time the reader asks for it."""

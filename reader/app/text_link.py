@@ -98,11 +98,6 @@ class TextLink:
         if share != self._last_read and self._change(lambda shelf, i: shelf.set_read(i, share)):
             self._last_read = share
 
-    def set_known(self, share: float | None) -> None:
-        """The share of the text's words the reader knows (``StatusMarks.known_share``),
-        for the library's % known. Call it when the marks are computed or change."""
-        self._change(lambda shelf, i: shelf.set_known(i, share))
-
     def opened(self) -> None:
         if not self.peek:
             self._change(lambda shelf, i: shelf.mark_opened(i))

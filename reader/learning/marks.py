@@ -142,15 +142,14 @@ class StatusMarks:
 
 def for_article(
     article: Article,
-    analysis: Sequence[Sequence[Token]] | None = None,
-    store: LearningStore | None = None,
+    analysis: Sequence[Sequence[Token]] | None,
+    store: LearningStore,
 ) -> StatusMarks:
     """The article's marks under the stored statuses (for a worker: spaCy runs when the
     analysis is neither given nor cached); the article's lemma counts are kept for
     ``reader stats`` as well."""
     from reader.learning.words import words_of
 
-    store = store or LearningStore()
     words = words_of(article, analysis)
     marks = StatusMarks(words, store.statuses())
     store.record_article(article.key, article.title, article.source, words.tokens, words.counts())
@@ -171,7 +170,9 @@ class StatusEditor:
     ) -> None:
         self.marks = marks
         if save is None:
-            save = (store or LearningStore()).set_many
+            if store is None:
+                raise ValueError("a StatusEditor saves to a store or through save")
+            save = store.set_many
         self._save = save
         self._undo: dict[str, str] = {}
 

@@ -189,7 +189,8 @@ async def test_position_and_mode_are_remembered(data_dir):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("j", "j", "j", "f", "q")
-    assert (data_dir / "positions.json").is_file()
+    assert (data_dir / "library.sqlite3").is_file()  # positions live in the library database
+    assert not (data_dir / "positions.json").exists()
     again = make_app(remember=True)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(again, pilot)
@@ -201,7 +202,7 @@ async def test_a_position_that_cannot_be_saved_on_quitting_is_said_after_the_app
 ):
     """QA 2026-12-01 Q4: on a full disk the last save fails as the app quits; a notice would
     vanish with it, so the app keeps the reason for the command to print."""
-    from reader.store import Positions
+    from reader.library.reading import ReadingPositions
 
     def full(self, key, position):
         raise OSError(28, "No space left on device")
@@ -209,7 +210,7 @@ async def test_a_position_that_cannot_be_saved_on_quitting_is_said_after_the_app
     app = make_app(remember=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        monkeypatch.setattr(Positions, "put", full)
+        monkeypatch.setattr(ReadingPositions, "put", full)
         await pilot.press("j", "q")
     assert app.farewell == [
         "the reading position was not saved: [Errno 28] No space left on device"

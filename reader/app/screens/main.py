@@ -55,7 +55,8 @@ from reader.app.translator import Translator
 from reader.app.widgets.article_view import PLACEHOLDER_FAILED, ArticleView
 from reader.app.widgets.status_bar import StatusBar
 from reader.app.your_english import Target, YourEnglish, YourEnglishEditor
-from reader.store import Position, Positions
+from reader.errors import ReaderError
+from reader.store import Position
 
 if TYPE_CHECKING:
     from glossary.model import Glossary, Occurrence
@@ -125,11 +126,14 @@ class MainScreen(Screen[None]):
         self.library_link = context.link
         """The text in the library (``reader.app.text_link``): its progress follows."""
         self.options = context.options
-        self.positions = Positions() if self.options.remember else None
+        self.positions = context.positions if self.options.remember else None
+        """Where the reader is in each text (the library database's reading state)."""
         post = self.post_message
         self.translator = Translator(context, post)
         self.glossaries = GlossaryWork(context, self.translator, post)
-        self.statuses = WordStatuses(article, context.analysis, post, self.options.statuses)
+        self.statuses = WordStatuses(
+            article, context.analysis, post, self.options.statuses, context.learning
+        )
         self._looked_up: tuple[int, tuple[int, int]] | None = None
         """The word the lookup panel shows (block, span), for its status line and keys."""
         self.engine: EngineState | None = None
@@ -634,20 +638,13 @@ class MainScreen(Screen[None]):
         problem = None
         try:
             self.positions.put(self.article.key, Position(self.view.current, self.view.mode))
-        except OSError as exc:
+        except (OSError, ReaderError) as exc:
             self.positions = None  # said once, not on every move
             problem = f"the reading position was not saved: {exc}"
             self.notify(problem, severity="warning")
         if self.library_link is not None:
             self.library_link.progress(self.view.current)
-            self._known_to_library()
         return problem
-
-    def _known_to_library(self) -> None:
-        """The library's % known follows the word statuses (saved with the position)."""
-        marks = self.statuses.marks
-        if self.library_link is not None and marks is not None:
-            self.library_link.set_known(marks.known_share)
 
     # ------------------------------------------------------------ word statuses
 
@@ -661,7 +658,6 @@ class MainScreen(Screen[None]):
         marks = message.marks
         self.statuses.ready(marks)
         self._statuses_changed()
-        self._known_to_library()
         if marks.new_lemmas and marks.new_lemmas == len(marks.words.lemmas):
             self.notify(
                 "Every word of this text is new to you: M marks a block's words known, and "
