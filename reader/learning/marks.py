@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.learning.store import LEARNING, LearningStore, check_status, normal
-from reader.learning.words import ArticleWords, Word
+from reader.learning.words import ArticleWords, Word, share_known
 
 if TYPE_CHECKING:
     from reader.article import Article
@@ -53,6 +53,9 @@ class StatusMarks:
         self.known = sum(
             e.count for lemma, e in words.lemmas.items() if self._status[lemma] == "known"
         )
+        self.ignored = sum(
+            e.count for lemma, e in words.lemmas.items() if self._status[lemma] == "ignored"
+        )
         self.new_lemmas = sum(1 for s in self._status.values() if s == "new")
 
     @property
@@ -61,8 +64,8 @@ class StatusMarks:
 
     @property
     def known_share(self) -> float:
-        """Known tokens ÷ countable tokens."""
-        return self.known / self.countable if self.countable else 0.0
+        """Known tokens ÷ countable tokens that are not ignored (``words.share_known``)."""
+        return share_known(self.known, self.countable, self.ignored)
 
     def status(self, lemma: str) -> str:
         return self._status.get(lemma, "new")
@@ -89,6 +92,7 @@ class StatusMarks:
         self._status[lemma] = status
         count = self.words.lemmas[lemma].count
         self.known += count * ((status == "known") - (old == "known"))
+        self.ignored += count * ((status == "ignored") - (old == "ignored"))
         self.new_lemmas += (status == "new") - (old == "new")
         blocks = self._blocks.get(lemma, frozenset())
         for block in blocks:
