@@ -227,39 +227,50 @@ def _read_page(document: object, number: int) -> _Page:
             if len(text) != count:  # not one UTF-16 unit per character: no exact slices
                 _by_rectangles(textpage, raw, result, 0, count)
                 return result
-            pieces = _pieces(text)
-            handle = textpage.raw
+            pieces = []
+            start = 0
+            for piece in _PIECES.finditer(text):
+                end = piece.end()
+                last = end if piece.group(0) == "\ufffe" else piece.start()
+                if last > start and not text[start:last].isspace():
+                    pieces.append((start, last))
+                start = end
+            handle = textpage.raw  # the C handle: no wrapper to resolve on each call
             one_each = raw.FPDFText_CountRects(handle, 0, -1) == len(pieces)
-            calls = _calls(raw)
-            address = ctypes.cast(handle, ctypes.c_void_p).value
-            get_rect, font_size, font_weight = calls.rect, calls.size, calls.weight
-            box = _BOX
-            left_at, top_at, right_at, bottom_at = _BOX_AT
+            get_rect, font_size = raw.FPDFText_GetRect, raw.FPDFText_GetFontSize
+            font_weight, box, refs = raw.FPDFText_GetFontWeight, _BOX, _BOX_REFS
             lines = result.lines
             previous: _Line | None = None
-            for index, (first, piece) in enumerate(pieces):
+            for index, (first, last) in enumerate(pieces):
                 if not one_each:
-                    last = first + len(piece)
                     if raw.FPDFText_CountRects(handle, first, last - first) != 1:
                         _by_rectangles(textpage, raw, result, first, last - first)
                         previous = None
                         continue
                     index = 0
-                if not get_rect(address, index, left_at, top_at, right_at, bottom_at):
+                if not get_rect(handle, index, *refs):  # left, top, right, bottom
                     continue
-                size = font_size(address, first)
+                size = font_size(handle, first)
                 if (
                     previous is None
                     or previous.bold
                     or previous.size != size
                     or previous.text[-1:] in _CLOSING
                 ):  # a line that may start a heading: its weight, else its font's name
-                    weight = font_weight(address, first)
+                    weight = font_weight(handle, first)
                     bold = weight >= 600 if weight > 0 else _bold_name(handle, raw, first)
                 else:
                     bold = False  # inside a paragraph begun in another type: not a heading
-                left, top, right, bottom = box
-                previous = _Line(number, left, bottom, right, top, piece, size, bold)
+                previous = _Line(
+                    number,
+                    box[0].value,
+                    box[3].value,
+                    box[2].value,
+                    box[1].value,
+                    text[first:last],
+                    size,
+                    bold,
+                )
                 lines.append(previous)
         finally:
             textpage.close()
@@ -268,64 +279,8 @@ def _read_page(document: object, number: int) -> _Page:
     return result
 
 
-def _pieces(text: str) -> list[tuple[int, str]]:
-    """The page text's lines that hold more than spaces, as (first index, text): cut at
-    PDFium's line breaks (CR LF, left out) and after its line-end hyphen mark (U+FFFE)."""
-    pieces: list[tuple[int, str]] = []
-    if "\ufffe" not in text and text.count("\n") == text.count("\r") == text.count("\r\n"):
-        start = 0  # the usual page: one split
-        for piece in text.split("\r\n"):
-            if piece and not piece.isspace():
-                pieces.append((start, piece))
-            start += len(piece) + 2
-        return pieces
-    start = 0
-    for found in _PIECES.finditer(text):
-        end = found.end()
-        last = end if found.group(0) == "\ufffe" else found.start()
-        if last > start and not text[start:last].isspace():
-            pieces.append((start, text[start:last]))
-        start = end
-    return pieces
-
-
-@dataclass(frozen=True)
-class _Calls:
-    """PDFium's per-line text calls, declared with plain addresses: ctypes then converts
-    their arguments about twice as fast as through pypdfium2's typed pointers (a line's
-    rectangle and font size are the hot loop of reading a page)."""
-
-    rect: Callable[[int | None, int, int, int, int, int], int]
-    size: Callable[[int | None, int], float]
-    weight: Callable[[int | None, int], int]
-
-
-_CALLS: list[_Calls] = []
-
-
-def _calls(raw: Any) -> _Calls:
-    if not _CALLS:
-        void, c_int, c_double = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
-
-        def plain(function: Any, restype: Any, *argtypes: Any) -> Any:
-            address = ctypes.cast(function, void).value
-            if address is None:  # a loaded library's function has an address
-                raise RuntimeError(f"PDFium's {function.__name__} is not loaded")
-            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
-
-        _CALLS.append(
-            _Calls(
-                plain(raw.FPDFText_GetRect, c_int, void, c_int, void, void, void, void),
-                plain(raw.FPDFText_GetFontSize, c_double, void, c_int),
-                plain(raw.FPDFText_GetFontWeight, c_int, void, c_int),
-            )
-        )
-    return _CALLS[0]
-
-
-_BOX = (ctypes.c_double * 4)()
-"""Where FPDFText_GetRect writes a rectangle: left, top, right, bottom."""
-_BOX_AT = tuple(ctypes.addressof(_BOX) + i * ctypes.sizeof(ctypes.c_double) for i in range(4))
+_BOX = [ctypes.c_double() for _ in range(4)]
+_BOX_REFS = [ctypes.byref(b) for b in _BOX]
 
 
 _PIECES = re.compile(r"\r\n|\ufffe|$")
