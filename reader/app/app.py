@@ -14,6 +14,7 @@ from textual.binding import Binding
 
 from reader.app.commands import ReaderCommands
 from reader.app.library_flow import LibraryFlow
+from reader.app.messages import Notice
 from reader.app.options import ReadingOptions
 from reader.app.screens.help import HelpScreen, reader_key_groups
 from reader.app.screens.main import MainScreen, shown_source
@@ -22,8 +23,6 @@ from reader.article import Article
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from reader.app.screens.library import LibraryScreen
     from reader.app.widgets.library_hits import LibraryHits
     from reader.library.shelf import Library
@@ -65,10 +64,10 @@ class ReaderApp(App[None]):
         self.farewell: list[str] = []
         """What could not be saved on quitting, printed once the terminal is back."""
 
-    def get_default_screen(self) -> Screen[None]:
-        return self.library_flow.first_screen(self.article)
-
     def on_mount(self) -> None:
+        # Over the app's base screen (as frogmouth does), so that every screen of the app
+        # was pushed and can be replaced or popped: none is kept alive under the stack.
+        self.push_screen(self.library_flow.first_screen(self.article))
         if self.start_review:
             self.call_after_refresh(self.action_review)
 
@@ -83,6 +82,11 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(reader_key_groups(self.BINDINGS)))
+
+    def on_notice(self, message: Notice) -> None:
+        """What a reading session says before or beside its screen (its glossary stack's
+        notices: ``reader.app.context.glossary_notices``)."""
+        self.notify(message.text, title=message.title, timeout=6)
 
     async def action_quit(self) -> None:
         # Workers are cancelled by exit(); their threads are daemons and are not waited for.

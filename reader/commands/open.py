@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.commands.arguments import library_id
+
 if TYPE_CHECKING:
     from reader.article import Article
     from reader.library.shelf import Library
@@ -69,13 +71,6 @@ def open_article(path: str | None, engine: str, enforce: bool = True, review: bo
 LIBRARY_SUFFIXES = (".epub", ".pdf")
 """Files the reader reads only through the library (a book): ``reader livre.epub`` adds
 the book (saying so) and opens it, as ``reader add`` then ``reader open ID`` would."""
-
-
-def library_id(path: str) -> int | None:
-    """``reader 3``: the id of a library text, when ``path`` is a number and no such file."""
-    if path.isdigit() and not os.path.exists(path) and len(path) <= 18:
-        return int(path)
-    return None
 
 
 def kept_in_library(path: str) -> bool:

@@ -254,7 +254,7 @@ async def test_big_text_is_virtualised(tmp_path, data_dir):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert len(article.blocks) > 2000
-        assert len(app.query("*")) < 40  # a handful of widgets, not one per block
+        assert len(app.main.query("*")) < 40  # a handful of widgets, not one per block
         await pilot.press("end")
         assert app.view.current == len(article.blocks) - 1
         assert "§" in view_text(app)
@@ -288,7 +288,8 @@ from reader.article import load
 first_screen = []
 class Probe(ReaderApp):
     def on_mount(self):
-        self.call_after_refresh(lambda: first_screen.append(list(seen)))
+        super().on_mount()  # pushes the reading screen: record after its first refresh
+        self.screen.call_after_refresh(lambda: first_screen.append(list(seen)))
 async def main():
     app = Probe(load("seeds/trump-poutine.fr.txt"), "auto", remember=False)
     async with app.run_test() as pilot:

@@ -16,10 +16,10 @@ from textual.notifications import Notify
 from textual.widgets import DataTable
 
 from reader.app.app import ReaderApp
-from reader.app.library_flow import read_share
 from reader.app.screens.library import LibraryScreen
 from reader.app.screens.main import MainScreen
 from reader.app.screens.peek import PeekScreen
+from reader.app.text_link import read_share
 from reader.app.widgets.library_hits import LibraryHits
 from reader.app.widgets.lookup_panel import LookupPanel
 from reader.article import load
