@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.learning.store import LEARNING, LearningStore, check_status, normal
-from reader.learning.words import ArticleWords, Word
+from reader.learning.words import ArticleWords, Word, share_known
 
 if TYPE_CHECKING:
     from reader.article import Article
@@ -53,6 +53,9 @@ class StatusMarks:
         self.known = sum(
             e.count for lemma, e in words.lemmas.items() if self._status[lemma] == "known"
         )
+        self.ignored = sum(
+            e.count for lemma, e in words.lemmas.items() if self._status[lemma] == "ignored"
+        )
         self.new_lemmas = sum(1 for s in self._status.values() if s == "new")
 
     @property
@@ -61,8 +64,8 @@ class StatusMarks:
 
     @property
     def known_share(self) -> float:
-        """Known tokens ÷ countable tokens."""
-        return self.known / self.countable if self.countable else 0.0
+        """Known tokens ÷ countable tokens that are not ignored (``words.share_known``)."""
+        return share_known(self.known, self.countable, self.ignored)
 
     def status(self, lemma: str) -> str:
         return self._status.get(lemma, "new")
@@ -89,6 +92,7 @@ class StatusMarks:
         self._status[lemma] = status
         count = self.words.lemmas[lemma].count
         self.known += count * ((status == "known") - (old == "known"))
+        self.ignored += count * ((status == "ignored") - (old == "ignored"))
         self.new_lemmas += (status == "new") - (old == "new")
         blocks = self._blocks.get(lemma, frozenset())
         for block in blocks:
@@ -138,15 +142,14 @@ class StatusMarks:
 
 def for_article(
     article: Article,
-    analysis: Sequence[Sequence[Token]] | None = None,
-    store: LearningStore | None = None,
+    analysis: Sequence[Sequence[Token]] | None,
+    store: LearningStore,
 ) -> StatusMarks:
     """The article's marks under the stored statuses (for a worker: spaCy runs when the
     analysis is neither given nor cached); the article's lemma counts are kept for
     ``reader stats`` as well."""
     from reader.learning.words import words_of
 
-    store = store or LearningStore()
     words = words_of(article, analysis)
     marks = StatusMarks(words, store.statuses())
     store.record_article(article.key, article.title, article.source, words.tokens, words.counts())
@@ -167,7 +170,9 @@ class StatusEditor:
     ) -> None:
         self.marks = marks
         if save is None:
-            save = (store or LearningStore()).set_many
+            if store is None:
+                raise ValueError("a StatusEditor saves to a store or through save")
+            save = store.set_many
         self._save = save
         self._undo: dict[str, str] = {}
 

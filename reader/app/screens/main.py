@@ -2,16 +2,19 @@
 
 It composes the widgets, starts the background work as workers and routes messages:
 widget messages from the view and the panels, and the typed messages in
-``reader.app.messages`` that the work posts. The work itself lives beside it:
-``Translator`` (one ``TranslationSession``, blocks on screen first after every jump),
-``GlossaryWork`` (the reading session's one glossary stack, which enforcement, the marks
-and lookups all read, so a term added with ``a`` reaches the three at once), the lookup
-panel (its own workers), ``Selection`` (which occurrence n/N went to) and ``WordStatuses``
-(the words marked by status, the word keys' changes, the blocks read).
+``reader.app.messages`` that the work posts. It is made from a ``ReadingContext``
+(``reader.app.context``: the article, the options, the library link, the session's one
+spaCy pass and one glossary stack, which enforcement, the marks and lookups all read, so a
+term added with ``a`` reaches the three at once), built before it and handed on to the
+work beside it: ``Translator`` (one ``TranslationSession``, blocks on screen first after
+every jump), ``GlossaryWork`` (the glossary built from the stack), the lookup panel (its
+own workers), ``Selection`` (which occurrence n/N went to) and ``WordStatuses`` (the
+words marked by status, the word keys' changes, the blocks read).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Coroutine, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +29,6 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
 from textual.worker import Worker, WorkerState
 
-from reader.app.analysis import SharedAnalysis
 from reader.app.glossary_work import GlossaryWork
 from reader.app.layout import MODE_NAMES, MODES
 from reader.app.lookups import make_request
@@ -46,7 +48,6 @@ from reader.app.messages import (
     TranslationDone,
     TranslationFailed,
 )
-from reader.app.options import ReadingOptions
 from reader.app.selection import Selection
 from reader.app.speaking import Highlight, Speaker, SpeechEnded, SpeechStarted, to_say
 from reader.app.statuses import WORD_ACTIONS, WORD_BINDINGS, WordStatuses
@@ -54,17 +55,30 @@ from reader.app.translator import Translator
 from reader.app.widgets.article_view import PLACEHOLDER_FAILED, ArticleView
 from reader.app.widgets.status_bar import StatusBar
 from reader.app.your_english import Target, YourEnglish, YourEnglishEditor
-from reader.article import Article
-from reader.store import Position, Positions
+from reader.errors import ReaderError
+from reader.store import Position
 
 if TYPE_CHECKING:
     from glossary.model import Glossary, Occurrence
-    from reader.app.library_flow import TextLink
+    from reader.app.context import ReadingContext
     from reader.app.widgets.glossary_panel import GlossaryPanel
     from reader.app.widgets.lookup_panel import LookupPanel
+    from reader.article import Article
     from reader.lookup.service import LookupService
     from reader.session import EngineState
     from reader.translation import BlockTranslation
+
+
+def shown_source(article: Article) -> str:
+    """Where the text comes from, for the title bar: a path or a URL; a text read from
+    stdin by its title, never the library's internal key (``stdin:9ee1…``: T27)."""
+    if article.source.startswith("stdin:") or article.source == "<stdin>":
+        return f"{article.title} (from stdin)"
+    return article.source
+
+
+SPEECH_NOTICE_SECONDS = 8
+"""How long a speech error stays on screen."""
 
 
 class MainScreen(Screen[None]):
@@ -104,23 +118,22 @@ class MainScreen(Screen[None]):
     known_share: reactive[float | None] = reactive(None)
     new_lemmas: reactive[int] = reactive(0)
 
-    def __init__(
-        self,
-        article: Article,
-        options: ReadingOptions | None = None,
-        link: TextLink | None = None,
-    ) -> None:
+    def __init__(self, context: ReadingContext) -> None:
         super().__init__()
-        self.article = article
-        self.library_link = link
-        """The text in the library (``reader.app.library_flow``): its progress follows."""
-        self.options = options or ReadingOptions()
-        self.positions = Positions() if self.options.remember else None
+        self.context = context
+        """The text and what reads it with this screen (``reader.app.context``)."""
+        article = self.article = context.article
+        self.library_link = context.link
+        """The text in the library (``reader.app.text_link``): its progress follows."""
+        self.options = context.options
+        self.positions = context.positions if self.options.remember else None
+        """Where the reader is in each text (the library database's reading state)."""
         post = self.post_message
-        self.translator = Translator(article, self.options, lambda: self.glossaries.stack, post)
-        analysis = SharedAnalysis(article)  # one spaCy pass for the glossary and the statuses
-        self.glossaries = GlossaryWork(article, self.options, self.translator, post, analysis)
-        self.statuses = WordStatuses(article, analysis, post, self.options.statuses)
+        self.translator = Translator(context, post)
+        self.glossaries = GlossaryWork(context, self.translator, post)
+        self.statuses = WordStatuses(
+            article, context.analysis, post, self.options.statuses, context.learning
+        )
         self._looked_up: tuple[int, tuple[int, int]] | None = None
         """The word the lookup panel shows (block, span), for its status line and keys."""
         self.engine: EngineState | None = None
@@ -129,6 +142,8 @@ class MainScreen(Screen[None]):
         self.selection = Selection()
         self._save_timer: Timer | None = None
         self.speaker = Speaker(self.post_message, self._show_speaking)
+        self._speech_error: tuple[str, float] = ("", 0.0)
+        """The last speech error told, and when its notice went up."""
         self.yours = YourEnglish(article, self.translator, post)
         self.set_reactive(MainScreen.total, len(article.blocks))
 
@@ -136,7 +151,9 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # A plain label, not Textual's Header: same information, a third of the start-up cost.
-        yield Label(f"Bilingual reader · {self.article.source}", id="title-bar", markup=False)
+        yield Label(
+            f"Bilingual reader · {shown_source(self.article)}", id="title-bar", markup=False
+        )
         with Horizontal(id="body"):
             labels = self.library_link.margin_labels() if self.library_link else None
             yield ArticleView(self.article, labels, id="article")
@@ -415,17 +432,20 @@ class MainScreen(Screen[None]):
             if self.lookups is None:
                 from reader.lookup.service import LookupService
 
-                self.lookups = LookupService(self.article, stack=self.glossaries.stack)
-            panel = LookupPanel(self.lookups, self.article, id="lookup-panel")
+                self.lookups = LookupService(self.article, stack=self.context.stack)
+            link, english_for = self.library_link, self.translator.english_in_cache
+            panel = LookupPanel(self.lookups, self.article, link, english_for, id="lookup-panel")
             await self.query_one("#body").mount(panel)
         return panel
 
     async def on_article_view_lookup_requested(self, message: ArticleView.LookupRequested) -> None:
         block = self.article.blocks[message.index]
-        request = make_request(block, message.start, message.end, self.view.english)
+        span = (message.start, message.end)
+        lemma = self.statuses.lemma(message.index, span)
+        request = make_request(block, message.start, message.end, self.view.english, lemma)
         panel = await self._mounted_lookup_panel()
         panel.look_up(request)
-        self._looked_up = (message.index, (message.start, message.end))
+        self._looked_up = (message.index, span)
         self._show_word_status()
 
     def prefetch_sentence(self, sentence: int | None) -> None:
@@ -505,8 +525,18 @@ class MainScreen(Screen[None]):
     @on(SpeechEnded)
     def speech_ended(self, message: SpeechEnded) -> None:
         error = self.speaker.ended(message)
-        if error is not None:
-            self.notify(error, title="Speech", severity="error", timeout=8, markup=False)
+        if error is None:
+            return
+        # The same failure again (no sound card: each p) while its notice is still up is
+        # not stacked under it (T24).
+        now = time.monotonic()
+        last, at = self._speech_error
+        if error != last or now - at > SPEECH_NOTICE_SECONDS:
+            self.notify(
+                error, title="Speech", severity="error", timeout=SPEECH_NOTICE_SECONDS, markup=False
+            )
+            at = now
+        self._speech_error = (error, at)
 
     # ------------------------------------------------------------ focus and selection
 
@@ -608,20 +638,13 @@ class MainScreen(Screen[None]):
         problem = None
         try:
             self.positions.put(self.article.key, Position(self.view.current, self.view.mode))
-        except OSError as exc:
+        except (OSError, ReaderError) as exc:
             self.positions = None  # said once, not on every move
             problem = f"the reading position was not saved: {exc}"
             self.notify(problem, severity="warning")
         if self.library_link is not None:
             self.library_link.progress(self.view.current)
-            self._known_to_library()
         return problem
-
-    def _known_to_library(self) -> None:
-        """The library's % known follows the word statuses (saved with the position)."""
-        marks = self.statuses.marks
-        if self.library_link is not None and marks is not None:
-            self.library_link.set_known(marks.known_share)
 
     # ------------------------------------------------------------ word statuses
 
@@ -635,7 +658,6 @@ class MainScreen(Screen[None]):
         marks = message.marks
         self.statuses.ready(marks)
         self._statuses_changed()
-        self._known_to_library()
         if marks.new_lemmas and marks.new_lemmas == len(marks.words.lemmas):
             self.notify(
                 "Every word of this text is new to you: M marks a block's words known, and "
@@ -742,7 +764,8 @@ class MainScreen(Screen[None]):
         self.statuses.statistics()
 
     def on_lookup_panel_word_saved(self, message: LookupPanel.WordSaved) -> None:
-        # save_lookup made the lookup's lemma learning 1; the text's lemma follows at once.
+        # The one status write of `s`: through the status keys' path, under the analysis's
+        # lemma (the one the panel showed); save_lookup wrote the vocabulary only.
         panel = self.lookup_panel
         result = panel.result if panel is not None else None
         if result is None or result.term or result.proper or self._looked_up is None:
