@@ -74,7 +74,7 @@ def cached_known_share(article: Article) -> float | None:
     analysis = AnalysisCache().get(article)
     if analysis is None:
         return None
-    return known_share(words_of(article, analysis), statuses)
+    return known_share(words_of(article, analysis, statuses), statuses)  # phrases found too
 
 
 @dataclass

@@ -46,13 +46,18 @@ def _said(store, changes: int, what: str) -> None:
 
 @app.command("set")
 def known_set(
-    lemma: Annotated[str, typer.Argument(help="The French lemma (chat, frapper).")],
+    lemma: Annotated[
+        str, typer.Argument(help='The French lemma (chat, frapper) or phrase ("avoir lieu").')
+    ],
     status: Annotated[Status, typer.Argument(help="new, learning-1 … learning-4, known, ignored.")],
 ) -> None:
-    """Set one lemma's status."""
+    """Set one lemma's or phrase's status (a phrase in dictionary form: "mettre fin à")."""
     from reader.errors import InputError
+    from reader.learning.phrases import canonical, is_phrase
     from reader.learning.store import normal
 
+    if is_phrase(lemma):  # « avoir lieu »: kept like a lemma, under its canonical form
+        lemma = canonical(lemma)
     if not normal(lemma):
         raise InputError("give a French lemma")
     store = _store()

@@ -82,6 +82,26 @@ class Glosser:
         self._load()
         return self._from_freedict(lemma, pos) or self._from_apertium(lemma, pos)
 
+    def gloss_phrase(self, phrase: str) -> str:
+        """A short English gloss of a phrase: FreeDict's multi-word headword (« avoir
+        lieu »), else Apertium's multi-word unit (« au fur et à mesure »); "" when none."""
+        from reader.lookup.apertium_bidix import ApertiumUnavailable
+
+        self._load()
+        if self._freedict is not None:
+            definitions = [d for d in self._freedict.lookup(phrase) if d.senses]
+            if definitions:
+                return short(definitions[0].senses[0])
+        if self._apertium is None:
+            return ""
+        try:
+            units = [a for a in self._apertium.analyse(phrase) if a.lemma == phrase]
+            pivots = [p for a in units for p in self._apertium.translate(a)]
+        except ApertiumUnavailable:
+            self._apertium = None
+            return ""
+        return short(", ".join(pivots[0].english)) if pivots else ""
+
     def _from_freedict(self, lemma: str, pos: str) -> str:
         if self._freedict is None:
             return ""

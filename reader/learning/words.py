@@ -6,15 +6,20 @@ user's, the article's and the general one's people, places and organisations): �
 « Poutine », « OTAN » and « Kiev » are never words to learn, whatever the tagger said.
 Forms are grouped by the lemma spaCy gave in context (« frappes », « frappé » →
 frappe / frapper), never counted by form.
+
+Phrases with a status (« avoir lieu », ``reader.learning.phrases``) are found too: each
+occurrence is **one unit** of the text, in place of the words it holds (« a eu lieu » is
+one unit, not three words), so % known counts it once; the lemmas keep their full counts.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from reader.article import Article, Block
+from reader.learning.phrases import Occurrence, find
 from reader.learning.store import normal
 from reader.nlp.analysis import Token
 
@@ -48,22 +53,86 @@ class Lemma:
         return self.parts.most_common(1)[0][0] if self.parts else ""
 
 
+@dataclass
+class Phrase:
+    """One phrase of an article: the forms it takes (in order met), its count."""
+
+    phrase: str
+    count: int = 0
+    forms: dict[str, int] = field(default_factory=dict)
+    first: int = 0
+    """The first block it occurs in."""
+
+
 @dataclass(frozen=True)
 class ArticleWords:
-    """Every countable token of an article, by block, and the lemmas they make."""
+    """Every countable token of an article, by block, and the lemmas they make; the
+    phrases found in it, by block, and how many of each lemma's tokens they hold."""
 
     source: str
     tokens: int
     """Tokens that are words, names or numbers (punctuation and symbols left out)."""
     blocks: tuple[tuple[Word, ...], ...]
     lemmas: Mapping[str, Lemma]
+    phrases: Mapping[str, Phrase] = field(default_factory=dict)
+    occurrences: tuple[tuple[Occurrence, ...], ...] = ()
+    """The phrases' occurrences, by block (empty without phrases)."""
+    covered: Mapping[str, int] = field(default_factory=dict)
+    """How many of each lemma's tokens stand inside a phrase (counted with it)."""
+    analysis: Sequence[Sequence[Token]] = field(default=(), repr=False, compare=False)
+    """The tokens counted (to find a phrase the reader marks later)."""
 
     @property
     def countable(self) -> int:
-        return sum(len(words) for words in self.blocks)
+        """The text's units: words, a phrase's occurrence counting once for its words."""
+        words = sum(len(words) for words in self.blocks)
+        return words - sum(self.covered.values()) + sum(p.count for p in self.phrases.values())
 
     def counts(self) -> dict[str, int]:
-        return {lemma: entry.count for lemma, entry in self.lemmas.items()}
+        """Units by status key: each lemma's tokens outside phrases, each phrase's count."""
+        counts = {
+            lemma: entry.count - self.covered.get(lemma, 0)
+            for lemma, entry in self.lemmas.items()
+            if entry.count > self.covered.get(lemma, 0)
+        }
+        counts.update((key, p.count) for key, p in self.phrases.items())
+        return counts
+
+    def phrases_in(self, block: int) -> tuple[Occurrence, ...]:
+        found = self.occurrences
+        return found[block] if 0 <= block < len(found) else ()
+
+    def with_phrases(self, phrases: Iterable[str]) -> ArticleWords:
+        """The same words with ``phrases`` found (the ones found already stay)."""
+        found, occurrences, covered = _phrase_parts(
+            self.blocks, self.analysis, [*self.phrases, *phrases]
+        )
+        return replace(self, phrases=found, occurrences=occurrences, covered=covered)
+
+
+def _phrase_parts(
+    blocks: Sequence[Sequence[Word]],
+    analysis: Sequence[Sequence[Token]],
+    phrases: Iterable[str],
+) -> tuple[dict[str, Phrase], tuple[tuple[Occurrence, ...], ...], dict[str, int]]:
+    """``ArticleWords``' phrase fields: the phrases found, by block, and the words they hold."""
+    found: dict[str, Phrase] = {}
+    by_block: list[list[Occurrence]] = [[] for _ in blocks]
+    covered: dict[str, int] = {}
+    wanted = list(dict.fromkeys(phrases))
+    for o in find(analysis, wanted) if wanted else ():
+        by_block[o.block].append(o)
+        entry = found.get(o.phrase)
+        if entry is None:
+            entry = found[o.phrase] = Phrase(o.phrase, first=o.block)
+        entry.count += 1
+        entry.forms[o.form] = entry.forms.get(o.form, 0) + 1
+        words = {w.start: w for w in blocks[o.block]}
+        for i in o.tokens:
+            word = words.get(analysis[o.block][i].start)
+            if word is not None:
+                covered[word.lemma] = covered.get(word.lemma, 0) + 1
+    return found, tuple(tuple(b) for b in by_block) if found else (), covered
 
 
 def name_spans(blocks: Sequence[Block], entries: Sequence) -> dict[int, list[tuple[int, int]]]:
@@ -101,8 +170,10 @@ def count_words(
     source: str,
     analysis: Sequence[Sequence[Token]],
     names: Mapping[int, Sequence[tuple[int, int]]] | None = None,
+    phrases: Iterable[str] = (),
 ) -> ArticleWords:
-    """The article's countable tokens and lemmas; ``names`` (by block) are left out."""
+    """The article's countable tokens and lemmas; ``names`` (by block) are left out.
+    ``phrases`` (status keys; the ones that are not phrases are passed over) are found."""
     names = names or {}
     blocks: list[tuple[Word, ...]] = []
     lemmas: dict[str, Lemma] = {}
@@ -128,20 +199,29 @@ def count_words(
             entry.forms[form] = entry.forms.get(form, 0) + 1
             entry.parts["VERB" if token.pos == "AUX" else token.pos] += 1
         blocks.append(tuple(words))
-    return ArticleWords(source, tokens, tuple(blocks), lemmas)
+    found, occurrences, covered = _phrase_parts(blocks, analysis, phrases)
+    return ArticleWords(
+        source, tokens, tuple(blocks), lemmas, found, occurrences, covered, analysis
+    )
 
 
-def words_of(article: Article, analysis: Sequence[Sequence[Token]] | None = None) -> ArticleWords:
-    """The article's words: its analysis (cached, see ``reader.nlp.cache``) without names."""
+def words_of(
+    article: Article,
+    analysis: Sequence[Sequence[Token]] | None = None,
+    phrases: Iterable[str] = (),
+) -> ArticleWords:
+    """The article's words: its analysis (cached, see ``reader.nlp.cache``) without names;
+    ``phrases`` (status keys: the statuses' phrases are found, the lemmas passed over)."""
     if analysis is None:
         from reader.nlp.cache import analysis_of
 
         analysis = analysis_of(article)
-    return count_words(article.source, analysis, article_names(article))
+    return count_words(article.source, analysis, article_names(article), phrases)
 
 
 def known_tokens(words: ArticleWords, statuses: Mapping[str, str]) -> int:
-    return sum(e.count for lemma, e in words.lemmas.items() if statuses.get(lemma) == "known")
+    """Known units: a lemma's tokens outside phrases, a known phrase's occurrences."""
+    return sum(count for key, count in words.counts().items() if statuses.get(key) == "known")
 
 
 def known_share(words: ArticleWords, statuses: Mapping[str, str]) -> float:
@@ -172,8 +252,10 @@ def difficulty(words: ArticleWords, statuses: Mapping[str, str]) -> Difficulty:
     if not countable:
         return Difficulty(0.0, 0.0, 0.0, 0.0)
 
+    units = words.counts()
+
     def beyond(limit: int) -> float:
-        out = sum(e.count for e in words.lemmas.values() if (rank(e.lemma) or limit + 1) > limit)
+        out = sum(n for key, n in units.items() if (rank(key) or limit + 1) > limit)
         return out / countable
 
     known = known_share(words, statuses)
