@@ -7,7 +7,7 @@ lookup benchmark calls the same functions, so it measures the app's own path).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reader.article import Block
@@ -15,6 +15,7 @@ from reader.article import Block
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from reader.learning.marks import StatusMarks
     from reader.lookup.result import LookupResult
     from reader.lookup.service import LookupService
     from reader.translation import BlockTranslation
@@ -33,6 +34,9 @@ class Request:
     """Where the word starts in ``sentence``."""
     english: str
     """The aligned English sentence ("" while it is not translated)."""
+    phrase: str = ""
+    """Words selected together (issue 22): the canonical phrase they stand for, looked up
+    as a unit; "" for a word."""
 
 
 def answers_quickly(service: LookupService, request: Request) -> bool:
@@ -43,6 +47,10 @@ def answers_quickly(service: LookupService, request: Request) -> bool:
 
 def look_up(service: LookupService, request: Request, quick: bool) -> LookupResult:
     """The lookup the app runs for ``request`` (in a daemon thread)."""
+    if request.phrase:
+        return service.lookup_phrase(
+            request.phrase, request.word, request.sentence, request.offset, request.english
+        )
     return service.lookup(
         request.word, request.sentence, start=request.offset, english=request.english, quick=quick
     )
@@ -66,3 +74,16 @@ def make_request(
     return Request(
         block.index, start, end, block.text[start:end], text, start - sentence.start, aligned
     )
+
+
+def with_phrase(request: Request, text: str, marks: StatusMarks | None) -> Request:
+    """``request`` for a selection of several words: looked up as their phrase (its
+    canonical form from the analysis once the statuses have it, else the words as written)."""
+    from reader.app.phrases import selected_phrase, several_words
+    from reader.learning.phrases import canonical
+
+    span = (request.start, request.end)
+    if not several_words(text, span):
+        return request
+    phrase = selected_phrase(marks, text, request.index, span) if marks is not None else ""
+    return replace(request, phrase=phrase or canonical(request.word))

@@ -25,6 +25,7 @@ from reader.app.background import in_daemon
 from reader.app.cursor import Span
 from reader.app.marks import Mark
 from reader.app.messages import LearningFailed, StatisticsReady, StatusesFailed, StatusesReady
+from reader.app.phrases import phrase_line, phrase_marks, set_phrase, several_words
 from reader.app.words import block_marks, meant_word, status_line, status_name
 from reader.article import Article
 from reader.errors import ReaderError
@@ -108,7 +109,7 @@ class WordStatuses:
         self.writer = LearningWriter(lambda error: post(LearningFailed(error)))
         self._store: LearningStore | None = None
         """The learning file, opened by ``load`` (in its thread)."""
-        self._drawn: dict[int, tuple[object, tuple[Mark, ...]]] = {}
+        self._drawn: dict[int, tuple[object, object, tuple[Mark, ...]]] = {}
         self._current = 0
         self._read: set[int] = set()
         self._unread: list[int] = []
@@ -167,10 +168,12 @@ class WordStatuses:
         if marks is None or not self.shown:
             return ()
         spans = marks.spans(block)  # the same tuple until a change touches the block
+        phrases = marks.phrase_spans(block)
         drawn = self._drawn.get(block)
-        if drawn is None or drawn[0] is not spans:
-            drawn = self._drawn[block] = (spans, block_marks(spans))
-        return drawn[1]
+        if drawn is None or drawn[0] is not spans or drawn[1] is not phrases:
+            both = (*phrase_marks(phrases), *block_marks(spans))  # the tint under the colours
+            drawn = self._drawn[block] = (spans, phrases, both)
+        return drawn[2]
 
     def word(self, block: int, span: Span) -> Word | None:
         """The counted word the cursor's word at ``span`` of ``block`` stands for."""
@@ -192,8 +195,11 @@ class WordStatuses:
 
     def set_word(self, block: int, span: Span, status: str) -> str:
         """Sets the status of the word at ``span`` of ``block``; says what was done."""
-        if (problem := self.unavailable()) or self.editor is None:
+        if (problem := self.unavailable()) or self.editor is None or self.marks is None:
             return problem or ""
+        text = self.article.blocks[block].text
+        if several_words(text, span):  # a selection: the phrase (issue 22)
+            return set_phrase(self.editor, self.marks, text, block, span, status)
         word = self.word(block, span)
         if word is None:
             form = self.article.blocks[block].text[span[0] : span[1]]
@@ -236,6 +242,9 @@ class WordStatuses:
             return ""
         if self.marks is None:
             return status_line(None, None, None)
+        text = self.article.blocks[block].text
+        if several_words(text, span):
+            return phrase_line(self.marks, text, block, span)
         word = self.word(block, span)
         if word is None:
             return status_line(None, "", None)

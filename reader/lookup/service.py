@@ -238,6 +238,59 @@ class LookupService:
                 analyser=result.analyser,
             )
 
+    def lookup_phrase(
+        self, phrase: str, form: str, sentence: str = "", start: int = -1, english: str = ""
+    ) -> LookupResult:
+        """A phrase (« avoir lieu », met as ``form`` at ``start`` of ``sentence``) as one unit:
+        the glossaries' entries for it, FreeDict's multi-word headword (also without a last
+        « à » or « de »: « mettre fin ») and Apertium's multi-word unit (« au fur et à
+        mesure »). No spaCy: the caller gives the phrase's canonical form."""
+        with self._lock:
+            hits = hits_at(self._entries(), phrase, 0, len(phrase))
+            glosses = [Gloss(printable(h.entry.en), h.source) for h in hits if h.entry.en]
+            dictionary = self._freedict()
+            words = phrase.split()
+            keys = [phrase]
+            if len(words) > 2 and words[-1] in ("à", "de"):
+                keys.append(" ".join(words[:-1]))
+            if dictionary is not None:
+                for key in keys:
+                    for d in dictionary.lookup(key):
+                        if d.senses:
+                            glosses.append(Gloss(printable(d.english), FREEDICT_SOURCE))
+            glosses += self._apertium_unit(phrase)
+            end = start + len(form) if start >= 0 else -1
+            return LookupResult(
+                word=form,
+                lemma=phrase,
+                pos="phrase",
+                morph="",
+                glosses=tuple(dict.fromkeys(glosses)),
+                glossary=tuple(hits),
+                sentence=sentence,
+                start=start,
+                end=end,
+                english=english,
+                notes=self.notes,
+            )
+
+    def _apertium_unit(self, phrase: str) -> list[Gloss]:
+        """Apertium's English for ``phrase`` where its analyser reads it as one unit."""
+        apertium = self._apertium()
+        if apertium is None:
+            return []
+        found: list[Gloss] = []
+        try:
+            for reading in apertium.analyse(phrase):
+                if reading.lemma.lower() != phrase:
+                    continue
+                for pivot in apertium.translate(reading):
+                    source = f"{APERTIUM_SOURCE} (via Spanish « {pivot.spanish} »)"
+                    found.append(Gloss(printable(", ".join(pivot.english)), source))
+        except ApertiumUnavailable as exc:
+            self._drop_apertium(str(exc))
+        return found
+
     def _analyse(self, form: str) -> list[Analysis]:
         apertium = self._apertium()
         if apertium is None:

@@ -29,7 +29,7 @@ from textual.worker import Worker, WorkerState
 from reader.app.analysis import SharedAnalysis
 from reader.app.glossary_work import GlossaryWork
 from reader.app.layout import MODE_NAMES, MODES
-from reader.app.lookups import make_request
+from reader.app.lookups import make_request, with_phrase
 from reader.app.marks import marks_for
 from reader.app.messages import (
     EngineChanged,
@@ -417,6 +417,7 @@ class MainScreen(Screen[None]):
     async def on_article_view_lookup_requested(self, message: ArticleView.LookupRequested) -> None:
         block = self.article.blocks[message.index]
         request = make_request(block, message.start, message.end, self.view.english)
+        request = with_phrase(request, block.text, self.statuses.marks)
         panel = await self._mounted_lookup_panel()
         panel.look_up(request)
         self._looked_up = (message.index, (message.start, message.end))
@@ -652,7 +653,7 @@ class MainScreen(Screen[None]):
         panel = self.lookup_panel
         if panel is not None and panel.has_focus and self._looked_up is not None:
             return self._looked_up
-        span = self.view.word_span()
+        span = self.view.selection_span() or self.view.word_span()  # a phrase, else the word
         return (self.view.current, span) if span is not None else None
 
     def action_word_status(self, status: str) -> None:
@@ -661,6 +662,7 @@ class MainScreen(Screen[None]):
             self.notify(self.statuses.unavailable() or "Move to a word first: → or u.", timeout=3)
             return
         self.notify(self.statuses.set_word(*target, status), timeout=2)
+        self.view.clear_selection()  # the phrase's own mark shows now
         self._statuses_changed()
 
     def action_next_new_word(self, step: int) -> None:
