@@ -14,6 +14,7 @@ import typer
 from reader.commands.common import PathArgument, load_article, notice
 
 if TYPE_CHECKING:
+    from reader.article import Article
     from reader.learning.words import ArticleWords
 
 
@@ -76,8 +77,9 @@ def words(
         notice(f"this article is not kept for statistics: {exc}")
     rows = _rows(found, statuses, status, sort)
     phrases = _phrase_rows(found, statuses, status)
+    suggested = _suggested_rows(article, found, statuses, status)
     if fmt is WordsFormat.table:
-        _table(found, statuses, rows, phrases)
+        _table(found, statuses, rows, phrases + suggested)
     elif fmt is WordsFormat.csv:
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
@@ -94,6 +96,7 @@ def words(
             "known_share": _share(found, statuses),
             "lemmas": rows,
             "phrases": phrases,
+            "phrases_in_text": suggested,
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -163,6 +166,39 @@ def _phrase_rows(
                 "gloss": glosser.gloss_phrase(p.phrase),
             }
             for p in sorted(phrases, key=lambda p: (-p.count, p.first, p.phrase))
+        ]
+
+
+def _suggested_rows(
+    article: Article,
+    found: ArticleWords,
+    statuses: dict[str, str],
+    wanted: StatusFilter | None,
+) -> list[dict[str, Any]]:
+    """Apertium's multi-word units in the text that are not among its phrases already
+    (« tout à fait »): what the reader might learn next; their status is new."""
+    from reader.learning.glosses import Glosser
+    from reader.learning.phrases import apertium_phrases
+
+    if wanted not in (None, StatusFilter.new):
+        return []
+    units = [
+        u
+        for u in apertium_phrases([b.text for b in article.blocks])
+        if u.phrase not in found.phrases and statuses.get(u.phrase, "new") == "new"
+    ]
+    if not units:
+        return []
+    with Glosser() as glosser:
+        return [
+            {
+                "phrase": u.phrase,
+                "forms": list(u.forms),
+                "count": u.count,
+                "status": "new",
+                "gloss": glosser.gloss_phrase(u.phrase),
+            }
+            for u in units
         ]
 
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.learning.store import normal
 from reader.nlp.analysis import Token
@@ -272,3 +272,41 @@ def from_tokens(tokens: Sequence[Token]) -> str:
 def statuses_of(phrases: Iterable[str], statuses: Mapping[str, str]) -> dict[str, str]:
     """Each phrase's status (``new`` when it has none)."""
     return {p: statuses.get(p, "new") for p in phrases}
+
+
+@dataclass
+class Suggestion:
+    """A multi-word unit of Apertium's French dictionary met in a text (« tout à fait »):
+    a phrase the reader may want to learn."""
+
+    phrase: str
+    count: int = 0
+    forms: dict[str, int] = field(default_factory=dict)
+    first: int = 0
+
+
+def apertium_phrases(texts: Sequence[str]) -> list[Suggestion]:
+    """The multi-word units Apertium's analyser reads in ``texts`` (an article's blocks),
+    most frequent first; none when Apertium is not installed."""
+    from reader.lookup import apertium_bidix
+    from reader.lookup.apertium_bidix import ApertiumUnavailable
+
+    files = apertium_bidix.find_files()
+    if files is None:
+        return []
+    apertium = apertium_bidix.Apertium(files)
+    found: dict[str, Suggestion] = {}
+    try:
+        for index, text in enumerate(texts):
+            for form, reading in apertium.multiwords(text):
+                phrase = canonical(reading.lemma)
+                entry = found.get(phrase)
+                if entry is None:
+                    entry = found[phrase] = Suggestion(phrase, first=index)
+                entry.count += 1
+                entry.forms[normal(form)] = entry.forms.get(normal(form), 0) + 1
+    except ApertiumUnavailable:
+        pass  # what was read so far
+    finally:
+        apertium.close()
+    return sorted(found.values(), key=lambda s: (-s.count, s.first, s.phrase))

@@ -5,8 +5,11 @@ for these sentences), so these tests never load spaCy."""
 
 from __future__ import annotations
 
+import pytest
+
 from reader.learning.phrases import (
     MAX_GAP,
+    apertium_phrases,
     canonical,
     find,
     from_tokens,
@@ -232,3 +235,17 @@ def test_a_phrase_is_one_unit_of_the_text_and_its_words_keep_their_counts():
     assert known == 4 / with_phrase.countable
     later = plain.with_phrases(["avoir lieu"])
     assert later.counts() == counts and later.occurrences == with_phrase.occurrences
+
+
+@pytest.mark.needs_apertium
+def test_apertium_offers_the_multiword_units_of_a_text():
+    texts = [
+        "C'est tout à fait vrai, et de plus en plus clair.",
+        "Ils cherchent à comprendre, tout à fait. Le Président Vladimir Poutine parle.",
+    ]
+    found = {s.phrase: s for s in apertium_phrases(texts)}
+    assert found["tout à fait"].count == 2 and found["tout à fait"].first == 0
+    assert found["chercher à"].forms == {"cherchent à": 1}  # a verb and its preposition
+    assert "de plus en plus" in found
+    assert not [p for p in found if "poutine" in p]  # names are no phrases to learn
+    assert list(found)[0] == "tout à fait"  # the most frequent first

@@ -4,6 +4,7 @@ analysis): ``reader known set "avoir lieu" learning-1``, then ``reader words``."
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -13,7 +14,7 @@ TEXT = """Les rencontres
 
 La réunion a eu lieu hier à Paris. Les élections auront lieu en mai. Le sommet n'avait eu \
 lieu qu'une fois, et le lieu était beau. Le gouvernement a mis fin à la grève ; ils \
-mettront fin aux négociations.
+mettront fin aux négociations. C'était tout à fait prévu.
 """
 
 
@@ -49,6 +50,12 @@ def test_a_phrase_set_known_is_counted_in_every_inflected_form_as_one_unit(tmp_p
     assert lemmas["lieu"]["count"] == before_count(before, "lieu") == 4
     assert data["countable"] == before["countable"] - 15 + 5
     assert data["known_share"] == 2 / data["countable"]  # mettre fin à, twice
+    # Apertium's multi-word units of the text are offered beside, those with a status not.
+    offered = {p["phrase"]: p for p in data["phrases_in_text"]}
+    assert not set(offered) & set(phrases)
+    if shutil.which("lt-proc"):
+        assert offered["tout à fait"]["forms"] == ["tout à fait"]
+        assert offered["tout à fait"]["status"] == "new"
 
 
 def before_count(data: dict, lemma: str) -> int:
