@@ -263,7 +263,7 @@ class Apertium:
             if reading is None or not reading.tags or reading.tags[0] not in _PHRASE_TAGS:
                 continue
             tail = unit[1].split("#", 1)[1] if "#" in unit[1] else ""  # chercher<vblex>…# à
-            lemma = " ".join(f"{reading.lemma} {_TAG.sub('', tail)}".split())
+            lemma = " ".join(f"{reading.lemma} {_TAG.sub('', tail)}".lower().split())
             if " " in lemma:
                 found.append((form, Analysis(lemma, reading.tags)))
         return found

@@ -89,6 +89,8 @@ class LookupService:
         self._nlp_lock = threading.Lock()
         self._sources = _Sources()
         self._docs: OrderedDict[str, Any] = OrderedDict()
+        self._units: OrderedDict[str, list[tuple[str, Gloss]]] = OrderedDict()
+        """Apertium's multi-word units by sentence, with their English (as ``_docs``)."""
 
     # ------------------------------------------------------------ loading
 
@@ -236,6 +238,7 @@ class LookupService:
                 english=english,
                 notes=self.notes,
                 analyser=result.analyser,
+                phrases=self._phrases_around(sentence, span) if term is None else (),
             )
 
     def lookup_phrase(
@@ -273,6 +276,34 @@ class LookupService:
                 english=english,
                 notes=self.notes,
             )
+
+    def _phrases_around(self, sentence: str, span: tuple[int, int] | None) -> tuple[Gloss, ...]:
+        """Apertium's multi-word units of ``sentence`` covering the word at ``span`` (one
+        analyser call), each with its English ("" when the dictionaries have none)."""
+        apertium = self._apertium()
+        if apertium is None or span is None or not sentence:
+            return ()
+        units = self._units.get(sentence)
+        if units is None:
+            units = []
+            try:
+                for form, reading in apertium.multiwords(sentence):
+                    pivots = apertium.translate(reading)
+                    english = printable(", ".join(pivots[0].english)) if pivots else ""
+                    units.append((form, Gloss(printable(reading.lemma), english)))
+            except ApertiumUnavailable as exc:
+                self._drop_apertium(str(exc))
+                return ()
+            self._units[sentence] = units
+            if len(self._units) > _DOC_CACHE:
+                self._units.popitem(last=False)
+        folded = fold(sentence.replace("’", "'"))
+        found = []
+        for form, gloss in units:
+            at = [m.start() for m in re.finditer(re.escape(fold(form)), folded)]
+            if any(a < span[1] and span[0] < a + len(form) for a in at):
+                found.append(gloss)
+        return tuple(dict.fromkeys(found))
 
     def _apertium_unit(self, phrase: str) -> list[Gloss]:
         """Apertium's English for ``phrase`` where its analyser reads it as one unit."""

@@ -38,3 +38,15 @@ def test_apertium_multiword_units_are_glossed_through_spanish(service):
 def test_a_phrase_no_source_knows_has_no_gloss(service):
     result = service.lookup_phrase("zorglub bidule", "zorglub bidule")
     assert result.glosses == () and result.lemma == "zorglub bidule"
+
+
+@pytest.mark.needs_apertium
+def test_a_word_inside_an_apertium_multiword_unit_names_the_phrase(service):
+    sentence = "Face à la crise, c'est tout à fait normal."
+    result = service.lookup("fait", sentence, start=sentence.index("fait"), quick=True)
+    assert [(p.text, p.source) for p in result.phrases] == [("tout à fait", "definitely")]
+    assert "In the phrase « tout à fait »  definitely" in as_text(result).plain
+    first = service.lookup("Face", sentence, start=0, quick=True)
+    assert [p.text for p in first.phrases] == ["face à"]  # lower case, as a phrase is kept
+    outside = service.lookup("crise", sentence, start=sentence.index("crise"), quick=True)
+    assert outside.phrases == ()
