@@ -25,7 +25,13 @@ from reader.app.background import in_daemon
 from reader.app.cursor import Span
 from reader.app.marks import Mark
 from reader.app.messages import LearningFailed, StatisticsReady, StatusesFailed, StatusesReady
-from reader.app.phrases import phrase_line, phrase_marks, set_phrase, several_words
+from reader.app.phrases import (
+    phrase_line,
+    phrase_marks,
+    selected_phrase,
+    set_phrase,
+    several_words,
+)
 from reader.app.words import block_marks, meant_word, status_line, status_name
 from reader.article import Article
 from reader.errors import ReaderError
@@ -208,7 +214,14 @@ class WordStatuses:
         return f"« {word.lemma} »: {status_name(status)}"
 
     def saved(self, block: int, span: Span) -> bool:
-        """A word saved from the lookup panel (``s``): new, it is now learning 1."""
+        """A word saved from the lookup panel (``s``): new, it is now learning 1 (a selected
+        phrase likewise)."""
+        text = self.article.blocks[block].text
+        if self.marks is not None and self.editor is not None and several_words(text, span):
+            phrase = selected_phrase(self.marks, text, block, span)
+            if not phrase or self.marks.status(phrase) != "new":
+                return False
+            return bool(self.editor.set(phrase, "learning-1"))
         word = self.word(block, span)
         if word is None or self.marks is None or self.marks.status(word.lemma) != "new":
             return False

@@ -56,6 +56,7 @@ class StatusMarks:
         self._blocks = {lemma: frozenset(blocks) for lemma, blocks in where.items()}
         self._spans: dict[int, tuple[StatusSpan, ...]] = {}
         self.new_lemmas = sum(1 for s in self._status.values() if s == "new")
+        self._looked_for: dict[str, int] = {}
         self._phrases_found(statuses)
 
     def _phrases_found(self, statuses: Mapping[str, str]) -> None:
@@ -138,9 +139,16 @@ class StatusMarks:
         return self._phrase_blocks[phrase]
 
     def occurrences(self, phrase: str) -> int:
-        """How often ``phrase`` occurs in the article (0 when it does not)."""
+        """How often ``phrase`` occurs in the article (0 when it does not); a phrase without
+        a status is looked for (once: the count is kept)."""
         entry = self.words.phrases.get(phrase)
-        return entry.count if entry is not None else 0
+        if entry is not None:
+            return entry.count
+        if phrase not in self._looked_for:
+            from reader.learning.phrases import find
+
+            self._looked_for[phrase] = len(find(self.words.analysis, [phrase]))
+        return self._looked_for[phrase]
 
     def update_many(self, changes: Iterable[tuple[str, str]]) -> frozenset[int]:
         changed: set[int] = set()

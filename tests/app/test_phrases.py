@@ -135,3 +135,33 @@ async def test_a_selection_is_looked_up_as_its_phrase(article, monkeypatch):
         assert "Phrase « avoir lieu »: learning 4" in panel.word_status
         await pilot.press("escape", "q")
     assert LearningStore().statuses() == {"avoir lieu": "learning-4"}
+
+
+async def test_saving_a_selected_phrase_makes_it_learning_1_in_the_text(article, monkeypatch):
+    from reader.app.messages import LookupReady
+    from reader.app.widgets.lookup_panel import LookupPanel
+    from reader.learning.vocab import Vocabulary
+
+    quick_lookups(monkeypatch)
+    app = make_app("none", article.path, statuses=True)
+    messages: list = []
+    async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "right", "right", "right", "shift+right", "shift+right", "l")
+        for _ in range(500):
+            await pilot.pause(0.02)
+            if of_type(messages, LookupReady):
+                break
+        panel = app.query_one(LookupPanel)
+        assert "Phrase « avoir lieu »: new · 2× here" in panel.word_status
+        before = style_of(app, PARAGRAPH, "auront").bgcolor
+        await pilot.press("s")
+        for _ in range(500):
+            await pilot.pause(0.02)
+            if "learning 1" in panel.word_status:
+                break
+        assert "Phrase « avoir lieu »: learning 1" in panel.word_status
+        assert style_of(app, PARAGRAPH, "auront").bgcolor != before  # now tinted
+        await pilot.press("escape", "q")
+    assert LearningStore().statuses() == {"avoir lieu": "learning-1"}
+    assert [e.lemma for e in Vocabulary().entries()] == ["avoir lieu"]

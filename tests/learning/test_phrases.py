@@ -249,3 +249,23 @@ def test_apertium_offers_the_multiword_units_of_a_text():
     assert "de plus en plus" in found
     assert not [p for p in found if "poutine" in p]  # names are no phrases to learn
     assert list(found)[0] == "tout à fait"  # the most frequent first
+
+
+def test_the_marks_take_a_phrase_set_in_the_reader_in_at_once():
+    from reader.learning.marks import StatusMarks
+
+    words = count_words("t", [A_EU_LIEU])
+    marks = StatusMarks(words, {"lieu": "known"})
+    assert marks.known == 2 and marks.occurrences("avoir lieu") == 2  # looked for, not taken in
+    assert marks.phrase_spans(0) == () and marks.countable == words.countable
+    assert marks.update("avoir lieu", "learning-2") == {0}
+    text = text_of(A_EU_LIEU)
+    spans = [(text[s.start : s.end], s.status) for s in marks.phrase_spans(0)]
+    assert spans == [("a eu lieu", "learning-2"), ("auront lieu", "learning-2")]
+    assert marks.countable == words.countable - 5 + 2
+    assert marks.known == 0  # « lieu » is known, but both stand inside the phrase now
+    assert [s.lemma for s in marks.spans(0)][:3] == ["le", "réunion", "avoir"]  # words stay
+    marks.update("avoir lieu", "known")
+    assert marks.known == 2 and marks.phrase_spans(0) == ()  # known phrases are not tinted
+    assert marks.update("mettre fin à", "known") == frozenset()  # not in this text
+    assert marks.new_lemmas == len(words.lemmas) - 1  # phrases are not counted as new words
