@@ -126,7 +126,8 @@ def pattern(phrase: str) -> Pattern:
 
 
 def _form(token: Token) -> str:
-    return normal(token.text)
+    """The token as a phrase's word is written (``normal`` on one word, cheaper)."""
+    return token.text.lower().replace("’", "'")
 
 
 def _matches(token: Token, accepted: frozenset[str]) -> bool:
@@ -200,20 +201,29 @@ def _occurrence(tokens: Sequence[Token], block: int, phrase: str, matched: list[
     return Occurrence(phrase, block, start, end, tuple(sorted(unit)), re.sub(r"' ", "'", form))
 
 
-def find_in_block(
-    tokens: Sequence[Token], block: int, patterns: Sequence[Pattern]
-) -> list[Occurrence]:
-    """Every occurrence of ``patterns`` in one block's tokens, non-overlapping, in order."""
-    if not patterns or not tokens:
-        return []
-    by_first: dict[str, list[Pattern]] = {}
+def by_first_word(patterns: Iterable[Pattern]) -> dict[str, list[Pattern]]:
+    """The patterns by the lemmas and forms their first word accepts."""
+    index: dict[str, list[Pattern]] = {}
     for p in patterns:
         for word in p.words[0]:
-            by_first.setdefault(word, []).append(p)
+            index.setdefault(word, []).append(p)
+    return index
+
+
+def find_in_block(
+    tokens: Sequence[Token], block: int, by_first: Mapping[str, Sequence[Pattern]]
+) -> list[Occurrence]:
+    """Every occurrence of the patterns (``by_first_word``) in one block's tokens,
+    non-overlapping, in order."""
+    if not by_first or not tokens:
+        return []
     candidates: list[tuple[int, int, Occurrence]] = []
     for at, token in enumerate(tokens):
-        tried = {id(p): p for key in (token.lemma, _form(token)) for p in by_first.get(key, ())}
-        for p in tried.values():
+        tried = by_first.get(token.lemma, ())
+        form = _form(token)
+        if form != token.lemma and form in by_first:
+            tried = [*tried, *(p for p in by_first[form] if p not in tried)]
+        for p in tried:
             matched = _match_at(tokens, at, p)
             if matched is not None:
                 candidates.append(
@@ -232,10 +242,10 @@ def find_in_block(
 
 def find(analysis: Sequence[Sequence[Token]], phrases: Iterable[str]) -> list[Occurrence]:
     """Every occurrence of ``phrases`` in an article's analysis (its blocks' tokens)."""
-    patterns = [pattern(p) for p in dict.fromkeys(phrases) if is_phrase(p)]
+    by_first = by_first_word(pattern(p) for p in dict.fromkeys(phrases) if is_phrase(p))
     found: list[Occurrence] = []
     for index, tokens in enumerate(analysis):
-        found += find_in_block(tokens, index, patterns)
+        found += find_in_block(tokens, index, by_first)
     return found
 
 

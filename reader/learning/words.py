@@ -103,24 +103,37 @@ class ArticleWords:
         return found[block] if 0 <= block < len(found) else ()
 
     def with_phrases(self, phrases: Iterable[str]) -> ArticleWords:
-        """The same words with ``phrases`` found (the ones found already stay)."""
-        found, occurrences, covered = _phrase_parts(
-            self.blocks, self.analysis, [*self.phrases, *phrases]
-        )
+        """The same words with ``phrases`` found (the ones found already stay). Only the new
+        phrases are looked for, unless one of them meets a phrase found already (then the
+        longer wins, as ``phrases.find`` decides, and all are looked for again)."""
+        extra = [p for p in dict.fromkeys(phrases) if p not in self.phrases]
+        new = find(self.analysis, extra) if extra else []
+        old = [o for block in self.occurrences for o in block]
+        taken: dict[int, list[range]] = {}
+        for o in old:
+            taken.setdefault(o.block, []).append(range(o.tokens[0], o.tokens[-1] + 1))
+        if any(
+            r.start <= n.tokens[-1] and n.tokens[0] < r.stop
+            for n in new
+            for r in taken.get(n.block, ())
+        ):
+            new, old = find(self.analysis, [*self.phrases, *extra]), []
+        every = sorted([*old, *new], key=lambda o: (o.block, o.start))
+        found, occurrences, covered = _phrase_parts(self.blocks, self.analysis, every)
         return replace(self, phrases=found, occurrences=occurrences, covered=covered)
 
 
 def _phrase_parts(
     blocks: Sequence[Sequence[Word]],
     analysis: Sequence[Sequence[Token]],
-    phrases: Iterable[str],
+    occurrences: Iterable[Occurrence],
 ) -> tuple[dict[str, Phrase], tuple[tuple[Occurrence, ...], ...], dict[str, int]]:
-    """``ArticleWords``' phrase fields: the phrases found, by block, and the words they hold."""
+    """``ArticleWords``' phrase fields from the phrases' occurrences (in order): the phrases
+    found, their occurrences by block, and how many of each lemma's words they hold."""
     found: dict[str, Phrase] = {}
     by_block: list[list[Occurrence]] = [[] for _ in blocks]
     covered: dict[str, int] = {}
-    wanted = list(dict.fromkeys(phrases))
-    for o in find(analysis, wanted) if wanted else ():
+    for o in occurrences:
         by_block[o.block].append(o)
         entry = found.get(o.phrase)
         if entry is None:
@@ -199,7 +212,9 @@ def count_words(
             entry.forms[form] = entry.forms.get(form, 0) + 1
             entry.parts["VERB" if token.pos == "AUX" else token.pos] += 1
         blocks.append(tuple(words))
-    found, occurrences, covered = _phrase_parts(blocks, analysis, phrases)
+    wanted = list(dict.fromkeys(phrases))
+    every = find(analysis, wanted) if wanted else []
+    found, occurrences, covered = _phrase_parts(blocks, analysis, every)
     return ArticleWords(
         source, tokens, tuple(blocks), lemmas, found, occurrences, covered, analysis
     )

@@ -269,3 +269,14 @@ def test_the_marks_take_a_phrase_set_in_the_reader_in_at_once():
     assert marks.known == 2 and marks.phrase_spans(0) == ()  # known phrases are not tinted
     assert marks.update("mettre fin à", "known") == frozenset()  # not in this text
     assert marks.new_lemmas == len(words.lemmas) - 1  # phrases are not counted as new words
+
+
+def test_a_phrase_added_later_meeting_one_found_already_is_decided_as_if_found_at_once():
+    shorter = count_words("t", [MIS_FIN], phrases=["mettre fin"])
+    assert [o.form for o in shorter.occurrences[0]] == ["a mis fin", "mettront fin"]
+    longer = shorter.with_phrases(["mettre fin à"])  # meets both: the longer wins
+    at_once = count_words("t", [MIS_FIN], phrases=["mettre fin", "mettre fin à"])
+    assert longer.occurrences == at_once.occurrences and longer.counts() == at_once.counts()
+    assert [o.phrase for o in longer.occurrences[0]] == ["mettre fin à"] * 2
+    apart = count_words("t", [MIS_FIN], phrases=["mettre fin à"]).with_phrases(["la grève"])
+    assert [o.form for o in apart.occurrences[0]] == ["a mis fin à", "la grève", "mettront fin aux"]
