@@ -50,3 +50,17 @@ def test_a_word_inside_an_apertium_multiword_unit_names_the_phrase(service):
     assert [p.text for p in first.phrases] == ["face à"]  # lower case, as a phrase is kept
     outside = service.lookup("crise", sentence, start=sentence.index("crise"), quick=True)
     assert outside.phrases == ()
+
+
+@pytest.mark.needs_freedict
+def test_reader_lookup_of_several_words_looks_the_phrase_up(tmp_path):
+    import json
+
+    from tests.support.cli import run_reader
+
+    env = {"READER_DATA_DIR": str(tmp_path / "data")}
+    done = run_reader("lookup", "Avoir lieu", "--format", "json", env=env)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["word"], data["lemma"], data["pos"]) == ("Avoir lieu", "avoir lieu", "phrase")
+    assert data["glosses"][0]["source"] == FREEDICT_SOURCE
