@@ -165,3 +165,20 @@ async def test_saving_a_selected_phrase_makes_it_learning_1_in_the_text(article,
         await pilot.press("escape", "q")
     assert LearningStore().statuses() == {"avoir lieu": "learning-1"}
     assert [e.lemma for e in Vocabulary().entries()] == ["avoir lieu"]
+
+
+async def test_a_selection_stays_in_its_paragraph_and_plain_arrows_drop_it(article):
+    app = make_app("none", article.path, statuses=True)
+    messages: list = []
+    async with app.run_test(size=(100, 24), message_hook=messages.append) as pilot:
+        await settle(app, pilot)
+        view = app.view
+        await pilot.press("j", *["right"] * 12, "shift+right")  # « mai », the last word
+        assert "A selection stays within its paragraph." in told(messages)
+        assert view.selection_span() is None
+        await pilot.press("shift+left", "shift+left")
+        a, b = view.selection_span()
+        assert article.blocks[PARAGRAPH].text[a:b] == "lieu en mai"
+        await pilot.press("left")
+        assert view.selection_span() is None and view.word_span() is not None
+        await pilot.press("q")

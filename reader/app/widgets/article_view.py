@@ -689,6 +689,9 @@ class ArticleView(ScrollView, can_focus=True):
     def action_extend(self, step: int) -> None:
         """Shift+→/←: the selection grows (or shrinks) by a word from the cursor, within
         the block; without a cursor, it starts on the word → (or ←) would go to."""
+        if self.layout_mode == "english":
+            self.notify("Words are selected in the French: b or f shows it.", timeout=4)
+            return
         if self.word is None:
             self.action_word(step)
             if self.word is None:
