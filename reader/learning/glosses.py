@@ -84,14 +84,21 @@ class Glosser:
 
     def gloss_phrase(self, phrase: str) -> str:
         """A short English gloss of a phrase: FreeDict's multi-word headword (« avoir
-        lieu »), else Apertium's multi-word unit (« au fur et à mesure »); "" when none."""
+        lieu »; also without a last « à » or « de »), else Apertium's multi-word unit (« au fur et à mesure »); "" when none."""
         from reader.lookup.apertium_bidix import ApertiumUnavailable
 
         self._load()
+        words = phrase.split()
+        keys = (
+            [phrase, " ".join(words[:-1])]
+            if len(words) > 2 and words[-1] in ("à", "de")
+            else [phrase]
+        )
         if self._freedict is not None:
-            definitions = [d for d in self._freedict.lookup(phrase) if d.senses]
-            if definitions:
-                return short(definitions[0].senses[0])
+            for key in keys:  # « prendre part à »: FreeDict has « prendre part »
+                definitions = [d for d in self._freedict.lookup(key) if d.senses]
+                if definitions:
+                    return short(definitions[0].senses[0])
         if self._apertium is None:
             return ""
         try:

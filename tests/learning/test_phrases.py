@@ -280,3 +280,15 @@ def test_a_phrase_added_later_meeting_one_found_already_is_decided_as_if_found_a
     assert [o.phrase for o in longer.occurrences[0]] == ["mettre fin à"] * 2
     apart = count_words("t", [MIS_FIN], phrases=["mettre fin à"]).with_phrases(["la grève"])
     assert [o.form for o in apart.occurrences[0]] == ["a mis fin à", "la grève", "mettront fin aux"]
+
+
+@pytest.mark.needs_freedict
+@pytest.mark.needs_apertium
+def test_a_phrase_is_glossed_from_freedict_then_apertium():
+    from reader.learning.glosses import Glosser
+
+    with Glosser() as glosser:
+        assert glosser.gloss_phrase("avoir lieu") == "come about, happen, occur"
+        assert glosser.gloss_phrase("prendre part à") == "participate, share, take part"
+        assert glosser.gloss_phrase("tout à fait") == "definitely"  # Apertium's unit
+        assert glosser.gloss_phrase("zorglub bidule") == ""
