@@ -74,6 +74,9 @@ SAME = {
 """Words of a phrase that also match other lemmas: the contractions « au », « aux » (à + le,
 à + les) and « du » (de + le), which the analysis lemmatises as their preposition; « des »
 (de + les, or the plural of « un »); the articles' forms, whose lemma is « le »."""
+CONTRACTED = {"à": ("au", "aux"), "de": ("du", "des")}
+"""A phrase's « à » or « de » met contracted with the article (« mettront fin aux »), by form:
+whatever lemma the analysis gives the contraction."""
 _ELISION = re.compile(r"^(" + "|".join(re.escape(e) for e in ELIDED) + r")(?=\w)")
 _VOWEL = tuple("aeiouyhàâéèêëîïôöûüœ")
 
@@ -121,7 +124,7 @@ def pattern(phrase: str) -> Pattern:
     accepted = []
     for word in words(phrase):
         full = ELIDED.get(word, word)
-        accepted.append(frozenset({word, full, *SAME.get(full, ())}))
+        accepted.append(frozenset({word, full, *SAME.get(full, ()), *CONTRACTED.get(full, ())}))
     return Pattern(canonical(phrase), tuple(accepted))
 
 

@@ -121,6 +121,10 @@ def test_inflected_forms_count_by_the_lemmas_of_their_words():
 
 def test_the_auxiliary_of_a_participle_is_taken_in_and_aux_is_a_plus_les():
     assert found(MIS_FIN, "mettre fin à") == ["a mis fin à", "mettront fin aux"]
+    lemma_au = [
+        t if t.text != "aux" else Token("aux", t.start, t.end, "au", "ADP") for t in MIS_FIN
+    ]
+    assert found(lemma_au, "mettre fin à") == ["a mis fin à", "mettront fin aux"]  # by its form
     occurrences = find([MIS_FIN], ["mettre fin à"])
     assert [o.form for o in occurrences] == ["a mis fin à", "mettront fin aux"]
     assert occurrences[0].tokens == (2, 3, 4, 5)  # a, mis, fin, à: one unit
