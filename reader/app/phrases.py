@@ -44,7 +44,8 @@ def set_phrase(
     """Gives the selected phrase ``status``; says what was done."""
     phrase = selected_phrase(marks, text, block, span)
     if not phrase:
-        return "Select two words or more of a phrase (shift+→)."
+        form = text[span[0] : span[1]]
+        return f"« {form} » is not a phrase to learn (two words or more, not only names)."
     editor.set(phrase, status)
     count = marks.occurrences(phrase)
     if status != "new" and not count:

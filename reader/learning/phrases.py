@@ -256,8 +256,10 @@ def from_tokens(tokens: Sequence[Token]) -> str:
     """The canonical phrase a reader's selection of ``tokens`` stands for: their lemmas, less
     the adverbs, negation and auxiliaries standing before a later verb (« n'avait pas eu
     lieu » → avoir lieu, « a mis fin à » → mettre fin à), elided where French elides
-    (« se » + « agir » → s'agir). "" when fewer than two words are left."""
+    (« se » + « agir » → s'agir). "" when fewer than two words are left, or only names."""
     kept = [t for t in tokens if any(c.isalpha() for c in t.text) and t.pos != "PUNCT"]
+    if not any(t.countable for t in kept):
+        return ""  # « Donald Trump », « 12 000 »: names and numbers are not learnt
     verbs = [i for i, t in enumerate(kept) if t.pos in ("VERB", "AUX")]
     last_verb = verbs[-1] if verbs else -1
     lemmas = [

@@ -216,6 +216,8 @@ def test_a_selection_gives_its_canonical_phrase():
     tout = sentence(("tout", "tout", "ADV"), ("à", "à", "ADP"), ("fait", "fait", "NOUN"))
     assert from_tokens(tout) == "tout à fait"  # an adverb before no verb stays
     assert from_tokens(A_EU_LIEU[4:5]) == ""  # one word is no phrase
+    name = sentence(("Donald", "donald", "PROPN"), ("Trump", "trump", "PROPN"))
+    assert from_tokens(name) == ""  # names are not learnt
 
 
 def test_a_phrase_is_one_unit_of_the_text_and_its_words_keep_their_counts():
