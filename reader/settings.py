@@ -9,6 +9,10 @@
 - ``READER_SPEECH_RATE`` (160): words a minute, 80 to 450 (espeak-ng's own default is 175).
 - ``READER_SPEECH_PLAYER``: the command that plays a WAV read from its stdin, such as
   ``aplay -D null``; default: the first of pw-play, paplay, aplay found on PATH.
+- ``READER_REVIEW_NEW_PER_DAY`` (10): new cards the review offers a day (0: none).
+- ``READER_REVIEW_MODE`` (cloze): ``cloze`` blanks the word in its sentence (recall the
+  French); ``recognition`` shows it in bold (recall the English).
+- ``READER_REVIEW_KNOWN_DAYS`` (60): an interval past this many days offers "mark known?".
 
 Only this module reads them: ``current()`` returns them as a frozen value, which callers
 pass on (``ArgosEngine(settings=...)``), so nothing else looks at the environment. It is
@@ -67,6 +71,32 @@ class SpeechSettings:
         )
 
 
+REVIEW_MODES = ("cloze", "recognition")
+
+
+@dataclass(frozen=True)
+class ReviewSettings:
+    """How the review screen asks: new cards a day, cloze or recognition, when to offer
+    "mark known?"."""
+
+    new_per_day: int = 10
+    mode: str = "cloze"
+    known_days: int = 60
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> ReviewSettings:
+        try:
+            new = max(0, int(env.get("READER_REVIEW_NEW_PER_DAY", cls.new_per_day)))
+        except ValueError:
+            new = cls.new_per_day
+        mode = env.get("READER_REVIEW_MODE", "").strip().lower()
+        return cls(
+            new_per_day=new,
+            mode=mode if mode in REVIEW_MODES else cls.mode,
+            known_days=_positive(env, "READER_REVIEW_KNOWN_DAYS", cls.known_days),
+        )
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the environment can change, as plain values."""
@@ -79,6 +109,7 @@ class Settings:
     freedict_url: str | None = None
     """Where ``reader dictionaries install`` downloads FreeDict from, instead of its release."""
     speech: SpeechSettings = SpeechSettings()
+    review: ReviewSettings = ReviewSettings()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -97,6 +128,7 @@ class Settings:
             else None,
             freedict_url=env.get("READER_FREEDICT_URL") or None,
             speech=SpeechSettings.from_env(env),
+            review=ReviewSettings.from_env(env),
         )
 
 

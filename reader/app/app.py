@@ -19,6 +19,7 @@ from reader.app.screens.help import HelpScreen, reader_key_groups
 from reader.app.screens.main import MainScreen
 from reader.app.widgets.article_view import ArticleView
 from reader.article import Article
+from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -38,6 +39,7 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
         Binding("L", "library", "Library", show=False),
+        Binding("R", "review", "Review", show=False),
     ]
 
     def __init__(
@@ -50,8 +52,11 @@ class ReaderApp(App[None]):
         statuses: bool = True,
         library: Library | None = None,
         library_problem: str | None = None,
+        start_review: bool = False,
     ) -> None:
         super().__init__()
+        self.start_review = start_review
+        """Open the review screen over the first screen (``reader review``)."""
         self.article = article
         """The text the app opened on (None: it opens on the library screen)."""
         self.options = ReadingOptions(engine, enforce, extract, remember, statuses)
@@ -62,6 +67,10 @@ class ReaderApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return self.library_flow.first_screen(self.article)
+
+    def on_mount(self) -> None:
+        if self.start_review:
+            self.call_after_refresh(self.action_review)
 
     @property
     def main(self) -> MainScreen:
@@ -80,6 +89,31 @@ class ReaderApp(App[None]):
         # Every reading screen saves its position; what failed is said after the app is gone.
         self.farewell = self.library_flow.quitting()
         self.exit()
+
+    def action_review(self) -> None:
+        """``R``: the review screen over the screen shown (back to it, if it is open under
+        a text opened from it)."""
+        from reader.app.screens.review import ReviewScreen
+        from reader.review.store import ReviewStore
+        from reader.settings import current
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ReviewScreen):
+                while self.screen is not screen:
+                    self.pop_screen()
+                return
+        library = self.library_flow.library
+        try:
+            if library is None:
+                from reader.library.shelf import Library, library_path
+
+                if library_path().is_file():  # the review never creates a library
+                    library = self.library_flow.library = Library()
+            store = ReviewStore()
+        except ReaderError as exc:
+            self.notify(str(exc), title="Review", severity="error")
+            return
+        self.push_screen(ReviewScreen(store, library, current().review, self.options.engine))
 
     # ------------------------------------------------------------ the library (library_flow)
 

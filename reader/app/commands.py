@@ -69,6 +69,13 @@ def reader_commands(screen: MainScreen) -> list[Command]:
             partial(screen.app.run_action, "app.library"),
         )
     )
+    commands.append(
+        Command(
+            "Review: words you are learning",
+            "Due cards in sentences from your library (R); Escape comes back here",
+            partial(screen.app.run_action, "app.review"),
+        )
+    )
     commands += [  # word statuses (reader.app.statuses)
         Command(
             "Statistics", "Known words over time, words read per day", screen.action_statistics

@@ -23,9 +23,10 @@ SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 DEFAULT_ARTICLE = SEEDS / "trump-poutine.fr.txt"
 
 
-def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
+def open_article(path: str | None, engine: str, enforce: bool = True, review: bool = False) -> None:
     """Loads the article (stdin for ``-``; the bundled one for none, unless the library
-    holds the reader's own texts: then the app opens on the library), then runs the app."""
+    holds the reader's own texts: then the app opens on the library), then runs the app;
+    ``review``: on the review screen, over that first screen."""
     from reader import article as article_model
 
     library, problem = _library()
@@ -40,7 +41,14 @@ def open_article(path: str | None, engine: str, enforce: bool = True) -> None:
         _keys_from_terminal()
     from reader.app.app import ReaderApp
 
-    app = ReaderApp(article, engine, enforce=enforce, library=library, library_problem=problem)
+    app = ReaderApp(
+        article,
+        engine,
+        enforce=enforce,
+        library=library,
+        library_problem=problem,
+        start_review=review,
+    )
     try:
         app.run()
         for problem in app.farewell:

@@ -18,6 +18,7 @@ from reader.commands import known as known_cmd
 from reader.commands import library as library_cmd
 from reader.commands import lookup as lookup_cmd
 from reader.commands import models as models_cmd
+from reader.commands import review as review_cmd
 from reader.commands import speak as speak_cmd
 from reader.commands import stats as stats_cmd
 from reader.commands import terms as terms_cmd
@@ -87,6 +88,7 @@ app.add_typer(lookup_cmd.dictionaries_app, name="dictionaries")
 app.command()(words_cmd.words)
 app.add_typer(known_cmd.app, name="known")
 app.command()(stats_cmd.stats)
+app.add_typer(review_cmd.app, name="review")
 app.command()(doctor_cmd.doctor)
 app.command()(speak_cmd.speak)
 app.command()(library_cmd.add)

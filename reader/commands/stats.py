@@ -63,6 +63,7 @@ def stats(
     for title, series in (
         ("Known lemmas over time", result.known_by_day),
         ("Words read per day", result.words_by_day),
+        ("Reviews per day", result.reviews_by_day),
     ):
         if not series:
             console.print(Text(f"{title}: nothing yet"))
@@ -71,6 +72,13 @@ def stats(
         console.print(Text(f"{title}, {series[0][0]} → {series[-1][0]}: {spark(values)}"))
         recent = "  ".join(f"{d[5:]} {n}" for d, n in series[-RECENT_DAYS:])
         console.print(Text(f"  last days: {recent}", style="dim"))
+    if result.retention is not None:
+        console.print(
+            Text(
+                f"True retention: {result.retention:.0%} of {result.reviews} reviews passed"
+                " (Hard, Good or Easy)"
+            )
+        )
     if not result.articles:
         console.print(Text("Articles: none yet (reader words PATH, or read one in the reader)"))
         return

@@ -3,7 +3,10 @@ each article's % known under today's statuses.
 
 Everything is computed from the learning file (``reader.learning.store``): the history
 of status changes, the blocks read, and each article's lemma counts, so an article's
-% known follows the statuses without its text being analysed again.
+% known follows the statuses without its text being analysed again. Reviews per day and
+true retention (the share of reviews passed: graded Hard, Good or Easy, not Again) come
+from the review log kept in the same file (``reader.review.store``; read here by its
+table, since the learning layer sits under the review one), grades taken back left out.
 """
 
 from __future__ import annotations
@@ -45,6 +48,16 @@ class Statistics:
     known: int
     learning: int
     ignored: int
+    reviews_by_day: tuple[tuple[str, int], ...] = ()
+    """(day, reviews that day), every day from the first review."""
+    reviews: int = 0
+    passed: int = 0
+    """Reviews graded Hard, Good or Easy (not Again)."""
+
+    @property
+    def retention(self) -> float | None:
+        """True retention: the share of reviews passed (None before the first review)."""
+        return self.passed / self.reviews if self.reviews else None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -53,6 +66,9 @@ class Statistics:
             "ignored": self.ignored,
             "known_by_day": [{"day": d, "known": n} for d, n in self.known_by_day],
             "words_by_day": [{"day": d, "words": n} for d, n in self.words_by_day],
+            "reviews_by_day": [{"day": d, "reviews": n} for d, n in self.reviews_by_day],
+            "reviews": self.reviews,
+            "retention": None if self.retention is None else round(self.retention, 4),
             "articles": [
                 {
                     "article": a.article,
@@ -122,6 +138,16 @@ def statistics(store: LearningStore, today: date | None = None) -> Statistics:
                 " COUNT(*) FROM statuses GROUP BY 1"
             )
         )
+        reviews: dict[str, int] = {}
+        passed = 0
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        if {"review_log", "review_undone"} <= tables:
+            for day, n, good in db.execute(
+                "SELECT substr(at, 1, 10), COUNT(*), SUM(rating > 1) FROM review_log"
+                " WHERE id NOT IN (SELECT log_id FROM review_undone) GROUP BY 1"
+            ):
+                reviews[day] = n
+                passed += good
     return Statistics(
         tuple(_filled(deltas, today, cumulative=True)),
         tuple(_filled(reads, today, cumulative=False)),
@@ -129,4 +155,7 @@ def statistics(store: LearningStore, today: date | None = None) -> Statistics:
         counts.get("known", 0),
         counts.get("learning", 0),
         counts.get("ignored", 0),
+        tuple(_filled(reviews, today, cumulative=False)),
+        sum(reviews.values()),
+        passed,
     )

@@ -365,6 +365,21 @@ class Library:
             ).fetchone()
         return row[0] if row else None
 
+    def lemmas_of(self, forms: Sequence[str]) -> dict[str, set[str]]:
+        """Every lemma the library's texts gave each of ``forms`` (as ``lemma_of`` takes
+        them), for the review's cloze: which words of a sentence are the card's."""
+        wanted = sorted({form.lower().replace("’", "'") for form in forms})
+        found: dict[str, set[str]] = {}
+        with self._lock:
+            for i in range(0, len(wanted), 500):  # under SQLite's bound-parameter limit
+                part = wanted[i : i + 500]
+                marks = ",".join("?" * len(part))
+                for form, lemma in self._db.execute(
+                    f"SELECT form, lemma FROM forms WHERE form IN ({marks})", part
+                ):
+                    found.setdefault(form, set()).add(lemma)
+        return found
+
     def find(
         self, word: str, *, lemma: bool = False, exclude: int | None = None, limit: int = 100
     ) -> list[Hit]:

@@ -33,7 +33,17 @@ def test_series_fill_every_day_and_articles_follow_the_statuses(data_dir):
     again = {a.article: a.share for a in statistics(store, today=today).articles}
     assert again == {"a": 0.6, "b": 1.0}
     data = result.to_json()
-    assert set(data) == {"known", "learning", "ignored", "known_by_day", "words_by_day", "articles"}
+    assert set(data) == {
+        "known",
+        "learning",
+        "ignored",
+        "known_by_day",
+        "words_by_day",
+        "reviews_by_day",
+        "reviews",
+        "retention",
+        "articles",
+    }
 
 
 def test_nothing_yet(data_dir):

@@ -1,5 +1,5 @@
-"""The statistics screen: known lemmas over time and words read per day as charts
-(Textual's ``Sparkline``), and each article's % known.
+"""The statistics screen: known lemmas over time, words read and reviews per day as
+charts (Textual's ``Sparkline``), true retention, and each article's % known.
 
 It is given a ``Statistics`` (``reader.learning.stats``), computed by the caller in a
 worker; the screen only draws it. In 16 colours or none the charts still read: a
@@ -69,6 +69,19 @@ class StatsScreen(ModalScreen[None]):
             yield Sparkline([n for _, n in s.known_by_day], id="known")
             yield Static(summary("Words read per day", s.words_by_day, "words"), id="read-caption")
             yield Sparkline([n for _, n in s.words_by_day], id="read")
+            yield Static(
+                summary("Reviews per day", s.reviews_by_day, "reviews"), id="reviews-caption"
+            )
+            yield Sparkline([n for _, n in s.reviews_by_day], id="reviews")
+            yield Static(
+                Text(
+                    f"True retention: {s.retention:.0%} of {s.reviews} reviews passed"
+                    if s.retention is not None
+                    else "True retention: no reviews yet (R reviews the words you are learning)",
+                    style="" if s.retention is not None else "dim",
+                ),
+                id="retention",
+            )
             yield Static(Text("Articles", style="bold"))
             table: DataTable[str] = DataTable(id="articles", cursor_type="row", zebra_stripes=True)
             table.add_columns("article", "words to learn", "% known", "last seen")
