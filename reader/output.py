@@ -17,6 +17,15 @@ TWO_COLUMNS_MIN_WIDTH = 100
 _STYLE = {"title": "bold", "heading": "bold underline", "lede": "italic", "paragraph": ""}
 
 
+def labels(english: Sequence[BlockTranslation]) -> str:
+    """Whose English it is: the engines' labels, then how many sentences are the reader's."""
+    text = ", ".join(sorted({en.label for en in english}))
+    yours = sum(en.yours for en in english)
+    if yours:
+        text += f"; yours in {yours} sentence{'s' * (yours != 1)}"
+    return text
+
+
 def to_json(article: Article, english: Sequence[BlockTranslation]) -> str:
     blocks = []
     for block, en in zip(article.blocks, english, strict=True):
@@ -39,16 +48,22 @@ def to_json(article: Article, english: Sequence[BlockTranslation]) -> str:
 
 
 def _sentence_json(fr: str, en: str, block: BlockTranslation, i: int) -> dict:
-    """One sentence: its French, English, glossary terms and unknown words (offsets in ``en``)."""
-    return {
+    """One sentence: its French, English, glossary terms and unknown words (offsets in ``en``),
+    and whose English it is: ``origin`` "engine" (the block's engine) or "yours" (the
+    reader's own, with the engine's English it stands in for as ``engine_en``)."""
+    sentence = {
         "fr": fr,
         "en": en,
+        "origin": block.origin(i),
         "terms": [
             {"key": t.key, "start": t.start, "end": t.end, "status": t.status}
             for t in block.sentence_terms(i)
         ],
         "unknown": [[a, b] for a, b in block.sentence_unknown(i)],
     }
+    if block.is_yours(i):
+        sentence["engine_en"] = block.machine_english(i)
+    return sentence
 
 
 # Backslash escapes are CommonMark's way to say "this character is text". Inline: what
@@ -75,14 +90,13 @@ def to_markdown(article: Article, english: Sequence[BlockTranslation]) -> str:
         if en.text:
             lines.append(f"> {mark}{markdown_text(en.text)}")
             lines.append("")
-    labels = sorted({en.label for en in english})
-    lines.append(f"*English: {markdown_text(', '.join(labels))}*")
+    lines.append(f"*English: {markdown_text(labels(english))}*")
     return "\n".join(lines) + "\n"
 
 
 def print_text(console: Console, article: Article, english: Sequence[BlockTranslation]) -> None:
     """Two columns when the terminal is wide enough, French over English otherwise."""
-    labels = ", ".join(sorted({en.label for en in english}))
+    label = labels(english)
     if console.width >= TWO_COLUMNS_MIN_WIDTH:
         table = Table(
             show_header=True,
@@ -93,7 +107,7 @@ def print_text(console: Console, article: Article, english: Sequence[BlockTransl
             padding=(0, 2, 1, 0),
         )
         table.add_column("Français", ratio=1)
-        table.add_column(f"English ({labels})", ratio=1)
+        table.add_column(f"English ({label})", ratio=1)
         for block, en in zip(article.blocks, english, strict=True):
             style = _STYLE[block.kind]
             table.add_row(Text(block.text, style=style), english_text(en, style))
@@ -105,17 +119,25 @@ def print_text(console: Console, article: Article, english: Sequence[BlockTransl
             if en.text:
                 console.print(english_text(en, f"{style} cyan".strip()))
             console.print()
-    console.print(Text(f"English: {labels}", style="dim"))
+    console.print(Text(f"English: {label}", style="dim"))
+
+
+YOURS_MARK = "✎ "
+"""Before a sentence whose English is the reader's own, on a terminal (not in a pipe)."""
 
 
 def english_text(en: BlockTranslation, style: str = "") -> Text:
-    """A block's English for the terminal: glossary terms underlined, unknown words dimmed."""
+    """A block's English for the terminal: glossary terms underlined, unknown words dimmed,
+    the reader's own English after ``YOURS_MARK`` and in italics."""
     text = Text(style=style)
     for i, sentence in enumerate(en.sentences):
         if not sentence:
             continue
         if len(text):
             text.append(" ")
+        if en.is_yours(i):
+            text.append(YOURS_MARK + sentence, "italic")
+            continue
         offset = len(text)
         text.append(sentence)
         for a, b in en.sentence_unknown(i):
@@ -134,5 +156,5 @@ def to_plain(article: Article, english: Sequence[BlockTranslation]) -> str:
         if en.text:
             lines.append(en.text)
         lines.append("")
-    lines.append(f"English: {', '.join(sorted({en.label for en in english}))}")
+    lines.append(f"English: {labels(english)}")
     return "\n".join(lines) + "\n"

@@ -16,6 +16,11 @@ are marked per sentence, and with ``enforce`` (the default) missing ones are put
 (``glossary.enforce``). ``enforce=False`` gives the raw English, terms still marked.
 The app gives the session its reading session's ``GlossaryStack``, so a term the
 reader adds is enforced from the next translation on.
+
+Last, the reader's own English (``reader.corrections``) takes the place of the engine's
+for every sentence that has one, whatever the engine (``none`` included), after
+enforcement, so nothing rewrites it: every path to English (the app, ``reader translate``,
+``reader eval``, the lookup's sentence) goes through ``translate`` here.
 """
 
 from __future__ import annotations
@@ -29,11 +34,12 @@ from typing import TYPE_CHECKING, Literal
 from glossary.sources import GlossaryStack
 from reader.article import Article, Block
 from reader.cache import Cache, CacheUnavailable
+from reader.corrections.store import Corrections, CorrectionsError
 from reader.engines import select
 from reader.engines.base import Engine, SentenceEngine
 from reader.errors import EngineError
 from reader.notify import Notify
-from reader.translation import BlockTranslation, translate_blocks
+from reader.translation import BlockTranslation, translate_blocks, with_yours
 
 if TYPE_CHECKING:
     from glossary.model import Entry
@@ -85,6 +91,10 @@ class TranslationSession:
             else GlossaryStack(article, lambda text: self._say(f"notice: {text}"), entries)
         )
         """The glossary stack checked in the English (the app's own, shared with its glossary)."""
+        self.yours = True
+        """Whether the reader's own English stands in for the engine's (``reader eval
+        --corrections`` turns it off to score the engines against it)."""
+        self._corrections = self._open_corrections()
 
     # -- set-up --------------------------------------------------------------
 
@@ -103,6 +113,14 @@ class TranslationSession:
         if cache.notice:
             self._say(f"notice: {cache.notice}")
         return cache
+
+    def _open_corrections(self) -> Corrections | None:
+        try:
+            return Corrections()
+        except CorrectionsError:
+            # Only when the data folder itself is unusable: it holds no corrections then,
+            # and the cache has said so already. A file that cannot be read says so below.
+            return None
 
     def _choose(self, name: str, skip: Sequence[str] = ()) -> tuple[Engine, str]:
         selection = select.select(name, self.article, skip=skip)
@@ -156,12 +174,29 @@ class TranslationSession:
             try:
                 with self.hold():
                     used = self._drafting(engine, blocks) if draft else engine
-                    return self._glossary_pass(
+                    english = self._glossary_pass(
                         used, blocks, translate_blocks(used, blocks, self.cache)
                     )
+                    return self._your_english(blocks, english)
             except EngineError as exc:
                 if not self._fall_back(engine, exc):
                     raise
+
+    def _your_english(
+        self, blocks: Sequence[Block], english: list[BlockTranslation]
+    ) -> list[BlockTranslation]:
+        """The reader's own English in place of the engine's, where they gave one: one
+        indexed query for all the sentences of ``blocks``."""
+        corrections = self._corrections
+        if corrections is None or not self.yours:
+            return english
+        try:
+            found = corrections.english_for([s.text for b in blocks for s in b.sentences])
+        except CorrectionsError as exc:
+            self._corrections = None
+            self._say(f"notice: translating without your English: {exc}")
+            return english
+        return with_yours(blocks, english, found)
 
     def _drafting(self, engine: Engine, blocks: Sequence[Block]) -> Engine:
         draft = engine.draft() if isinstance(engine, SentenceEngine) else None

@@ -110,6 +110,8 @@ class Settings:
     """Where ``reader dictionaries install`` downloads FreeDict from, instead of its release."""
     speech: SpeechSettings = SpeechSettings()
     review: ReviewSettings = ReviewSettings()
+    subtitle_pause: float = 2.0
+    """Seconds of silence that end a paragraph of subtitles (READER_SUBTITLE_PAUSE)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -129,7 +131,16 @@ class Settings:
             freedict_url=env.get("READER_FREEDICT_URL") or None,
             speech=SpeechSettings.from_env(env),
             review=ReviewSettings.from_env(env),
+            subtitle_pause=_seconds(env, "READER_SUBTITLE_PAUSE", 2.0),
         )
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    try:
+        value = float(env.get(name, default))
+    except ValueError:
+        return default
+    return value if 0 <= value < 3600 else default
 
 
 def current() -> Settings:

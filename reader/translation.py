@@ -11,7 +11,8 @@ English (``reader.engines.marked``); the cache keeps it marked, under the engine
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import dataclasses
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -21,6 +22,7 @@ from reader.engines import marked
 from reader.engines.base import Engine, SentenceEngine
 
 TermStatus = Literal["enforced", "kept", "failed"]
+Origin = Literal["engine", "yours"]
 Span = tuple[int, int]
 
 
@@ -55,6 +57,9 @@ class BlockTranslation:
     - ``unknown[i]``: ``(start, end)`` spans of words the engine did not know
       (untranslated French, Spanish leaking through Apertium's pivot), in sentence
       i's English; render them dimmed. Names passed through are not listed.
+    - ``machine[i]``: where sentence i's English is the reader's own (``with_yours``),
+      the engine's English it stands in for; None where the English is the engine's.
+      Empty when no sentence of the block is the reader's.
     """
 
     index: int
@@ -63,6 +68,7 @@ class BlockTranslation:
     version: str
     terms: tuple[tuple[TermSpan, ...], ...] = ()
     unknown: tuple[tuple[Span, ...], ...] = ()
+    machine: tuple[str | None, ...] = ()
 
     @property
     def text(self) -> str:
@@ -83,6 +89,23 @@ class BlockTranslation:
     @property
     def label(self) -> str:
         return f"{self.engine} {self.version}".strip()
+
+    def is_yours(self, i: int) -> bool:
+        """Whether sentence i's English is the reader's own."""
+        return i < len(self.machine) and self.machine[i] is not None
+
+    def origin(self, i: int) -> Origin:
+        return "yours" if self.is_yours(i) else "engine"
+
+    def machine_english(self, i: int) -> str:
+        """The engine's English of sentence i (under the reader's own, where they gave one)."""
+        machine = self.machine[i] if i < len(self.machine) else None
+        return machine if machine is not None else self.sentences[i]
+
+    @property
+    def yours(self) -> int:
+        """How many sentences hold the reader's own English."""
+        return sum(1 for m in self.machine if m is not None)
 
     def sentence_terms(self, i: int) -> tuple[TermSpan, ...]:
         return self.terms[i] if i < len(self.terms) else ()
@@ -179,3 +202,43 @@ def translate_sentences_cached(
 ) -> list[str]:
     """Plain English for ``sentences``: the cache first, one engine call for all that it lacks."""
     return [marked.strip(m) for m in translate_marked_cached(engine, sentences, cache)]
+
+
+def with_yours(
+    blocks: Sequence[Block], english: Sequence[BlockTranslation], yours: Mapping[str, str]
+) -> list[BlockTranslation]:
+    """``english`` with the reader's own English (``yours``, by French sentence) in place of
+    the engine's, after enforcement: nothing rewrites it. Its sentences carry no glossary
+    terms and no unknown words (those were the engine's), and ``machine`` keeps the
+    engine's English. A block the engine gave as one unit (the reference engine, where its
+    sentence counts differ) keeps that unit on its first sentence unless that one is yours."""
+    if not yours:
+        return list(english)
+    out = []
+    for block, t in zip(blocks, english, strict=True):
+        mine = [yours.get(s.text) for s in block.sentences]
+        if all(m is None for m in mine) or len(mine) != len(t.sentences):
+            out.append(t)
+            continue
+        sentences = list(t.sentences)
+        terms = [t.sentence_terms(i) for i in range(len(mine))] if t.terms else []
+        unknown = [t.sentence_unknown(i) for i in range(len(mine))] if t.unknown else []
+        machine: list[str | None] = [None] * len(mine)
+        for i, en in enumerate(mine):
+            if en is None:
+                continue
+            machine[i], sentences[i] = sentences[i], en
+            if terms:
+                terms[i] = ()
+            if unknown:
+                unknown[i] = ()
+        out.append(
+            dataclasses.replace(
+                t,
+                sentences=tuple(sentences),
+                terms=tuple(terms),
+                unknown=tuple(unknown),
+                machine=tuple(machine),
+            )
+        )
+    return out

@@ -42,6 +42,13 @@ LIBRARY_ERRORS = (ReaderError, sqlite3.Error)
 """What a library call may raise (``LibraryError``; a closed or locked database)."""
 
 
+def clock(seconds: float) -> str:
+    """``1:02:03`` (hours, minutes, seconds), or ``2:03`` under an hour."""
+    whole = int(seconds)
+    hours, minutes, rest = whole // 3600, whole // 60 % 60, whole % 60
+    return f"{hours}:{minutes:02d}:{rest:02d}" if hours else f"{minutes}:{rest:02d}"
+
+
 def read_share(block: int, blocks: int) -> float:
     """How far a reader at block ``block`` (0-based) of ``blocks`` got: 0 at the first,
     1 at the last."""
@@ -96,6 +103,17 @@ class TextLink:
         if library is None or text_id is None:
             return False
         return self.flow.attempt(lambda: change(library, text_id))
+
+    def margin_labels(self) -> dict[int, str]:
+        """Subtitles: each block's start time (``1:02:03``), for the reading view's margin."""
+        library, text_id = self.flow.library, self.text_id
+        if library is None or text_id is None:
+            return {}
+        try:
+            cues = library.cues(text_id)
+        except LIBRARY_ERRORS:
+            return {}
+        return {i: clock(c.start) for i, c in enumerate(cues) if c is not None}
 
     def progress(self, block: int) -> None:
         """The screen saved its position at ``block``: the text's share read follows."""

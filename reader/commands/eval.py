@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import EngineChoice, EngineOption, PathArgument, notice
+from reader.commands.common import EngineChoice, EngineOption, notice
 from reader.errors import InputError
 
 
@@ -20,7 +20,14 @@ class EvalFormat(str, Enum):
 
 
 def eval_command(
-    path: PathArgument,
+    path: Annotated[
+        str | None,
+        typer.Argument(
+            help="French article (.txt, .md, .html) or - for stdin.",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
     engine: EngineOption = EngineChoice("auto"),
     reference: Annotated[
         Path | None,
@@ -67,11 +74,28 @@ def eval_command(
             "`reader translate` does in a fresh process.",
         ),
     ] = True,
+    corrections: Annotated[
+        bool,
+        typer.Option(
+            "--corrections",
+            help="Score each engine, raw and enforced, against your own English "
+            "(reader corrections): a personal test set. No PATH.",
+        ),
+    ] = False,
 ) -> None:
     """Score the English against a reference (chrF, chrF++, BLEU) and the glossary (term accuracy)."""
     from reader import article as article_model
     from reader import evaluate
     from reader.session import TranslationSession
+
+    if corrections:
+        from reader.commands.eval_corrections import eval_corrections
+
+        return eval_corrections(path, engine.value, spacy, fmt.value)
+    if path is None:
+        raise typer.BadParameter(
+            "give a French text to score (or --corrections)", param_hint="PATH"
+        )
 
     article = evaluate.lines_article(path) if lines else article_model.load(path)
     reference = _reference(article, reference)
@@ -85,6 +109,7 @@ def eval_command(
         # With spaCy's verdicts every run the same; --no-spacy: the rules alone, as
         # `reader translate` enforces (spaCy is never loaded there).
         session.nlp_policy = "wait" if spacy else "off"
+        session.yours = False  # the engine is scored, not the reader's own English
         session.enforce = False
         raw = session.translate(article.blocks)
         session.enforce = True

@@ -1,17 +1,22 @@
-"""The library commands: ``reader add``, ``reader library``, ``reader remove``, ``reader find``."""
+"""The library commands: ``reader add``, ``reader library``, ``reader show``, ``reader remove``,
+``reader find``."""
 
 from __future__ import annotations
 
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reader.commands.common import err, notice
+
+if TYPE_CHECKING:
+    from reader.library.sources import Progress
 
 
 class ListFormat(str, Enum):
@@ -35,7 +40,8 @@ def add(
     source: Annotated[
         str,
         typer.Argument(
-            help="A French text (.txt, .md, .html, .epub), - for stdin, or an http(s) URL.",
+            help="A French text (.txt, .md, .html, .epub, .pdf, .srt, .vtt), - for stdin, "
+            "or an http(s) URL.",
             metavar="PATH|URL",
         ),
     ],
@@ -44,14 +50,50 @@ def add(
     ] = None,
 ) -> None:
     """Add a text to the library (adding the same source again updates it)."""
-    from reader.library.sources import add_source
+    from reader.library.sources import read_source, store
 
-    with _library() as library, err.status(f"reading and analysing {source}"):
-        text, updated = add_source(library, source, title)
+    with _library() as library, _progress(source) as progress:
+        new = read_source(source, title, progress)
+        text, updated = store(library, new, progress)
+    for warning in new.article.warnings:
+        notice(warning)
     notice(
         f"{'updated' if updated else 'added'} #{text.id}: {text.title} "
         f"({text.kind}, {text.words:,} words)"
     )
+
+
+_STEPS = {"reading": "reading pages", "analysing": "analysing", "storing": "storing"}
+PROGRESS_AFTER = 1.0
+"""Seconds of adding before the progress bar shows (a quick add shows none)."""
+
+
+@contextmanager
+def _progress(source: str) -> Iterator[Progress | None]:
+    """A progress bar on stderr for what takes more than a second (a terminal only; a
+    pipe or a file gets nothing). Ctrl-C stops it; the library stays as it was."""
+    if not err.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+    )
+    task = bar.add_task(f"reading {source}", total=None, visible=False)
+    started = time.monotonic()
+
+    def report(step: str, done: int, total: int) -> None:
+        bar.update(task, description=_STEPS.get(step, step), completed=done, total=total)
+        if time.monotonic() - started > PROGRESS_AFTER:
+            bar.update(task, visible=True)
+
+    with bar:
+        yield report
 
 
 def _percent(value: float | None) -> str:
@@ -109,6 +151,56 @@ def library(fmt: FormatOption = ListFormat.table) -> None:
     Console(highlight=False, markup=False).print(table)
 
 
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def show(
+    text_id: Annotated[
+        int, typer.Argument(help="The text's id (reader library lists them).", metavar="ID")
+    ],
+    fmt: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ShowFormat.text,
+) -> None:
+    """Print a library text's stored blocks (n from 1, as the app counts them)."""
+    with _library() as shelf:
+        text = shelf.text(text_id)
+        article = shelf.article(text_id)
+        cues = shelf.cues(text_id)
+    blocks = []
+    for block in article.blocks:
+        cue = cues[block.index] if block.index < len(cues) else None
+        blocks.append(
+            {
+                "n": block.index + 1,
+                "kind": block.kind,
+                "fr": block.text,
+                "heading": block.kind in ("title", "heading"),
+                "start": None if cue is None else cue.start,
+                "speaker": None if cue is None or not cue.speaker else cue.speaker,
+            }
+        )
+    if fmt is ShowFormat.json:
+        payload = {"id": text.id, "title": text.title, "kind": text.kind, "blocks": blocks}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    lines = [f"#{text.id} {text.title} ({text.kind})", ""]
+    for b in blocks:
+        start = b["start"]
+        stamp = f"[{_clock(start)}] " if isinstance(start, float) else ""
+        speaker = f"{b['speaker']}: " if b["speaker"] else ""
+        mark = "# " if b["heading"] else ""
+        lines.append(f"{b['n']:>4}  {stamp}{mark}{speaker}{b['fr']}")
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600:d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
 def remove(
     text_id: Annotated[
         int, typer.Argument(help="The text's id (reader library lists them).", metavar="ID")
@@ -129,6 +221,7 @@ def find(
     limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most N sentences.")] = 100,
 ) -> None:
     """Find the sentences of your library that hold a word."""
+    from reader.corrections.store import yours_for
     from reader.errors import InputError
     from reader.textio import clean
 
@@ -139,6 +232,7 @@ def find(
         base = lemma_for(shelf, word) if lemma else None
         hits = shelf.find(base or word, lemma=lemma, limit=max(1, limit))
     english = cached_english([h.fr for h in hits])
+    english.update(yours_for([h.fr for h in hits]))  # your English first, as everywhere
     if fmt is ListFormat.json:
         payload = {
             "word": word,

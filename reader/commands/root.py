@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from reader.commands import corrections as corrections_cmd
 from reader.commands import doctor as doctor_cmd
 from reader.commands import eval as eval_cmd
 from reader.commands import glossary as glossary_cmd
@@ -93,8 +94,10 @@ app.command()(doctor_cmd.doctor)
 app.command()(speak_cmd.speak)
 app.command()(library_cmd.add)
 app.command("library")(library_cmd.library)
+app.command()(library_cmd.show)
 app.command()(library_cmd.remove)
 app.command()(library_cmd.find)
+app.add_typer(corrections_cmd.app, name="corrections")
 
 
 def command_names() -> set[str]:

@@ -1,9 +1,11 @@
-"""``reader vocab list | export | remove``: the vocabulary saved from lookups."""
+"""``reader vocab list | export | remove | import``: the vocabulary saved from lookups, and
+what a Kindle kept (``vocab.db``, ``My Clippings.txt``)."""
 
 from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -96,6 +98,63 @@ def _speech() -> Speech:
     except SpeechError as exc:
         raise SpeechError(f"cannot put sound on the cards: {exc}") from exc
     return speech
+
+
+@app.command("import")
+def vocab_import(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="A Kindle vocab.db (its lookups) or My Clippings.txt (its highlights).",
+            metavar="FILE",
+        ),
+    ],
+) -> None:
+    """Import a Kindle's lookups (French words become learning words, with their sentences)
+    or its highlights (one library text per French book)."""
+    from reader.errors import InputError
+    from reader.library.kindle import is_vocab_db
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if is_vocab_db(path):
+        _import_lookups(path)
+    else:
+        _import_highlights(path)
+
+
+def _import_lookups(path: Path) -> None:
+    from reader.learning.kindle import import_vocab
+
+    done = import_vocab(path)
+    skipped = sum(done.skipped.values())
+    languages = ", ".join(f"{lang} {n}" for lang, n in sorted(done.skipped.items()))
+    notice(
+        f"{path.name}: {done.words} French word{'s' * (done.words != 1)}, "
+        f"{done.new_words} new in your vocabulary, {done.new_sentences} new "
+        f"sentence{'s' * (done.new_sentences != 1)}, {done.learning} set to learning-1; "
+        f"{skipped} lookup{'s' * (skipped != 1)} in other languages skipped"
+        + (f" ({languages})" if languages else "")
+    )
+
+
+def _import_highlights(path: Path) -> None:
+    from reader.learning.kindle import import_clippings
+    from reader.library.shelf import Library
+
+    with Library() as library:
+        if library.notice:
+            notice(library.notice)
+        done = import_clippings(library, path)
+    for text, updated in done.texts:
+        notice(
+            f"{'updated' if updated else 'added'} #{text.id}: {text.title} ({text.words:,} words)"
+        )
+    books = len(done.texts)
+    notice(
+        f"{path.name}: {books} French book{'s' * (books != 1)} with highlights"
+        + (f"; {done.not_french} in other languages skipped" if done.not_french else "")
+    )
 
 
 @app.command("remove")

@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -29,10 +29,11 @@ from reader.errors import ReaderError
 from reader.library.index import SentenceRow, count_words
 from reader.store import data_dir, set_aside_or_fail
 
-Kind = Literal["article", "book", "web page"]
-KINDS: tuple[Kind, ...] = ("article", "book", "web page")
+Kind = Literal["article", "book", "web page", "pdf", "subtitles", "highlights"]
+KINDS: tuple[Kind, ...] = ("article", "book", "web page", "pdf", "subtitles", "highlights")
 FILE_NAME = "library.sqlite3"
-_VERSION = 1
+_VERSION = 2
+"""2: ``contents.cues``, each block's start time and speaker (subtitles), NULL otherwise."""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS texts (
@@ -119,6 +120,16 @@ class NewText:
     author: str
     published: str
     article: Article
+    cues: tuple[Cue | None, ...] = ()
+    """Subtitles: each block's cue (start time, speaker), None for the title; () otherwise."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """When a block of subtitles starts (seconds from the start) and who speaks it."""
+
+    start: float
+    speaker: str = ""
 
 
 @dataclass(frozen=True)
@@ -187,7 +198,8 @@ class Library:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > _VERSION:
                 raise LibraryError(f"{self.path} was written by a newer reader; update the reader")
-            db.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version = {_VERSION}; COMMIT;")
+            cues = "ALTER TABLE contents ADD COLUMN cues TEXT;" if version < 2 else ""
+            db.executescript(f"BEGIN; {_SCHEMA} {cues} PRAGMA user_version = {_VERSION}; COMMIT;")
             db.execute("SELECT count(*) FROM texts WHERE id = 0").fetchone()
         except BaseException:
             db.close()
@@ -219,12 +231,23 @@ class Library:
     # ------------------------------------------------------------ texts
 
     def add(
-        self, text: NewText, rows: Sequence[SentenceRow], forms: Counter[tuple[str, str]]
+        self,
+        text: NewText,
+        rows: Sequence[SentenceRow],
+        forms: Counter[tuple[str, str]],
+        storing: Callable[[], None] | None = None,
     ) -> Text:
         """Stores a text, its blocks and its sentences in one transaction. A source already
-        in the library is updated in place (same id; its dates and progress kept)."""
+        in the library is updated in place (same id; its dates and progress kept).
+        ``storing`` is called inside the transaction (a progress display); whatever it
+        raises (Ctrl-C) rolls everything back."""
         article = text.article
         blocks = json.dumps([[b.kind, b.text] for b in article.blocks], ensure_ascii=False)
+        cues = (
+            json.dumps([None if c is None else [c.start, c.speaker] for c in text.cues])
+            if text.cues
+            else None
+        )
         words = count_words(article.blocks)
         now = time.time()
         with self._lock:
@@ -251,9 +274,11 @@ class Library:
                         "SELECT id FROM texts WHERE source = ?", (text.source,)
                     ).fetchone()[0]
                     self._db.execute(
-                        "INSERT OR REPLACE INTO contents (text_id, blocks) VALUES (?, ?)",
-                        (text_id, blocks),
+                        "INSERT OR REPLACE INTO contents (text_id, blocks, cues) VALUES (?, ?, ?)",
+                        (text_id, blocks, cues),
                     )
+                    if storing is not None:
+                        storing()
                     self._db.execute("DELETE FROM sentences WHERE text_id = ?", (text_id,))
                     self._db.executemany(
                         "INSERT INTO sentences (text_id, block, sentence, fr, lemmas)"
@@ -318,6 +343,19 @@ class Library:
         return from_blocks(
             pairs, text.source, path if path is not None and path.is_file() else None, text.key
         )
+
+    def cues(self, text_id: int) -> list[Cue | None]:
+        """Each stored block's cue (subtitles), or [] for a text without any."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT cues FROM contents WHERE text_id = ?", (text_id,)
+            ).fetchone()
+        if row is None or row[0] is None:
+            return []
+        try:
+            return [None if c is None else Cue(float(c[0]), str(c[1])) for c in json.loads(row[0])]
+        except (ValueError, TypeError, IndexError):
+            return []  # timing is a bonus: damaged, the text still reads
 
     def remove(self, text_id: int) -> Text:
         """Removes a text and its sentences (the translation cache and vocabulary stay)."""

@@ -331,7 +331,7 @@ def test_translate_json_carries_terms_and_unknown_words(data_dir):
         return [s for b in json.loads(done.stdout)["blocks"] for s in b["sentences"]]
 
     enforced, raw = sentences(), sentences("--no-enforce")
-    assert all(set(s) == {"fr", "en", "terms", "unknown"} for s in enforced)
+    assert all(set(s) == {"fr", "en", "origin", "terms", "unknown"} for s in enforced)
     statuses = {t["status"] for s in enforced for t in s["terms"]}
     assert "enforced" in statuses and "failed" not in statuses
     assert {t["status"] for s in raw for t in s["terms"]} == {"kept", "failed"}

@@ -3,7 +3,8 @@ and remove.
 
 It talks to its app through messages: ``OpenText(text_id)`` when the reader chooses a
 text (Enter or a click), ``Closed`` on Escape. Adding runs in a thread worker (reading a
-page or a book and the spaCy pass take seconds) that reports back with ``Added`` or
+page or a book and the spaCy pass take seconds) that reports its steps with ``AddProgress``
+(shown in the title line: "adding: reading pages 120/400") and its end with ``Added`` or
 ``AddFailed``. Sorting and filtering live in ``Rows``, a plain class beside the widget;
 a new sort order reorders the table's rows in place (``DataTable.sort``, by the value
 each ``Cell`` carries) rather than filling it again.
@@ -178,6 +179,14 @@ class LibraryScreen(Screen[None]):
         updated: bool
 
     @dataclass
+    class AddProgress(Message, bubble=False):
+        """How far the worker got: a step ("reading", "analysing", "storing"), done of total."""
+
+        step: str
+        done: int
+        total: int
+
+    @dataclass
     class AddFailed(Message, bubble=False):
         """The worker could not add a text: one line for the reader."""
 
@@ -203,7 +212,8 @@ class LibraryScreen(Screen[None]):
                 table.add_row(*cells(text, self._title_width), key=str(text.id))
             yield table
             yield Static(
-                "The library is empty: press a to add a file, a book (.epub) or a web page.",
+                "The library is empty: press a to add a file (text, .epub, .pdf, .srt, .vtt)"
+                " or a web page.",
                 id="library-empty",
             )
         yield Static(self.keys(), id="library-keys")
@@ -376,8 +386,16 @@ class LibraryScreen(Screen[None]):
     def _add(self, source: str) -> None:
         from reader.library.sources import add_source
 
+        shown: list[tuple[str, int]] = []
+
+        def progress(step: str, done: int, total: int) -> None:
+            percent = 100 * done // max(1, total)
+            if not shown or shown[-1] != (step, percent):  # a message a percent, not a page
+                shown.append((step, percent))
+                self.post_message(self.AddProgress(step, done, total))
+
         try:
-            text, updated = add_source(self.library, source)
+            text, updated = add_source(self.library, source, progress=progress)
         except ReaderError as exc:
             self.post_message(self.AddFailed(str(exc)))
             return
@@ -391,6 +409,13 @@ class LibraryScreen(Screen[None]):
         self.notify(f"{'updated' if event.updated else 'added'} « {event.text.title} »")
         self.reload(event.text.id)
 
+    @on(AddProgress)
+    def _add_progress(self, event: AddProgress) -> None:
+        step = {"reading": "reading pages", "analysing": "analysing"}.get(event.step, event.step)
+        count = f" {event.done}/{event.total}" if event.step != "storing" else "…"
+        self.query_one("#library-title", Static).update(f"adding: {step}{count}")
+
     @on(AddFailed)
     def _add_failed(self, event: AddFailed) -> None:
+        self._caption()
         self.notify(event.error, severity="error", timeout=8)

@@ -53,6 +53,7 @@ from reader.app.statuses import WORD_ACTIONS, WORD_BINDINGS, WordStatuses
 from reader.app.translator import Translator
 from reader.app.widgets.article_view import PLACEHOLDER_FAILED, ArticleView
 from reader.app.widgets.status_bar import StatusBar
+from reader.app.your_english import Target, YourEnglish, YourEnglishEditor
 from reader.article import Article
 from reader.store import Position, Positions
 
@@ -91,6 +92,9 @@ class MainScreen(Screen[None]):
             "left", "word_in_panel(-1)", "Previous word, looked up", show=False, key_display="←"
         ),
         *WORD_BINDINGS,  # word statuses: reader.app.statuses
+        # Your English (issue 21): reader.app.your_english.
+        Binding("E", "your_english", "Your English (sentence)", show=False),
+        Binding("m", "machine_english", "Engine's beside yours", show=False),
     ]
 
     place: reactive[str] = reactive("")
@@ -125,6 +129,7 @@ class MainScreen(Screen[None]):
         self.selection = Selection()
         self._save_timer: Timer | None = None
         self.speaker = Speaker(self.post_message, self._show_speaking)
+        self.yours = YourEnglish(article, self.translator, post)
         self.set_reactive(MainScreen.total, len(article.blocks))
 
     # ------------------------------------------------------------ composition
@@ -133,7 +138,8 @@ class MainScreen(Screen[None]):
         # A plain label, not Textual's Header: same information, a third of the start-up cost.
         yield Label(f"Bilingual reader · {self.article.source}", id="title-bar", markup=False)
         with Horizontal(id="body"):
-            yield ArticleView(self.article, id="article")
+            labels = self.library_link.margin_labels() if self.library_link else None
+            yield ArticleView(self.article, labels, id="article")
         yield StatusBar().data_bind(
             place=MainScreen.place,
             engine=MainScreen.engine_label,
@@ -446,6 +452,33 @@ class MainScreen(Screen[None]):
         """←/→ while the panel has focus: the next word, looked up at once."""
         self.view.action_word(step)
         self.view.action_lookup()
+
+    # ------------------------------------------------------------ your English (issue 21)
+
+    def _your_target(self) -> Target | None:
+        view = self.view
+        engine = self.engine.name if self.engine is not None else ""
+        english = view.english.get(view.current)
+        return self.yours.target(view.current, view.sentence, english, engine)
+
+    def action_your_english(self) -> None:
+        """E: a one-line editor for the current sentence's English (``reader.app.your_english``)."""
+        target = self._your_target()
+        if target is None:
+            return
+
+        def done(typed: str | None) -> None:
+            if typed is not None:
+                self._start(self.yours.save(target, typed), "yours", False)
+
+        self.app.push_screen(YourEnglishEditor(target), done)
+
+    def action_machine_english(self) -> None:
+        """m: the engine's English of the current sentence beside the reader's own."""
+        target = self._your_target()
+        if target is not None:
+            title, text = self.yours.machine_note(target)
+            self.notify(text, title=title, timeout=10, markup=False)
 
     # ------------------------------------------------------------ speech (issue 17)
 

@@ -12,9 +12,12 @@ same reason the word cursor (``→``/``←``, for lookups) is reversed and under
 The French being said aloud (``speaking``, issue 17) is tinted and italic, with ``♫`` in
 the margin of its lines: under the marks and the cursor, which stay visible over it.
 New and learning words (``word_marks``, issue 15) are coloured, never tinted, so every
-other mark shows through them. Shift+→/← extend a selection of words from the word cursor
-(issue 22: a phrase to look up or give a status), drawn reversed; a learning phrase is
-tinted over its words, whose own marks stay visible inside.
+other mark shows through them. The reader's own English (issue 21) is drawn after a ✎
+(``reader.app.yours``), and the block's engine label says it holds theirs. Subtitles show
+each block's start time dim in a margin of their own, left of the bar (``margin_labels``,
+issue 23). Shift+→/← extend a selection of words from the word cursor (issue 22: a phrase
+to look up or give a status), drawn reversed; a learning phrase is tinted over its words,
+whose own marks stay visible inside.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.app import yours
 from reader.app.cursor import WordCursor
 from reader.app.layout import (
     Columns,
@@ -85,6 +89,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--unknown",
         "article-view--word",
         "article-view--speaking",
+        "article-view--yours",
         # Word statuses (see DEFAULT_CSS)
         "article-view--new",
         "article-view--learning-1",
@@ -118,6 +123,9 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--unknown { text-style: dim italic; }
         & > .article-view--word { text-style: reverse underline; }
         & > .article-view--speaking { background: $success 40%; text-style: bold italic; }
+        /* The reader's own English: after its ✎ mark (the mark tells it in every palette and
+           without colour), in the success colour where there is colour. */
+        & > .article-view--yours { color: $text-success; }
         /* Word statuses: a colour for each, bold for the least familiar, never underline
            (terms) or reverse (the cursor) and no background (the sentence's and the hits'
            stay readable). The colours round to five distinct ones in 16 colours (bright
@@ -197,10 +205,17 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.key = key
 
-    def __init__(self, article: Article, **kwargs) -> None:
+    def __init__(
+        self, article: Article, margin_labels: dict[int, str] | None = None, **kwargs
+    ) -> None:
         super().__init__(**kwargs)
         self.article = article
+        self.margin_labels = margin_labels or {}
+        """A label by block (a subtitle's start time), shown dim left of its first line."""
+        self.label_width = max(map(len, self.margin_labels.values()), default=-1) + 1
         self.english: dict[int, BlockTranslation] = {}
+        self._yours: set[int] = set()
+        """The blocks whose English holds the reader's own (``reader.app.yours``)."""
         self.hidden: set[int] = set()
         self.marks: dict[int, list[Mark]] = {}
         self.placeholder = PLACEHOLDER_PENDING
@@ -226,7 +241,11 @@ class ArticleView(ScrollView, can_focus=True):
         for t in translations:
             self.english[t.index] = t
             changed.append(t.index)
-        self._relayout(changed)
+            if t.yours:
+                self._yours.add(t.index)
+            else:
+                self._yours.discard(t.index)
+        self._relayout(changed)  # all of them if the layout mode changed (your English, none)
 
     def english_texts(self) -> dict[int, str]:
         """The English shown so far, by block index."""
@@ -245,19 +264,21 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def layout_mode(self) -> str:
-        return "french" if self.without_english else self.mode
+        """The mode drawn: French only when the engine gives no English, unless the reader's
+        own English is there for some sentence (it stands ahead of every engine)."""
+        return "french" if self.without_english and not self._yours else self.mode
 
     def _en_text(self, index: int) -> str:
         if index in self.hidden:
             return PLACEHOLDER_HIDDEN
         english = self.english.get(index)
-        return english.text if english is not None else self.placeholder
+        return yours.shown_text(english) if english is not None else self.placeholder
 
     def _relayout(self, indices: Iterable[int] | None) -> None:
         """Lays out every row (``None``) or just ``indices``, keeping the reader's place."""
         # From the size set before the Resize event, not the region, which may lag behind it;
         # the scrollbar's cells are always kept, so its appearing never needs a second layout.
-        width = self.size.width - self.styles.scrollbar_size_vertical - MARGIN
+        width = self.size.width - self.styles.scrollbar_size_vertical - MARGIN - self.label_width
         if width <= 0:
             return
         columns = Columns.for_width(width, self.layout_mode)
@@ -271,7 +292,7 @@ class ArticleView(ScrollView, can_focus=True):
             for i in indices:
                 self._rows[i] = layout_row(blocks[i].text, self._en_text(i), columns)
         self._offsets = offsets(self._rows)
-        self.virtual_size = Size(width + MARGIN, self._offsets[-1])
+        self.virtual_size = Size(width + MARGIN + self.label_width, self._offsets[-1])
         if self._pinned is not None:
             self.set_scroll(None, self.row_top(self._pinned))
             self.call_after_refresh(self._keep_pinned)
@@ -404,7 +425,11 @@ class ArticleView(ScrollView, can_focus=True):
         if self._speaking_on(index, line, columns):
             bar_style = self.get_component_rich_style("article-view--bar", partial=True)
             bar = Segment(SPEAKING_BAR, base + bar_style)
-        strip = Strip([bar, *self._row_line(index, line, columns, base)], width)
+        label = []
+        if self.label_width:
+            text = self.margin_labels.get(index, "") if line == 0 else ""
+            label = [Segment(text.rjust(self.label_width - 1) + " ", base + Style(dim=True))]
+        strip = Strip([*label, bar, *self._row_line(index, line, columns, base)], width)
         return strip.crop(scroll_x, scroll_x + width).extend_cell_length(width, base)
 
     def _base(self, index: int) -> Style:
@@ -433,9 +458,17 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _separator(self, index: int, columns: Columns, base: Style) -> list[Segment]:
         english = self.english.get(index)
-        if columns.mode == "french" or english is None or not english.label or index in self.hidden:
+        if (
+            columns.mode == "french"
+            or english is None
+            or not english.label
+            or not english.text  # none's empty English, beside the reader's own elsewhere
+            or index in self.hidden
+        ):
             return [Segment(" " * columns.width, base)]
         label = english.label.split(" ", 1)[0]  # the name; the version is in the status bar
+        if english.yours:
+            label = f"{label} · {yours.YOURS_MARK}yours"
         style = base + self.get_component_rich_style("article-view--label", partial=True)
         return [
             Segment(" " * max(0, columns.width - len(label) - 1), base),
@@ -449,6 +482,8 @@ class ArticleView(ScrollView, can_focus=True):
         if line < 0 or line >= len(lines):
             return [Segment(" " * width, base)]
         start, end = lines[line]
+        english: BlockTranslation | None = None
+        points: tuple[int, ...] = ()
         if lang == "fr":
             text = block.text
             sentence_spans = [(s.start, s.end) for s in block.sentences]
@@ -461,9 +496,15 @@ class ArticleView(ScrollView, can_focus=True):
                 )
                 piece = drawn(text[start:end])
                 return [Segment(piece, style), Segment(" " * max(0, width - width_of(piece)), base)]
-            sentence_spans = list(english.spans)
+            points = yours.insertions(english)
+            sentence_spans = [
+                (yours.shift(points, a), yours.shift(points, b, end=True)) for a, b in english.spans
+            ]
         kind_style = base + self._kind_style(block, lang)
         ranges: list[tuple[int, int, Style]] = []
+        if english is not None and english.yours:
+            mine = self._overlay("article-view--yours")
+            ranges += [(a, b, mine) for a, b in yours.sentence_ranges(english)]
         if (
             block.index == self.current
             and self.sentence is not None
@@ -479,8 +520,11 @@ class ArticleView(ScrollView, can_focus=True):
                 if m.start < end and m.end > start:
                     ranges.append((m.start, m.end, self.mark_style(m)))
         for mark in self.marks.get(block.index, ()):
-            if mark.lang == lang:
+            if mark.lang == lang == "fr":
                 ranges.append((mark.start, mark.end, self.mark_style(mark)))
+            elif mark.lang == lang:  # English offsets are the text's: the marks of yours shift them
+                a, b = yours.shift(points, mark.start), yours.shift(points, mark.end, end=True)
+                ranges.append((a, b, self.mark_style(mark)))
         span = self.word_span() if lang == "fr" and block.index == self.current else None
         selected = self.selection_span() if span is not None else None
         if selected is not None:
@@ -751,7 +795,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         y = int(self.scroll_y) + offset.y
         index = self.row_at(y)
-        point = self.char_at(index, y - self.row_top(index), offset.x - MARGIN)
+        point = self.char_at(index, y - self.row_top(index), offset.x - MARGIN - self.label_width)
         key = self.mark_at(index, *point) if point is not None else None
         self.current = index
         word = self.cursor.word_at(index, point[1]) if point and point[0] == "fr" else None
@@ -771,7 +815,11 @@ class ArticleView(ScrollView, can_focus=True):
         if point is None:
             return None
         spans = row.fr if point.lang == "fr" else row.en
-        return point.lang, spans[point.line][0] + point.column
+        char = spans[point.line][0] + point.column
+        english = self.english.get(index)
+        if point.lang == "en" and english is not None:
+            char = yours.unshift(yours.insertions(english), char)
+        return point.lang, char
 
     def mark_at(self, index: int, lang: str, char: int) -> str | None:
         """The key of the mark over character ``char`` of block ``index``'s ``lang``, if any."""

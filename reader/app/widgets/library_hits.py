@@ -64,16 +64,20 @@ def find(library: Library, query: Query, word: str) -> tuple[Query, Hits]:
 
 
 def cached_english(session: TranslationSession | None, sentences: list[str]) -> dict[str, str]:
-    """The English the reading session's engine left in the cache for ``sentences``."""
+    """The English the reading session's engine left in the cache for ``sentences``, and
+    the reader's own English (``reader.corrections``) ahead of it."""
+    from reader.corrections.store import yours_for
     from reader.engines import marked
 
-    if session is None or session.cache is None or not sentences:
+    if not sentences:
         return {}
-    engine = session.engine
-    if not engine.gives_english:
-        return {}
-    found = session.cache.get_many(engine.name, engine.cache_version, sentences)
-    return {fr: marked.strip(en) for fr, en in found.items()}
+    found: dict[str, str] = {}
+    engine = session.engine if session is not None else None
+    if session is not None and session.cache is not None and engine and engine.gives_english:
+        cached = session.cache.get_many(engine.name, engine.cache_version, sentences)
+        found = {fr: marked.strip(en) for fr, en in cached.items()}
+    found.update(yours_for(sentences))
+    return found
 
 
 def counted(hits: Hits) -> str:
