@@ -197,6 +197,8 @@ def _entry(raw: object, origin: Origin, required: Sequence[str]) -> Entry:
     for key in required:
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise GlossaryError(f"entry {label!r} needs a non-empty text '{key}'")
+    if "kind" not in required and "kind" not in raw:
+        raw = {**raw, "kind": "other"}  # as ``reader terms add`` defaults it
     if raw["kind"] not in KINDS:
         raise GlossaryError(
             f"entry {label!r} has kind {raw['kind']!r}; use one of: {', '.join(KINDS)}"

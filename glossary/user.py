@@ -44,8 +44,9 @@ __all__ = [
 ]
 
 FILE_NAME = "glossary.toml"
-REQUIRED = ("fr", "en", "kind")
-"""A user's entry needs no definition."""
+REQUIRED = ("fr", "en")
+"""A user's entry needs no definition, and no kind (``other``, as ``reader terms add``
+gives it): one hand-written entry without it never disables anything (T31)."""
 
 HEADER = (
     "# Your own glossary, used by the bilingual reader above every other glossary.\n"

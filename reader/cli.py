@@ -32,6 +32,22 @@ def _route(args: list[str]) -> list[str]:
     return ["open", *args]
 
 
+def _read_only_hint(said: str) -> str:
+    """SQLite says "unable to open database file" or "attempt to write a readonly
+    database" where the data folder is read-only: the user is told what it means (T32)."""
+    if not any(w in said for w in ("unable to open database file", "readonly database")):
+        return ""
+    try:
+        from reader.store import data_dir
+
+        folder = data_dir()
+    except (ReaderError, OSError):
+        return ""
+    if os.access(folder, os.W_OK):
+        return ""
+    return f" — the data folder {folder} is read-only; make it writable (chmod u+w) or set READER_DATA_DIR"
+
+
 def _say(line: str) -> None:
     """One line on stderr, without Rich markup (so ``[draft]`` in a file name survives)."""
     from reader.commands.common import err
@@ -71,7 +87,7 @@ def main(argv: list[str] | None = None) -> None:
         # Typer's standalone mode prints usage errors itself and exits 2.
         app(args=_route(args), prog_name="reader")
     except ReaderError as exc:
-        _say(f"reader: error: {exc}")
+        _say(f"reader: error: {exc}{_read_only_hint(str(exc))}")
         raise SystemExit(1) from None
     except KeyboardInterrupt:
         _say("reader: interrupted")

@@ -29,24 +29,38 @@ USER_AGENT = "Mozilla/5.0 (compatible; bilingual-reader)"
 
 
 def _check_scheme(url: str, error: type[ReaderError]) -> None:
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+    try:
+        scheme = urllib.parse.urlsplit(url).scheme
+    except ValueError as exc:  # "http://[::1": an unclosed IPv6 address
+        raise error(f"{url}: not a valid URL ({exc})") from exc
+    if scheme not in ("http", "https"):
         raise error(f"{url}: only http and https downloads are allowed")
 
 
 def _chunks(
-    response: IO[bytes], url: str, limit: int, error: type[ReaderError], deadline: float | None
+    response: IO[bytes],
+    url: str,
+    limit: int,
+    error: type[ReaderError],
+    deadline: float | None,
+    total_time: str = "",
 ) -> Iterator[bytes]:
-    """The body in pieces; raises ``error`` past ``limit`` bytes or the ``deadline``."""
+    """The body in pieces; raises ``error`` past ``limit`` bytes or the ``deadline`` (a
+    server that stalls is given up after the socket timeout; one that drips, at the
+    deadline)."""
     total = getattr(response, "length", None)
     if total is not None and total > limit:
         raise error(f"{url}: too large ({total:,} bytes; at most {limit:,})")
     done = 0
-    while chunk := response.read(1 << 16):
+    # read1: what has arrived, at most 64 KiB; read() would wait for 64 KiB (or the end),
+    # and a server sending a byte every few seconds would never reach the deadline check.
+    read = getattr(response, "read1", response.read)
+    while chunk := read(1 << 16):
         done += len(chunk)
         if done > limit:
             raise error(f"{url}: download larger than {limit:,} bytes, stopped")
         if deadline is not None and time.monotonic() > deadline:
-            raise error(f"{url}: took too long, stopped")
+            raise error(f"{url}: the download took too long (more than {total_time}), stopped")
         yield chunk
 
 
@@ -118,6 +132,21 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             new.seen = [*seen, newurl]  # type: ignore[attr-defined]
         return new
 
+    def http_error_302(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Any
+    ) -> Any:
+        # urllib refuses a redirect to file:// or ftp:// itself, in its own words, before
+        # redirect_request is asked: say it in ours.
+        target = headers.get("location") or headers.get("uri")
+        if target:
+            newurl = urllib.parse.urljoin(req.full_url, target)
+            if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
+                first = getattr(req, "seen", [req.full_url])[0]
+                raise self.error(f"{first}: redirected to {newurl}, which is not http(s)")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
 
 def read_page(
     url: str,
@@ -143,9 +172,9 @@ def read_page(
             content_type = headers.get_content_type()
             if content_type not in accept:
                 raise error(f"{url}: not a web page (its content type is {content_type})")
-            data = b"".join(_chunks(response, url, limit, error, deadline))
+            data = b"".join(_chunks(response, url, limit, error, deadline, f"{3 * timeout:g} s"))
             return Page(response.geturl(), content_type, headers.get_content_charset(), data)
     except urllib.error.HTTPError as exc:
         raise error(f"{url}: the server answered {exc.code} {exc.reason}") from exc
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, ValueError) as exc:  # ValueError: "http://[::1"
         raise error(f"{url}: cannot fetch ({getattr(exc, 'reason', exc)})") from exc

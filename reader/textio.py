@@ -13,7 +13,10 @@ Decoding order:
 Text from files must never drive the terminal, so every decoded text goes
 through ``clean``: whole escape sequences, C0/C1 control characters other than tab
 and newline, and bidi overrides are removed, and tabs are expanded to spaces.
-``clean_line`` is the same for one-line texts (glossary fields, terms typed by the user).
+``clean_line`` is the same for one-line texts: glossary fields, terms typed by the user,
+and every piece of metadata a file or a page brings (titles, authors, site names, dates,
+descriptions from EPUB metadata, ``<title>``, ``<meta>``, Open Graph, JSON-LD); the CLI
+passes what it prints of stored text through it again (``reader.commands.common``).
 """
 
 from __future__ import annotations
@@ -112,24 +115,26 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.05
 
 
-def clean(text: str) -> str:
+def clean(text: str, keep_tabs: bool = False) -> str:
     """Removes what could drive a terminal or reorder its lines (escape sequences whole,
-    control characters, bidi overrides), makes newlines Unix ones and expands tabs;
-    keeps no-break spaces and every other character."""
+    control characters, bidi overrides), makes newlines Unix ones and expands tabs
+    (``keep_tabs``: a tab-separated table keeps them); keeps no-break spaces and every
+    other character."""
     if _ANY_CONTROL.search(text) is not None:  # one quick scan; most texts have none
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         text = _ESCAPES.sub("", text)
         text = _LINE_CONTROLS.sub("\n", text)
         text = _CONTROLS.sub("", text)
-    return text.expandtabs(TAB_SIZE) if "\t" in text else text
+    return text.expandtabs(TAB_SIZE) if "\t" in text and not keep_tabs else text
 
 
 def clean_line(text: str) -> str:
-    """``clean`` for a one-line text: runs of whitespace (newlines too) become one space."""
+    """``clean`` for a one-line text: runs of whitespace (newlines too) become one space.
+    Metadata from outside (a title, an author, a date) goes through this when it is read."""
     return " ".join(clean(text).split())
 
 
-def decode_text(data: bytes, name: str) -> Decoded:
+def decode_text(data: bytes, name: str, keep_tabs: bool = False) -> Decoded:
     """Decodes to clean NFC text with Unix newlines, or raises InputError."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -137,17 +142,17 @@ def decode_text(data: bytes, name: str) -> Decoded:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: starts as {encoding} but is not ({exc.reason})") from exc
-            return _finish(Decoded(text, encoding))
+            return _finish(Decoded(text, encoding), keep_tabs)
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
-        return _finish(utf16)
+        return _finish(utf16, keep_tabs)
     if looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not text")
     try:
-        return _finish(Decoded(data.decode("utf-8"), "utf-8"))
+        return _finish(Decoded(data.decode("utf-8"), "utf-8"), keep_tabs)
     except UnicodeDecodeError:
         pass
-    return _finish(_mostly_utf8(data, name) or _western(data, name))
+    return _finish(_mostly_utf8(data, name) or _western(data, name), keep_tabs)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -155,8 +160,8 @@ def decode(data: bytes, name: str) -> str:
     return decode_text(data, name).text
 
 
-def _finish(decoded: Decoded) -> Decoded:
-    text = clean(unicodedata.normalize("NFC", decoded.text))
+def _finish(decoded: Decoded, keep_tabs: bool = False) -> Decoded:
+    text = clean(unicodedata.normalize("NFC", decoded.text), keep_tabs)
     return Decoded(text, decoded.encoding, decoded.warnings)
 
 
@@ -280,13 +285,14 @@ def _any_encoding(data: bytes, name: str) -> Decoded:
     )
 
 
-def read_decoded(source: str | Path) -> tuple[Decoded, str]:
+def read_decoded(source: str | Path, keep_tabs: bool = False) -> tuple[Decoded, str]:
     """Reads and decodes ``source``; returns the decoded text and the display name."""
     data, name = read_bytes(source)
-    return decode_text(data, name), name
+    return decode_text(data, name, keep_tabs), name
 
 
-def read_text(source: str | Path) -> tuple[str, str]:
-    """Reads and decodes ``source``; returns (text, display name)."""
-    decoded, name = read_decoded(source)
+def read_text(source: str | Path, keep_tabs: bool = False) -> tuple[str, str]:
+    """Reads and decodes ``source``; returns (text, display name). ``keep_tabs``: a
+    tab-separated table (``reader known import``) keeps its tabs."""
+    decoded, name = read_decoded(source, keep_tabs)
     return decoded.text, name

@@ -67,7 +67,7 @@ from glossary.enforce.french import (
 from glossary.enforce.nlp import Policy
 from glossary.enforce.standins import Protected, insert, protect, splice, with_articles
 from glossary.enforce.words import ADJECTIVES, ALL_STAND_INS, NAMES, NOUNS, StandIn
-from glossary.match import Found, PrefixIndex, is_name, sentence_occurrences
+from glossary.match import Found, PrefixIndex, fold, is_name, sentence_occurrences
 from glossary.model import Entry, Origin
 from reader.article import Block
 from reader.cache import Cache
@@ -104,6 +104,17 @@ __all__ = [
 Span = tuple[int, int]
 NAME_ORIGIN: Origin = "extracted"
 """The origin of the entries that stand for names put back (never shown as terms)."""
+Trace = dict[tuple[int, int], frozenset[str]]
+"""For each (block, sentence) whose English enforcement changed, the rules and glossary
+entries that changed it: a mechanism (``splice``, ``stand-ins``, ``recase``, ``articles``),
+each glossary entry put in (``general «zone euro»``) and each name rule that put a name
+back (``name: a person (analyser)``). ``reader eval --rules`` scores them."""
+_ORIGIN_LABELS = {"general": "general", "user": "yours", "curated": "article"}
+
+
+def entry_label(entry: Entry) -> str:
+    """An entry's name in a trace: its glossary and its French."""
+    return f"{_ORIGIN_LABELS.get(entry.origin, entry.origin)} «{entry.fr}»"
 
 
 def enforceable(engine: Engine) -> bool:
@@ -122,6 +133,16 @@ class _Sentence:
     unknown: tuple[Span, ...]
     found: list[Found]
     names: list[Found] = field(default_factory=list)
+    name_rules: dict[Span, str] = field(default_factory=dict)
+    """The rule that made each name put back one (``names.judge_rules``)."""
+    touched: set[str] = field(default_factory=set)
+    """The rules and entries that changed this sentence's English (``Trace``)."""
+
+    def label(self, f: Found) -> str:
+        """What an occurrence put in is called in a trace: its name rule, or its entry."""
+        if f.entry.origin == NAME_ORIGIN:
+            return self.name_rules.get((f.start, f.end), "name")
+        return entry_label(f.entry)
 
     @property
     def marked_raw(self) -> str:
@@ -150,10 +171,12 @@ def apply(
     *,
     mark_only: bool = False,
     nlp_policy: Policy = "wait",
+    trace: Trace | None = None,
 ) -> list[BlockTranslation]:
     """``translations`` with terms marked, and missing terms and names put in
     (``mark_only``: only marked, the engine's English left as it is: ``--no-enforce``).
-    ``nlp_policy``: whether to wait for spaCy (see ``glossary.enforce.nlp``)."""
+    ``nlp_policy``: whether to wait for spaCy (see ``glossary.enforce.nlp``); ``trace``:
+    filled with what changed each sentence (``Trace``)."""
     if not enforceable(engine):
         return list(translations)
     assert isinstance(engine, SentenceEngine)
@@ -168,7 +191,12 @@ def apply(
     by_block: dict[int, list[_Sentence]] = {}
     for s in sentences:
         by_block.setdefault(s.block, []).append(s)
-    return [_annotate(tr, by_block.get(bi, []), done, bi) for bi, tr in enumerate(translations)]
+    out = [_annotate(tr, by_block.get(bi, []), done, bi) for bi, tr in enumerate(translations)]
+    if trace is not None:
+        for s in sentences:
+            if out[s.block].sentences[s.index] != translations[s.block].sentences[s.index]:
+                trace[(s.block, s.index)] = frozenset(s.touched or {"unattributed"})
+    return out
 
 
 def _sentences(
@@ -197,11 +225,19 @@ def _present(entry: Entry, english_text: str, any_case: bool = False) -> int:
     (``any_case``: in any case); a name put back verbatim must be there letter for
     letter ("Youtube" is not "YouTube")."""
     if entry.origin == NAME_ORIGIN:
-        return len(re.findall(rf"(?<![\w-]){re.escape(entry.en)}(?![\w-])", english_text))
+        # Up to typography: « Tel-Aviv » is there in "Tel Aviv", « Val-d’Oise » in
+        # "Val-d'Oise"; putting a name back never changes its apostrophe or hyphen alone.
+        name, text = _typography(entry.en), _typography(english_text)
+        return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
     # Your terms and the article's in their main English, as written; the general
     # glossary's also in any of its English forms (the engine's "deputies" carries « députés »).
     strict = entry.origin in ("user", "curated")
     return len(english.spans(entry, english_text, strict, exact_case=True, any_case=any_case))
+
+
+def _typography(text: str) -> str:
+    """``text`` with apostrophes straight, hyphens and no-break spaces as spaces."""
+    return re.sub(r"[\s\u00a0\u202f‐‑-]+", " ", text.replace("’", "'"))
 
 
 def _lower_case(f: Found, french: str) -> bool:
@@ -235,6 +271,8 @@ def _judge(
     """Drops term occurrences that are not used as the entry's part of speech, and finds
     the names each sentence's raw English lost. spaCy only for those that need it."""
     doubtful: dict[int, list[Found]] = {}
+    for s in sentences:
+        s.found = [f for f in s.found if not _left_to_names(f, s.french)]
     for n, s in enumerate(sentences):
         enforced = [f for f in s.found if f.entry.enforce]
         missing = {e.key for e in _missing(enforced, s.raw, s.french)}
@@ -259,14 +297,46 @@ def _judge(
     tokens: dict[int, list[Token]] = dict(zip(wanted, tagged, strict=True)) if tagged else {}
     for n, s in enumerate(sentences):
         s.found = [u for f in s.found if (u := _used(f, s.french, tokens.get(n))) is not None]
-        spans = [
-            span for c in candidates[n] for span in names.judge(c, alone, kinds, tokens.get(n))
+        ruled = [
+            ruled
+            for c in candidates[n]
+            for ruled in names.judge_rules(c, alone, kinds, tokens.get(n))
         ]
-        found = [_name(s.french, a, b, names.english(s.french[a:b], alone)) for a, b in spans]
+        s.name_rules = dict(ruled)
+        found = [_name(s.french, a, b, names.english(s.french[a:b], alone)) for (a, b), _ in ruled]
         # Only the names the raw English lost: one it has (« P.K. » beside a lost « État »)
         # needs no putting back, and a stand-in for it would change the words around it.
         lost = {e.key for e in _missing(found, s.raw, s.french)}
         s.names = [f for f in found if f.entry.key in lost]
+
+
+def _left_to_names(f: Found, french: str) -> bool:
+    """A general-glossary occurrence that is no term here, left to the engine and the name
+    rules: a name in the plural, an acronym whose English is no acronym (« USA », « EELV »: English news writes
+    them as they are, not "the United States", "The Ecologists"), and an abbreviated
+    title with no name after it (« J'admire M. »)."""
+    if f.entry.origin != "general":
+        return False
+    text = french[f.start : f.end]
+    forms = {fold(x).lower() for x in f.entry.forms}
+    folded = fold(text).lower()
+    if is_name(f.entry) and folded not in forms and folded[:-1] in forms:
+        return True  # a name in the plural is its people: « les Suisses » is not Switzerland
+    if f.entry.kind == "places" and _after_a_capital(french, f.start):
+        return True  # part of a longer name: « Crédit Suisse » is no Switzerland
+    if len(text) > 1 and text.isupper() and text.isalpha():
+        return not any(form.isupper() for form in f.entry.en_forms)
+    if text.endswith("."):  # and not an initial after a first name (« Dennis M. Walcott »)
+        initial = _after_a_capital(french, f.start)
+        return initial or not french[f.end :].lstrip()[:1].isupper()
+    return False
+
+
+def _after_a_capital(french: str, start: int) -> bool:
+    """Whether the word before ``start`` is a capitalised word that is not the sentence's
+    first (« le Crédit Suisse », « la Deutsche Bank »)."""
+    before = french[:start].split()
+    return len(before) > 1 and before[-1][:1].isupper() and before[-1][-1:].isalpha()
 
 
 def _used(f: Found, french: str, tokens: Sequence[Token] | None) -> Found | None:
@@ -301,14 +371,19 @@ def _mend(
     todo: list[tuple[_Sentence, list[Found]]] = []
     done: dict[tuple[int, int], _Done] = {}
     for s in sentences:
-        s.raw = _recased(s.raw, [f for f in s.found if f.entry.enforce], s.french)
+        recased: set[str] = set()
+        s.raw = _recased(s.raw, [f for f in s.found if f.entry.enforce], s.french, recased)
+        if recased:
+            s.touched |= {"recase", *recased}
         put = sorted([f for f in s.found if f.entry.enforce] + s.names, key=lambda f: f.start)
         if _missing(put, s.raw, s.french):
             todo.append((s, put))
         elif put:
-            fixed = with_articles(s.marked_raw, put)
+            dropped: set[str] = set()
+            fixed = with_articles(s.marked_raw, put, dropped)
             if fixed != s.marked_raw:
                 done[(s.block, s.index)] = _Done((), fixed)
+                s.touched |= {"articles", *_labels(s, put, dropped)}
     spliceable = [(s, put, _splice_items(s, put)) for s, put in todo]
     texts = sorted({_alone(t.french, f) for t, _, items in spliceable for f in items})
     alone = {
@@ -319,11 +394,15 @@ def _mend(
     }
     jobs: list[tuple[_Sentence, list[Found], Protected]] = []
     for s, put, items in spliceable:
-        english_forms = [_english(s.french, f) for f in items]
+        english_forms = [_cased_as_french(s.french, f, _english(s.french, f)) for f in items]
         by_itself = [alone[_alone(s.french, f)] for f in items]
         spliced = splice(s.marked_raw, items, english_forms, by_itself) if items else None
         if spliced is not None:
-            done[(s.block, s.index)] = _Done(tuple(items), with_articles(spliced, put))
+            gone: set[str] = set()
+            done[(s.block, s.index)] = _Done(tuple(items), with_articles(spliced, put, gone))
+            s.touched |= {"splice", *(s.label(f) for f in items)}
+            if gone:
+                s.touched |= {"articles", *_labels(s, put, gone)}
             continue
         # Protect every term of the sentence, not only the missing ones: the new
         # English may lose a term the raw one had (measured on the seed: strict
@@ -332,9 +411,17 @@ def _mend(
         if p.stand_ins:
             jobs.append((s, put, p))
     results = translate_marked_cached(engine, [p.text for _, _, p in jobs], cache) if jobs else []
-    for (s, _, p), result in zip(jobs, results, strict=True):
-        done[(s.block, s.index)] = _Done(p.found, _sound(s, p, insert(result, p)))
+    for (s, put, p), result in zip(jobs, results, strict=True):
+        sound = _sound(s, p, insert(result, p))
+        done[(s.block, s.index)] = _Done(p.found, sound)
+        if sound is not None:  # what made the sentence go again: what it lacked
+            missing = {e.key for e in _missing(put, s.raw, s.french)}
+            s.touched |= {"stand-ins", *(s.label(f) for f in put if f.entry.key in missing)}
     return done
+
+
+def _labels(s: _Sentence, put: Sequence[Found], keys: set[str]) -> set[str]:
+    return {s.label(f) for f in put if f.entry.key in keys}
 
 
 def _alone(french: str, f: Found) -> str:
@@ -374,10 +461,26 @@ def _engines_english(s: _Sentence, put: Sequence[Found]) -> dict[tuple[int, int]
         hits = english.spans(occ[0].entry, s.raw, exact_case=True, any_case=key in loose)
         for f, (a, b) in zip(occ, hits, strict=False):
             out[(f.start, f.end)] = s.raw[a:b]
+    for f in put:
+        if (f.start, f.end) not in out and _lower_case(f, s.french):
+            lowered = _cased_as_french(s.french, f, _english(s.french, f))
+            if lowered != _english(s.french, f):
+                out[(f.start, f.end)] = lowered
     return out
 
 
-def _recased(text: str, found: Sequence[Found], french: str) -> str:
+def _cased_as_french(french: str, f: Found, english_text: str) -> str:
+    """The general glossary's English in lower case where the French writes the term so
+    (« le premier-ministre » → "prime minister", not "Prime Minister"); acronyms stay."""
+    words = english_text.split(" ")
+    if not _lower_case(f, french) or not all(w[:1].isupper() for w in words):
+        return english_text  # (not "American policy": only a title's capitals go)
+    return " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in words)
+
+
+def _recased(
+    text: str, found: Sequence[Found], french: str, touched: set[str] | None = None
+) -> str:
     """``text`` with the glossary's capitals on English the engine wrote in the wrong case
     ("European central Bank" → "European Central Bank", "president of the Republic" →
     "President of the Republic"): the same length, so unknown-word offsets still hold.
@@ -389,7 +492,10 @@ def _recased(text: str, found: Sequence[Found], french: str) -> str:
         exact = set(english.spans(f.entry, text, exact_case=True))
         for a, b in english.spans(f.entry, text):
             if (a, b) not in exact:
-                text = text[:a] + _with_capitals(text[a:b], f.entry.en_forms) + text[b:]
+                new = _with_capitals(text[a:b], f.entry.en_forms)
+                if touched is not None and new != text[a:b]:
+                    touched.add(entry_label(f.entry))
+                text = text[:a] + new + text[b:]
     return text
 
 

@@ -117,6 +117,8 @@ def occurrence_english(entry: Entry, french: str, adjective: bool, before: str =
     (``before``: the sentence up to the occurrence, for its determiner)."""
     if adjective:
         return adjectival_english(entry)
+    if len(french) > 1 and french.isupper() and french in entry.en_forms:
+        return french  # an acronym English shares (« USA »): as written, not "United States"
     want_plural = occurrence_plural(french, before)
     if is_name(entry):
         named = english.of_longer_form(entry, french)

@@ -40,6 +40,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
 
 from glossary.match import fold
 from reader.engines import marked
@@ -64,6 +66,69 @@ _ROMAN = re.compile(r"[IVXLCDM]+(?:e|er|re|ème)?")
 _PEOPLE = frozenset({"np:ant", "np:cog"})  # Apertium's first names and surnames
 _VERBS = frozenset({"vblex", "vbser", "vbhaver", "vbmod", "vaux"})
 _NAMED = frozenset({"PER", "LOC", "ORG"})
+_CLOSED = frozenset("det prn pr cnjcoo cnjsub cnjadv rel adv predet preadv".split())
+"""Parts of speech of French's closed classes: never a word of a name in another language
+(« LOL LOL LOL Cet article »: the « Cet » is French)."""
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[tuple[str, str, bool], ...]:
+    """(French, English, put back) of ``glossary/data/places.tsv``."""
+    text = resources.files("glossary").joinpath("data", "places.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            cells = [c.strip() for c in line.split("\t")]
+            out.append((cells[0], cells[1], cells[2:3] != ["keep"]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def places() -> Mapping[str, str]:
+    """French names of places and peoples with their English (``glossary/data/places.tsv``)."""
+    return {french: english_name for french, english_name, _ in _table()}
+
+
+@lru_cache(maxsize=1)
+def restorable() -> frozenset[str]:
+    """The French names of ``places`` put back in their English where the engine lost them
+    (not the points of the compass nor the peoples: « Polonais » is Poles or Polish)."""
+    return frozenset(french for french, _, back in _table() if back)
+
+
+@lru_cache(maxsize=1)
+def english_names() -> frozenset[str]:
+    """The English names of ``places`` (Warsaw, Hungarians, North Dakota)."""
+    return frozenset(places().values())
+
+
+def _place_key(text: str) -> str | None:
+    """The French as listed in ``places``: as written, else with its first letter in the
+    other case (« la Manche » is listed, « La Manche » found the same)."""
+    table = places()
+    for key in (text, text[:1].lower() + text[1:], text[:1].upper() + text[1:]):
+        if key in table:
+            return key
+    return None
+
+
+def _place_english(text: str) -> str | None:
+    """The English of a French place name in the table, or None."""
+    key = _place_key(text)
+    return places()[key] if key is not None else None
+
+
+def shouted(word: str, kinds: Mapping[str, frozenset[str]] | None, stretch: bool = False) -> bool:
+    """A word in capitals that the analyser reads as a common word or a verb
+    (« DÉTENIR », « CETTE », « DE »): a headline's or a shout's capitals, not a name's
+    (« UMP », « EELV » stay names: a proper noun to it, or unknown). A short one alone
+    may be an acronym (« CE », « OR »): only in a ``stretch`` of words in capitals."""
+    if kinds is None or len(word) < 2 or not word.isupper():
+        return False
+    if len(word) < 4 and not stretch:
+        return False
+    readings = kinds.get(word) or kinds.get(word.lower())
+    return bool(readings) and not any(r.startswith("np") for r in readings or ())
 
 
 @dataclass(frozen=True)
@@ -80,6 +145,10 @@ class Candidate:
     articled: frozenset[int] = frozenset()
     """Where words right after a lower-case article start (« la Pierre de l'Onction »: a
     thing, not the first name Pierre; French gives people's names no article)."""
+    places: tuple[tuple[int, int, str], ...] = ()
+    """Known places (``places``) in the run whose English the engine lost: (start, end, English)."""
+    english: str = ""
+    """The sentence's raw English."""
 
 
 def _is_capitalised(word: str) -> bool:
@@ -128,7 +197,8 @@ def candidates(
     def close() -> None:
         while run and not _is_capitalised(run[-1][0]):
             run.pop()  # no particle at the end
-        if run and any(not _kept(w, english, english_words) for w, _, _ in run):
+        known, lost = _known_places(sentence, run, english)
+        if run and any(not _kept(w, english, english_words) and s not in known for w, s, _ in run):
             first = min(openings) if openings else 0
             out.append(
                 Candidate(
@@ -138,6 +208,8 @@ def candidates(
                     run[0][1] in openings,
                     first,
                     frozenset(s for _, s, _ in run if s in articled),
+                    tuple(lost),
+                    english,
                 )
             )
         run.clear()
@@ -168,6 +240,33 @@ def candidates(
             close()
     close()
     return out
+
+
+def _known_places(
+    sentence: str, run: Sequence[tuple[str, int, int]], english: str
+) -> tuple[set[int], list[tuple[int, int, str]]]:
+    """The known places in ``run``, longest first: where the words of those the English has
+    start (the engine's English name stands: "North Dakota", "Warsaw"), and those it lost
+    (start, end, English)."""
+    kept: set[int] = set()
+    lost: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    n = len(run)
+    for size in range(n, 0, -1):
+        for i in range(n - size + 1):
+            words = run[i : i + size]
+            if any(s in taken for _, s, _ in words):
+                continue
+            text = sentence[words[0][1] : words[-1][2]]
+            found = _place_english(text)
+            if found is None:
+                continue
+            taken |= {s for _, s, _ in words}
+            if _has_word(english, found) or _has_word(english.lower(), found.lower()):
+                kept |= {s for _, s, _ in words}
+            elif _place_key(text) in restorable():
+                lost.append((words[0][1], words[-1][2], found))
+    return kept, lost
 
 
 def _short_quote(tokens: Sequence[tuple[str, int]], i: int) -> bool:
@@ -217,6 +316,72 @@ def judge(
     speech the engine's analyser gives each word (None: no analyser); ``tokens``:
     spaCy's tokens of the sentence (None: not run).
     """
+    return [span for span, _ in judge_rules(candidate, alone, kinds, tokens)]
+
+
+def judge_rules(
+    candidate: Candidate,
+    alone: Mapping[str, str],
+    kinds: Mapping[str, frozenset[str]] | None,
+    tokens: Sequence[Token] | None,
+) -> list[tuple[Span, str]]:
+    """``judge``'s spans, each with the rule that made its first word a name."""
+    known: list[tuple[Span, str]] = []
+    for a, b, _ in candidate.places:
+        if (
+            candidate.initial
+            and a == candidate.start
+            and " " not in candidate_text(candidate, a, b)
+        ):
+            continue  # a sentence's first word: « Tours », « Sens » may be common words there
+        known.append(((a, b), "name: a known place"))
+    inside = [(a, b) for (a, b), _ in known]
+    rest = [w for w in candidate.words if not any(a <= w[1] < b for a, b in inside)]
+    if known:
+        candidate = replace(candidate, words=tuple(rest), places=())
+        if not rest:
+            return known
+    capitals = sum(1 for w, _, _ in candidate.words if len(w) > 1 and w.isupper())
+    stretch = capitals >= 2
+    if any(shouted(w, kinds, stretch) for w, _, _ in candidate.words):
+        # A headline's capitals: the words that are common words in capitals are the
+        # engine's; the runs between them are judged as runs of their own.
+        out = list(known)
+        part: list[tuple[str, int, int]] = []
+        for word in [*candidate.words, ("", -1, -1)]:
+            if word[1] >= 0 and not shouted(word[0], kinds, stretch):
+                part.append(word)
+                continue
+            while part and not _is_capitalised(part[-1][0]):
+                part.pop()
+            while part and not _is_capitalised(part[0][0]):
+                part.pop(0)
+            if part:
+                sub = replace(
+                    candidate,
+                    start=part[0][1],
+                    end=part[-1][2],
+                    words=tuple(part),
+                    initial=candidate.initial and part[0][1] == candidate.start,
+                    places=(),
+                )
+                out += judge_rules(sub, alone, kinds, tokens)
+            part = []
+        return sorted(out)
+    return sorted(known + _judge_words(candidate, alone, kinds, tokens))
+
+
+def candidate_text(candidate: Candidate, a: int, b: int) -> str:
+    """The words of ``candidate`` between offsets ``a`` and ``b``, joined by spaces."""
+    return " ".join(w for w, s, _ in candidate.words if a <= s < b)
+
+
+def _judge_words(
+    candidate: Candidate,
+    alone: Mapping[str, str],
+    kinds: Mapping[str, frozenset[str]] | None,
+    tokens: Sequence[Token] | None,
+) -> list[tuple[Span, str]]:
     surnames = _surnames(candidate, kinds)
     if candidate.initial and not _initial_name(
         candidate.words[0], kinds, tokens, candidate.start == candidate.sentence_start
@@ -225,24 +390,70 @@ def judge(
         while first and not _is_capitalised(first[0][0]):
             first = first[1:]  # « Pena Nieto » without spaCy: Nieto still counts
         candidate = replace(candidate, words=first, initial=False)
-    if _foreign(candidate, kinds) or _article_first(candidate):
+    names: list[tuple[int, int, str]] = []
+    if (_foreign(candidate, kinds) or _article_first(candidate)) and not _around_known(
+        candidate, alone
+    ):
+        rule = (
+            "name: in another language" if _foreign(candidate, kinds) else "name: with an article"
+        )
         names = [
-            (s, e) for w, s, e in candidate.words if w.lower() not in _PARTICLES or w[0].isupper()
+            (s, e, rule)
+            for w, s, e in candidate.words
+            if (w.lower() not in _PARTICLES or w[0].isupper())
+            and (w.lower() in _PARTICLES or not _closed(w, kinds))
         ]
     else:
-        names = [
-            (s, e)
-            for w, s, e in candidate.words
-            if s in surnames or _is_name((w, s, e), alone, kinds, tokens, s in candidate.articled)
-        ]
+        # In a phrase around a known place (« Valle de México »), the words the engine
+        # translated are its English ("Valley of Mexico"), not a lost name.
+        phrase = _around_known(candidate, alone)
+        for w, s, e in candidate.words:
+            why = "name: a surname" if s in surnames else None
+            why = why or name_rule((w, s, e), alone, kinds, tokens, s in candidate.articled)
+            if why == _RESPELT and not _leftover_in(candidate, w, alone):
+                continue  # the sentence's English has another word there: the engine's
+            if why is not None and not (phrase and why in _TRANSLATED):
+                names.append((s, e, why))
     # Particles between two names belong to the name (« Bruno Le Maire », « Ponce de León »).
-    spans: list[Span] = []
-    for s, e in names:
-        if spans and _only_particles(candidate, spans[-1][1], s, tokens):
-            spans[-1] = (spans[-1][0], e)
+    spans: list[tuple[Span, str]] = []
+    for s, e, why in names:
+        if spans and _only_particles(candidate, spans[-1][0][1], s, tokens):
+            spans[-1] = ((spans[-1][0][0], e), spans[-1][1])
         else:
-            spans.append((s, e))
+            spans.append(((s, e), why))
     return spans
+
+
+_RESPELT = "name: a place the pivot respelt"
+
+
+def _leftover_in(candidate: Candidate, word: str, alone: Mapping[str, str]) -> bool:
+    """Whether the pivot's leftover for ``word`` alone is in the sentence's English
+    ("Burdeos" for « Bordeaux »); where it is not (« la Vierge Marie » → "the Virgin"),
+    the engine translated the word otherwise in the sentence, and that stands."""
+    found = _alone(alone, word)
+    return not candidate.english or (found is not None and _has_word(candidate.english, found[0]))
+
+
+_TRANSLATED = frozenset({"name: unknown to the analyser", "name: only a verb to the analyser"})
+
+
+def _around_known(candidate: Candidate, alone: Mapping[str, str]) -> bool:
+    """A phrase around a place the engine gave its English name (« Valle de México »,
+    « Ciudad de México »: "Valley of Mexico", "Mexico City"): English translates such a
+    phrase; its words are judged one by one, not put back as one foreign name."""
+    return len(candidate.words) > 1 and any(
+        (found := _alone(alone, w)) is not None
+        and found[0] in english_names()
+        and _spelling(found[0]) != _spelling(w)
+        for w, _, _ in candidate.words
+    )
+
+
+def _closed(word: str, kinds: Mapping[str, frozenset[str]] | None) -> bool:
+    """A French word of a closed class only (« Cet », « Mais »): French, in any name's company."""
+    readings = kinds.get(word) if kinds is not None else None
+    return bool(readings) and readings is not None and readings <= _CLOSED
 
 
 def _surnames(candidate: Candidate, kinds: Mapping[str, frozenset[str]] | None) -> set[int]:
@@ -395,6 +606,89 @@ def _similar(a: str, b: str, at_least: float = 0.5) -> bool:
     return bool(x and y) and x[0] == y[0] and SequenceMatcher(None, x, y).ratio() >= at_least
 
 
+def name_rule(
+    word: tuple[str, int, int],
+    alone: Mapping[str, str],
+    kinds: Mapping[str, frozenset[str]] | None,
+    tokens: Sequence[Token] | None,
+    articled: bool = False,
+) -> str | None:
+    """Which rule makes ``word`` a name to put back verbatim (its label in
+    ``reader eval --rules``), or None: the engine's to translate."""
+    text = word[0]
+    if text.lower() in _PARTICLES:
+        return None
+    if len(text) == 1 and text.isupper():
+        return "name: a letter"  # a letter: « vitamine E », « l'axe Y », « Mme A. »
+    if _ROMAN.fullmatch(text):
+        return None  # a number: « XIXe siècle », « le VIe sommet »
+    readings = kinds.get(text) if kinds is not None else None
+    if articled and readings and readings & _PEOPLE and not readings <= _PEOPLE:
+        return None  # « la Pierre de l'Onction »: no first name, the common word (the engine's)
+    english_alone = _alone(alone, text)
+    if english_alone is not None and english_alone[0] in english_names():
+        return None  # the engine's English is a known English name (« Varsovie » → Warsaw)
+    if english_alone is not None:
+        english_text, unknown = english_alone
+        common = bool(readings) and not any(r.startswith("np") for r in readings or ())
+        if _spelling(english_text) == _spelling(text) and not common:
+            # (not a common word that English spells the same: « Administration »,
+            # « Constitution » are the engine's, in « Conseil d'Administration »)
+            return "name: unchanged by the engine"  # the same up to case and hyphens: « YouTube », « Tel-Aviv »
+        if unknown and _letters(english_text) == _letters(text):
+            return "name: the pivot's spelling"  # the pivot's spelling of it: « Québec », « Eurovision » (see ``english``)
+    places = {r for r in readings or () if r.startswith("np") and r not in _PEOPLE}
+    if places:  # the engine has a name for it: its English, unless the pivot's leftover
+        if english_alone is None or not english_alone[1]:
+            return None
+        ours, theirs = _letters(english_alone[0]), _letters(text)
+        if len(ours) == len(theirs) and ours[:-1] == theirs[:-1]:
+            return None
+        return _RESPELT
+    if (
+        readings and readings & _PEOPLE and not articled
+    ):  # a person: the engine's spelling, if sound
+        if english_alone is None or english_alone[1]:
+            return "name: a person (analyser)"  # « Pompée » → the pivot's "Pompeyo"
+        if _similar(english_alone[0], text):
+            return None  # « Moubarak » → Mubarak
+        return "name: a person (analyser)"  # « Lee » → "Reads"
+    # spaCy's person, not after an article (« la Rose des vents »: French gives people's
+    # names none).
+    if not articled and _person(word, tokens, kinds):
+        return "name: a person (spaCy)"
+    if (
+        english_alone is not None
+        and not articled
+        and _tagged_person(word, tokens)
+        and _similar(english_alone[0], text, 0.7)
+    ):
+        return "name: a person respelt"  # « Rose », a person, respelt "Rosa" by the engine (not « Pape », "Pope")
+    if (
+        english_alone is not None
+        and english_alone[1]
+        and readings
+        and "-" not in text
+        and "adj" not in readings
+    ):  # (not an adjective: « Travailliste » → the pivot's "Laborista" is no name)
+        return "name: the pivot's leftover"  # the engine knows the word but only the pivot's leftover comes out (« Rose » → "Rosa")
+    if readings is None:
+        return None
+    if not readings:  # the analyser does not know it: the pivot translated it, or not
+        if english_alone is None:
+            return None
+        if text.isupper():  # VIH → HIV, URSS → USSR: the same letters in another order
+            same = sorted(_letters(english_alone[0])) == sorted(_letters(text))
+            return None if same else "name: an acronym the pivot translated"
+        if "-" in text:  # « Mexico-Américain », « Pilsen-Sud »: parts the engine translates
+            parts = [(kinds or {}).get(p, frozenset()) for p in text.split("-") if p.isalpha()]
+            if any(r and not r <= _VERBS for r in parts):
+                return None
+            return "name: hyphenated, parts unknown"
+        return "name: unknown to the analyser"
+    return "name: only a verb to the analyser" if readings <= _VERBS else None
+
+
 def _is_name(
     word: tuple[str, int, int],
     alone: Mapping[str, str],
@@ -402,66 +696,17 @@ def _is_name(
     tokens: Sequence[Token] | None,
     articled: bool = False,
 ) -> bool:
-    text = word[0]
-    if text.lower() in _PARTICLES:
-        return False
-    if len(text) == 1 and text.isupper():
-        return True  # a letter: « vitamine E », « l'axe Y », « Mme A. »
-    if _ROMAN.fullmatch(text):
-        return False  # a number: « XIXe siècle », « le VIe sommet »
-    readings = kinds.get(text) if kinds is not None else None
-    if articled and readings and readings & _PEOPLE and not readings <= _PEOPLE:
-        return False  # « la Pierre de l'Onction »: no first name, the common word (the engine's)
-    english_alone = _alone(alone, text)
-    if english_alone is not None:
-        english_text, unknown = english_alone
-        if _spelling(english_text) == _spelling(text):
-            return True  # the same up to case and hyphens: « YouTube », « Tel-Aviv »
-        if unknown and _letters(english_text) == _letters(text):
-            return True  # the pivot's spelling of it: « Québec », « Eurovision » (see ``english``)
-    places = {r for r in readings or () if r.startswith("np") and r not in _PEOPLE}
-    if places:  # the engine has a name for it: its English, unless the pivot's leftover
-        if english_alone is None or not english_alone[1]:
-            return False
-        ours, theirs = _letters(english_alone[0]), _letters(text)
-        return not (len(ours) == len(theirs) and ours[:-1] == theirs[:-1])
-    if (
-        readings and readings & _PEOPLE and not articled
-    ):  # a person: the engine's spelling, if sound
-        if english_alone is None or english_alone[1]:
-            return True  # « Pompée » → the pivot's "Pompeyo"
-        return not _similar(english_alone[0], text)  # « Moubarak » → Mubarak; « Lee » → "Reads"
-    # spaCy's person, not after an article (« la Rose des vents »: French gives people's
-    # names none).
-    if not articled and _person(word, tokens, kinds):
-        return True
-    if (
-        english_alone is not None
-        and not articled
-        and _tagged_person(word, tokens)
-        and _similar(english_alone[0], text, 0.7)
-    ):
-        return True  # « Rose », a person, respelt "Rosa" by the engine (not « Pape », "Pope")
-    if english_alone is not None and english_alone[1] and readings and "-" not in text:
-        return True  # the engine knows the word but only the pivot's leftover comes out (« Rose » → "Rosa")
-    if readings is None:
-        return False
-    if not readings:  # the analyser does not know it: the pivot translated it, or not
-        if english_alone is None:
-            return False
-        if text.isupper():  # VIH → HIV, URSS → USSR: the same letters in another order
-            return sorted(_letters(english_alone[0])) != sorted(_letters(text))
-        if "-" in text:  # « Mexico-Américain », « Pilsen-Sud »: parts the engine translates
-            parts = [(kinds or {}).get(p, frozenset()) for p in text.split("-") if p.isalpha()]
-            return not any(r and not r <= _VERBS for r in parts)
-        return True
-    return readings <= _VERBS
+    return name_rule(word, alone, kinds, tokens, articled) is not None
 
 
 def english(span: str, alone: Mapping[str, str]) -> str:
     """A name's English: itself, but without its accents where the engine passed the name
     through in another spelling of the same letters (« Québec » → Quebec, « Turkménistan »
     → Turkmenistan, not the pivot's "Turkmenistán"); English drops French accents there."""
+
+    listed = _place_english(span)
+    if listed is not None:
+        return listed
 
     def one(m: re.Match[str]) -> str:
         word = m.group(0)

@@ -183,9 +183,12 @@ def _replace(text: str, pattern: re.Pattern[str], n: int, f: Found, en: str) -> 
     return head + marked.term(n, en) + tail
 
 
-def with_articles(marked_english: str, found: Sequence[Found]) -> str:
+def with_articles(
+    marked_english: str, found: Sequence[Found], dropped: set[str] | None = None
+) -> str:
     """The engine's own English of the terms it got right, with "the" taken away where the
     glossary's article rule says the term takes none ("the choice of the NATO" → "of NATO").
+    ``dropped``: filled with the keys of the entries whose "the" went.
     (Putting a missing "the" back, "in United States" → "in the United States", was
     measured on newstest2013: 67 more sentences changed, 29 of them worse; not done.)"""
     text = marked_english
@@ -196,6 +199,8 @@ def with_articles(marked_english: str, found: Sequence[Found]) -> str:
             the = re.search(r"(?<!\w)[Tt]he $", text[:a])
             if the is not None and drops_the(f, text[b:]):
                 text = text[: the.start()] + text[a:]
+                if dropped is not None:
+                    dropped.add(f.entry.key)
     return _repair(text) if text != marked_english else text
 
 

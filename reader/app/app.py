@@ -16,7 +16,7 @@ from reader.app.commands import ReaderCommands
 from reader.app.library_flow import LibraryFlow
 from reader.app.options import ReadingOptions
 from reader.app.screens.help import HelpScreen, reader_key_groups
-from reader.app.screens.main import MainScreen
+from reader.app.screens.main import MainScreen, shown_source
 from reader.app.widgets.article_view import ArticleView
 from reader.article import Article
 from reader.errors import ReaderError
@@ -60,7 +60,7 @@ class ReaderApp(App[None]):
         self.article = article
         """The text the app opened on (None: it opens on the library screen)."""
         self.options = ReadingOptions(engine, enforce, extract, remember, statuses)
-        self.sub_title = article.source if article is not None else "library"
+        self.sub_title = shown_source(article) if article is not None else "library"
         self.library_flow = LibraryFlow(self, self.options, library, library_problem)
         self.farewell: list[str] = []
         """What could not be saved on quitting, printed once the terminal is back."""

@@ -76,6 +76,28 @@ def reader_commands(screen: MainScreen) -> list[Command]:
             partial(screen.app.run_action, "app.review"),
         )
     )
+    commands += [  # found by what a reader would type: speak, hear, known (T33)
+        Command(
+            "Hear: speak the sentence or word aloud (p)",
+            "French speech, offline (espeak-ng); Escape stops it",
+            screen.action_speak,
+        ),
+        Command(
+            "Known: mark every new word of this block known (M)",
+            "Lute's mark page as read; z undoes it",
+            screen.action_mark_block_known,
+        ),
+        Command(
+            "Known: undo marking the block known (z)",
+            "Once, right after M",
+            screen.action_undo_block_known,
+        ),
+        Command(
+            "Words: next word to learn (u)",
+            "The next new or learning word; U the previous; 1-4, w, i set its status",
+            partial(screen.action_next_new_word, 1),
+        ),
+    ]
     commands += [  # word statuses (reader.app.statuses)
         Command(
             "Statistics", "Known words over time, words read per day", screen.action_statistics

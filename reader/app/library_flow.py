@@ -194,7 +194,7 @@ class LibraryFlow:
         self.app.call_after_refresh(self.started)
         if article is None:
             assert self.library is not None, "no article and no library to choose from"
-            return LibraryScreen(self.library, self._last_opened(self.library))
+            return LibraryScreen(self.library, self._last_opened(self.library), back=False)
         return self.reading_screen(article)
 
     def _last_opened(self, library: Library) -> int | None:
@@ -350,10 +350,10 @@ class LibraryFlow:
             self.app.pop_screen()
 
     def library_closed(self) -> None:
-        """Escape on the library screen: back to the text, or, with none under it, quit."""
+        """Escape on the library screen: back to the text (with none under it, the
+        library is the first screen: Escape does not quit, q does)."""
         readers = self.reading_screens()
         if not readers:
-            self.app.exit()
             return
         self._back_to(readers[-1])
         if readers[-1].library_link is not None:

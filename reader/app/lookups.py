@@ -34,6 +34,9 @@ class Request:
     """Where the word starts in ``sentence``."""
     english: str
     """The aligned English sentence ("" while it is not translated)."""
+    lemma: str = ""
+    """The word's lemma in the text's analysis ("" while the words are being read): the
+    lookup's lemma, so that the panel and the status keys name one word."""
     phrase: str = ""
     """Words selected together (issue 22): the canonical phrase they stand for, looked up
     as a unit; "" for a word."""
@@ -52,27 +55,38 @@ def look_up(service: LookupService, request: Request, quick: bool) -> LookupResu
             request.phrase, request.word, request.sentence, request.offset, request.english
         )
     return service.lookup(
-        request.word, request.sentence, start=request.offset, english=request.english, quick=quick
+        request.word,
+        request.sentence,
+        start=request.offset,
+        english=request.english,
+        quick=quick,
+        lemma=request.lemma,
     )
 
 
 def make_request(
-    block: Block, start: int, end: int, english: Mapping[int, BlockTranslation]
+    block: Block,
+    start: int,
+    end: int,
+    english: Mapping[int, BlockTranslation],
+    lemma: str = "",
 ) -> Request:
-    """The word at ``start:end`` of ``block`` with its sentence and that sentence's English."""
+    """The word at ``start:end`` of ``block`` with its sentence and that sentence's English;
+    ``lemma``: the text's analysis's lemma of the word, when the words are read."""
     number, sentence = next(
         ((i, s) for i, s in enumerate(block.sentences) if s.start <= start < s.end),
         (None, None),
     )
     if sentence is None or number is None:  # outside every sentence: the block is the context
-        return Request(block.index, start, end, block.text[start:end], block.text, start, "")
+        word = block.text[start:end]
+        return Request(block.index, start, end, word, block.text, start, "", lemma)
     translation = english.get(block.index)
     aligned = ""
     if translation is not None and len(translation.sentences) == len(block.sentences):
         aligned = translation.sentences[number]
     text = block.text[sentence.start : sentence.end]
     return Request(
-        block.index, start, end, block.text[start:end], text, start - sentence.start, aligned
+        block.index, start, end, block.text[start:end], text, start - sentence.start, aligned, lemma
     )
 
 

@@ -187,6 +187,12 @@ class WordStatuses:
             return None
         return meant_word(self.marks, self.article.blocks[block].text, block, span)
 
+    def lemma(self, block: int, span: Span) -> str:
+        """The analysis's lemma of the word at ``span`` ("" before the words are read, or
+        for a name): what the lookup panel shows and the keys set."""
+        word = self.word(block, span)
+        return word.lemma if word is not None else ""
+
     # ------------------------------------------------------------ the keys
 
     def unavailable(self) -> str | None:

@@ -82,6 +82,18 @@ def eval_command(
             "(reader corrections): a personal test set. No PATH.",
         ),
     ] = False,
+    rules: Annotated[
+        bool,
+        typer.Option(
+            "--rules",
+            help="With --lines: what each enforcement rule and glossary entry changed, made "
+            "better and worse, over every set given (reference: NAME.en.txt beside each).",
+        ),
+    ] = False,
+    more: Annotated[
+        list[Path] | None,
+        typer.Argument(help="More test sets (with --lines --rules).", show_default=False),
+    ] = None,
 ) -> None:
     """Score the English against a reference (chrF, chrF++, BLEU) and the glossary (term accuracy)."""
     from reader import article as article_model
@@ -95,6 +107,20 @@ def eval_command(
     if path is None:
         raise typer.BadParameter(
             "give a French text to score (or --corrections)", param_hint="PATH"
+        )
+    if rules or more:
+        from reader.evaluate.rules import rules_command
+
+        return rules_command(
+            [path, *(more or [])],
+            engine.value,
+            reference,
+            glossaries or [],
+            lines=lines,
+            fmt=fmt.value,
+            spacy=spacy,
+            show_lines=show_worst > 0,
+            rules=rules,
         )
 
     article = evaluate.lines_article(path) if lines else article_model.load(path)

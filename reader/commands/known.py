@@ -6,14 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from reader.commands.common import OutputOption, check_output, notice
+from reader.commands.common import OutputOption, check_output, notice, write_out
 from reader.learning.store import STATUSES
 
 app = typer.Typer(
@@ -50,16 +49,30 @@ def known_set(
         str, typer.Argument(help='The French lemma (chat, frapper) or phrase ("avoir lieu").')
     ],
     status: Annotated[Status, typer.Argument(help="new, learning-1 … learning-4, known, ignored.")],
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Store it as given, even if the reader does not know it as French."
+        ),
+    ] = False,
 ) -> None:
-    """Set one lemma's or phrase's status (a phrase in dictionary form: "mettre fin à")."""
+    """Set one lemma's status (a form is set as its lemma; names and numbers are refused),
+    or a phrase's (in dictionary form: "mettre fin à")."""
     from reader.errors import InputError
+    from reader.learning.french import lemma_to_set
     from reader.learning.phrases import canonical, is_phrase
     from reader.learning.store import normal
 
-    if is_phrase(lemma):  # « avoir lieu »: kept like a lemma, under its canonical form
+    phrase = is_phrase(lemma)
+    if phrase:  # « avoir lieu »: kept like a lemma, under its canonical form
         lemma = canonical(lemma)
     if not normal(lemma):
         raise InputError("give a French lemma")
+    if not force and not phrase:
+        chosen = lemma_to_set(lemma)
+        if chosen.note:
+            notice(chosen.note)
+        lemma = chosen.lemma
     store = _store()
     change = store.set(lemma, status.value)
     if store.notice:
@@ -86,23 +99,39 @@ def known_import(
         str | None,
         typer.Option("--field", help="Anki: the note field (default: each note's first)."),
     ] = None,
-    status: Annotated[Status, typer.Option("--status", help="The status to give.")] = Status.known,  # type: ignore[attr-defined]
+    status: Annotated[
+        Status | None,
+        typer.Option(
+            "--status",
+            help="The status to give (default: known; an export of reader known keeps its own).",
+        ),
+    ] = None,
 ) -> None:
-    """Mark the words of a file known (or another status), each entry lemmatised."""
+    """Mark the words of a file known (or another status), each entry lemmatised; a file
+    that ``reader known export`` wrote imports back with its statuses."""
     from reader.errors import InputError
-    from reader.learning.imports import lemmas_of, read_entries
+    from reader.learning.imports import lemmas_of, read_entries, read_statuses
 
     if not file.is_file():
         raise InputError(f"{file}: no such file")
-    entries = read_entries(file, column, field)
+    exported = read_statuses(file) if column is None and field is None else None
+    if exported is not None:
+        if status is not None:
+            exported = dict.fromkeys(exported, status.value)
+        store = _store()
+        changes = store.set_many(exported)
+        _said(store, len(changes), f"changed ({len(exported)} lemmas with their statuses)")
+        return
+    given = "known" if status is None else status.value
+    entries = read_entries(file, column, field, notify=notice)
     if not entries:
         raise InputError(f"{file}: no entries found")
     lemmas = lemmas_of(entries)
     if not lemmas:
         raise InputError(f"{file}: no French word to learn in its {len(entries)} entries")
     store = _store()
-    changes = store.set_many(dict.fromkeys(lemmas, status.value))
-    _said(store, len(changes), f"now {status.value} ({len(entries)} entries, {len(lemmas)} lemmas)")
+    changes = store.set_many(dict.fromkeys(lemmas, given))
+    _said(store, len(changes), f"now {given} ({len(entries)} entries, {len(lemmas)} lemmas)")
 
 
 @app.command("export")
@@ -132,7 +161,7 @@ def known_export(
     if output:
         write_output(output, text.encode("utf-8"))
     else:
-        sys.stdout.write(text)
+        write_out(text)
 
 
 @app.command("seed")

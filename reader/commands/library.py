@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -13,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reader.commands.common import err, notice
+from reader.commands.common import err, json_out, notice, one_line_table, safe_console, write_out
 
 if TYPE_CHECKING:
     from reader.library.sources import Progress
@@ -48,19 +46,39 @@ def add(
     title: Annotated[
         str | None, typer.Option("--title", "-t", help="The title to list it under.")
     ] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Add it even if it does not look French.")
+    ] = False,
 ) -> None:
     """Add a text to the library (adding the same source again updates it)."""
-    from reader.library.sources import read_source, store
+    from reader.library.sources import add_source, added_message
+
+    refuse = None if yes else french_check("reader add --yes adds it anyway")
+    read = []  # the text as read: its warnings (PDF pages without text…) are said
+
+    def check(new) -> None:  # new: reader.library.shelf.NewText
+        read.append(new)
+        if refuse is not None:
+            refuse(new)
 
     with _library() as library, _progress(source) as progress:
-        new = read_source(source, title, progress)
-        text, updated = store(library, new, progress)
-    for warning in new.article.warnings:
+        text, updated = add_source(library, source, title, progress, check)
+    for warning in read[0].article.warnings if read else ():
         notice(warning)
-    notice(
-        f"{'updated' if updated else 'added'} #{text.id}: {text.title} "
-        f"({text.kind}, {text.words:,} words)"
-    )
+    notice(added_message(text, updated, source))
+
+
+def french_check(hint: str):  # -> Callable[[NewText], None]
+    """Refuses (InputError, one line ending with ``hint``) a text that does not look French."""
+    from reader.errors import InputError
+    from reader.learning.french import not_french
+
+    def check(new) -> None:  # new: reader.library.shelf.NewText
+        why = not_french("\n".join(b.text for b in new.article.blocks), new.title or new.source)
+        if why is not None:
+            raise InputError(f"{why}; {hint}")
+
+    return check
 
 
 _STEPS = {"reading": "reading pages", "analysing": "analysing", "storing": "storing"}
@@ -128,17 +146,14 @@ def library(fmt: FormatOption = ListFormat.table) -> None:
             }
             for t in texts
         ]
-        sys.stdout.write(json.dumps({"texts": rows}, ensure_ascii=False, indent=2) + "\n")
+        json_out({"texts": rows})
         return
     if not texts:
         notice("the library is empty (reader add PATH|URL adds a text)")
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("id", "title", "author", "kind", "words", "read", "known", "last opened")
-    for t in texts:
-        table.add_row(
+    console = safe_console()
+    table_rows = [
+        (
             str(t.id),
             t.title,
             t.author,
@@ -148,7 +163,14 @@ def library(fmt: FormatOption = ListFormat.table) -> None:
             _percent(t.known),
             _date(t.opened),
         )
-    Console(highlight=False, markup=False).print(table)
+        for t in texts
+    ]
+    names = ("id", "title", "author", "kind", "words", "read", "known", "last opened")
+    # One line per text (T7): the title and the author share what the others leave.
+    table = one_line_table(
+        console, names, table_rows, {1: 3, 2: 1}, ("id", "words", "read", "known")
+    )
+    console.print(table)
 
 
 class ShowFormat(str, Enum):
@@ -184,7 +206,7 @@ def show(
         )
     if fmt is ShowFormat.json:
         payload = {"id": text.id, "title": text.title, "kind": text.kind, "blocks": blocks}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        json_out(payload)
         return
     lines = [f"#{text.id} {text.title} ({text.kind})", ""]
     for b in blocks:
@@ -193,7 +215,7 @@ def show(
         speaker = f"{b['speaker']}: " if b["speaker"] else ""
         mark = "# " if b["heading"] else ""
         lines.append(f"{b['n']:>4}  {stamp}{mark}{speaker}{b['fr']}")
-    sys.stdout.write("\n".join(lines) + "\n")
+    write_out("\n".join(lines) + "\n")
 
 
 def _clock(seconds: float) -> str:
@@ -248,20 +270,19 @@ def find(
                 for h in hits
             ],
         }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        json_out(payload)
         return
     if not hits:
         notice(
             f"no sentence of your library holds {word!r}" + (f" (lemma {base!r})" if lemma else "")
         )
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table("text", "block", "French", "English")
     for h in hits:
         table.add_row(f"#{h.text} {h.title}", str(h.block + 1), h.fr, english.get(h.fr, "—"))
-    Console(highlight=False, markup=False).print(table)
+    safe_console().print(table)
     texts = len({h.text for h in hits})
     notice(
         f"{len(hits)} sentence{'s' * (len(hits) != 1)} in {texts} text{'s' * (texts != 1)}"

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from enum import Enum
 from typing import Annotated
 
 import typer
 
-from reader.commands.common import notice
+from reader.commands.common import json_out, notice, safe_console
 from reader.commands.dictionaries import app as dictionaries_app  # noqa: F401 (root.py's name)
 from reader.errors import InputError
 
@@ -43,7 +41,6 @@ def lookup(
     ] = None,
 ) -> None:
     """Look a French word up offline: its lemma, morphology and English from every source."""
-    from rich.console import Console
 
     from reader.lookup.render import as_text
     from reader.lookup.service import LookupService
@@ -76,6 +73,6 @@ def lookup(
     for note in result.notes:
         notice(note)
     if fmt is LookupFormat.json:
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        json_out(result.to_json())
         return
-    Console(highlight=False).print(as_text(result))
+    safe_console().print(as_text(result))

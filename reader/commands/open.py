@@ -5,7 +5,9 @@
 (so a fresh machine shows it); once the reader has added a text, the app opens on the
 library screen, the last text read selected (``reader.app.library_flow`` does the rest:
 texts opened from there, ``L`` and back, progress, peeks). A file opened by path that is
-in the library is that library text: its progress follows.
+in the library is that library text: its progress follows. ``reader 3`` (``reader open
+3``) opens library text 3; ``reader livre.epub`` (or a ``.pdf``, or an http(s) URL) adds
+it to the library first, saying so, as ``reader add`` would, then opens it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ DEFAULT_ARTICLE = SEEDS / "trump-poutine.fr.txt"
 
 def open_article(path: str | None, engine: str, enforce: bool = True, review: bool = False) -> None:
     """Loads the article (stdin for ``-``; the bundled one for none, unless the library
-    holds the reader's own texts: then the app opens on the library), then runs the app;
+    holds the reader's own texts: then the app opens on the library; a library text by
+    its id; a book or a web page through the library, added first), then runs the app;
     ``review``: on the review screen, over that first screen."""
     from reader import article as article_model
 
@@ -33,6 +36,10 @@ def open_article(path: str | None, engine: str, enforce: bool = True, review: bo
     article: Article | None = None
     if path is None and library is not None and has_own_texts(library):
         pass  # the app opens on the library screen
+    elif path is not None and (library_id(path) is not None or kept_in_library(path)):
+        library = library or _new_library()
+        article = _from_library(library, path)
+        problem = None
     else:
         article = article_model.load(path or DEFAULT_ARTICLE)
         for warning in article.warnings:  # said before the app takes the screen
@@ -57,6 +64,52 @@ def open_article(path: str | None, engine: str, enforce: bool = True, review: bo
         opened = app.library_flow.library  # the app may have opened (created) it for L
         if opened is not None:
             opened.close()
+
+
+LIBRARY_SUFFIXES = (".epub", ".pdf")
+"""Files the reader reads only through the library (a book): ``reader livre.epub`` adds
+the book (saying so) and opens it, as ``reader add`` then ``reader open ID`` would."""
+
+
+def library_id(path: str) -> int | None:
+    """``reader 3``: the id of a library text, when ``path`` is a number and no such file."""
+    if path.isdigit() and not os.path.exists(path) and len(path) <= 18:
+        return int(path)
+    return None
+
+
+def kept_in_library(path: str) -> bool:
+    """A URL or a book: opened through the library (added first, and said)."""
+    from reader.library.sources import is_url
+
+    return is_url(path) or Path(path).suffix.lower() in LIBRARY_SUFFIXES
+
+
+def _new_library() -> Library:
+    from reader.library.shelf import Library
+
+    return Library()
+
+
+def _from_library(library: Library, path: str) -> Article:
+    """The library text ``path`` names (an id), or the book or page it is, added first
+    (the add is said on stderr, as ``reader add`` says it)."""
+    from reader.library.sources import add_source, added_message
+    from reader.textio import clean_line
+
+    text_id = library_id(path)
+    if text_id is None:
+        sys.stderr.write(f"reader: reading {clean_line(path)} into your library…\n")
+        from reader.commands.library import french_check
+
+        check = french_check(f"reader add --yes {path} adds it anyway")
+        text, updated = add_source(library, path, check=check)
+        said = clean_line(added_message(text, updated, path))
+        sys.stderr.write(
+            f"reader: {said}, kept in your library; reader open {text.id} opens it again\n"
+        )
+        text_id = text.id
+    return library.article(text_id)
 
 
 def _library() -> tuple[Library | None, str | None]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Sequence
 from enum import Enum
 from typing import Annotated
 
 import typer
 
-from reader.commands.common import notice
+from reader.commands.common import json_out, notice, safe_console
 
 BARS = "▁▂▃▄▅▆▇█"
 RECENT_DAYS = 7
@@ -22,10 +20,11 @@ class StatsFormat(str, Enum):
 
 
 def spark(values: Sequence[int]) -> str:
-    """A one-line chart of ``values`` (the lowest bar for the smallest, the highest for the largest)."""
+    """A one-line chart of ``values`` from zero (the lowest bar for 0, the highest for the
+    largest): one day of 128 known lemmas is a full bar, not the lowest (T35)."""
     if not values:
         return ""
-    low, high = min(values), max(values)
+    low, high = min(0, *values), max(values)
     span = high - low or 1
     return "".join(BARS[(v - low) * (len(BARS) - 1) // span] for v in values)
 
@@ -37,8 +36,7 @@ def stats(
 ) -> None:
     """Show what you have learnt: known lemmas over time, words read per day, % known per article.
 
-    A block counts as read when you move past it in the reader; an article's % known is
-    recomputed from your statuses today (articles are kept by the reader and `reader words`).
+    A block counts as read when you move past it; % known uses your statuses of today.
     """
     from reader.learning.stats import statistics
     from reader.learning.store import LearningStore
@@ -48,13 +46,12 @@ def stats(
     if store.notice:
         notice(store.notice)
     if fmt is StatsFormat.json:
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        json_out(result.to_json())
         return
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(highlight=False)
+    console = safe_console()
     console.print(
         Text(
             f"Known lemmas: {result.known}  learning: {result.learning}  ignored: {result.ignored}"
@@ -82,7 +79,7 @@ def stats(
     if not result.articles:
         console.print(Text("Articles: none yet (reader words PATH, or read one in the reader)"))
         return
-    table = Table("article", "words to learn", "known", "% known", "last seen")
+    table = Table("article", "running words", "known", "% known", "last seen")
     for a in result.articles:
         table.add_row(
             Text(a.title or a.source), str(a.countable), str(a.known), f"{a.share:.0%}", a.seen[:10]

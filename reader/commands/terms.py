@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import notice
+from reader.commands.common import json_out, notice, safe_console
 
 app = typer.Typer(
     help="Your own glossary: French terms with the English you want, used in every article.",
@@ -78,8 +78,6 @@ def terms_list(
     ] = ListFormat.table,
 ) -> None:
     """List the terms of your glossary."""
-    import json
-    import sys
 
     from glossary import user
 
@@ -89,7 +87,7 @@ def terms_list(
         doc = [
             {"fr": e.fr, "en": e.en, "kind": e.kind, "definition": e.definition} for e in entries
         ]
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        json_out(doc)
         return
     if not entries:
         notice(f"your glossary is empty ({where}); add a term: reader terms add FR EN")
@@ -98,7 +96,6 @@ def terms_list(
 
 
 def _print_table(entries) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -106,7 +103,7 @@ def _print_table(entries) -> None:
     for e in entries:
         # Text, not markup: a term may hold square brackets.
         table.add_row(Text(e.fr), Text(e.en), Text(e.kind), Text(e.definition))
-    Console(highlight=False).print(table)
+    safe_console().print(table)
 
 
 @app.command("remove")

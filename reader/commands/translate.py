@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import EngineChoice, EngineOption, PathArgument, load_article, notice
+from reader.commands.common import (
+    EngineChoice,
+    EngineOption,
+    PathArgument,
+    load_article,
+    notice,
+    safe_console,
+    write_out,
+)
 from reader.notify import Notify
 
 
@@ -17,8 +25,10 @@ def once(say: Notify) -> Notify:
     said: set[str] = set()
 
     def say_once(message: str) -> None:
-        if message not in said:
-            said.add(message)
+        # The session says the same problem as "notice: …" (T27: said twice).
+        key = message.removeprefix("notice: ")
+        if key not in said:
+            said.add(key)
             say(message)
 
     return say_once
@@ -62,7 +72,6 @@ def translate(
     ] = True,
 ) -> None:
     """Print the article with its English, block by block."""
-    from rich.console import Console
 
     from reader import output
     from reader.session import TranslationSession
@@ -75,11 +84,11 @@ def translate(
             notice(session.reason)
         english = session.translate(article.blocks)
     if fmt is Format.json:
-        sys.stdout.write(output.to_json(article, english) + "\n")
+        write_out(output.to_json(article, english) + "\n")
     elif fmt is Format.markdown:
-        sys.stdout.write(output.to_markdown(article, english))
+        write_out(output.to_markdown(article, english))
     elif sys.stdout.isatty():
-        output.print_text(Console(highlight=False), article, english)
+        output.print_text(safe_console(), article, english)
     else:
         # A pipe or a file: no hard wrapping at 80 columns, no trailing spaces.
-        sys.stdout.write(output.to_plain(article, english))
+        write_out(output.to_plain(article, english))

@@ -3,14 +3,20 @@ what a Kindle kept (``vocab.db``, ``My Clippings.txt``)."""
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reader.commands.common import OutputOption, check_output, notice
+from reader.commands.common import (
+    OutputOption,
+    check_output,
+    notice,
+    one_line_table,
+    safe_console,
+    write_out,
+)
 
 if TYPE_CHECKING:
     from reader.speech import Speech
@@ -30,9 +36,6 @@ class VocabFormat(str, Enum):
 @app.command("list")
 def vocab_list() -> None:
     """List the saved words, most recent first."""
-    from rich.console import Console
-    from rich.table import Table
-
     from reader.learning.vocab import Vocabulary
 
     vocabulary = Vocabulary()
@@ -42,12 +45,14 @@ def vocab_list() -> None:
     if not entries:
         notice("your vocabulary is empty (s in a word lookup saves a word)")
         return
-    table = Table("lemma", "word", "English", "source", "sentences", "saved")
-    for e in entries:
-        table.add_row(
-            e.lemma, e.word, e.english or "—", e.source, str(len(e.examples)), e.updated[:10]
-        )
-    Console(highlight=False).print(table)
+    console = safe_console()
+    rows = [
+        (e.lemma, e.word, e.english or "—", e.source, str(len(e.examples)), e.updated[:10])
+        for e in entries
+    ]
+    names = ("lemma", "word", "English", "source", "sentences", "saved")
+    # One line per word (T7): the English and the source share what the others leave.
+    console.print(one_line_table(console, names, rows, {2: 2, 3: 1}, ("sentences",)))
 
 
 @app.command("export")
@@ -84,7 +89,7 @@ def vocab_export(
     if output:
         write_output(output, text.encode("utf-8"))
     else:
-        sys.stdout.write(text)
+        write_out(text)
 
 
 def _speech() -> Speech:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from reader.commands.common import PathArgument, load_article, notice
+from reader.commands.common import (
+    PathArgument,
+    json_out,
+    load_article,
+    notice,
+    safe_console,
+    write_out,
+)
 
 if TYPE_CHECKING:
     from reader.article import Article
@@ -87,7 +92,7 @@ def words(
         writer.writerows(
             {**r, "forms": "; ".join(r["forms"]), "rank": r["rank"] or ""} for r in rows
         )
-        sys.stdout.write(out.getvalue())
+        write_out(out.getvalue())
     else:
         data = {
             "source": found.source,
@@ -98,7 +103,7 @@ def words(
             "phrases": phrases,
             "phrases_in_text": suggested,
         }
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        json_out(data)
 
 
 def _share(found: ArticleWords, statuses: dict[str, str]) -> float:
@@ -208,7 +213,6 @@ def _table(
     rows: list[dict[str, Any]],
     phrases: list[dict[str, Any]],
 ) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -216,11 +220,11 @@ def _table(
     from reader.learning.words import difficulty
 
     hard = difficulty(found, statuses)
-    console = Console(highlight=False)
+    console = safe_console()
     console.print(
         Text(
-            f"{found.source}: {found.tokens} tokens, {found.countable} words to learn, "
-            f"{len(found.lemmas)} lemmas; {hard.known:.0%} known. Outside your known words: "
+            f"{found.source}: {found.tokens} tokens, {found.countable} running words to learn, "
+            f"{len(found.lemmas)} distinct (lemmas); {hard.known:.0%} known. Outside your known words: "
             f"{hard.unknown:.0%}; outside the 2,000 most frequent lemmas: {hard.beyond_2000:.0%}; "
             f"outside the 5,000: {hard.beyond_5000:.0%}."
         )

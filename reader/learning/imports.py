@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.errors import InputError
@@ -40,23 +40,95 @@ def plain(field: str) -> str:
     return " ".join(clean(text).split())
 
 
-def read_entries(path: Path, column: str | None = None, field: str | None = None) -> list[str]:
-    """The entries of a word list, CSV file or Anki package, as plain text."""
+Notify = Callable[[str], None]
+
+HEADER_NAMES = frozenset(
+    "french français francais fr word words mot mots lemma lemmas lemme lemmes term terme "
+    "english anglais en translation traduction meaning sens front back recto verso "
+    "status statut note notes".split()
+)
+"""Words a header row names its columns with: such a first row is not an entry."""
+SAMPLE = 200
+"""Entries of each column that the French check reads (spaCy, once per column)."""
+
+
+def read_entries(
+    path: Path,
+    column: str | None = None,
+    field: str | None = None,
+    notify: Notify | None = None,
+) -> list[str]:
+    """The entries of a word list, CSV file or Anki package, as plain text.
+
+    A CSV file without ``column``: the first column whose entries are French words is
+    taken, and ``notify`` says which; a column (given or chosen) that is not French is
+    refused with InputError, so an English column never becomes "known" French."""
     suffix = path.suffix.lower()
     if suffix in ANKI_SUFFIXES:
-        return _anki_entries(path, field)
+        if column is not None:
+            raise InputError("--column is for CSV files; an Anki deck takes --field NAME")
+        notes = _anki_entries(path, field)
+        _check_french(notes, f"the {field or 'first'} field of {path.name}")
+        return notes
     if field is not None:
         raise InputError(f"--field is for Anki decks (.apkg, .colpkg); {path.name} is not one")
     from reader.textio import read_text
 
     try:
-        text, _ = read_text(path)
+        text, _ = read_text(path, keep_tabs=True)  # a TSV file's fields are tab-separated
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     if suffix in CSV_SUFFIXES or column is not None:
-        return _csv_entries(text, path, column, "\t" if suffix == ".tsv" else None)
-    lines = (line.strip() for line in text.splitlines())
-    return [line[:MAX_ENTRY] for line in lines if line and not line.startswith("#")]
+        return _csv_entries(text, path, column, "\t" if suffix == ".tsv" else None, notify)
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    entries = [line[:MAX_ENTRY] for line in lines if line and not line.startswith("#")]
+    _check_french(entries, path.name)
+    return entries
+
+
+def read_statuses(path: Path) -> dict[str, str] | None:
+    """A file ``reader known export`` wrote (CSV ``lemma,status`` or its JSON), as lemma →
+    status, so an export imports back as it was (statuses kept, lemmas not analysed
+    again); None for any other file."""
+    from reader.learning.store import STATUSES
+
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".json"):
+        return None
+    from reader.textio import read_text
+
+    try:
+        text, _ = read_text(path)
+    except (OSError, InputError):
+        return None
+    rows: list[dict[str, object]]
+    if suffix == ".json":
+        import json
+
+        try:
+            loaded = json.loads(text)
+        except ValueError:
+            return None
+        if not isinstance(loaded, list) or not all(isinstance(r, dict) for r in loaded):
+            return None
+        rows = loaded
+    else:
+        reader = csv.DictReader(io.StringIO(text))
+        if [n.strip().casefold() for n in reader.fieldnames or ()] != ["lemma", "status"]:
+            return None
+        rows = list(reader)
+    found: dict[str, str] = {}
+    for row in rows:
+        lemma, status = row.get("lemma"), row.get("status")
+        if not isinstance(lemma, str) or not isinstance(status, str):
+            return None
+        if status.strip() not in STATUSES:
+            raise InputError(
+                f"{path.name}: {lemma!r} has no status {status!r}; use one of: {', '.join(STATUSES)}"
+            )
+        if lemma.strip():
+            found[" ".join(clean(lemma).split())] = status.strip()
+    return found
 
 
 def _anki_entries(path: Path, field: str | None) -> list[str]:
@@ -72,7 +144,9 @@ def _anki_entries(path: Path, field: str | None) -> list[str]:
     return [plain(v)[:MAX_ENTRY] for v in values if v and plain(v)]
 
 
-def _csv_entries(text: str, path: Path, column: str | None, delimiter: str | None) -> list[str]:
+def _csv_entries(
+    text: str, path: Path, column: str | None, delimiter: str | None, notify: Notify | None
+) -> list[str]:
     sample = text[:4096]
     if delimiter is None:
         try:
@@ -84,18 +158,84 @@ def _csv_entries(text: str, path: Path, column: str | None, delimiter: str | Non
     ]
     if not rows:
         return []
-    index, header = _column(rows[0], column, path)
-    body = rows[1:] if header else rows
-    return [r[index].strip()[:MAX_ENTRY] for r in body if index < len(r) and r[index].strip()]
-
-
-def _column(first: Sequence[str], column: str | None, path: Path) -> tuple[int, bool]:
-    """The column's index and whether the first row is a header naming it."""
-    names = [c.strip().casefold() for c in first]
     if column is None:
-        return 0, False
+        index, header = _french_column(rows, path, notify)
+    else:
+        index, header = _column(rows, column, path)
+    body = rows[1:] if header else rows
+    entries = [r[index].strip()[:MAX_ENTRY] for r in body if index < len(r) and r[index].strip()]
+    if column is not None:
+        _check_french(entries, f"column {column!r} of {path.name}")
+    return entries
+
+
+def _values(rows: Sequence[Sequence[str]], index: int) -> list[str]:
+    return [r[index].strip()[:MAX_ENTRY] for r in rows if index < len(r) and r[index].strip()]
+
+
+def _header(first: Sequence[str]) -> bool:
+    """A first row of column names (« english,french », « mot,traduction »)."""
+    from reader.learning.french import is_french, lemmas_in_context
+
+    cells = [c.strip() for c in first if c.strip()]
+    if not cells:
+        return False
+    pairs = lemmas_in_context(cells)
+    return all(
+        c.casefold() in HEADER_NAMES or not is_french(p) for c, p in zip(cells, pairs, strict=True)
+    )
+
+
+def _french_column(
+    rows: Sequence[Sequence[str]], path: Path, notify: Notify | None
+) -> tuple[int, bool]:
+    """The first column whose entries are mostly French, and whether row 1 is a header."""
+    from reader.learning.french import FRENCH_SHARE, french_share
+
+    header = len(rows) > 1 and _header(rows[0])
+    body = rows[1:] if header else rows
+    width = max(len(r) for r in rows)
+    shares = [french_share(_values(body[:SAMPLE], i)) for i in range(width)]
+    names = [rows[0][i].strip() if header and i < len(rows[0]) else "" for i in range(width)]
+
+    def label(i: int) -> str:
+        return f"column {i + 1}" + (f" ({names[i]})" if names[i] else "")
+
+    chosen = next((i for i, share in enumerate(shares) if share >= FRENCH_SHARE), None)
+    if chosen is None:
+        measured = "; ".join(f"{label(i)}: {share:.0%}" for i, share in enumerate(shares))
+        raise InputError(
+            f"no column of {path.name} holds French words the reader knows ({measured}); "
+            "give the French column with --column"
+        )
+    if notify is not None and width > 1:
+        notify(
+            f"took {label(chosen)}: {shares[chosen]:.0%} of its entries are French words"
+            + (", the first row is its header" if header else "")
+            + "; --column chooses another"
+        )
+    return chosen, header
+
+
+def _check_french(entries: Sequence[str], what: str) -> None:
+    """InputError when ``entries`` are mostly not French words (an English column)."""
+    from reader.learning.french import FRENCH_SHARE, french_share
+
+    share = french_share(list(entries[:SAMPLE]))
+    if entries and share < FRENCH_SHARE:
+        raise InputError(
+            f"{what}: not French words ({share:.0%} of the entries are words the reader "
+            "knows as French); give the French column with --column"
+        )
+
+
+def _column(rows: Sequence[Sequence[str]], column: str, path: Path) -> tuple[int, bool]:
+    """The column's index and whether the first row is a header (it names the column, or
+    it holds only column names)."""
+    first = rows[0]
+    names = [c.strip().casefold() for c in first]
     if column.isdigit() and int(column) >= 1:
-        return int(column) - 1, False
+        return int(column) - 1, len(rows) > 1 and _header(first)
     if column.casefold() in names:
         return names.index(column.casefold()), True
     raise InputError(f"no column {column!r} in {path.name}; its first row: {', '.join(first)}")

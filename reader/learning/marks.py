@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from reader.learning.phrases import canonical, is_phrase
 from reader.learning.store import LEARNING, LearningStore, check_status, normal
-from reader.learning.words import ArticleWords, Word
+from reader.learning.words import ArticleWords, Word, share_known
 
 if TYPE_CHECKING:
     from reader.article import Article
@@ -70,6 +70,9 @@ class StatusMarks:
         }
         self._units = words.counts()
         self.known = sum(n for key, n in self._units.items() if self._status.get(key) == "known")
+        self.ignored = sum(
+            n for key, n in self._units.items() if self._status.get(key) == "ignored"
+        )
         self._phrase_spans: dict[int, tuple[StatusSpan, ...]] = {}
 
     @property
@@ -78,8 +81,8 @@ class StatusMarks:
 
     @property
     def known_share(self) -> float:
-        """Known tokens ÷ countable tokens."""
-        return self.known / self.countable if self.countable else 0.0
+        """Known tokens ÷ countable tokens that are not ignored (``words.share_known``)."""
+        return share_known(self.known, self.countable, self.ignored)
 
     def status(self, lemma: str) -> str:
         return self._status.get(lemma, "new")
@@ -121,6 +124,7 @@ class StatusMarks:
         self._status[lemma] = status
         count = self._units.get(lemma, 0)
         self.known += count * ((status == "known") - (old == "known"))
+        self.ignored += count * ((status == "ignored") - (old == "ignored"))
         if lemma in self.words.lemmas:
             self.new_lemmas += (status == "new") - (old == "new")
         blocks = self._blocks.get(lemma) or self._phrase_blocks.get(lemma, frozenset())

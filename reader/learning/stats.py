@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from reader.learning.store import LearningStore
+from reader.learning.words import share_known
 
 MAX_DAYS = 366
 """Series are cut to the last year: a sparkline of ten years says nothing per day."""
@@ -30,10 +31,12 @@ class ArticleShare:
     countable: int
     known: int
     seen: str
+    ignored: int = 0
+    """Its tokens whose lemma is ignored: left out of the share, as Lute and LingQ do."""
 
     @property
     def share(self) -> float:
-        return self.known / self.countable if self.countable else 0.0
+        return share_known(self.known, self.countable, self.ignored)
 
 
 @dataclass(frozen=True)
@@ -107,15 +110,16 @@ def article_shares(store: LearningStore) -> list[ArticleShare]:
     with store.reading() as db:
         rows = db.execute(
             "SELECT a.article, a.title, a.source, a.countable, a.seen,"
-            " COALESCE(SUM(CASE WHEN s.status = 'known' THEN l.count END), 0)"
+            " COALESCE(SUM(CASE WHEN s.status = 'known' THEN l.count END), 0),"
+            " COALESCE(SUM(CASE WHEN s.status = 'ignored' THEN l.count END), 0)"
             " FROM articles a"
             " LEFT JOIN article_lemmas l ON l.article = a.article"
             " LEFT JOIN statuses s ON s.lemma = l.lemma"
             " GROUP BY a.article ORDER BY a.seen DESC, a.article"
         ).fetchall()
     return [
-        ArticleShare(key, title, source, countable, known, seen)
-        for key, title, source, countable, seen, known in rows
+        ArticleShare(key, title, source, countable, known, seen, ignored)
+        for key, title, source, countable, seen, known, ignored in rows
     ]
 
 

@@ -235,11 +235,12 @@ def save_lookup(
 ) -> VocabEntry:
     """Saves a lookup (``s`` in the lookup panel) with the gloss the user chose or typed.
 
-    A single word that was still new becomes "learning-1" (a word you save is one you
-    are learning); a status that cannot be saved leaves the saved word as it is.
+    The vocabulary only: the word's status (a saved new word becomes "learning-1") is the
+    reading screen's to set, through the same path as the status keys and under the same
+    lemma (``reader.app.statuses.WordStatuses.saved``), so that one key writes one status.
     """
     english, source = (choice, "typed") if isinstance(choice, str) else (choice.text, choice.source)
-    entry = vocabulary.save(
+    return vocabulary.save(
         word=result.term or result.word,
         lemma=result.term or result.lemma,
         english=english,
@@ -249,14 +250,6 @@ def save_lookup(
         title=title,
         path=path,
     )
-    if not result.term and not result.proper and (result.lemma or result.word).strip():
-        from reader.learning.store import LearningError, LearningStore
-
-        try:
-            LearningStore().set_many({result.lemma or result.word: "learning-1"}, only_new=True)
-        except LearningError:
-            pass  # the vocabulary is what the reader asked for; the status is a bonus
-    return entry
 
 
 # ------------------------------------------------------------------ exports

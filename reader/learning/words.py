@@ -4,6 +4,8 @@ A token counts when it is a word to learn (``Token.countable``: no proper noun, 
 symbol, punctuation or spaCy entity) and lies inside no name of the glossaries (the
 user's, the article's and the general one's people, places and organisations): « Trump »,
 « Poutine », « OTAN » and « Kiev » are never words to learn, whatever the tagger said.
+The glossaries' common nouns of those kinds (« maire », « député », « syndicats ») are
+words to learn: only what is written with a capital is a name.
 Forms are grouped by the lemma spaCy gave in context (« frappes », « frappé » →
 frappe / frapper), never counted by form.
 
@@ -14,6 +16,7 @@ one unit, not three words), so % known counts it once; the lemmas keep their ful
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -148,17 +151,36 @@ def _phrase_parts(
     return found, tuple(tuple(b) for b in by_block) if found else (), covered
 
 
+_WORD = re.compile(r"\w[\w-]*")
+_ORDINAL = re.compile(r"^\d+(?:er|re|ère|e|ème|eme|è|nd|nde|d|de)s?$", re.IGNORECASE)
+
+
 def name_spans(blocks: Sequence[Block], entries: Sequence) -> dict[int, list[tuple[int, int]]]:
-    """Where the glossaries' names occur, by block (``entries``: glossary ``Entry`` objects)."""
+    """Where the glossaries' names occur, by block (``entries``: glossary ``Entry`` objects).
+
+    A capitalised entry of the people, places or organisations (« Emmanuel Macron »,
+    « Conseil constitutionnel ») is a name wherever it occurs. An entry written in lower
+    case is a title, an office or a body (« maire », « député », « syndicats », « ministre
+    de l'Intérieur »): a word to learn, of which only the capitalised words after the first
+    (« Intérieur ») are names."""
     from glossary.match import find
 
-    names = [e for e in entries if e.kind in NAME_KINDS]
+    names = [e for e in entries if e.kind in NAME_KINDS and any(c.isupper() for c in e.fr)]
     spans: dict[int, list[tuple[int, int]]] = {}
     if not names:
         return spans
-    for occurrences in find(names, [(b.index, b.text) for b in blocks]).values():
+    text_of = {b.index: b.text for b in blocks}
+    by_key = {e.key: e for e in names}
+    for key, occurrences in find(names, [(b.index, b.text) for b in blocks]).items():
+        named = by_key[key].fr[:1].isupper()
         for o in occurrences:
-            spans.setdefault(o.block, []).append((o.start, o.end))
+            if named:
+                spans.setdefault(o.block, []).append((o.start, o.end))
+                continue
+            found = text_of[o.block][o.start : o.end]
+            for m in _WORD.finditer(found):
+                if m.start() > 0 and m.group(0)[:1].isupper():
+                    spans.setdefault(o.block, []).append((o.start + m.start(), o.start + m.end()))
     return spans
 
 
@@ -200,6 +222,8 @@ def count_words(
             tokens += 1
             if not token.countable or any(a < token.end and token.start < b for a, b in spans):
                 continue
+            if _ORDINAL.match(token.text):  # « 1er », « 2e »: numbers, as « XXIe » is (T35)
+                continue
             lemma = normal(token.lemma)
             if not lemma:
                 continue
@@ -239,10 +263,25 @@ def known_tokens(words: ArticleWords, statuses: Mapping[str, str]) -> int:
     return sum(count for key, count in words.counts().items() if statuses.get(key) == "known")
 
 
+def ignored_tokens(words: ArticleWords, statuses: Mapping[str, str]) -> int:
+    """Ignored units, as ``known_tokens`` counts them."""
+    return sum(count for key, count in words.counts().items() if statuses.get(key) == "ignored")
+
+
+def share_known(known: int, countable: int, ignored: int) -> float:
+    """Known tokens ÷ the countable tokens that are not ignored, as Lute and LingQ count:
+    a text whose every word is known or ignored is 100 % known (0 with no word at all)."""
+    if not countable:
+        return 0.0
+    left = countable - ignored
+    return known / left if left > 0 else 1.0
+
+
 def known_share(words: ArticleWords, statuses: Mapping[str, str]) -> float:
-    """Known tokens ÷ countable tokens (0 for a text with no word to learn)."""
-    countable = words.countable
-    return known_tokens(words, statuses) / countable if countable else 0.0
+    """Known tokens ÷ countable tokens that are not ignored (0 for a text with no word to learn)."""
+    return share_known(
+        known_tokens(words, statuses), words.countable, ignored_tokens(words, statuses)
+    )
 
 
 def new_lemmas(words: ArticleWords, statuses: Mapping[str, str]) -> int:

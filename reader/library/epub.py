@@ -5,7 +5,8 @@ The container names the package (OPF); its spine gives the documents in reading 
 the project's HTML reader (``reader.article.html_units``). Each chapter starts with a
 heading: its label in the book's table of contents (the EPUB 3 navigation document, or
 the EPUB 2 NCX), else the document's own first heading. Documents without text (a cover,
-an illustration) are skipped. Title and author come from the package's metadata.
+an illustration) are skipped. Title and author come from the package's metadata, cleaned
+of control characters and bidi overrides as they are read (``reader.textio.clean_line``).
 
 A book with DRM (``META-INF/rights.xml``, or content documents listed in
 ``META-INF/encryption.xml``; obfuscated fonts alone are fine), a damaged archive or a
@@ -25,7 +26,7 @@ from xml.etree import ElementTree as ET
 from reader.archives import check_unpacked
 from reader.article import BlockKind, Unit, classify, html_units
 from reader.errors import InputError
-from reader.textio import MAX_BYTES, decode_text
+from reader.textio import MAX_BYTES, clean_line, decode_text
 
 MAX_BOOK_BYTES = 200 * 1024 * 1024
 """What the documents of one book may add up to, unpacked."""
@@ -193,7 +194,7 @@ class _Reader:
         toc = next((n for n in navs if "toc" in str(n.get("epub:type", "")).split()), None)
         labels: dict[str, str] = {}
         for link in (toc or soup).find_all("a", href=True):
-            label = " ".join(link.get_text(" ").split())
+            label = clean_line(link.get_text(" "))
             target = _joined(posixpath.dirname(member), str(link["href"]))
             if label:
                 labels.setdefault(target, label)
@@ -208,7 +209,7 @@ class _Reader:
             content = point.find("ncx:content", _NS)
             if text is None or content is None:
                 continue
-            label = " ".join("".join(text.itertext()).split())
+            label = clean_line("".join(text.itertext()))
             target = _joined(posixpath.dirname(member), content.get("src", ""))
             if label:
                 labels.setdefault(target, label)
@@ -260,14 +261,14 @@ def _joined(base: str, href: str) -> str:
 
 def _first_text(root: ET.Element, path: str) -> str:
     element = root.find(path, _NS)
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+    return clean_line("".join(element.itertext())) if element is not None else ""
 
 
 def _authors(opf: ET.Element) -> str:
     """The creators whose role, if stated, is author."""
     role = f"{{{_NS['opf']}}}role"
     names = [
-        " ".join("".join(c.itertext()).split())
+        clean_line("".join(c.itertext()))
         for c in opf.iterfind("opf:metadata/dc:creator", _NS)
         if c.get(role, "aut") == "aut"
     ]

@@ -11,7 +11,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from reader.textio import clean
+from reader.textio import clean_line
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -25,7 +25,7 @@ def page_facts(soup: BeautifulSoup) -> tuple[str, str, str]:
 
 def text_of(tag: Tag) -> str:
     """A tag's text, cleaned, on one line."""
-    return " ".join(clean(tag.get_text(" ")).split())
+    return clean_line(tag.get_text(" "))
 
 
 def _linked_data(soup: BeautifulSoup) -> dict[str, Any]:
@@ -54,14 +54,14 @@ def _meta(soup: BeautifulSoup, *names: str) -> str:
         tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
         content = tag.get("content") if tag is not None else None
         if isinstance(content, str) and content.strip():
-            return " ".join(clean(content).split())
+            return clean_line(content)
     return ""
 
 
 def _title(soup: BeautifulSoup, facts: dict[str, Any]) -> str:
     headline = facts.get("headline")
     if isinstance(headline, str) and headline.strip():
-        return " ".join(clean(headline).split())
+        return clean_line(headline)
     found = _meta(soup, "og:title", "twitter:title")
     if found:
         return found
@@ -80,8 +80,8 @@ def _author(soup: BeautifulSoup, facts: dict[str, Any]) -> str:
     people = facts.get("author")
     for person in people if isinstance(people, list) else [people]:
         name = person.get("name") if isinstance(person, dict) else person
-        if isinstance(name, str) and name.strip():
-            names.append(" ".join(name.split()))
+        if isinstance(name, str) and clean_line(name):
+            names.append(clean_line(name))  # JSON's \u001b escapes decode to real controls
     if names:
         return ", ".join(dict.fromkeys(names))
     found = _meta(soup, "author", "article:author", "dc.creator", "sailthru.author")
@@ -103,5 +103,6 @@ def _date(soup: BeautifulSoup, facts: dict[str, Any]) -> str:
         if tag is not None:
             value = tag.get("datetime") or tag.get("content") or text_of(tag)
             found = value if isinstance(value, str) else ""
-    iso = re.match(r"\d{4}-\d{2}-\d{2}", found.strip())
-    return iso.group(0) if iso else " ".join(clean(found).split())[:40]
+    found = clean_line(found)
+    iso = re.match(r"\d{4}-\d{2}-\d{2}", found)
+    return iso.group(0) if iso else found[:40]

@@ -19,7 +19,8 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -28,6 +29,7 @@ from reader.article import Article, from_blocks
 from reader.errors import ReaderError
 from reader.library.index import SentenceRow, count_words
 from reader.store import data_dir, set_aside_or_fail
+from reader.textio import clean_line
 
 Kind = Literal["article", "book", "web page", "pdf", "subtitles", "highlights"]
 KINDS: tuple[Kind, ...] = ("article", "book", "web page", "pdf", "subtitles", "highlights")
@@ -109,6 +111,9 @@ class Text:
     key: str = ""
     """The article key (``reader.article.Article.key``): reading positions are kept by it."""
 
+    def __post_init__(self) -> None:
+        _clean_fields(self)
+
 
 @dataclass(frozen=True)
 class NewText:
@@ -123,6 +128,9 @@ class NewText:
     cues: tuple[Cue | None, ...] = ()
     """Subtitles: each block's cue (start time, speaker), None for the title; () otherwise."""
 
+    def __post_init__(self) -> None:
+        _clean_fields(self)  # stored clean, whatever path read it
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -130,6 +138,16 @@ class Cue:
 
     start: float
     speaker: str = ""
+
+
+def _clean_fields(text: Text | NewText | Hit) -> None:
+    """Titles, authors and dates come from outside (a book's metadata, a page's JSON-LD):
+    no control character or bidi override may reach the database or a terminal. Rows
+    stored before this rule are cleaned as they are read."""
+    for name in ("title", "author", "published"):
+        value = getattr(text, name, None)
+        if isinstance(value, str):
+            object.__setattr__(text, name, clean_line(value))
 
 
 @dataclass(frozen=True)
@@ -142,6 +160,9 @@ class Hit:
     sentence: int
     fr: str
 
+    def __post_init__(self) -> None:
+        _clean_fields(self)
+
 
 @dataclass(frozen=True)
 class Hits:
@@ -153,6 +174,18 @@ class Hits:
     capped: bool = False
     """More sentences than counted (the count stops at ``Library.hits``'s ``most``): the
     panel says "10,000+ sentences in 310+ texts"."""
+
+
+def _damaged(path: Path, exc: sqlite3.DatabaseError) -> str:
+    said = str(exc).lower()
+    if isinstance(exc, sqlite3.OperationalError) and any(
+        w in said for w in ("locked", "busy", "read-only", "readonly", "disk", "full", "open")
+    ):  # locked, read-only, disk full: not damaged
+        return f"cannot read the library {path} ({exc})"
+    return (
+        f"the library {path} is damaged ({exc}); the texts stored in its readable parts may "
+        "still open; move the file aside to start a new library"
+    )
 
 
 def library_path() -> Path:
@@ -216,13 +249,24 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def _guarded(self) -> Iterator[None]:
+        """A query on a damaged page (random bytes inside the file, not at its head, which
+        opening checks) raises LibraryError, one line, never a traceback (T36)."""
+        try:
+            yield
+        except LibraryError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(_damaged(self.path, exc)) from exc
+
     def _change(self, sql: str, params: Sequence[object]) -> int:
         """One statement in its own transaction; the number of rows it changed."""
-        with self._lock:
+        with self._lock, self._guarded():
             try:
                 with self._transaction():
                     return self._db.execute(sql, params).rowcount
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:
                 raise LibraryError(f"cannot change the library ({exc})") from exc
 
     def _transaction(self) -> _Transaction:
@@ -250,7 +294,7 @@ class Library:
         )
         words = count_words(article.blocks)
         now = time.time()
-        with self._lock:
+        with self._lock, self._guarded():
             try:
                 with self._transaction():
                     self._db.execute(
@@ -290,13 +334,13 @@ class Library:
                         " ON CONFLICT (form, lemma) DO UPDATE SET n = n + excluded.n",
                         [(f, lemma, n) for (f, lemma), n in forms.items()],
                     )
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:
                 raise LibraryError(f"cannot add {text.source} to the library ({exc})") from exc
         return self.text(text_id)
 
     def texts(self) -> list[Text]:
         """Every text, the last opened first, then the last added."""
-        with self._lock:
+        with self._lock, self._guarded():
             rows = self._db.execute(
                 f"SELECT {_TEXT_COLUMNS} FROM texts"
                 " ORDER BY opened IS NULL, opened DESC, added DESC, id DESC"
@@ -304,7 +348,9 @@ class Library:
         return [Text(*row) for row in rows]
 
     def text(self, text_id: int) -> Text:
-        with self._lock:
+        if not -(2**63) <= text_id < 2**63:  # beyond SQLite's integers: no such text either
+            raise LibraryError(f"no text {text_id} in the library (reader library lists them)")
+        with self._lock, self._guarded():
             row = self._db.execute(
                 f"SELECT {_TEXT_COLUMNS} FROM texts WHERE id = ?", (text_id,)
             ).fetchone()
@@ -313,21 +359,29 @@ class Library:
         return Text(*row)
 
     def by_source(self, source: str) -> Text | None:
-        with self._lock:
+        with self._lock, self._guarded():
             row = self._db.execute(
                 f"SELECT {_TEXT_COLUMNS} FROM texts WHERE source = ?", (source,)
             ).fetchone()
         return Text(*row) if row else None
 
+    def by_key(self, key: str) -> Text | None:
+        """A text with these very blocks (the article key hashes them), whatever its source."""
+        with self._lock, self._guarded():
+            row = self._db.execute(
+                f"SELECT {_TEXT_COLUMNS} FROM texts WHERE key = ? ORDER BY id LIMIT 1", (key,)
+            ).fetchone()
+        return Text(*row) if row else None
+
     def count(self) -> int:
-        with self._lock:
+        with self._lock, self._guarded():
             return self._db.execute("SELECT count(*) FROM texts").fetchone()[0]
 
     def article(self, text_id: int) -> Article:
         """The stored text as an Article: the blocks it was added with, its key, and the
         original file as its path when it is still there (for companion files)."""
         text = self.text(text_id)
-        with self._lock:
+        with self._lock, self._guarded():
             row = self._db.execute(
                 "SELECT blocks FROM contents WHERE text_id = ?", (text_id,)
             ).fetchone()
@@ -346,7 +400,7 @@ class Library:
 
     def cues(self, text_id: int) -> list[Cue | None]:
         """Each stored block's cue (subtitles), or [] for a text without any."""
-        with self._lock:
+        with self._lock, self._guarded():
             row = self._db.execute(
                 "SELECT cues FROM contents WHERE text_id = ?", (text_id,)
             ).fetchone()
@@ -360,13 +414,13 @@ class Library:
     def remove(self, text_id: int) -> Text:
         """Removes a text and its sentences (the translation cache and vocabulary stay)."""
         text = self.text(text_id)
-        with self._lock:
+        with self._lock, self._guarded():
             try:
                 with self._transaction():
                     self._db.execute("DELETE FROM sentences WHERE text_id = ?", (text_id,))
                     self._db.execute("DELETE FROM contents WHERE text_id = ?", (text_id,))
                     self._db.execute("DELETE FROM texts WHERE id = ?", (text_id,))
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:
                 raise LibraryError(f"cannot remove text {text_id} ({exc})") from exc
         return text
 
@@ -396,7 +450,7 @@ class Library:
 
     def lemma_of(self, form: str) -> str | None:
         """The lemma the library's texts most often gave this form, or None if never met."""
-        with self._lock:
+        with self._lock, self._guarded():
             row = self._db.execute(
                 "SELECT lemma FROM forms WHERE form = ? ORDER BY n DESC, lemma LIMIT 1",
                 (form.lower().replace("’", "'"),),
@@ -408,7 +462,7 @@ class Library:
         them), for the review's cloze: which words of a sentence are the card's."""
         wanted = sorted({form.lower().replace("’", "'") for form in forms})
         found: dict[str, set[str]] = {}
-        with self._lock:
+        with self._lock, self._guarded():
             for i in range(0, len(wanted), 500):  # under SQLite's bound-parameter limit
                 part = wanted[i : i + 500]
                 marks = ",".join("?" * len(part))
@@ -424,7 +478,7 @@ class Library:
         """Sentences holding ``word`` as a form (or, ``lemma``, as a lemma), in the order
         they were added, at most ``limit``; ``exclude`` leaves one text out."""
         query = match_expression("lemmas" if lemma else "fr", word)
-        with self._lock:
+        with self._lock, self._guarded():
             rows = self._db.execute(
                 "SELECT s.text_id, t.title, s.block, s.sentence, s.fr FROM sentence_index"
                 " JOIN sentences s ON s.id = sentence_index.rowid"
@@ -448,7 +502,7 @@ class Library:
         word, and the first few. Counting every "de" of 5 million words took 140 ms
         (benchmarks/library.py); up to 10,000 it stays well under 100 ms."""
         query = match_expression("lemmas" if lemma else "fr", word)
-        with self._lock:
+        with self._lock, self._guarded():
             sentences, texts = self._db.execute(
                 "SELECT count(*), count(DISTINCT text_id) FROM (SELECT s.text_id FROM"
                 " sentence_index JOIN sentences s ON s.id = sentence_index.rowid"

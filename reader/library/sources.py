@@ -1,6 +1,7 @@
 """What ``reader add`` is given, read into a text for the library, then added.
 
-- a path to ``.txt``, ``.md``, ``.html``, or ``-`` (stdin): read as ``reader PATH`` reads it;
+- a path to ``.txt``, ``.md``, or ``-`` (stdin): read as ``reader PATH`` reads it;
+- a path to ``.html`` (a page saved from a browser): its article extracted as for a URL;
 - a path to an ``.epub``: a book (``reader.library.epub``);
 - a path to a ``.pdf``: a PDF document (``reader.library.pdf``);
 - a path to ``.srt`` or ``.vtt``: subtitles (``reader.library.subtitles``), each paragraph
@@ -22,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +31,7 @@ from reader import article as article_model
 from reader.errors import InputError
 from reader.fetch import read_page
 from reader.library.shelf import Kind, Library, NewText, Text
-from reader.textio import clean, decode_text
+from reader.textio import clean, clean_line, decode_text
 
 PAGE_LIMIT = 10 * 1024 * 1024
 """The most a web page may weigh; a news article's HTML is well under 2 MB."""
@@ -49,7 +51,7 @@ def read_source(source: str, title: str | None = None, progress: Progress | None
     if not source.strip():
         raise InputError("give a file, - for stdin, or an http(s) URL to add")
     if is_url(source):
-        new = _web_page(source)
+        new = _web_page(canonical_url(source))
     elif source == "-":
         article = article_model.load("-")
         new = NewText(f"stdin:{article.key}", "article", article.title, "", "", article)
@@ -58,6 +60,8 @@ def read_source(source: str, title: str | None = None, progress: Progress | None
         suffix = path.suffix.lower()
         if suffix == ".epub" and path.is_file():
             new = _book(path)
+        elif suffix in (".html", ".htm") and path.is_file():
+            new = _saved_page(path)
         elif suffix == ".pdf" and path.is_file():
             new = _pdf(path, progress)
         elif suffix in (".srt", ".vtt") and path.is_file():
@@ -66,16 +70,51 @@ def read_source(source: str, title: str | None = None, progress: Progress | None
             article = article_model.load(path)
             new = NewText(str(path.resolve()), "article", article.title, "", "", article)
     if title is not None and title.strip():
-        new = dataclasses.replace(new, title=" ".join(clean(title).split()))
+        new = dataclasses.replace(new, title=clean_line(title))
     return new
 
 
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|xtor|at_\w+)$")
+
+
+def canonical_url(url: str) -> str:
+    """The page a URL names: without its fragment (``#section``) and tracking parameters
+    (``utm_…``, ``fbclid``…), so that the same page added twice is one text."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return url  # the fetch says what is wrong with it
+    query = [
+        (k, v)
+        for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        if not _TRACKING.match(k)
+    ]
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query), fragment=""))
+
+
 def add_source(
-    library: Library, source: str, title: str | None = None, progress: Progress | None = None
+    library: Library,
+    source: str,
+    title: str | None = None,
+    progress: Progress | None = None,
+    check: Callable[[NewText], None] | None = None,
 ) -> tuple[Text, bool]:
     """Reads, analyses (spaCy, once) and stores a source; returns the stored text and
-    whether it was already there (then it is updated)."""
+    whether it was already there (then it is updated). ``check`` may refuse the text
+    read, before the spaCy pass. The same text from another source (a copy of a file,
+    stdin, another URL of a page) is not added again: the text already there is returned
+    (``added_message`` says so). A title given once stays when the source is added again
+    without one."""
     new = read_source(source, title, progress)
+    if check is not None:
+        check(new)
+    stored = library.by_source(new.source)
+    if stored is None:
+        twin = library.by_key(new.article.key)
+        if twin is not None:
+            return twin, True
+    elif not (title and title.strip()):
+        new = dataclasses.replace(new, title=stored.title)
     return store(library, new, progress)
 
 
@@ -100,6 +139,30 @@ def store(library: Library, new: NewText, progress: Progress | None = None) -> t
     rows = sentence_rows(new.article.blocks, tokens)
     storing = (lambda: progress("storing", 0, 1)) if progress is not None else None
     return library.add(new, rows, form_lemmas(tokens), storing), known
+
+
+def added_message(text: Text, updated: bool, source: str) -> str:
+    """What ``reader add`` (and the app) says: added, updated, or already there from
+    another source."""
+    words = f"{text.kind}, {text.words:,} word{'s' * (text.words != 1)}"
+    if updated and text.source not in _names_of(source):
+        return (
+            f"already in your library as #{text.id}: {text.title} ({words}); "
+            f"the same text as {text.source}, nothing added"
+        )
+    return f"{'updated' if updated else 'added'} #{text.id}: {text.title} ({words})"
+
+
+def _names_of(source: str) -> set[str]:
+    """The library sources ``source`` may be stored under."""
+    if is_url(source):
+        return {source, canonical_url(source)}
+    if source == "-":
+        return set()
+    try:
+        return {source, str(Path(source).expanduser().resolve())}
+    except OSError:
+        return {source}
 
 
 def _book(path: Path) -> NewText:
@@ -131,6 +194,26 @@ def _subtitles(path: Path) -> NewText:
     if len(article.blocks) != len(found.cues):  # from_blocks drops empty blocks: none here
         raise InputError(f"{path}: subtitles lost their timing while being read")
     return NewText(source, "subtitles", found.title, "", "", article, found.cues)
+
+
+def _saved_page(path: Path) -> NewText:
+    """A page saved from a browser: the same article extraction as a URL (no cookie
+    banner, breadcrumb or newsletter box; its author and date), kept as an article. A
+    plain HTML file with no page around its text is read as ``reader PATH`` reads it."""
+    from reader.library.extract import extract
+    from reader.textio import read_bytes
+
+    data, name = read_bytes(path)
+    source = str(path.resolve())
+    try:
+        found = extract(page_text(data, None, name), name)
+    except InputError:  # too little text for an article page: a plain HTML file
+        article = article_model.load(path)
+        return NewText(source, "article", article.title, "", "", article)
+    article = article_model.parse(found.html, source, path, fmt="html")
+    return NewText(
+        source, "article", found.title or article.title, found.author, found.date, article
+    )
 
 
 def _web_page(url: str) -> NewText:

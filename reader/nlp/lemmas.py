@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
+from reader.nlp.lemma import Readings, decide
+
 if TYPE_CHECKING:
     from reader.nlp.analysis import Token
 
@@ -155,10 +157,17 @@ def word_key(text: str) -> str:
     return text.lower().replace("’", "'").removeprefix("-t-").lstrip("-")
 
 
-def refine(tokens: Sequence[Token], lexicon: Lexicon | None = None) -> list[Token]:
-    """``tokens`` with function words, verb lemmas and verbs tagged as nouns or
-    adjectives put right."""
-    out = []
+def refine(
+    tokens: Sequence[Token], lexicon: Lexicon | None = None, readings: Readings | None = None
+) -> list[Token]:
+    """``tokens`` with function words from the table; every other token's lemma decided by
+    ``reader.nlp.lemma.decide`` from Apertium's ``readings`` of its form. Without
+    Apertium (``readings`` None), verb lemmas and verbs tagged as nouns or adjectives are
+    put right by the lemmatizer's own rules."""
+    out: list[Token] = []
+    prime = getattr(readings, "prime", None)
+    if prime is not None:  # the analyser takes a block's words in one question
+        prime(_forms(tokens))
     for i, token in enumerate(tokens):
         key = word_key(token.text)
         entry = _WORDS.get(key)
@@ -170,10 +179,29 @@ def refine(tokens: Sequence[Token], lexicon: Lexicon | None = None) -> list[Toke
             if key == "des" and pos == "DET":
                 lemma = "un"  # the plural of « un »; « des » as de + les is ADP
             token = replace(token, lemma=lemma, pos=pos)
+        elif lexicon is not None and readings is not None:
+            named = token.pos in ("PROPN", "X") or bool(token.entity)
+            cased = token.text.replace("’", "'").removeprefix("-t-").lstrip("-")
+            found = readings(cased if named else key)
+            if not found and token.pos in _OPEN:  # Apertium does not know it: the rules
+                token = _open_class(token, key, lexicon)
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            token = decide(token, found, lexicon, out[-3:], following)
         elif lexicon is not None and token.pos in _OPEN:
             token = _open_class(token, key, lexicon)
         out.append(token)
     return out
+
+
+def _forms(tokens: Sequence[Token]) -> list[str]:
+    """The forms ``refine`` may ask the analyser about (as it spells them)."""
+    forms = []
+    for token in tokens:
+        if any(c.isalpha() for c in token.text):
+            forms.append(word_key(token.text))
+            forms.append(token.text.replace("’", "'").removeprefix("-t-").lstrip("-"))
+            forms.append(token.lemma)  # whether a dictionary knows spaCy's lemma
+    return forms
 
 
 def _open_class(token: Token, key: str, lexicon: Lexicon) -> Token:

@@ -14,7 +14,11 @@ they are, because espeak-ng reads them right: cardinal numbers and years (« 199
   « °C », « km/h », « m² », « h », « min », « t »…, in the singular below 2;
 - abbreviations: « M. », « MM. », « Me », « n° », « p. ex. », « cf. », « c.-à-d. », « J.-C. »;
 - « un » made « une » before a few feminine nouns (« 21 h » → « vingt-et-une heures »);
-- acronyms French spells letter by letter that espeak-ng reads as a word (« UE », « PIB »).
+- acronyms French spells letter by letter that espeak-ng reads as a word (« UE », « PIB »);
+- law articles (« l'article 49-3 », « art. L. 123-4 »: not ranges, nor Roman numerals),
+  pages (« p. 45 »), « 24h/24 », « 7j/7 », marks (« 15/20 »);
+- e-mail and web addresses piece by piece (« point », « arobase », « slash »), and French
+  phone numbers in pairs (« 01 23 45 67 89 » → « zéro un, vingt-trois… »).
 """
 
 from __future__ import annotations
@@ -263,9 +267,48 @@ _FRACTIONS = {
 _CAPITAL = r"[A-ZÀ-ÖØ-Þ]"
 _NAME = rf"{_CAPITAL}[a-zà-öø-ÿ]+"
 
+
+def _phone(match: re.Match[str]) -> str:
+    """« 01 23 45 67 89 » as French speakers say it: in pairs, « zéro un, vingt-trois… »."""
+    pairs = re.findall(r"\d\d", match[0])
+    return ", ".join(
+        f"zéro {cardinal(int(p[1]))}" if p[0] == "0" else cardinal(int(p)) for p in pairs
+    )
+
+
+_SPOKEN_ADDRESS = str.maketrans(
+    {".": " point ", "@": " arobase ", "/": " slash ", "-": " tiret ", "_": " tiret bas "}
+)
+
+
+def _address(match: re.Match[str]) -> str:
+    """An e-mail address or a URL, said: « jean point dupont arobase exemple point fr »."""
+    address = re.sub(r"^https?://", "", match[0]).rstrip("/")
+    return " ".join(address.translate(_SPOKEN_ADDRESS).split())
+
+
 RULES: tuple[Rule, ...] = (
+    # E-mail addresses and web addresses, said piece by piece (before any number rule).
+    _sub(r"(?<![\w.])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", _address),
+    _sub(r"\b(?:https?://|www\.)[^\s«»\"]+?(?=[.,;:!?)»]*(?:\s|$))", _address),
+    # French phone numbers: five pairs (01 23 45 67 89, 06.12.34.56.78).
+    _sub(rf"{_ALONE}0\d(?:([ .])\d\d)(?:\1\d\d){{3}}(?![\d.])", _phone),
     # A double hyphen stands for a dash (1914--1918).
     _sub(r"(?<=\S)--(?=\S)", " – "),
+    # Law articles: « l'article 49-3 », « art. L. 123-4 »: numbers, not ranges; the code's
+    # letter a letter, not a Roman numeral.
+    _sub(r"\bart\.(?= ?(?:[LRDA]\.? ?)?\d)", "article"),
+    _sub(r"\b(?P<a>articles?) (?P<code>[LRDA])\.? ?(?=\d)", r"\g<a> \g<code> "),
+    _sub(
+        r"\b(?P<a>articles? (?:[LRDA] )?)(?P<n>\d+(?:-\d+)+)",
+        lambda m: m["a"] + m["n"].replace("-", " "),
+    ),
+    # Pages: p. 45, pp. 45-50.
+    _sub(r"\bpp\. ?(?=\d)", "pages "),
+    _sub(r"\bp\. ?(?=\d)", "page "),
+    # « 24h/24 », « 7j/7 »: around the clock, every day.
+    _sub(rf"{_ALONE}(\d+) ?h ?/ ?(\d+){_END}", r"\1 heures sur \2"),
+    _sub(rf"{_ALONE}(\d+) ?j ?/ ?(\d+){_END}", r"\1 jours sur \2"),
     # Numbers: n° 2010-626 is one, not a range.
     _sub(r"\b[nN]° ?(?=\d)", "numéro "),
     # Thousands grouped by (no-break) spaces: one number (2 500 000).
@@ -273,6 +316,8 @@ RULES: tuple[Rule, ...] = (
     # Numeric dates: 12/05/2025, 2025-05-12.
     _sub(rf"{_ALONE}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_END}", _numeric_date),
     _sub(rf"{_ALONE}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_END}", _numeric_date),
+    # Marks: 15/20, 7,5/10.
+    _sub(rf"{_ALONE}(?P<a>{_NUMBER})/(?P<b>10|20|100)(?![\w/])", r"\g<a> sur \g<b>"),
     # Times: 14h30, 14 h 30, 14:30; a range of them (14h-16h).
     _sub(
         rf"{_ALONE}(?P<h>[01]?\d|2[0-3]) ?(?:h ?(?P<min>[0-5]\d)?|:(?=\d\d)(?P<min2>[0-5]\d))"
@@ -301,7 +346,7 @@ RULES: tuple[Rule, ...] = (
     # Roman numerals as numbers: Louis XIV, Jean-Paul II, chapitre III.
     _sub(
         rf"(?P<before>\b{_NAME}(?:-{_NAME})*|\b(?:{'|'.join(_NUMBERED)})) "
-        r"(?P<n>[IVXLCDM]+)\b(?![-'’])",
+        r"(?P<n>[IVXLCDM]+)\b(?![-'’])(?!\.? ?\d)",  # « article L 123 »: a code's letter
         _roman_cardinal,
     ),
     # Abbreviations.

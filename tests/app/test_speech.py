@@ -221,3 +221,21 @@ async def test_quitting_while_speaking_leaves_no_sound_playing(data_dir, tmp_pat
         await pilot.press("q")
     assert app.return_code == 0
     assert not alive(child), "the player's child outlived the app"
+
+
+@pytest.mark.slow
+@pytest.mark.needs_espeak
+async def test_each_p_without_a_sound_card_is_not_another_notice(data_dir, tmp_path, monkeypatch):
+    """Trial row T24: each p stacked another identical "no audio device" notice."""
+    from tests.speech.support import failing
+
+    stub = make_stub(tmp_path / "stub", then=failing("cannot open the sound card"))
+    async with reading(monkeypatch, stub.command) as (app, pilot, messages):
+        for times in (1, 2, 3):
+            await pilot.press("p")
+            await wait_until(pilot, lambda n=times: len(of_type(messages, SpeechEnded)) == n)
+            await pilot.pause()
+        ended = of_type(messages, SpeechEnded)
+        assert all(e.error and "cannot open the sound card" in e.error for e in ended)
+        notices = [m.notification for m in of_type(messages, Notify)]
+        assert [n.title for n in notices] == ["Speech"]

@@ -62,7 +62,8 @@ async def test_words_are_marked_by_status_once_the_statuses_are_in(article):
         assert "known" not in status_text(app)  # the first screen did not wait for them
         await settle(app, pilot)
         assert of_type(messages, StatusesReady)
-        assert "11.1% known · 14 new words" in status_text(app)  # dormir: 3 of 27
+        # dormir: 3 of the 26 words left once « voit » (voir, ignored) is out (T18)
+        assert "11.5% known · 14 new words" in status_text(app)
         new, learning_1 = component(app, "new"), component(app, "learning-1")
         assert new.color is not None and learning_1.bold and learning_1.color != new.color
         assert style_of(app, CATS, "Les").color == new.color
@@ -73,7 +74,7 @@ async def test_words_are_marked_by_status_once_the_statuses_are_in(article):
         assert style_of(app, CATS, "voit").color == style_of(app, CATS, "Trump").color == plain
         await pilot.press("v")  # marks off, then on again
         assert style_of(app, CATS, "chats").color == plain
-        assert "11.1% known" in status_text(app)  # what is known stays said
+        assert "11.5% known" in status_text(app)  # what is known stays said
         await pilot.press("v")
         assert style_of(app, CATS, "chats").color == learning_1.color
 

@@ -100,7 +100,7 @@ def test_priority_user_over_article_over_general(tmp_path, data_dir):
     origin_of = {key_of(e.fr): (e.en, e.origin) for e in entries}
     assert origin_of["otan"] == ("North Atlantic Alliance", "user")
     assert origin_of["bce"] == ("the Frankfurt bank", "curated")
-    assert origin_of["zone euro"] == ("euro area", "general")
+    assert origin_of["zone euro"] == ("eurozone", "general")
     # The user's « Nations unies » is an alias of the general « Organisation des Nations
     # unies »: the alias goes, so one French term never counts twice; the longer name stays.
     assert origin_of[key_of("Organisation des Nations unies")] == ("United Nations", "general")

@@ -99,6 +99,15 @@ def test_a_bad_kind_or_a_repeat_leaves_out_that_entry_only(tmp_path):
     assert path.read_text(encoding="utf-8") == text
 
 
+def test_a_hand_written_entry_without_kind_is_used_as_other(tmp_path):
+    """Trial row T31: one entry without ``kind`` disabled the glossary it was alone in."""
+    write_user_glossary(tmp_path / "data", '[[entry]]\nfr = "grève"\nen = "strike"\n')
+    heard: list[str] = []
+    entries = user.load(tmp_path / "data", notify=heard.append)
+    assert [(e.fr, e.en, e.kind) for e in entries] == [("grève", "strike", "other")]
+    assert heard == []
+
+
 def test_a_file_where_nothing_parses_says_none_applies(tmp_path):
     write_user_glossary(tmp_path / "data", "[entry]\nfr = 1\n")
     heard: list[str] = []

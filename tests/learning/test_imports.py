@@ -65,7 +65,10 @@ def test_anki_packages_give_each_notes_first_field(decks, name):
         "frappé",
         "chien qui aboie",
     ]
-    assert read_entries(decks[name], field="back") == ["house", "the cats", "hit", "dog"]
+    with pytest.raises(InputError, match="the back field of .*: not French words"):
+        read_entries(decks[name], field="back")  # "house", "the cats", "hit", "dog"
+    with pytest.raises(InputError, match="--column is for CSV files"):
+        read_entries(decks[name], column="2")
 
 
 def test_a_missing_field_names_the_ones_there(decks):
@@ -97,9 +100,42 @@ def test_word_lists_and_csv_columns(tmp_path):
     table = tmp_path / "words.csv"
     table.write_text("english,french\nhouse,maison\ncats,chats\n", encoding="utf-8")
     assert read_entries(table, column="french") == ["maison", "chats"]
-    assert read_entries(table, column="2") == ["french", "maison", "chats"]
+    assert read_entries(table, column="2") == ["maison", "chats"]  # the header row skipped
     with pytest.raises(InputError, match="no column 'fr'"):
         read_entries(table, column="fr")
+
+
+def test_without_column_the_french_column_is_taken_and_said(tmp_path):
+    """Trial row T19: the header and the English column were imported as French lemmas."""
+    table = tmp_path / "deck.csv"
+    table.write_text(
+        "english,french\nhouse,maison\nthe dog,le chien\ncats,chats\nto hit,frapper\n",
+        encoding="utf-8",
+    )
+    said: list[str] = []
+    assert read_entries(table, notify=said.append) == ["maison", "le chien", "chats", "frapper"]
+    assert said == [
+        "took column 2 (french): 100% of its entries are French words, the first row is its "
+        "header; --column chooses another"
+    ]
+    with pytest.raises(InputError, match="column 'english' of deck.csv: not French words"):
+        read_entries(table, column="english")
+    with pytest.raises(InputError, match="column '1' of deck.csv: not French words"):
+        read_entries(table, column="1")
+    tsv = tmp_path / "deck.tsv"
+    tsv.write_text("maison\thouse\nchien\tdog\nchats\tcats\n", encoding="utf-8")
+    assert read_entries(tsv) == ["maison", "chien", "chats"]  # never the second field too
+
+
+def test_an_english_word_list_or_csv_is_refused(tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("house\nthe dog\nstreet\nto eat\n", encoding="utf-8")
+    with pytest.raises(InputError, match="words.txt: not French words"):
+        read_entries(words)
+    table = tmp_path / "english.csv"
+    table.write_text("house,home\ndog,hound\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no column of english.csv holds French words"):
+        read_entries(table)
 
 
 def test_html_in_a_field_is_plain_text():

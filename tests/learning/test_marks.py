@@ -183,3 +183,40 @@ def test_marks_for_an_article_leave_the_glossarys_names_out_and_keep_it_for_stat
     assert marks.known_share == 1 / 5
     [shares] = article_shares(store)
     assert (shares.title, shares.countable, shares.known) == ("Titre", 5, 1)
+
+
+def test_ignored_words_are_left_out_of_the_share_known():
+    """Trial row T18: « known set le ignored » left "0 % known"; a text whose every word
+    is known or ignored never reached 100 %."""
+    w = words()  # 10 countable tokens: le ×2, chat ×3, dormir ×2, voir, un, à
+    assert w.lemmas["le"].count == 2
+    assert known_share(w, {"le": "ignored"}) == 0.0
+    assert known_share(w, {"le": "ignored", "chat": "known"}) == 3 / (10 - 2)
+    everything = {lemma: "known" for lemma in w.lemmas} | {"le": "ignored", "à": "ignored"}
+    assert known_share(w, everything) == 1.0
+    marks = StatusMarks(w, {"chat": "known"})
+    assert marks.known_share == 3 / 10
+    marks.update("le", "ignored")
+    assert marks.known_share == 3 / 8
+    marks.update("le", "new")
+    assert marks.known_share == 3 / 10
+
+
+def test_a_text_of_ignored_words_only_is_wholly_known():
+    w = words()
+    assert known_share(w, {lemma: "ignored" for lemma in w.lemmas}) == 1.0
+
+
+def test_ordinals_in_digits_are_numbers_not_words_to_learn():
+    """Trial row T35: « 1er », « 2e » were counted while « XXIe » was not."""
+    analysis = [
+        [
+            tok("le", 0, "le", "DET"),
+            tok("1er", 3, "1er", "ADJ"),
+            tok("et", 7, "et", "CCONJ"),
+            tok("2e", 10, "2e", "ADJ"),
+            tok("tours", 13, "tour"),
+        ]
+    ]
+    w = count_words("t", analysis)
+    assert set(w.lemmas) == {"le", "et", "tour"} and w.tokens == 5

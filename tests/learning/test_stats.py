@@ -49,3 +49,47 @@ def test_series_fill_every_day_and_articles_follow_the_statuses(data_dir):
 def test_nothing_yet(data_dir):
     result = statistics(LearningStore())
     assert result.known_by_day == () and result.words_by_day == () and result.articles == ()
+
+
+def test_an_articles_share_leaves_its_ignored_words_out(data_dir):
+    store = LearningStore()
+    store.record_article("a", "Les chats", "a.fr.txt", 10, {"le": 4, "chat": 3, "voir": 3})
+    store.set_many({"le": "ignored", "chat": "known"})
+    (share,) = statistics(store).articles
+    assert (share.known, share.ignored, share.countable) == (3, 4, 10)
+    assert share.share == 0.5  # 3 known of the 6 words not ignored
+
+
+def test_the_sparkline_starts_from_zero():
+    """Trial row T35: one day of 128 known lemmas was drawn as the lowest bar."""
+    from reader.commands.stats import spark
+
+    assert spark([128]) == "█"
+    assert spark([0, 64, 128]) == "▁▄█"
+    assert spark([0, 0]) == "▁▁"
+    assert spark([]) == ""
+
+
+def test_the_help_of_reader_stats_does_not_break_a_sentence():
+    """Trial row T27: ``reader stats -h`` wrapped mid-sentence (a docstring's line break)."""
+    from tests.support.cli import run_reader
+
+    done = run_reader("stats", "-h", env={"COLUMNS": "200"})
+    lines = [line.strip() for line in done.stdout.splitlines()]
+    paragraphs = [line for line in lines if line and not line.startswith(("Usage", "╭", "│", "╰"))]
+    assert all(p.endswith((".", ":")) for p in paragraphs), paragraphs
+
+
+def test_tokens_and_lemmas_go_by_two_names(data_dir, capsys):
+    """Trial row T6: "303 new words" (lemmas) and "779 words to learn" (tokens) for one
+    article: the statistics now call tokens running words."""
+    from reader.cli import main
+
+    store = LearningStore()
+    store.record_article("a", "Les chats", "a.fr.txt", 10, {"chat": 4, "chien": 2, "voir": 4})
+    try:
+        main(["stats"])
+    except SystemExit as exit_:
+        assert not exit_.code
+    out = capsys.readouterr().out
+    assert "running words" in out and "words to learn" not in out

@@ -175,3 +175,50 @@ def test_the_real_command_says_one_line(tmp_path):
     assert "no text 42" in one_line_error(run_reader("remove", "42"))
     done = run_reader("library", "--format", "json")
     assert done.returncode == 0 and json.loads(done.stdout) == {"texts": []}
+
+
+def test_the_same_text_twice_is_one_text_and_a_given_title_stays(data_dir, tmp_path, capsys):
+    """Trial rows T4, T34: a copy of a file, the same page by another URL (a redirect, a
+    fragment, tracking parameters) became new texts; re-adding dropped a --title."""
+    import shutil
+
+    text = tmp_path / "voyage.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    code, _, err = run(capsys, "add", str(text), "--title", "Mon voyage")
+    assert code == 0, err
+    copy = tmp_path / "copie.txt"
+    shutil.copy(text, copy)
+    code, _, err = run(capsys, "add", str(copy))
+    assert code == 0 and err.startswith("reader: already in your library as #1: Mon voyage")
+    code, _, err = run(capsys, "add", str(text))  # again, without --title: it stays
+    assert code == 0 and err.startswith("reader: updated #1: Mon voyage")
+    with serving() as site:
+        for url in (
+            f"{site}/article",
+            f"{site}/article?utm_source=lettre&utm_medium=mail#commentaires",
+            f"{site}/moved",
+        ):
+            code, _, err = run(capsys, "add", url)
+            assert code == 0, err
+    assert [t["title"] for t in listed(capsys)] == [PAGE_TITLE, "Mon voyage"]
+    assert "already in your library as #2" in err  # the redirect: the same blocks
+
+
+ENGLISH = (
+    "The history of the railway\n\nThe railway came to the town in 1850, and with it came "
+    "new industries, new people and new ideas. Farmers could send their crops to the city "
+    "markets in a single day, and workers travelled further than ever before.\n"
+)
+
+
+def test_a_text_that_is_not_french_is_refused_unless_asked(data_dir, tmp_path, capsys):
+    """Trial row T3: an English book was added without a word, then shown 100 % new."""
+    english = tmp_path / "railway.txt"
+    english.write_text(ENGLISH, encoding="utf-8")
+    code, _, err = run(capsys, "add", str(english))
+    assert code == 1
+    assert "The history of the railway does not look French" in err
+    assert "reader add --yes adds it anyway" in err and err.count("\n") == 1
+    assert listed(capsys) == []
+    code, _, err = run(capsys, "add", str(english), "--yes")
+    assert code == 0 and "added #1" in err

@@ -228,7 +228,19 @@ async def test_the_app_opens_on_the_library_with_the_last_text_read_selected(she
         await pilot.pause()
         table = app.screen.query_one(DataTable)
         assert table.get_row_at(table.cursor_row)[0].plain == "La gare"
-        await pilot.press("escape")  # nothing under the library: the app closes
+        keys = screen_text(app)
+        assert "? Help" in keys and "q Quit" in keys and "escape Back" not in keys
+        await pilot.press("escape")  # trial row T17: the first screen; Escape never quits
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, LibraryScreen)
+        await pilot.press("question_mark")  # the library's keys, not the reading keys
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Filter" in shown and "Sort" in shown and "Look up" not in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
 
@@ -243,6 +255,8 @@ async def test_l_without_a_library_starts_an_empty_one(data_dir):
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one("#library-empty").display
+        # T27: the text open is not in the library: said, with how to keep it there
+        assert "The text you are reading is not in it" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

@@ -82,7 +82,7 @@ async def test_sorting_by_columns_and_filtering(shelf):
         assert shown_titles(app) == ["Au port", "Le chat", "Une maison"]
         assert not app.screen.query("#filter")
         keys = str(app.screen.query_one("#library-keys", Static).render())
-        assert keys.startswith("enter Open  / Filter  s Sort  a Add  d Remove  escape Back")
+        assert keys == "enter Open  / Filter  s Sort  a Add  d Remove  escape Back  ? Help  q Quit"
 
 
 def test_every_column_sorts_both_ways(shelf):
@@ -182,3 +182,94 @@ async def test_every_column_shows_on_a_narrow_screen(shelf):
         await pilot.resize_terminal(120, 20)
         await pilot.pause()
         assert "Un titre bien plus long que l'écran" in screen_text(app)  # room again
+
+
+def test_filter_and_title_sort_fold_accents_and_case(library):
+    """Trial row T14: « greve » finds « Grève »; « Économie » sorts before « Zoo »."""
+    for title, name in (
+        ("Zoo de Vincennes", "zoo"),
+        ("Économie : la croissance ralentit", "eco"),
+        ("Grève à la SNCF", "greve"),
+        ("Œuvres complètes", "oeuvres"),
+        ("eau et forêts", "eau"),
+    ):
+        store(library, f"{title}\n\nUn texte court.\n", f"/t/{name}.txt")
+    rows = Rows(library.texts())
+    rows.sort_by("title")
+    assert [t.title for t in rows.shown()] == [
+        "eau et forêts",
+        "Économie : la croissance ralentit",
+        "Grève à la SNCF",
+        "Œuvres complètes",
+        "Zoo de Vincennes",
+    ]
+    rows.query = "greve"
+    assert [t.title for t in rows.shown()] == ["Grève à la SNCF"]
+    rows.query = "OEUVRE"
+    assert [t.title for t in rows.shown()] == ["Œuvres complètes"]
+    rows.query = "ÉCONOMIE"
+    assert [t.title for t in rows.shown()] == ["Économie : la croissance ralentit"]
+
+
+async def test_home_and_end_move_to_the_first_and_last_text(shelf):
+    app = Host(shelf, selected=2)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        await pilot.press("end")
+        assert table.cursor_row == 2
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("slash", "c", "h", "home", "x")  # in the filter box: the caret
+        assert app.screen.query_one("#filter", Input).value == "xch"
+
+
+async def test_the_title_column_narrows_with_the_screen(shelf):
+    """Trial row T15: from 160 columns to 60, every column shows again."""
+    from tests.support.app import screen_text
+
+    store(
+        shelf, "Un titre bien plus long que l'écran, et encore plus long\n\nUn texte.\n", "/t/l.txt"
+    )
+    app = Host(shelf)
+    async with app.run_test(size=(160, 20)) as pilot:
+        await pilot.pause()
+        assert "Un titre bien plus long que l'écran, et encore plus long" in screen_text(app)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Last opened" in shown and "Un titre bi…" in shown
+
+
+async def test_adding_a_text_that_is_not_french_warns(library, tmp_path):
+    from textual.notifications import Notify
+
+    path = tmp_path / "railway.txt"
+    path.write_text(
+        "The railway\n\nThe railway came to the town in 1850, and with it came new "
+        "industries, new people and new ideas for the farmers of the valley.\n",
+        encoding="utf-8",
+    )
+    messages: list = []
+    app = Host(library)
+    async with app.run_test(message_hook=messages.append) as pilot:
+        await pilot.press("a")
+        app.screen.query_one("#add", Input).value = str(path)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    said = [m.notification for m in messages if isinstance(m, Notify)]
+    warnings = [n.message for n in said if n.severity == "warning"]
+    assert len(warnings) == 1 and "« The railway » does not look French" in warnings[0]
+    assert library.count() == 1  # added all the same: the reader chose to
+
+
+async def test_enter_in_the_filter_opens_the_text_found(shelf):
+    """Trial row T27: Enter in the filter only moved the focus."""
+    messages: list = []
+    app = Host(shelf)
+    async with app.run_test(message_hook=messages.append) as pilot:
+        await pilot.press("slash", "p", "o", "r", "t", "enter")
+        await pilot.pause()
+    opened = {id(m): m for m in messages if isinstance(m, LibraryScreen.OpenText)}
+    assert [m.text_id for m in opened.values()] == [3]  # « Au port »

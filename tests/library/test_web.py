@@ -100,3 +100,21 @@ def test_loose_text_and_double_line_breaks_become_paragraphs():
     assert texts[:5] == [
         f"Paragraphe {n}, une ligne de texte assez longue, avec des mots." for n in range(1, 6)
     ]
+
+
+def test_a_page_saved_from_a_browser_is_extracted_as_its_url_is(tmp_path):
+    """Trial row T40: ``reader add news.html`` kept the banner, breadcrumb, byline and
+    newsletter box that the same page added by URL leaves out."""
+    from tests.library.pages import AUTHOR, BOILERPLATE, article_page
+
+    saved = tmp_path / "news.html"
+    saved.write_text(article_page(), encoding="utf-8")
+    new = read_source(str(saved))
+    assert new.kind == "article" and new.source == str(saved.resolve())
+    assert new.title == TITLE and new.author == AUTHOR and new.published == "2026-11-28"
+    everything = " ".join(b.text for b in new.article.blocks)
+    for furniture in BOILERPLATE:
+        assert furniture not in everything
+    plain = tmp_path / "court.html"  # a plain HTML file, too short for an article page
+    plain.write_text("<h1>Titre</h1><p>Un texte court.</p>", encoding="utf-8")
+    assert [b.text for b in read_source(str(plain)).article.blocks] == ["Titre", "Un texte court."]

@@ -92,3 +92,19 @@ def test_close_ends_the_processes():
 def test_without_apertium_on_path_nothing_is_found(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     assert apertium_bidix.find_files() is None
+
+
+@pytest.mark.needs_apertium
+def test_many_words_in_one_question_read_as_each_alone():
+    assert files is not None
+    apertium = Apertium(files)
+    words = ["à", "peu", "près", "allions", "xyzzyq", "Poutine", "l'homme", "yeux"]
+    try:
+        many = apertium.analyse_many(words)
+        alone = {w: apertium.analyse(w) for w in words}
+    finally:
+        apertium.close()
+    assert many["près"] == alone["près"] and many["allions"] == alone["allions"]
+    assert many["xyzzyq"] == [] and many["Poutine"] == alone["Poutine"]
+    assert "l'homme" not in many  # split in two by the analyser: asked alone
+    assert many == {w: alone[w] for w in many}

@@ -88,6 +88,14 @@ def test_proper_nouns_say_so(service):
     assert PROPER_NOTE in as_text(result).plain
 
 
+def test_an_office_of_the_general_glossary_is_a_word_not_a_name(service):
+    """Trial row T12: « maire » is filed under people in the general glossary, in lower
+    case: a common noun, which can be saved and marked."""
+    result = service.lookup("maire", "La maire d'arrondissement a parlé.")
+    assert not result.proper and result.pos == "noun"
+    assert result.lemma == "maire"
+
+
 def test_unknown_word_says_so_and_keeps_the_sentence_pair(service):
     result = service.lookup(
         "zorglubique", "Un mot zorglubique ici.", english="A zorglubic word here."

@@ -194,21 +194,21 @@ def test_save_lookup_keeps_the_chosen_gloss_and_the_sentence_pair(data_dir):
     assert (typed.english, typed.source) == ("cast a vote", "typed")
 
 
-def test_saving_a_new_word_makes_it_learning_1_and_leaves_other_statuses(data_dir):
+def test_saving_a_lookup_writes_the_vocabulary_and_no_status(data_dir):
+    """The status of a saved word is the reading screen's to write (one key, one status:
+    tests/app/test_save_status.py); save_lookup keeps the vocabulary only."""
     from reader.learning.store import LearningStore
     from reader.lookup.service import Gloss, LookupResult
 
-    def result(word: str, lemma: str, term: str | None = None) -> LookupResult:
-        return LookupResult(
-            word=word, lemma=lemma, pos="verb", morph="", glosses=(Gloss("x", "typed"),), term=term
-        )
-
     store = LearningStore()
     store.set("voter", "known")
-    save_lookup(Vocabulary(), result("votent", "voter"), "vote")
-    save_lookup(Vocabulary(), result("frappent", "frapper"), "strike")
-    save_lookup(Vocabulary(), result("garde", "garde", term="garde à vue"), "police custody")
-    assert store.statuses() == {"voter": "known", "frapper": "learning-1"}
+    result = LookupResult(
+        word="frappent", lemma="frapper", pos="verb", morph="", glosses=(Gloss("x", "typed"),)
+    )
+    entry = save_lookup(Vocabulary(), result, "strike")
+    assert (entry.lemma, entry.english) == ("frapper", "strike")
+    assert [e.lemma for e in Vocabulary().entries()] == ["frapper"]
+    assert store.statuses() == {"voter": "known"}
 
 
 def test_an_anki_deck_that_cannot_be_written_names_the_target_and_leaves_nothing(

@@ -216,3 +216,37 @@ def test_espeak_says_the_normalised_text_right_and_the_raw_text_wrong(text, said
 )
 def test_what_is_left_to_espeak_it_reads_as_the_words(text, words):
     assert phonemes(normalise(text)) == phonemes(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # Trial row T22: law articles, pages, « 24h/24 », marks.
+        ("l'article 49-3", "l'article 49 3"),
+        ("art. L. 123-4 du code", "article L 123 4 du code"),
+        ("voir p. 45", "voir page 45"),
+        ("pp. 45-50", "pages 45 à 50"),
+        ("ouvert 24h/24 et 7j/7", "ouvert 24 heures sur 24 et 7 jours sur 7"),
+        ("une note de 15/20", "une note de 15 sur 20"),
+        ("le 12/10/2025", "le 12 octobre 2025"),  # a date stays a date
+        # Trial row T8: addresses and phone numbers.
+        (
+            "écrivez à jean.dupont@exemple.fr.",
+            "écrivez à jean point dupont arobase exemple point fr.",
+        ),
+        (
+            "sur https://www.exemple.fr/page-2 ou www.lemonde.fr.",
+            "sur www point exemple point fr slash page tiret 2 ou www point lemonde point fr.",
+        ),
+        (
+            "appelez le 01 23 45 67 89",
+            "appelez le zéro un, vingt-trois, quarante-cinq, soixante-sept, quatre-vingt-neuf",
+        ),
+        (
+            "le 06.12.34.56.78",
+            "le zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit",
+        ),
+    ],
+)
+def test_articles_pages_marks_addresses_and_phone_numbers(text, said):
+    assert normalise(text) == said

@@ -13,6 +13,7 @@ each ``Cell`` carries) rather than filling it again.
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +28,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
 from reader.errors import ReaderError
-from reader.library.shelf import Library, Text
+from reader.library.shelf import Library, NewText, Text
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", "Title"),
@@ -49,9 +50,24 @@ def title_width(screen_width: int) -> int:
     return max(12, min(_TITLE_WIDTH, screen_width - _OTHER_COLUMNS))
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
+
+
+def folded(text: str) -> str:
+    """Lower case without accents or ligatures: « Économie » → "economie", « Œuvre » →
+    "oeuvre"; the filter matches and titles sort by it."""
+    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def title_order(title: str) -> tuple[str, str]:
+    """French order: by the letters first (« Économie » before « Zoo »), then accents."""
+    return folded(title), title.casefold()
+
+
 _SORT_KEYS: dict[str, Callable[[Text], Any]] = {
-    "title": lambda t: t.title.casefold(),
-    "kind": lambda t: (t.kind, t.title.casefold()),
+    "title": lambda t: title_order(t.title),
+    "kind": lambda t: (t.kind, title_order(t.title)),
     "words": lambda t: t.words,
     "read": lambda t: t.read,
     "known": lambda t: (t.known is not None, t.known or 0.0),
@@ -104,11 +120,11 @@ class Rows:
             self.column, self.descending = column, column in _DESCENDING_FIRST
 
     def shown(self) -> list[Text]:
-        needle = self.query.casefold().strip()
+        needle = folded(self.query).strip()  # « greve » finds « Grève »
         kept = [
             t
             for t in self.texts
-            if not needle or needle in f"{t.title} {t.author} {t.kind} {t.source}".casefold()
+            if not needle or needle in folded(f"{t.title} {t.author} {t.kind} {t.source}")
         ]
         if self.column is not None:
             kept.sort(key=_SORT_KEYS[self.column], reverse=self.descending)
@@ -160,6 +176,10 @@ class LibraryScreen(Screen[None]):
         Binding("a", "add", "Add"),
         Binding("d,delete", "remove", "Remove", key_display="d"),
         Binding("escape", "close", "Back"),
+        # Over the table's own home/end, which only scroll: these move to a text.
+        Binding("home", "first", "First text", show=False, priority=True),
+        Binding("end", "last", "Last text", show=False, priority=True),
+        Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
     @dataclass
@@ -177,6 +197,9 @@ class LibraryScreen(Screen[None]):
 
         text: Text
         updated: bool
+        source: str = ""
+        warning: str | None = None
+        """Why the text may not be French (said as a warning: d removes it)."""
 
     @dataclass
     class AddProgress(Message, bubble=False):
@@ -192,9 +215,12 @@ class LibraryScreen(Screen[None]):
 
         error: str
 
-    def __init__(self, library: Library, selected: int | None = None) -> None:
+    def __init__(self, library: Library, selected: int | None = None, back: bool = True) -> None:
         super().__init__()
         self.library = library
+        self.back = back
+        """Whether there is a text under the screen for Escape to go back to (the app's
+        first screen has none: there Escape does nothing, q quits)."""
         self.rows = Rows(library.texts())
         self.selected = selected
         self._title_width = _TITLE_WIDTH
@@ -211,19 +237,65 @@ class LibraryScreen(Screen[None]):
             for text in self.rows.shown():
                 table.add_row(*cells(text, self._title_width), key=str(text.id))
             yield table
-            yield Static(
+            empty = (
                 "The library is empty: press a to add a file (text, .epub, .pdf, .srt, .vtt)"
-                " or a web page.",
-                id="library-empty",
+                " or a web page."
             )
+            if self.back:  # over a text that is not in it (T27: "Library: 0 texts" said no more)
+                empty += (
+                    " The text you are reading is not in it: press a and give its path to keep"
+                    " it here; Escape goes back to it."
+                )
+            yield Static(empty, id="library-empty")
         yield Static(self.keys(), id="library-keys")
 
     def keys(self) -> str:
         """The keys, from the screen's own bindings: the footer line. (Textual's Footer
         cost this screen a sixth of its start-up, measured by benchmarks/library.py.)"""
-        bindings = [b for b in self.BINDINGS if isinstance(b, Binding) and b.show]
+        bindings = [
+            b
+            for b in self.BINDINGS
+            if isinstance(b, Binding) and b.show and (self.back or b.action != "close")
+        ]
         shown = [(b.key_display or b.key, b.description) for b in bindings]
-        return "  ".join(f"{key} {what}" for key, what in [("enter", "Open"), *shown])
+        keys = [("enter", "Open"), *shown, ("q", "Quit")]
+        return "  ".join(f"{key} {what}" for key, what in keys)
+
+    def key_groups(self) -> list[tuple[str, list[Binding]]]:
+        """What ``?`` lists here: the library's keys, then the app's."""
+        own = [b for b in self.BINDINGS if isinstance(b, Binding) and b.action != "help"]
+        if not self.back:
+            own = [b for b in own if b.action != "close"]
+        table = [
+            Binding("enter", "open", "Open the text"),
+            Binding("up", "", "Previous/next text", key_display="↑/↓"),
+            *own,
+        ]
+        app = [
+            Binding("question_mark", "help", "This help", key_display="?"),
+            Binding("q", "quit", "Quit"),
+            Binding("ctrl+p", "command_palette", "Command palette"),
+        ]
+        return [("Library", table), ("App", app)]
+
+    def action_help(self) -> None:
+        from reader.app.screens.help import HelpScreen
+
+        if self.query(Input):
+            return  # a box is open: "?" is typed into it
+        self.app.push_screen(HelpScreen(self.key_groups()))
+
+    def action_first(self) -> None:
+        if isinstance(self.focused, Input):
+            self.focused.action_home()  # in a box, the caret's key as ever
+        elif self.table.row_count:
+            self.table.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        if isinstance(self.focused, Input):
+            self.focused.action_end()
+        elif self.table.row_count:
+            self.table.move_cursor(row=self.table.row_count - 1)
 
     @property
     def table(self) -> DataTable[Cell]:
@@ -249,6 +321,8 @@ class LibraryScreen(Screen[None]):
         current = select if select is not None else self.current_id()
         shown = self.rows.shown()
         table.clear()
+        for column in table.columns.values():  # widths from the new rows: a narrower
+            column.content_width = column.label.cell_len  # screen shrinks the title column
         self._title_width = title_width(self.app.size.width)
         for text in shown:
             table.add_row(*cells(text, self._title_width), key=str(text.id))
@@ -310,8 +384,10 @@ class LibraryScreen(Screen[None]):
         boxes = self.query(Input)
         if boxes:
             self._close_box(boxes.first())
-        else:
+        elif self.back:
             self.post_message(self.Closed())
+        else:
+            self.notify("This is the first screen: Enter opens a text, q quits.", timeout=4)
 
     # ------------------------------------------------------------ filter and add boxes
 
@@ -346,7 +422,12 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
+        """Enter in the filter opens the text the cursor is on (the first that matches,
+        unless the reader moved): filter, then read (T27)."""
         self.table.focus()
+        text_id = self.current_id()
+        if text_id is not None:
+            self.post_message(self.OpenText(text_id))
 
     # ------------------------------------------------------------ remove
 
@@ -382,9 +463,21 @@ class LibraryScreen(Screen[None]):
             self.notify(f"adding {source}…")
             self._add(source)
 
-    @work(thread=True, group="library-add", exit_on_error=False)
-    def _add(self, source: str) -> None:
+    @work(group="library-add", exit_on_error=False)
+    async def _add(self, source: str) -> None:
+        """In a daemon thread (``reader.app.background``): q while a page is being fetched
+        quits at once rather than when the fetch ends (T39)."""
+        from reader.app.background import in_daemon
+        from reader.learning.french import not_french
         from reader.library.sources import add_source
+
+        warned: list[str] = []
+
+        def check(new: NewText) -> None:
+            text = "\n".join(b.text for b in new.article.blocks)
+            why = not_french(text, f"« {new.title or new.source} »")
+            if why is not None:
+                warned.append(f"{why}; added all the same (d removes it)")
 
         shown: list[tuple[str, int]] = []
 
@@ -395,18 +488,25 @@ class LibraryScreen(Screen[None]):
                 self.post_message(self.AddProgress(step, done, total))
 
         try:
-            text, updated = add_source(self.library, source, progress=progress)
+            text, updated = await in_daemon(
+                lambda: add_source(self.library, source, progress=progress, check=check),
+                "reader-add",
+            )
         except ReaderError as exc:
             self.post_message(self.AddFailed(str(exc)))
             return
         except Exception as exc:  # a notice, never a traceback over the screen
             self.post_message(self.AddFailed(f"unexpected error: {type(exc).__name__}: {exc}"))
             return
-        self.post_message(self.Added(text, updated))
+        self.post_message(self.Added(text, updated, source, warned[0] if warned else None))
 
     @on(Added)
     def _added(self, event: Added) -> None:
-        self.notify(f"{'updated' if event.updated else 'added'} « {event.text.title} »")
+        from reader.library.sources import added_message
+
+        self.notify(added_message(event.text, event.updated, event.source), markup=False)
+        if event.warning:
+            self.notify(event.warning, severity="warning", timeout=10, markup=False)
         self.reload(event.text.id)
 
     @on(AddProgress)

@@ -12,6 +12,7 @@ panel (its own workers), ``Selection`` (which occurrence n/N went to) and ``Word
 
 from __future__ import annotations
 
+import time
 from collections.abc import Coroutine, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +66,18 @@ if TYPE_CHECKING:
     from reader.lookup.service import LookupService
     from reader.session import EngineState
     from reader.translation import BlockTranslation
+
+
+def shown_source(article: Article) -> str:
+    """Where the text comes from, for the title bar: a path or a URL; a text read from
+    stdin by its title, never the library's internal key (``stdin:9ee1…``: T27)."""
+    if article.source.startswith("stdin:") or article.source == "<stdin>":
+        return f"{article.title} (from stdin)"
+    return article.source
+
+
+SPEECH_NOTICE_SECONDS = 8
+"""How long a speech error stays on screen."""
 
 
 class MainScreen(Screen[None]):
@@ -129,6 +142,8 @@ class MainScreen(Screen[None]):
         self.selection = Selection()
         self._save_timer: Timer | None = None
         self.speaker = Speaker(self.post_message, self._show_speaking)
+        self._speech_error: tuple[str, float] = ("", 0.0)
+        """The last speech error told, and when its notice went up."""
         self.yours = YourEnglish(article, self.translator, post)
         self.set_reactive(MainScreen.total, len(article.blocks))
 
@@ -136,7 +151,9 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # A plain label, not Textual's Header: same information, a third of the start-up cost.
-        yield Label(f"Bilingual reader · {self.article.source}", id="title-bar", markup=False)
+        yield Label(
+            f"Bilingual reader · {shown_source(self.article)}", id="title-bar", markup=False
+        )
         with Horizontal(id="body"):
             labels = self.library_link.margin_labels() if self.library_link else None
             yield ArticleView(self.article, labels, id="article")
@@ -422,11 +439,13 @@ class MainScreen(Screen[None]):
 
     async def on_article_view_lookup_requested(self, message: ArticleView.LookupRequested) -> None:
         block = self.article.blocks[message.index]
-        request = make_request(block, message.start, message.end, self.view.english)
+        span = (message.start, message.end)
+        lemma = self.statuses.lemma(message.index, span)
+        request = make_request(block, message.start, message.end, self.view.english, lemma)
         request = with_phrase(request, block.text, self.statuses.marks)
         panel = await self._mounted_lookup_panel()
         panel.look_up(request)
-        self._looked_up = (message.index, (message.start, message.end))
+        self._looked_up = (message.index, span)
         self._show_word_status()
 
     def prefetch_sentence(self, sentence: int | None) -> None:
@@ -506,8 +525,18 @@ class MainScreen(Screen[None]):
     @on(SpeechEnded)
     def speech_ended(self, message: SpeechEnded) -> None:
         error = self.speaker.ended(message)
-        if error is not None:
-            self.notify(error, title="Speech", severity="error", timeout=8, markup=False)
+        if error is None:
+            return
+        # The same failure again (no sound card: each p) while its notice is still up is
+        # not stacked under it (T24).
+        now = time.monotonic()
+        last, at = self._speech_error
+        if error != last or now - at > SPEECH_NOTICE_SECONDS:
+            self.notify(
+                error, title="Speech", severity="error", timeout=SPEECH_NOTICE_SECONDS, markup=False
+            )
+            at = now
+        self._speech_error = (error, at)
 
     # ------------------------------------------------------------ focus and selection
 
@@ -744,7 +773,8 @@ class MainScreen(Screen[None]):
         self.statuses.statistics()
 
     def on_lookup_panel_word_saved(self, message: LookupPanel.WordSaved) -> None:
-        # save_lookup made the lookup's lemma learning 1; the text's lemma follows at once.
+        # The one status write of `s`: through the status keys' path, under the analysis's
+        # lemma (the one the panel showed); save_lookup wrote the vocabulary only.
         panel = self.lookup_panel
         result = panel.result if panel is not None else None
         if result is None or result.term or result.proper or self._looked_up is None:

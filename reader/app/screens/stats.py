@@ -84,7 +84,8 @@ class StatsScreen(ModalScreen[None]):
             )
             yield Static(Text("Articles", style="bold"))
             table: DataTable[str] = DataTable(id="articles", cursor_type="row", zebra_stripes=True)
-            table.add_columns("article", "words to learn", "% known", "last seen")
+            # Running words (tokens), not the status line's "new words" (lemmas): T6.
+            table.add_columns("article", "running words", "% known", "last seen")
             for a in s.articles:
                 title = a.title or a.source
                 if len(title) > TITLE_WIDTH:  # the date must show in the screen's 100 cells
