@@ -63,16 +63,15 @@ def known_set(
     from reader.learning.phrases import canonical, is_phrase
     from reader.learning.store import normal
 
-    phrase = is_phrase(lemma)
-    if phrase:  # « avoir lieu »: kept like a lemma, under its canonical form
-        lemma = canonical(lemma)
     if not normal(lemma):
         raise InputError("give a French lemma")
-    if not force and not phrase:
+    if not force:
         chosen = lemma_to_set(lemma)
         if chosen.note:
             notice(chosen.note)
         lemma = chosen.lemma
+    if is_phrase(lemma):  # « avoir lieu »: kept like a lemma, under its canonical form
+        lemma = canonical(lemma)
     store = _store()
     change = store.set(lemma, status.value)
     if store.notice:
