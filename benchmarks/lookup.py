@@ -113,7 +113,7 @@ async def _in_app(runs: int) -> tuple[float, float, float, float, float]:
         await settle(app, pilot)
         await pilot.press("j", "right", "l")  # the first lookup: loads every source
         await lookups_settled(app, pilot)
-        view, panel, service = app.view, app.query_one(LookupPanel), app.main.lookups
+        view, panel, service = app.view, app.main.query_one(LookupPanel), app.main.lookups
         assert service is not None and service.warmed
         text = panel.query_one("#lookup")
 

@@ -125,6 +125,7 @@ def choose_next(folder: Path, library_path: Path, runs: int) -> None:
 
 async def _paints(folder: Path, library_path: Path, runs: int) -> tuple[list[float], list[float]]:
     from reader.app.app import ReaderApp
+    from reader.app.context import ReadingContext
     from reader.app.options import ReadingOptions
     from reader.app.screens.main import MainScreen
     from reader.app.screens.review import ReviewScreen
@@ -142,7 +143,7 @@ async def _paints(folder: Path, library_path: Path, runs: int) -> tuple[list[flo
         await pilot.pause()
         for _ in range(runs):  # interleaved, so that a busy moment of the machine hits both
             start = time.perf_counter()
-            await app.push_screen(MainScreen(article, options))
+            await app.push_screen(MainScreen(ReadingContext(article, options)))
             await pilot.pause()
             reading.append(time.perf_counter() - start)
             await app.pop_screen()

@@ -14,18 +14,10 @@ import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from reader.data import locations, schemas
+from reader.data.database import DataError, open_database, transaction
 from reader.notify import Notify
-from reader.store import data_dir, set_aside_or_fail
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS translations (
-    engine  TEXT NOT NULL,
-    version TEXT NOT NULL,
-    source  TEXT NOT NULL,
-    target  TEXT NOT NULL,
-    PRIMARY KEY (engine, version, source)
-) WITHOUT ROWID
-"""
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
 
 
@@ -47,7 +39,7 @@ class Cache:
 
     def __init__(self, path: Path | None = None, *, notify: Notify | None = None) -> None:
         try:
-            self.path = path or data_dir() / "cache.sqlite3"
+            self.path = path or locations.path(locations.TRANSLATION_CACHE)
         except OSError as exc:
             raise CacheUnavailable(f"data folder unusable ({exc.strerror or exc})") from exc
         self.notice: str | None = None
@@ -68,20 +60,15 @@ class Cache:
             return self._open_read_only()
         try:
             return self._connect()
-        except sqlite3.OperationalError as exc:
-            # Locked, read-only media, disk full...: the file is not damaged.
+        except DataError as exc:
+            # Locked, read-only media, disk full...: the file is not damaged (a damaged
+            # one was set aside by the opener, and a new one made).
             if self.path.exists():
                 try:
                     return self._open_read_only(exc)
                 except CacheUnavailable:
                     pass  # no cache in it yet (a full disk stopped its creation): say why
             raise CacheUnavailable(f"cannot create {self.path} ({exc})") from exc
-        except sqlite3.DatabaseError as exc:
-            moved = set_aside_or_fail(self.path, exc, CacheUnavailable)
-            self.notice = (
-                f"translation cache was unreadable ({exc}); moved to {moved.name} and rebuilt"
-            )
-            return self._connect()
 
     def _open_read_only(self, why: Exception | None = None) -> sqlite3.Connection:
         if not self.path.is_file():
@@ -100,16 +87,20 @@ class Cache:
         return db
 
     def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
+        opened = open_database(
+            self.path, schemas.TRANSLATION_CACHE, timeout=10, check_same_thread=False
+        )
+        db = opened.db
+        if opened.moved is not None:
+            self.notice = (
+                f"translation cache was unreadable ({opened.damage}); moved to"
+                f" {opened.moved.name} and rebuilt"
+            )
         try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(_SCHEMA)
             db.execute("SELECT count(*) FROM translations WHERE engine = ''").fetchone()
-            db.commit()
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
             db.close()
-            raise
+            raise DataError(f"{self.path}: cannot read the translation cache ({exc})") from exc
         return db
 
     def get_many(self, engine: str, version: str, sources: Sequence[str]) -> dict[str, str]:
@@ -133,7 +124,7 @@ class Cache:
             if self.read_only:
                 return
             try:
-                with self._db:  # one transaction: all of these rows or none
+                with transaction(self._db):  # all of these rows or none
                     self._db.executemany(
                         "INSERT OR REPLACE INTO translations (engine, version, source, target) VALUES (?, ?, ?, ?)",
                         rows,

@@ -107,7 +107,78 @@ def data_folder() -> list[Check]:
                 "set READER_DATA_DIR to a writable folder",
             )
         ]
-    return [_writable(folder), _cache(folder), _user_glossary(), _vocabulary(folder)]
+    return [
+        _writable(folder),
+        _cache(folder),
+        _user_glossary(),
+        _vocabulary(folder),
+        *_databases(folder),
+        *_backups(folder),
+    ]
+
+
+def _databases(folder: Path) -> list[Check]:
+    """Each database's schema version (as on disk; the reader upgrades it on opening)."""
+    from reader.data.database import version_of
+    from reader.data.schemas import ALL
+
+    rows = []
+    for schema in ALL:
+        path = folder / schema.file
+        if not path.exists():
+            continue
+        found = version_of(path)
+        if found is None:
+            rows.append(
+                Check(
+                    "data", schema.file, False, "unreadable", "the reader sets it aside on opening"
+                )
+            )
+            continue
+        state = (
+            "up to date"
+            if found == schema.version
+            else f"upgraded to {schema.version} when next opened"
+            if found < schema.version
+            else f"newer than this reader ({schema.version}): update the reader"
+        )
+        size = _human(_size([path, path.with_name(path.name + "-wal")]))
+        rows.append(
+            Check("data", schema.file, found <= schema.version, f"schema {found} ({state}), {size}")
+        )
+    return rows
+
+
+def _backups(folder: Path) -> list[Check]:
+    """The backups under ``backups/``, newest first, with their dates and sizes."""
+    import time
+
+    from reader.data import backups
+    from reader.settings import current
+
+    found = backups.every(folder)
+    if not found:
+        return [Check("data", "backups", True, "none yet (reader data backup makes one)")]
+    rows = [
+        Check(
+            "data",
+            "backups",
+            True,
+            f"{len(found)} in {folder / 'backups'} (the last {current().backups} are kept;"
+            " reader data restore NAME puts one back)",
+        )
+    ]
+    for backup in found:
+        made = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.made))
+        rows.append(
+            Check(
+                "data",
+                f"  {backup.name}",
+                True,
+                f"{made}, {_human(backup.size)}, {', '.join(backup.files)}",
+            )
+        )
+    return rows
 
 
 def _writable(folder: Path) -> Check:
@@ -139,7 +210,9 @@ def _human(size: int) -> str:
 
 
 def _cache(folder: Path) -> Check:
-    base = folder / "cache.sqlite3"
+    from reader.data import locations
+
+    base = folder / locations.TRANSLATION_CACHE
     files = [base, base.with_name(base.name + "-wal"), base.with_name(base.name + "-shm")]
     if not base.exists():
         return Check("data", "translation cache", True, "empty (filled as articles are translated)")

@@ -4,6 +4,7 @@
 - ``READER_BEAM_SIZE`` (4): Argos beam size; 1 is faster and a little worse.
 - ``READER_THREADS`` (cores, at most 4): CTranslate2 intra-op threads.
 - ``READER_BATCH_SIZE`` (32): sentences per CTranslate2 batch.
+- ``READER_BACKUPS`` (7): how many backups of the data folder are kept (``backups/``).
 - ``READER_DEBUG``: set to anything to let unexpected errors show their traceback.
 - ``READER_SPEECH_VOICE`` (fr-fr): the espeak-ng voice French is spoken with (fr-be, fr-ch…).
 - ``READER_SPEECH_RATE`` (160): words a minute, 80 to 450 (espeak-ng's own default is 175).
@@ -109,6 +110,8 @@ class Settings:
     freedict_url: str | None = None
     """Where ``reader dictionaries install`` downloads FreeDict from, instead of its release."""
     speech: SpeechSettings = SpeechSettings()
+    backups: int = 7
+    """How many backups of the databases ``backups/`` keeps (the oldest go first)."""
     review: ReviewSettings = ReviewSettings()
     subtitle_pause: float = 2.0
     """Seconds of silence that end a paragraph of subtitles (READER_SUBTITLE_PAUSE)."""
@@ -130,6 +133,7 @@ class Settings:
             else None,
             freedict_url=env.get("READER_FREEDICT_URL") or None,
             speech=SpeechSettings.from_env(env),
+            backups=_positive(env, "READER_BACKUPS", 7),
             review=ReviewSettings.from_env(env),
             subtitle_pause=_seconds(env, "READER_SUBTITLE_PAUSE", 2.0),
         )

@@ -1,4 +1,5 @@
-"""The user's data folder and reading positions, written atomically.
+"""The user's data folder, and writing its files atomically (the files are named in
+``reader.data.locations``; reading positions are in the library database).
 
 ``READER_DATA_DIR`` (read by ``reader.settings``) overrides the platform folder (tests use it).
 """
@@ -6,11 +7,9 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 import secrets
 import stat
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +19,6 @@ from pathlib import Path
 from reader.errors import ReaderError
 
 APP_NAME = "bilingual-reader"
-_lock = threading.Lock()
 
 
 def data_dir() -> Path:
@@ -139,62 +137,11 @@ def set_aside_or_fail(path: Path, damage: Exception, error: type[Exception]) -> 
 
 @dataclass(frozen=True)
 class Position:
-    """Where a reader was in an article, and which mode they used."""
+    """Where a reader was in an article, and which mode they used (kept by
+    ``reader.library.shelf.Library.save_position``, by article key)."""
 
     block: int = 0
     mode: str = "both"
-
-
-class Positions:
-    """Reading positions per article key, in ``positions.json``.
-
-    A data folder that cannot be created or read leaves positions off, with a notice;
-    reading never fails because of them.
-    """
-
-    def __init__(self, folder: Path | None = None) -> None:
-        self.notice: str | None = None
-        try:
-            self.path: Path | None = (folder or data_dir()) / "positions.json"
-        except OSError as exc:
-            self.path = None
-            self.notice = f"reading positions are off: the data folder is unusable ({exc})"
-
-    def _read(self) -> dict[str, dict]:
-        if self.path is None or not self.path.exists():
-            return {}
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                raise ValueError("not an object")
-            return data
-        except (OSError, ValueError) as exc:
-            try:
-                moved = set_aside(self.path)
-            except OSError:
-                self.notice = f"reading positions are unreadable ({exc}); left as they are"
-                self.path = None
-                return {}
-            self.notice = f"reading positions were unreadable ({exc}); moved to {moved.name}"
-            return {}
-
-    def get(self, key: str) -> Position | None:
-        entry = self._read().get(key)
-        if not isinstance(entry, dict):
-            return None
-        block, mode = entry.get("block", 0), entry.get("mode", "both")
-        if not isinstance(block, int) or not isinstance(mode, str):
-            return None
-        return Position(block, mode)
-
-    def put(self, key: str, position: Position) -> None:
-        """Saves one position; raises OSError when the folder cannot be written."""
-        if self.path is None:
-            return
-        with _lock:
-            data = self._read()
-            data[key] = {"block": position.block, "mode": position.mode, "at": int(time.time())}
-            atomic_write(self.path, json.dumps(data, indent=1).encode("utf-8"))
 
 
 def swap_folder(new: Path, final: Path, aside: Path) -> None:

@@ -14,6 +14,7 @@ from textual.binding import Binding
 
 from reader.app.commands import ReaderCommands
 from reader.app.library_flow import LibraryFlow
+from reader.app.messages import Notice
 from reader.app.options import ReadingOptions
 from reader.app.screens.help import HelpScreen, reader_key_groups
 from reader.app.screens.main import MainScreen, shown_source
@@ -22,10 +23,9 @@ from reader.article import Article
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from reader.app.screens.library import LibraryScreen
     from reader.app.widgets.library_hits import LibraryHits
+    from reader.learning.store import LearningStore
     from reader.library.shelf import Library
 
 
@@ -52,6 +52,7 @@ class ReaderApp(App[None]):
         statuses: bool = True,
         library: Library | None = None,
         library_problem: str | None = None,
+        learning: LearningStore | None = None,
         start_review: bool = False,
     ) -> None:
         super().__init__()
@@ -61,14 +62,25 @@ class ReaderApp(App[None]):
         """The text the app opened on (None: it opens on the library screen)."""
         self.options = ReadingOptions(engine, enforce, extract, remember, statuses)
         self.sub_title = shown_source(article) if article is not None else "library"
-        self.library_flow = LibraryFlow(self, self.options, library, library_problem)
+        if learning is None:
+            from reader.errors import ReaderError
+            from reader.learning.store import LearningStore
+
+            try:
+                learning = LearningStore()
+            except ReaderError:
+                learning = None  # no usable data folder: the statuses say so themselves
+        self.learning = learning
+        """The word statuses, opened once here and handed to what uses them (None: the
+        data folder is unusable)."""
+        self.library_flow = LibraryFlow(self, self.options, library, library_problem, learning)
         self.farewell: list[str] = []
         """What could not be saved on quitting, printed once the terminal is back."""
 
-    def get_default_screen(self) -> Screen[None]:
-        return self.library_flow.first_screen(self.article)
-
     def on_mount(self) -> None:
+        # Over the app's base screen (as frogmouth does), so that every screen of the app
+        # was pushed and can be replaced or popped: none is kept alive under the stack.
+        self.push_screen(self.library_flow.first_screen(self.article))
         if self.start_review:
             self.call_after_refresh(self.action_review)
 
@@ -83,6 +95,11 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(reader_key_groups(self.BINDINGS)))
+
+    def on_notice(self, message: Notice) -> None:
+        """What a reading session says before or beside its screen (its glossary stack's
+        notices: ``reader.app.context.glossary_notices``)."""
+        self.notify(message.text, title=message.title, timeout=6)
 
     async def action_quit(self) -> None:
         # Workers are cancelled by exit(); their threads are daemons and are not waited for.

@@ -1,5 +1,5 @@
-"""The reading screen's glossary: the session's one ``GlossaryStack``, the glossary built
-from it, and what the panel says while it builds.
+"""The reading screen's glossary: the glossary built from the session's one
+``GlossaryStack`` (in its ``ReadingContext``), and what the panel says while it builds.
 
 A plain controller beside the screen, like ``Translator``: the screen runs ``build`` as a
 worker and handles the ``GlossaryReady``/``GlossaryFailed`` it posts. The stack is the one
@@ -15,19 +15,16 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from reader.app.analysis import SharedAnalysis
 from reader.app.background import in_daemon
-from reader.app.messages import GlossaryFailed, GlossaryReady, Notice
-from reader.app.options import ReadingOptions
+from reader.app.messages import GlossaryFailed, GlossaryReady
 from reader.app.translator import Translator
 from reader.app.work import with_english
-from reader.article import Article
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from glossary.extract import Candidate
     from glossary.model import Glossary
-    from glossary.sources import GlossaryStack
+    from reader.app.context import ReadingContext
 
 
 class GlossaryWork:
@@ -35,16 +32,15 @@ class GlossaryWork:
 
     def __init__(
         self,
-        article: Article,
-        options: ReadingOptions,
+        context: ReadingContext,
         translator: Translator,
         post: Callable[[Message], object],
-        analysis: SharedAnalysis | None = None,
     ) -> None:
-        self.article = article
-        self.analysis = analysis or SharedAnalysis(article)
+        self.context = context
+        self.article = context.article
+        self.analysis = context.analysis
         """The article's one spaCy pass (shared with the word statuses)."""
-        self.options = options
+        self.options = context.options
         self.translator = translator
         self._post = post
         self.glossary: Glossary | None = None
@@ -52,26 +48,13 @@ class GlossaryWork:
         self.final = False
         self.problem: str | None = None
         """Why part of the glossary is missing (a malformed curated file), for the panel."""
-        self._stack: GlossaryStack | None = None
         self._candidates: list[Candidate] | None = None
-
-    @property
-    def stack(self) -> GlossaryStack:
-        """The reading session's glossary stack (nothing is read until a worker asks)."""
-        if self._stack is None:
-            from glossary.sources import GlossaryStack
-
-            def notice(text: str) -> None:
-                self._post(Notice(text, "Glossary"))
-
-            self._stack = GlossaryStack(self.article, notice)
-        return self._stack
 
     async def build(self) -> None:
         """Stack entries at once; extracted ones (spaCy, then the engine's English) after."""
         from glossary import build
 
-        article, stack = self.article, self.stack
+        article, stack = self.article, self.context.stack
         try:
             entries = await in_daemon(stack.entries, "reader-glossary")
             self.problem = stack.problem

@@ -100,6 +100,7 @@ class WordStatuses:
         analysis: SharedAnalysis,
         post: Callable[[Message], object],
         enabled: bool = True,
+        store: LearningStore | None = None,
     ) -> None:
         self.article = article
         self.analysis = analysis
@@ -113,8 +114,8 @@ class WordStatuses:
         self.shown = True
         """``v``: the marks drawn or not (the status line keeps % known either way)."""
         self.writer = LearningWriter(lambda error: post(LearningFailed(error)))
-        self._store: LearningStore | None = None
-        """The learning file, opened by ``load`` (in its thread)."""
+        self._store: LearningStore | None = store
+        """The learning file the app opened (else made by ``load``, in its thread)."""
         self._drawn: dict[int, tuple[object, object, tuple[Mark, ...]]] = {}
         self._current = 0
         self._read: set[int] = set()
@@ -131,7 +132,9 @@ class WordStatuses:
 
         analysis, article = self.analysis, self.article
         try:
-            store = self._store = await in_daemon(LearningStore, "reader-statuses")
+            store = self._store
+            if store is None:
+                store = self._store = await in_daemon(LearningStore, "reader-statuses")
             tokens = await in_daemon(analysis.cached, "reader-statuses")
             if tokens is None:  # spaCy, once the English is in (as the glossary's extraction)
                 while not translated().is_set():

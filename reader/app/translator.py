@@ -27,15 +27,13 @@ from reader.app.messages import (
     TranslationDone,
     TranslationFailed,
 )
-from reader.app.options import ReadingOptions
 from reader.app.schedule import Schedule
 from reader.app.work import translate_run
-from reader.article import Article
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from glossary.model import Entry
-    from glossary.sources import GlossaryStack
+    from reader.app.context import ReadingContext
     from reader.session import TranslationSession
     from reader.translation import BlockTranslation
 
@@ -43,18 +41,12 @@ if TYPE_CHECKING:
 class Translator:
     """Owns the reading session's ``TranslationSession`` and the current run's schedule."""
 
-    def __init__(
-        self,
-        article: Article,
-        options: ReadingOptions,
-        stack: Callable[[], GlossaryStack],
-        post: Callable[[Message], object],
-    ) -> None:
-        self.article = article
-        self.options = options
-        self._stack = stack
+    def __init__(self, context: ReadingContext, post: Callable[[Message], object]) -> None:
+        self.context = context
+        self.article = context.article
+        self.options = context.options
+        """The options this session opens with (a switch before it is open changes them)."""
         self._post = post
-        self.session: TranslationSession | None = None
         self.available: dict[str, bool] = {}
         """Which engines can run here, for the palette (empty until ``survey``)."""
         self.generation = 0
@@ -62,6 +54,11 @@ class Translator:
         self.schedule = Schedule(self._sentences())
         self.complete = asyncio.Event()
         """Set when the current run has given every block its English (or failed)."""
+
+    @property
+    def session(self) -> TranslationSession | None:
+        """The reading session's ``TranslationSession`` (in the context), None until open."""
+        return self.context.session
 
     def _sentences(self) -> list[int]:
         return [len(b.sentences) for b in self.article.blocks]
@@ -77,10 +74,10 @@ class Translator:
         """Opens the session the first time, then translates chunk after chunk."""
         stop = threading.Event()
         try:
-            if self.session is None:
-                self.session = await in_daemon(self._open, "reader-engine")
+            session = self.context.session
+            if session is None:
+                session = self.context.session = await in_daemon(self._open, "reader-engine")
                 self._announce(self.options.engine == "auto")
-            session = self.session
 
             def arrived(chunk: list[BlockTranslation]) -> None:
                 self._post(EnglishArrived(chunk, generation))
@@ -111,7 +108,7 @@ class Translator:
             options.engine,
             notify=notice,
             enforce=options.enforce,
-            entries=self._stack(),
+            entries=self.context.stack,
         )
 
     def _announce(self, announce: bool) -> None:
@@ -168,6 +165,24 @@ class Translator:
             return
         if chunk:
             self._post(EnglishRevised(chunk, generation))
+
+    def english_in_cache(self, sentences: list[str]) -> dict[str, str]:
+        """The English the session's engine left in the cache for ``sentences`` (none
+        before the session is open, or with no cache or no English), and the reader's own
+        English (``reader.corrections``) ahead of it."""
+        from reader.corrections.store import yours_for
+        from reader.engines import marked
+
+        if not sentences:
+            return {}
+        session = self.session
+        found: dict[str, str] = {}
+        engine = session.engine if session is not None else None
+        if session is not None and session.cache is not None and engine and engine.gives_english:
+            cached = session.cache.get_many(engine.name, engine.cache_version, sentences)
+            found = {fr: marked.strip(en) for fr, en in cached.items()}
+        found.update(yours_for(sentences))
+        return found
 
     def close(self) -> None:
         if self.session is not None:

@@ -188,7 +188,7 @@ def load_article(path: str):  # -> reader.article.Article (imported lazily: keep
     A number that is no file is a library text (``reader words 3``); a book (``.epub``)
     is read as ``reader add`` reads it, without adding it."""
     from reader import article as article_model
-    from reader.commands.open import library_id
+    from reader.commands.arguments import library_id
     from reader.errors import InputError
 
     text_id = library_id(path)

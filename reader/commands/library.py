@@ -128,8 +128,16 @@ def _iso(stamp: float | None) -> str | None:
 
 def library(fmt: FormatOption = ListFormat.table) -> None:
     """List the texts in the library, the last opened first."""
+    from reader.learning.stats import known_shares
+    from reader.learning.store import LearningError, LearningStore
+    from reader.library.shelf import with_known
+
     with _library() as shelf:
         texts = shelf.texts()
+    try:
+        texts = with_known(texts, known_shares(LearningStore()))
+    except LearningError as exc:
+        notice(f"% known not shown: {exc}")
     if fmt is ListFormat.json:
         rows = [
             {

@@ -17,8 +17,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.commands.arguments import library_id
+
 if TYPE_CHECKING:
     from reader.article import Article
+    from reader.learning.store import LearningStore
     from reader.library.shelf import Library
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
@@ -32,6 +35,7 @@ def open_article(path: str | None, engine: str, enforce: bool = True, review: bo
     ``review``: on the review screen, over that first screen."""
     from reader import article as article_model
 
+    _daily_backup()
     library, problem = _library()
     article: Article | None = None
     if path is None and library is not None and has_own_texts(library):
@@ -54,6 +58,7 @@ def open_article(path: str | None, engine: str, enforce: bool = True, review: bo
         enforce=enforce,
         library=library,
         library_problem=problem,
+        learning=_learning(),
         start_review=review,
     )
     try:
@@ -69,13 +74,6 @@ def open_article(path: str | None, engine: str, enforce: bool = True, review: bo
 LIBRARY_SUFFIXES = (".epub", ".pdf")
 """Files the reader reads only through the library (a book): ``reader livre.epub`` adds
 the book (saying so) and opens it, as ``reader add`` then ``reader open ID`` would."""
-
-
-def library_id(path: str) -> int | None:
-    """``reader 3``: the id of a library text, when ``path`` is a number and no such file."""
-    if path.isdigit() and not os.path.exists(path) and len(path) <= 18:
-        return int(path)
-    return None
 
 
 def kept_in_library(path: str) -> bool:
@@ -112,6 +110,17 @@ def _from_library(library: Library, path: str) -> Article:
     return library.article(text_id)
 
 
+def _daily_backup() -> None:
+    """At most once a day, a backup of the databases before the app opens them."""
+    from reader.data import backups, locations
+    from reader.errors import ReaderError
+
+    try:
+        backups.daily(locations.folder())
+    except (ReaderError, OSError) as exc:
+        sys.stderr.write(f"reader: warning: no backup today: {exc}\n")
+
+
 def _library() -> tuple[Library | None, str | None]:
     """The library, if the reader has one (none is created just by opening the app), or
     why it cannot be used (the app says so; reading goes on)."""
@@ -127,6 +136,17 @@ def _library() -> tuple[Library | None, str | None]:
     except (ReaderError, OSError, sqlite3.Error) as exc:
         return None, str(exc)
     return library, None
+
+
+def _learning() -> LearningStore | None:
+    """The word statuses, opened once for the app (None: no usable data folder)."""
+    from reader.errors import ReaderError
+    from reader.learning.store import LearningStore
+
+    try:
+        return LearningStore()
+    except ReaderError:
+        return None
 
 
 def has_own_texts(library: Library) -> bool:

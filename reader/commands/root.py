@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from reader.commands import corrections as corrections_cmd
+from reader.commands import data as data_cmd
 from reader.commands import doctor as doctor_cmd
 from reader.commands import eval as eval_cmd
 from reader.commands import glossary as glossary_cmd
@@ -91,6 +92,7 @@ app.add_typer(known_cmd.app, name="known")
 app.command()(stats_cmd.stats)
 app.add_typer(review_cmd.app, name="review")
 app.command()(doctor_cmd.doctor)
+app.add_typer(data_cmd.app, name="data")
 app.command()(speak_cmd.speak)
 app.command()(library_cmd.add)
 app.command("library")(library_cmd.library)

@@ -16,20 +16,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from reader.corrections.key import key
+from reader.data import locations, schemas
+from reader.data.database import transaction
 from reader.database import Database
 from reader.errors import ReaderError
 
-FILE_NAME = "corrections.sqlite3"
+FILE_NAME = locations.CORRECTIONS
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS corrections (
-    key TEXT PRIMARY KEY,     -- reader.corrections.key.key(fr): what every spelling shares
-    fr TEXT NOT NULL,         -- the French as the reader last gave it
-    en TEXT NOT NULL,         -- their English
-    created TEXT NOT NULL,    -- ISO 8601, UTC
-    updated TEXT NOT NULL
-) WITHOUT ROWID;
-"""
+SCHEMA = schemas.CORRECTIONS_SQL
 """The whole schema, in one place (a migration of the data home can take it as it is)."""
 
 _LINE_BREAKS = re.compile(r"[\r\n\t\v\f]+")
@@ -65,16 +59,14 @@ def _checked(fr: str, en: str) -> tuple[str, str, str]:
 class Corrections(Database):
     """The corrections file; every method opens, works in one transaction, and closes."""
 
-    FILE_NAME = FILE_NAME
-    WHAT = "corrections"
-    SCHEMA = SCHEMA
+    SCHEMA = schemas.CORRECTIONS
     error = CorrectionsError
 
     @contextmanager
     def _open(self) -> Iterator[sqlite3.Connection]:
         with closing(self._connect()) as db:
             try:
-                with db:  # one transaction: committed on success, rolled back on error
+                with transaction(db):  # committed on success, rolled back on error
                     yield db
             except sqlite3.DatabaseError as exc:
                 raise CorrectionsError(f"{self.path}: cannot use the corrections ({exc})") from exc

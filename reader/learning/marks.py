@@ -197,8 +197,8 @@ class StatusMarks:
 
 def for_article(
     article: Article,
-    analysis: Sequence[Sequence[Token]] | None = None,
-    store: LearningStore | None = None,
+    analysis: Sequence[Sequence[Token]] | None,
+    store: LearningStore,
 ) -> StatusMarks:
     """The article's marks under the stored statuses (for a worker: spaCy runs when the
     analysis is neither given nor cached); the article's lemma counts are kept for
@@ -206,7 +206,6 @@ def for_article(
     from reader.learning.phrases import phrases_in
     from reader.learning.words import words_of
 
-    store = store or LearningStore()
     statuses = store.statuses()
     words = words_of(article, analysis, phrases_in(statuses))
     marks = StatusMarks(words, statuses)
@@ -228,7 +227,9 @@ class StatusEditor:
     ) -> None:
         self.marks = marks
         if save is None:
-            save = (store or LearningStore()).set_many
+            if store is None:
+                raise ValueError("a StatusEditor saves to a store or through save")
+            save = store.set_many
         self._save = save
         self._undo: dict[str, str] = {}
 

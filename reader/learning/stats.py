@@ -123,6 +123,24 @@ def article_shares(store: LearningStore) -> list[ArticleShare]:
     ]
 
 
+def known_shares(store: LearningStore) -> dict[str, float]:
+    """Each recorded article's share of known words, by article key (for the library's
+    % known: computed here, never stored). Driven from the known lemmas (``CROSS JOIN``
+    keeps that order) through the lemma index: 500 texts of 1,500 lemmas and 20,000
+    statuses took 1.1 s joined the other way round (benchmarks/data.py)."""
+    if not store.path.exists():
+        return {}
+    with store.reading() as db:
+        known = dict(
+            db.execute(
+                "SELECT l.article, SUM(l.count) FROM statuses s CROSS JOIN article_lemmas l"
+                " ON l.lemma = s.lemma WHERE s.status = 'known' GROUP BY l.article"
+            ).fetchall()
+        )
+        countable = db.execute("SELECT article, countable FROM articles").fetchall()
+    return {key: known.get(key, 0) / total for key, total in countable if total}
+
+
 def statistics(store: LearningStore, today: date | None = None) -> Statistics:
     today = today or datetime.now(UTC).date()
     if not store.path.exists():

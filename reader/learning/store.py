@@ -24,52 +24,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from reader.data import locations, schemas
+from reader.data.database import transaction
 from reader.errors import ReaderError
 from reader.learning.database import Database
 from reader.textio import clean
 
-FILE_NAME = "learning.sqlite3"
+FILE_NAME = locations.LEARNING
 STATUSES = ("new", "learning-1", "learning-2", "learning-3", "learning-4", "known", "ignored")
 """Every status, in the order the CLI lists them; ``new`` is the default."""
 LEARNING = STATUSES[1:5]
 GROUPS = {"new": ("new",), "learning": LEARNING, "known": ("known",), "ignored": ("ignored",)}
 """What ``--status`` filters by: ``learning`` is any of the four grades."""
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS statuses (
-    lemma   TEXT PRIMARY KEY,
-    status  TEXT NOT NULL,
-    updated TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS history (
-    id     INTEGER PRIMARY KEY,
-    lemma  TEXT NOT NULL,
-    old    TEXT NOT NULL,
-    new    TEXT NOT NULL,
-    at     TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS reading (
-    article TEXT NOT NULL,
-    block   INTEGER NOT NULL,
-    words   INTEGER NOT NULL,
-    day     TEXT NOT NULL,
-    PRIMARY KEY (article, block)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS articles (
-    article   TEXT PRIMARY KEY,
-    title     TEXT NOT NULL,
-    source    TEXT NOT NULL,
-    tokens    INTEGER NOT NULL,
-    countable INTEGER NOT NULL,
-    seen      TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS article_lemmas (
-    article TEXT NOT NULL,
-    lemma   TEXT NOT NULL,
-    count   INTEGER NOT NULL,
-    PRIMARY KEY (article, lemma)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS article_lemmas_lemma ON article_lemmas (lemma);
-"""
 
 
 class LearningError(ReaderError):
@@ -104,12 +70,8 @@ def check_status(status: str) -> str:
 class LearningStore(Database):
     """The learning file; every method opens, works in one transaction, and closes."""
 
-    FILE_NAME = FILE_NAME
-    WHAT = "word statuses"
-    SCHEMA = SCHEMA
+    SCHEMA = schemas.LEARNING
     error = LearningError
-    PRAGMAS = ("journal_mode = WAL",)
-    AUTOCOMMIT = True
 
     def __init__(self, path: Path | None = None) -> None:
         super().__init__(path)
@@ -129,13 +91,8 @@ class LearningStore(Database):
         what it reads cannot change under it in another process."""
         with self._lock, closing(self._connect()) as db:
             try:
-                db.execute("BEGIN IMMEDIATE")
-                try:
+                with transaction(db):
                     yield db
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
-                db.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
                 raise LearningError(f"{self.path}: cannot save ({exc})") from exc
 

@@ -32,6 +32,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.data import locations, schemas
+from reader.data.database import transaction
 from reader.errors import ReaderError
 from reader.learning.database import Database
 
@@ -39,28 +41,7 @@ if TYPE_CHECKING:
     from reader.lookup.service import Gloss, LookupResult
     from reader.speech import Speech
 
-FILE_NAME = "vocabulary.sqlite3"
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS words (
-    lemma   TEXT PRIMARY KEY,
-    word    TEXT NOT NULL,
-    english TEXT NOT NULL,
-    source  TEXT NOT NULL,
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS examples (
-    id       INTEGER PRIMARY KEY,
-    lemma    TEXT NOT NULL REFERENCES words(lemma) ON DELETE CASCADE,
-    word     TEXT NOT NULL,
-    sentence TEXT NOT NULL,
-    english  TEXT NOT NULL,
-    title    TEXT NOT NULL,
-    path     TEXT NOT NULL,
-    saved    TEXT NOT NULL,
-    UNIQUE (lemma, sentence)
-);
-"""
+FILE_NAME = locations.VOCABULARY
 ANKI_MODEL_ID = 1_786_204_417
 ANKI_DECK_ID = 1_786_204_418
 ANKI_FIELDS = (
@@ -129,11 +110,8 @@ def _now() -> str:
 class Vocabulary(Database):
     """The vocabulary file; every method opens, works in one transaction, and closes."""
 
-    FILE_NAME = FILE_NAME
-    WHAT = "vocabulary"
-    SCHEMA = SCHEMA
+    SCHEMA = schemas.VOCABULARY
     error = VocabError
-    PRAGMAS = ("foreign_keys = ON",)
 
     def save(
         self,
@@ -154,7 +132,7 @@ class Vocabulary(Database):
         now = _now()
         with _lock, closing(self._connect()) as db:
             try:
-                with db:  # one transaction: the word and its example, or neither
+                with transaction(db):  # the word and its example, or neither
                     db.execute(
                         "INSERT INTO words VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(lemma) DO UPDATE SET"
                         " english = CASE WHEN excluded.english != '' THEN excluded.english ELSE english END,"
@@ -203,7 +181,7 @@ class Vocabulary(Database):
             doomed = sorted({lemma for lemma, form in rows if wanted in (fold(lemma), fold(form))})
             if not doomed:
                 raise VocabError(f"no {word!r} in your vocabulary (see: reader vocab list)")
-            with db:
+            with transaction(db):
                 db.executemany("DELETE FROM words WHERE lemma = ?", [(lemma,) for lemma in doomed])
             return doomed
 

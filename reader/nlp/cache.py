@@ -17,20 +17,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.article import Article
+from reader.data import locations, schemas
+from reader.data.database import DataError, open_database, transaction
 from reader.nlp.analysis import Token, analyse, model_version
-from reader.store import data_dir, set_aside
 
-FILE_NAME = "analysis.sqlite3"
+FILE_NAME = locations.ANALYSIS_CACHE
 RULES_VERSION = 2
 """Raise when ``reader.nlp.lemmas`` or ``tokens_of`` change what they give."""
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS analyses (
-    article TEXT NOT NULL,
-    version TEXT NOT NULL,
-    tokens  BLOB NOT NULL,
-    PRIMARY KEY (article, version)
-) WITHOUT ROWID
-"""
 _lock = threading.Lock()
 
 
@@ -69,23 +62,16 @@ class AnalysisCache:
         self.notice: str | None = None
 
     def _connect(self) -> sqlite3.Connection | None:
+        """The cache, or None: locked, read-only, full, damaged and not movable (the
+        text is then analysed without it)."""
         try:
-            path = self.path or data_dir() / FILE_NAME
-            db = sqlite3.connect(path, timeout=10)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(_SCHEMA)
-            return db
-        except sqlite3.DatabaseError as exc:
-            if "not a database" not in str(exc) and "malformed" not in str(exc):
-                return None  # locked, read-only, full: analyse without the cache
-            try:
-                moved = set_aside(path)
-            except OSError:
-                return None
-            self.notice = f"the analysis cache was damaged; moved to {moved.name}"
-            return self._connect()
-        except OSError:
+            path = self.path or locations.path(FILE_NAME)
+            opened = open_database(path, schemas.ANALYSIS_CACHE, timeout=10)
+        except (DataError, OSError):
             return None
+        if opened.notice is not None:
+            self.notice = opened.notice
+        return opened.db
 
     def get(self, article: Article) -> list[list[Token]] | None:
         db = self._connect()
@@ -112,7 +98,7 @@ class AnalysisCache:
         if db is None:
             return
         try:
-            with _lock, db:
+            with _lock, transaction(db):
                 db.execute(
                     "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
                     (article.key, version(), encode(tokens)),

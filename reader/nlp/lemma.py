@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Protocol
 from reader.apertium import Analysis, Apertium, ApertiumUnavailable, find_files
 
 if TYPE_CHECKING:
-    from reader.nlp.analysis import Token
+    from reader.nlp.token import Token
 
 OPEN = ("NOUN", "VERB", "AUX", "ADJ", "ADV")
 """spaCy's parts of speech whose lemma this module decides."""

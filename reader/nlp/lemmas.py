@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 from reader.nlp.lemma import Readings, decide
 
 if TYPE_CHECKING:
-    from reader.nlp.analysis import Token
+    from reader.nlp.token import Token
 
 CLOSED = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ"})
 """spaCy's closed-class parts of speech: their lemma comes from the table below."""

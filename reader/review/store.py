@@ -37,52 +37,14 @@ from pathlib import Path
 
 from fsrs import Card, Rating, Scheduler, State
 
+from reader.data import schemas
 from reader.errors import ReaderError
 from reader.learning import store as learning
 from reader.learning.database import Database
 from reader.review.cards import Kind, card_id, kind_of, scheduler
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS review_cards (
-    id          INTEGER PRIMARY KEY,
-    key         TEXT NOT NULL UNIQUE,
-    kind        TEXT NOT NULL CHECK (kind IN ('word', 'phrase')),
-    active      INTEGER NOT NULL DEFAULT 1,
-    state       INTEGER NOT NULL,
-    step        INTEGER,
-    stability   REAL,
-    difficulty  REAL,
-    due         REAL NOT NULL,
-    last_review REAL,
-    reps        INTEGER NOT NULL DEFAULT 0,
-    lapses      INTEGER NOT NULL DEFAULT 0,
-    introduced  TEXT,
-    created     TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS review_cards_queue ON review_cards (active, reps, due);
-CREATE TABLE IF NOT EXISTS review_log (
-    id       INTEGER PRIMARY KEY,
-    card_id  INTEGER NOT NULL,
-    rating   INTEGER NOT NULL,
-    at       TEXT NOT NULL,
-    duration INTEGER,
-    state    INTEGER NOT NULL,
-    before   TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS review_log_card ON review_log (card_id);
-CREATE TABLE IF NOT EXISTS review_undone (
-    log_id INTEGER PRIMARY KEY,
-    at     TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS review_shown (
-    card_id  INTEGER NOT NULL,
-    text_id  INTEGER NOT NULL,
-    block    INTEGER NOT NULL,
-    sentence INTEGER NOT NULL,
-    at       REAL NOT NULL,
-    PRIMARY KEY (card_id, text_id, block, sentence)
-) WITHOUT ROWID;
-"""
+SCHEMA = schemas.REVIEW
+"""The review tables (migration 2 of the statuses file, ``reader.data.schemas``)."""
 _COLUMNS = (
     "c.id, c.key, c.kind, c.active, c.state, c.step, c.stability, c.difficulty, c.due,"
     " c.last_review, c.reps, c.lapses, c.introduced, coalesce(s.status, 'new')"
@@ -207,12 +169,8 @@ class ReviewStore(Database):
     """The cards and the log in the learning file; every method opens, works in one
     transaction and closes (as ``LearningStore``)."""
 
-    FILE_NAME = learning.FILE_NAME
-    WHAT = "review cards"
-    SCHEMA = learning.SCHEMA + SCHEMA
+    SCHEMA = schemas.LEARNING
     error = ReviewError
-    PRAGMAS = ("journal_mode = WAL",)
-    AUTOCOMMIT = True
 
     def __init__(self, path: Path | None = None, fsrs: Scheduler | None = None) -> None:
         super().__init__(path)

@@ -189,7 +189,8 @@ async def test_position_and_mode_are_remembered(data_dir):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("j", "j", "j", "f", "q")
-    assert (data_dir / "positions.json").is_file()
+    assert (data_dir / "library.sqlite3").is_file()  # positions live in the library database
+    assert not (data_dir / "positions.json").exists()
     again = make_app(remember=True)
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(again, pilot)
@@ -201,7 +202,7 @@ async def test_a_position_that_cannot_be_saved_on_quitting_is_said_after_the_app
 ):
     """QA 2026-12-01 Q4: on a full disk the last save fails as the app quits; a notice would
     vanish with it, so the app keeps the reason for the command to print."""
-    from reader.store import Positions
+    from reader.library.reading import ReadingPositions
 
     def full(self, key, position):
         raise OSError(28, "No space left on device")
@@ -209,7 +210,7 @@ async def test_a_position_that_cannot_be_saved_on_quitting_is_said_after_the_app
     app = make_app(remember=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        monkeypatch.setattr(Positions, "put", full)
+        monkeypatch.setattr(ReadingPositions, "put", full)
         await pilot.press("j", "q")
     assert app.farewell == [
         "the reading position was not saved: [Errno 28] No space left on device"
@@ -254,7 +255,7 @@ async def test_big_text_is_virtualised(tmp_path, data_dir):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert len(article.blocks) > 2000
-        assert len(app.query("*")) < 40  # a handful of widgets, not one per block
+        assert len(app.main.query("*")) < 40  # a handful of widgets, not one per block
         await pilot.press("end")
         assert app.view.current == len(article.blocks) - 1
         assert "§" in view_text(app)
@@ -288,7 +289,8 @@ from reader.article import load
 first_screen = []
 class Probe(ReaderApp):
     def on_mount(self):
-        self.call_after_refresh(lambda: first_screen.append(list(seen)))
+        super().on_mount()  # pushes the reading screen: record after its first refresh
+        self.screen.call_after_refresh(lambda: first_screen.append(list(seen)))
 async def main():
     app = Probe(load("seeds/trump-poutine.fr.txt"), "auto", remember=False)
     async with app.run_test() as pilot:

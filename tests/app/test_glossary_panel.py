@@ -18,10 +18,10 @@ async def test_panel_opens_closed_at_start_and_selects_otan(data_dir):
     app = app_without_extraction()
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(app, pilot)
-        assert not any(panel.display for panel in app.query(GlossaryPanel))  # closed at start
+        assert not any(panel.display for panel in app.main.query(GlossaryPanel))  # closed at start
         await pilot.press("g")
         await pilot.pause()
-        panel = app.query_one(GlossaryPanel)
+        panel = app.main.query_one(GlossaryPanel)
         assert panel.has_class("-open") and panel.display
         assert panel.region.width > 30 and panel.entry_tree.region.height > 10  # on screen
         sections = [str(section.label) for section in panel.entry_tree.root.children]
@@ -75,7 +75,7 @@ async def test_marked_term_opens_its_entry_by_keyboard_and_mouse(data_dir):
         assert any(m.kind == "term" for ms in view.marks.values() for m in ms)
         await pilot.press("t")  # first term of the title block: Trump
         await pilot.pause()
-        panel = app.query_one(GlossaryPanel)
+        panel = app.main.query_one(GlossaryPanel)
         assert (
             panel.has_class("-open") and app.main.selection.key == "people:Trump" and view.has_focus
         )

@@ -58,7 +58,7 @@ def put_cursor(view: ArticleView, index: int, needle: str) -> int:
 def panel_text(app) -> str:
     from textual.widgets import Static
 
-    return str(app.query_one(LookupPanel).query_one("#lookup", Static).render())
+    return str(app.main.query_one(LookupPanel).query_one("#lookup", Static).render())
 
 
 def current_row_visible(view: ArticleView) -> bool:
@@ -69,7 +69,7 @@ def current_row_visible(view: ArticleView) -> bool:
 async def looked_up(app, pilot, *keys: str) -> LookupPanel:
     await pilot.press(*keys)
     await lookups_settled(app, pilot)
-    return app.query_one(LookupPanel)
+    return app.main.query_one(LookupPanel)
 
 
 async def test_arrows_move_a_word_cursor_drawn_on_the_word(data_dir):

@@ -48,7 +48,7 @@ async def test_s_writes_one_status_under_the_analysis_lemma(tmp_path, data_dir):
             ready = of_type(messages, LookupReady)
             if ready and not ready[-1].quick:
                 break
-        panel = app.query_one(LookupPanel)
+        panel = app.main.query_one(LookupPanel)
         assert panel.result is not None and panel.result.word == "allions"
         assert panel.result.lemma == "aller"  # the panel names the analysis's lemma
         await pilot.press("s")

@@ -198,7 +198,7 @@ async def test_in_the_lookup_panel_p_says_the_word(data_dir, tmp_path, monkeypat
         await pilot.press("j", "right", "l")
         await wait_until(pilot, lambda: of_type(messages, LookupReady))
         await pilot.pause()
-        panel = app.query_one(LookupPanel)
+        panel = app.main.query_one(LookupPanel)
         assert panel.has_focus and panel.result is not None and panel.result.word == "article"
         await pilot.press("p")
         await wait_until(pilot, lambda: of_type(messages, SpeechEnded))

@@ -168,7 +168,7 @@ async def test_the_lookup_panel_shows_and_sets_the_words_status(article):
                 if len(of_type(messages, LookupReady)) > count:
                     break
             await pilot.pause()
-            return app.query_one(LookupPanel)
+            return app.main.query_one(LookupPanel)
 
         panel = await looked_up("j", "right", "right", "l")  # « chats »
         assert "Status of « chat »: learning 1 · top" in panel.word_status

@@ -1,4 +1,5 @@
-"""The SQLite cache and the reading positions: round trips and damaged files."""
+"""The SQLite cache and atomic writes: round trips and damaged files (reading positions:
+``tests/data/test_reading_state.py``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cache import Cache
-from reader.store import Position, Positions, atomic_write
+from reader.store import atomic_write
 
 
 def test_cache_round_trip_is_keyed_by_engine_and_version(data_dir):
@@ -48,16 +49,6 @@ def test_corrupt_cache_is_set_aside_and_rebuilt(data_dir):
     assert cache.get_many("e", "1", ["a"]) == {"a": "b"}
     kept = list(data_dir.glob("cache.sqlite3.corrupt-*"))
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not a database")
-
-
-def test_positions_round_trip_and_corruption(data_dir):
-    positions = Positions()
-    positions.put("k1", Position(7, "french"))
-    assert Positions().get("k1") == Position(7, "french")
-    positions.path.write_text("{not json", encoding="utf-8")
-    fresh = Positions()
-    assert fresh.get("k1") is None and "unreadable" in fresh.notice
-    assert list(data_dir.glob("positions.json.corrupt-*"))
 
 
 def test_atomic_write_leaves_no_temp_files(tmp_path):

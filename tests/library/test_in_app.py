@@ -16,15 +16,14 @@ from textual.notifications import Notify
 from textual.widgets import DataTable
 
 from reader.app.app import ReaderApp
-from reader.app.library_flow import read_share
 from reader.app.screens.library import LibraryScreen
 from reader.app.screens.main import MainScreen
 from reader.app.screens.peek import PeekScreen
+from reader.app.text_link import read_share
 from reader.app.widgets.library_hits import LibraryHits
 from reader.app.widgets.lookup_panel import LookupPanel
 from reader.article import load
 from reader.library.shelf import Library, Text
-from reader.store import Positions
 from tests.library.conftest import store
 from tests.support.app import of_type, screen_text, settle
 from tests.support.gates import GatedEngine, register, wait_until
@@ -175,9 +174,8 @@ async def test_a_word_in_two_texts_shows_the_other_and_a_peek_keeps_both_positio
     }
     assert peeked == {(gare.id, *TRAIN_IN_GARE)}
     # Both places kept: a peek is a glance, La gare's saved position and share read stay.
-    positions = Positions()
-    assert positions.get(voyage.key).block == 3
-    assert positions.get(gare.key).block == 2
+    assert library.position(voyage.key).block == 3
+    assert library.position(gare.key).block == 2
     assert library.text(voyage.id).read == read_share(3, 6)
     assert library.text(gare.id).read == read_share(2, 6)
     # The last text read is Le voyage: a peek does not count as opening a text.
@@ -293,7 +291,9 @@ async def test_a_library_that_cannot_be_used_is_a_notice_and_reading_goes_on(dat
     assert "library not used: it is locked" in told
 
 
-async def test_the_share_known_is_filled_from_the_learning_store_when_a_text_opens(shelf):
+async def test_the_library_screen_computes_the_share_known_from_the_word_statuses(shelf):
+    """% known is never stored: the library screen computes it from the statuses and
+    each article's lemma counts (recorded when its marks were computed)."""
     from reader.learning.store import LearningStore
 
     library, voyage, gare = shelf
@@ -303,11 +303,17 @@ async def test_the_share_known_is_filled_from_the_learning_store_when_a_text_ope
     )
     learning.set("gare", "known")
     learning.set("quai", "known")
-    app = app_reading(gare, library)
+    app = ReaderApp(None, "none", remember=False, extract=False, library=library, learning=learning)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-    assert library.text(gare.id).known == 5 / 8
-    assert library.text(voyage.id).known is None  # never opened
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        known = {t.id: t.known for t in app.screen.rows.texts}
+        learning.set("chien", "known")
+        app.screen.reload()
+        again = {t.id: t.known for t in app.screen.rows.texts}
+    assert known == {gare.id: 5 / 8, voyage.id: None}  # voyage: never opened
+    assert again[gare.id] == 1.0
+    assert library.text(gare.id).known is None  # nothing stored
 
 
 async def test_the_share_known_follows_the_word_statuses_of_the_text_read(shelf):
@@ -322,37 +328,8 @@ async def test_the_share_known_follows_the_word_statuses_of_the_text_read(shelf)
     async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
         await settle(app, pilot)
         (ready,) = of_type(messages, StatusesReady)
-        assert library.text(gare.id).known == ready.marks.known_share > 0
+        assert app.library_flow.known_shares()[gare.key] == ready.marks.known_share > 0
         await pilot.press("q")
-
-
-async def test_the_share_known_comes_from_a_cached_analysis_when_nothing_was_recorded(shelf):
-    import re
-    from dataclasses import replace
-
-    from reader.learning.store import LearningStore
-    from reader.nlp.cache import AnalysisCache
-    from tests.library.conftest import word_tokens
-
-    library, _voyage, gare = shelf
-    article = library.article(gare.id)
-    nouns = [[replace(t, pos="NOUN") for t in word_tokens(b.text)] for b in article.blocks]
-    AnalysisCache().put(article, nouns)  # as if spaCy had read it: every word a noun
-    LearningStore().set("gare", "known")
-    app = ReaderApp(article, "none", remember=False, extract=False, library=library)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-    words = re.findall(r"\w+", GARE)
-    assert library.text(gare.id).known == words.count("gare") / len(words)
-
-
-async def test_without_word_statuses_the_share_known_stays_unknown(shelf):
-    library, _voyage, gare = shelf
-    app = app_reading(gare, library)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(app, pilot)
-        app.main.library_link.set_known(0.25)  # what the marks will call
-    assert library.text(gare.id).known == 0.25
 
 
 def test_the_count_says_when_it_stopped_counting():

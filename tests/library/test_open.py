@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from reader.app.app import ReaderApp
-from reader.app.library_flow import read_share, source_of
+from reader.app.text_link import read_share, source_of
 from reader.commands import open as open_command
 from reader.library.shelf import Library, library_path
 from tests.library.conftest import store

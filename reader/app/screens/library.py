@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +28,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
 from reader.errors import ReaderError
-from reader.library.shelf import Library, NewText, Text
+from reader.library.shelf import Library, NewText, Text, with_known
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", "Title"),
@@ -215,15 +215,28 @@ class LibraryScreen(Screen[None]):
 
         error: str
 
-    def __init__(self, library: Library, selected: int | None = None, back: bool = True) -> None:
+    def __init__(
+        self,
+        library: Library,
+        selected: int | None = None,
+        back: bool = True,
+        known: Callable[[], Mapping[str, float]] | None = None,
+    ) -> None:
         super().__init__()
         self.library = library
         self.back = back
         """Whether there is a text under the screen for Escape to go back to (the app's
         first screen has none: there Escape does nothing, q quits)."""
-        self.rows = Rows(library.texts())
+        self._known_shares = known
+        """Each article's share of known words by key (computed from the statuses)."""
+        self.rows = Rows(self._texts())
         self.selected = selected
         self._title_width = _TITLE_WIDTH
+
+    def _texts(self) -> list[Text]:
+        """The library's texts, each with its % known from the word statuses."""
+        shares = self._known_shares() if self._known_shares is not None else {}
+        return with_known(self.library.texts(), shares)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -351,7 +364,7 @@ class LibraryScreen(Screen[None]):
         return int(row_key.value) if row_key.value is not None else None
 
     def reload(self, select: int | None = None) -> None:
-        self.rows.texts = self.library.texts()
+        self.rows.texts = self._texts()
         self.refill(select)
 
     @on(DataTable.RowSelected)

@@ -2,12 +2,14 @@
 
 It composes the widgets, starts the background work as workers and routes messages:
 widget messages from the view and the panels, and the typed messages in
-``reader.app.messages`` that the work posts. The work itself lives beside it:
-``Translator`` (one ``TranslationSession``, blocks on screen first after every jump),
-``GlossaryWork`` (the reading session's one glossary stack, which enforcement, the marks
-and lookups all read, so a term added with ``a`` reaches the three at once), the lookup
-panel (its own workers), ``Selection`` (which occurrence n/N went to) and ``WordStatuses``
-(the words marked by status, the word keys' changes, the blocks read).
+``reader.app.messages`` that the work posts. It is made from a ``ReadingContext``
+(``reader.app.context``: the article, the options, the library link, the session's one
+spaCy pass and one glossary stack, which enforcement, the marks and lookups all read, so a
+term added with ``a`` reaches the three at once), built before it and handed on to the
+work beside it: ``Translator`` (one ``TranslationSession``, blocks on screen first after
+every jump), ``GlossaryWork`` (the glossary built from the stack), the lookup panel (its
+own workers), ``Selection`` (which occurrence n/N went to) and ``WordStatuses`` (the
+words marked by status, the word keys' changes, the blocks read).
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label
 from textual.worker import Worker, WorkerState
 
-from reader.app.analysis import SharedAnalysis
 from reader.app.glossary_work import GlossaryWork
 from reader.app.layout import MODE_NAMES, MODES
 from reader.app.lookups import make_request, with_phrase
@@ -47,7 +48,6 @@ from reader.app.messages import (
     TranslationDone,
     TranslationFailed,
 )
-from reader.app.options import ReadingOptions
 from reader.app.selection import Selection
 from reader.app.speaking import Highlight, Speaker, SpeechEnded, SpeechStarted, to_say
 from reader.app.statuses import WORD_ACTIONS, WORD_BINDINGS, WordStatuses
@@ -55,14 +55,15 @@ from reader.app.translator import Translator
 from reader.app.widgets.article_view import PLACEHOLDER_FAILED, ArticleView
 from reader.app.widgets.status_bar import StatusBar
 from reader.app.your_english import Target, YourEnglish, YourEnglishEditor
-from reader.article import Article
-from reader.store import Position, Positions
+from reader.errors import ReaderError
+from reader.store import Position
 
 if TYPE_CHECKING:
     from glossary.model import Glossary, Occurrence
-    from reader.app.library_flow import TextLink
+    from reader.app.context import ReadingContext
     from reader.app.widgets.glossary_panel import GlossaryPanel
     from reader.app.widgets.lookup_panel import LookupPanel
+    from reader.article import Article
     from reader.lookup.service import LookupService
     from reader.session import EngineState
     from reader.translation import BlockTranslation
@@ -117,23 +118,22 @@ class MainScreen(Screen[None]):
     known_share: reactive[float | None] = reactive(None)
     new_lemmas: reactive[int] = reactive(0)
 
-    def __init__(
-        self,
-        article: Article,
-        options: ReadingOptions | None = None,
-        link: TextLink | None = None,
-    ) -> None:
+    def __init__(self, context: ReadingContext) -> None:
         super().__init__()
-        self.article = article
-        self.library_link = link
-        """The text in the library (``reader.app.library_flow``): its progress follows."""
-        self.options = options or ReadingOptions()
-        self.positions = Positions() if self.options.remember else None
+        self.context = context
+        """The text and what reads it with this screen (``reader.app.context``)."""
+        article = self.article = context.article
+        self.library_link = context.link
+        """The text in the library (``reader.app.text_link``): its progress follows."""
+        self.options = context.options
+        self.positions = context.positions if self.options.remember else None
+        """Where the reader is in each text (the library database's reading state)."""
         post = self.post_message
-        self.translator = Translator(article, self.options, lambda: self.glossaries.stack, post)
-        analysis = SharedAnalysis(article)  # one spaCy pass for the glossary and the statuses
-        self.glossaries = GlossaryWork(article, self.options, self.translator, post, analysis)
-        self.statuses = WordStatuses(article, analysis, post, self.options.statuses)
+        self.translator = Translator(context, post)
+        self.glossaries = GlossaryWork(context, self.translator, post)
+        self.statuses = WordStatuses(
+            article, context.analysis, post, self.options.statuses, context.learning
+        )
         self._looked_up: tuple[int, tuple[int, int]] | None = None
         """The word the lookup panel shows (block, span), for its status line and keys."""
         self.engine: EngineState | None = None
@@ -432,8 +432,9 @@ class MainScreen(Screen[None]):
             if self.lookups is None:
                 from reader.lookup.service import LookupService
 
-                self.lookups = LookupService(self.article, stack=self.glossaries.stack)
-            panel = LookupPanel(self.lookups, self.article, id="lookup-panel")
+                self.lookups = LookupService(self.article, stack=self.context.stack)
+            link, english_for = self.library_link, self.translator.english_in_cache
+            panel = LookupPanel(self.lookups, self.article, link, english_for, id="lookup-panel")
             await self.query_one("#body").mount(panel)
         return panel
 
@@ -638,20 +639,13 @@ class MainScreen(Screen[None]):
         problem = None
         try:
             self.positions.put(self.article.key, Position(self.view.current, self.view.mode))
-        except OSError as exc:
+        except (OSError, ReaderError) as exc:
             self.positions = None  # said once, not on every move
             problem = f"the reading position was not saved: {exc}"
             self.notify(problem, severity="warning")
         if self.library_link is not None:
             self.library_link.progress(self.view.current)
-            self._known_to_library()
         return problem
-
-    def _known_to_library(self) -> None:
-        """The library's % known follows the word statuses (saved with the position)."""
-        marks = self.statuses.marks
-        if self.library_link is not None and marks is not None:
-            self.library_link.set_known(marks.known_share)
 
     # ------------------------------------------------------------ word statuses
 
@@ -665,7 +659,6 @@ class MainScreen(Screen[None]):
         marks = message.marks
         self.statuses.ready(marks)
         self._statuses_changed()
-        self._known_to_library()
         if marks.new_lemmas and marks.new_lemmas == len(marks.words.lemmas):
             self.notify(
                 "Every word of this text is new to you: M marks a block's words known, and "

@@ -15,12 +15,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Label
 
-from reader.app.options import ReadingOptions
 from reader.app.screens.main import MainScreen
-from reader.article import Article
 
 if TYPE_CHECKING:
-    from reader.app.library_flow import TextLink
+    from reader.app.context import ReadingContext
     from reader.library.shelf import Hit
 
 
@@ -29,16 +27,8 @@ class PeekScreen(MainScreen):
 
     BINDINGS = [Binding("q", "leave", "Back to the text")]  # before the app's q (quit)
 
-    def __init__(
-        self,
-        article: Article,
-        options: ReadingOptions,
-        *,
-        link: TextLink | None,
-        at: Hit,
-        back_to: str,
-    ) -> None:
-        super().__init__(article, options, link=link)
+    def __init__(self, context: ReadingContext, *, at: Hit, back_to: str) -> None:
+        super().__init__(context)
         self.at = at
         self.back_to = back_to
 

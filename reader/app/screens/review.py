@@ -399,6 +399,7 @@ class ReviewScreen(Screen[None]):
         if item is None or library is None or item.front.text_id is None:
             self.notify("this sentence is not from a text of your library", title="Review")
             return
+        from reader.app.context import ReadingContext, glossary_notices
         from reader.app.options import ReadingOptions
         from reader.app.screens.peek import PeekScreen
         from reader.library.shelf import Hit
@@ -416,7 +417,8 @@ class ReviewScreen(Screen[None]):
             else (ReadingOptions(remember=False))
         )
         hit = Hit(front.text_id or 0, front.title, front.block or 0, front.sentence or 0, front.fr)
-        self.app.push_screen(PeekScreen(article, options, link=None, at=hit, back_to="Review"))
+        context = ReadingContext(article, options, notify=glossary_notices(self.app))
+        self.app.push_screen(PeekScreen(context, at=hit, back_to="Review"))
 
     # ------------------------------------------------------------ the back, in the background
 

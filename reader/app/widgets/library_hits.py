@@ -13,6 +13,7 @@ reading session's engine and its ``cache_version``. Nothing shows without a libr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,14 +25,18 @@ from textual.message import Message
 from textual.widgets import Static
 
 from reader.app.background import in_daemon
+from reader.app.text_link import LIBRARY_ERRORS, TextLink
 
 if TYPE_CHECKING:
     from reader.library.shelf import Hit, Hits, Library
     from reader.lookup.result import LookupResult
-    from reader.session import TranslationSession
 
 SHOWN = 3
 """Sentences shown under the count."""
+
+EnglishFor = Callable[[list[str]], dict[str, str]]
+"""The English the reading session's engine left in the cache for some French sentences
+(``Translator.english_in_cache``; called in a daemon thread)."""
 
 
 @dataclass(frozen=True)
@@ -61,23 +66,6 @@ def find(library: Library, query: Query, word: str) -> tuple[Query, Hits]:
             query = Query(other, True, query.exclude)
             hits = library.hits(other, lemma=True, exclude=query.exclude, first=SHOWN)
     return query, hits
-
-
-def cached_english(session: TranslationSession | None, sentences: list[str]) -> dict[str, str]:
-    """The English the reading session's engine left in the cache for ``sentences``, and
-    the reader's own English (``reader.corrections``) ahead of it."""
-    from reader.corrections.store import yours_for
-    from reader.engines import marked
-
-    if not sentences:
-        return {}
-    found: dict[str, str] = {}
-    engine = session.engine if session is not None else None
-    if session is not None and session.cache is not None and engine and engine.gives_english:
-        cached = session.cache.get_many(engine.name, engine.cache_version, sentences)
-        found = {fr: marked.strip(en) for fr, en in cached.items()}
-    found.update(yours_for(sentences))
-    return found
 
 
 def counted(hits: Hits) -> str:
@@ -143,15 +131,20 @@ class LibraryHits(Vertical):
         hit: Hit
 
     @dataclass
-    class Found(Message, bubble=False):
-        """The worker's answer for ``query``."""
+    class Found(Message):
+        """The worker's answer for ``query`` (the lookup panel puts its count in its title)."""
 
         query: Query
         hits: Hits
         english: dict[str, str]
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(
+        self, link: TextLink | None, english_for: EnglishFor | None = None, **kwargs
+    ) -> None:
         super().__init__(**kwargs)
+        self.link = link
+        """The text being read in the library (its library, its id, left out of the hits)."""
+        self.english_for = english_for
         self.hits: Hits | None = None
         self._asked: Query | None = None
 
@@ -162,29 +155,25 @@ class LibraryHits(Vertical):
 
     def look_for(self, result: LookupResult) -> None:
         """Searches the library for ``result``'s word (in a worker), unless just asked."""
-        from reader.app.screens.main import MainScreen
-
-        screen = self.screen
-        link = screen.library_link if isinstance(screen, MainScreen) else None
-        library = link.flow.library if link is not None else None
-        if not isinstance(screen, MainScreen) or link is None or library is None:
+        link = self.link
+        library = link.library if link is not None else None
+        if link is None or library is None:
             self.remove_class("-shown")
             return
         query = query_for(result, link.text_id)
         if query == self._asked:
             return  # the same word refined: the same answer
         self._asked = query
-        self._find(library, query, result.word, screen.translator.session)
+        self._find(library, query, result.word)
 
     @work(group="library-hits", name="library-hits", exclusive=True, exit_on_error=False)
-    async def _find(
-        self, library: Library, query: Query, word: str, session: TranslationSession | None
-    ) -> None:
-        from reader.app.library_flow import LIBRARY_ERRORS
+    async def _find(self, library: Library, query: Query, word: str) -> None:
+        english_for = self.english_for
 
         def search() -> tuple[Query, Hits, dict[str, str]]:
             used, hits = find(library, query, word)
-            return used, hits, cached_english(session, [h.fr for h in hits.first])
+            sentences = [h.fr for h in hits.first]
+            return used, hits, english_for(sentences) if english_for is not None else {}
 
         try:
             used, hits, english = await in_daemon(search, "reader-library-hits")
@@ -195,15 +184,8 @@ class LibraryHits(Vertical):
         self.post_message(self.Found(used, hits, english))
 
     def on_library_hits_found(self, message: Found) -> None:
-        from reader.app.widgets.lookup_panel import LookupPanel
-
         hits = self.hits = message.hits
         self.query_one("#library-count", Static).update(count_line(message.query.word, hits))
-        # The count on the panel's top edge too: on a short screen these lines scroll.
-        title = f"In your library: {counted(hits)} (o)" if hits.sentences else None
-        for panel in self.ancestors:
-            if isinstance(panel, LookupPanel):
-                panel.border_title = title
         for number, line in enumerate(self.query(HitLine)):
             hit = hits.first[number] if number < len(hits.first) else None
             line.show(hit, message.english.get(hit.fr) if hit is not None else None)

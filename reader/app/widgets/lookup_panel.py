@@ -32,7 +32,7 @@ from textual.worker import Worker, WorkerState
 from reader.app.background import in_daemon
 from reader.app.lookups import Request, answers_quickly, look_up
 from reader.app.messages import LookupFailed, LookupReady, LookupsWarmed
-from reader.app.widgets.library_hits import LibraryHits
+from reader.app.widgets.library_hits import EnglishFor, LibraryHits, counted
 from reader.app.words import with_line
 from reader.article import Article
 from reader.errors import ReaderError
@@ -41,6 +41,7 @@ from reader.lookup.result import Gloss, LookupResult
 
 if TYPE_CHECKING:
     from glossary.model import Entry
+    from reader.app.text_link import TextLink
     from reader.learning.vocab import VocabEntry
     from reader.lookup.service import LookupService
 
@@ -93,10 +94,20 @@ class LookupPanel(Vertical, can_focus=True):
     class Closed(Message):
         """The panel was closed (Escape): the app gives focus back to the text."""
 
-    def __init__(self, service: LookupService, article: Article, **kwargs) -> None:
+    def __init__(
+        self,
+        service: LookupService,
+        article: Article,
+        link: TextLink | None = None,
+        english_for: EnglishFor | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
         self.service = service
         self.article = article
+        self._link = link
+        """The text in the library, searched by ``LibraryHits`` (None: no library lines)."""
+        self._english_for = english_for
         self.result: LookupResult | None = None
         self.selected = 0
         self._confirming = False
@@ -117,7 +128,7 @@ class LookupPanel(Vertical, can_focus=True):
         )
         with VerticalScroll():
             yield Static("", id="lookup")
-            yield LibraryHits(id="library-hits")
+            yield LibraryHits(self._link, self._english_for, id="library-hits")
 
     # ------------------------------------------------------------ showing
 
@@ -222,6 +233,12 @@ class LookupPanel(Vertical, can_focus=True):
             return
         self._last, self._last_quick = request, quick
         self.post_message(LookupReady(result, quick))
+
+    def on_library_hits_found(self, message: LibraryHits.Found) -> None:
+        # The count on the panel's top edge too: on a short screen the hit lines scroll.
+        hits = message.hits
+        self.border_title = f"In your library: {counted(hits)} (o)" if hits.sentences else None
+        message.stop()
 
     def on_lookup_ready(self, message: LookupReady) -> None:
         self._answered = True
