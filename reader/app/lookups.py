@@ -7,7 +7,7 @@ lookup benchmark calls the same functions, so it measures the app's own path).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.article import Block
@@ -15,7 +15,6 @@ from reader.article import Block
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from reader.learning.marks import StatusMarks
     from reader.lookup.result import LookupResult
     from reader.lookup.service import LookupService
     from reader.translation import BlockTranslation
@@ -88,16 +87,3 @@ def make_request(
     return Request(
         block.index, start, end, block.text[start:end], text, start - sentence.start, aligned, lemma
     )
-
-
-def with_phrase(request: Request, text: str, marks: StatusMarks | None) -> Request:
-    """``request`` for a selection of several words: looked up as their phrase (its
-    canonical form from the analysis once the statuses have it, else the words as written)."""
-    from reader.app.phrases import selected_phrase, several_words
-    from reader.learning.phrases import canonical
-
-    span = (request.start, request.end)
-    if not several_words(text, span):
-        return request
-    phrase = selected_phrase(marks, text, request.index, span) if marks is not None else ""
-    return replace(request, phrase=phrase or canonical(request.word))

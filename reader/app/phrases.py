@@ -10,9 +10,11 @@ the whole text by the lemmas of its words, as ``reader words`` finds it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.app.cursor import Span, words_of
+from reader.app.lookups import Request
 from reader.app.marks import Mark
 from reader.app.words import KEYS_HINT, status_name
 
@@ -69,3 +71,15 @@ def phrase_line(marks: StatusMarks, text: str, block: int, span: Span) -> str:
         return "Not a phrase: select two words or more."
     status = status_name(marks.status(phrase))
     return f"Phrase « {phrase} »: {status} · {marks.occurrences(phrase)}× here · {KEYS_HINT}"
+
+
+def with_phrase(request: Request, text: str, marks: StatusMarks | None) -> Request:
+    """``request`` for a selection of several words: looked up as their phrase (its
+    canonical form from the analysis once the statuses have it, else the words as written)."""
+    from reader.learning.phrases import canonical
+
+    span = (request.start, request.end)
+    if not several_words(text, span):
+        return request
+    phrase = selected_phrase(marks, text, request.index, span) if marks is not None else ""
+    return replace(request, phrase=phrase or canonical(request.word))

@@ -127,7 +127,7 @@ async def test_a_selection_is_looked_up_as_its_phrase(article, monkeypatch):
             await pilot.pause(0.02)
             if of_type(messages, LookupReady):
                 break
-        panel = app.query_one(LookupPanel)
+        panel = app.main.query_one(LookupPanel)
         assert panel.result is not None
         assert (panel.result.word, panel.result.lemma) == ("auront lieu", "avoir lieu")
         assert "Phrase « avoir lieu »: learning 3 · 2× here" in panel.word_status
@@ -152,7 +152,7 @@ async def test_saving_a_selected_phrase_makes_it_learning_1_in_the_text(article,
             await pilot.pause(0.02)
             if of_type(messages, LookupReady):
                 break
-        panel = app.query_one(LookupPanel)
+        panel = app.main.query_one(LookupPanel)
         assert "Phrase « avoir lieu »: new · 2× here" in panel.word_status
         before = style_of(app, PARAGRAPH, "auront").bgcolor
         await pilot.press("s")

@@ -31,7 +31,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.app.glossary_work import GlossaryWork
 from reader.app.layout import MODE_NAMES, MODES
-from reader.app.lookups import make_request, with_phrase
+from reader.app.lookups import make_request
 from reader.app.marks import marks_for
 from reader.app.messages import (
     EngineChanged,
@@ -48,6 +48,7 @@ from reader.app.messages import (
     TranslationDone,
     TranslationFailed,
 )
+from reader.app.phrases import with_phrase
 from reader.app.selection import Selection
 from reader.app.speaking import Highlight, Speaker, SpeechEnded, SpeechStarted, to_say
 from reader.app.statuses import WORD_ACTIONS, WORD_BINDINGS, WordStatuses
