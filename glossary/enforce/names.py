@@ -149,6 +149,8 @@ class Candidate:
     """Known places (``places``) in the run whose English the engine lost: (start, end, English)."""
     english: str = ""
     """The sentence's raw English."""
+    before: str = ""
+    """The sentence's text right before the run (a few words)."""
 
 
 def _is_capitalised(word: str) -> bool:
@@ -198,7 +200,14 @@ def candidates(
         while run and not _is_capitalised(run[-1][0]):
             run.pop()  # no particle at the end
         known, lost = _known_places(sentence, run, english)
-        if run and any(not _kept(w, english, english_words) and s not in known for w, s, _ in run):
+        # A street's name is lost unless the English has it verbatim ("Frank-Bourgeoisie"
+        # is no spelling of « Francs-Bourgeois »).
+        named = bool(run) and _STREET_BEFORE.search(sentence[max(0, run[0][1] - 24) : run[0][1]])
+        if run and any(
+            not (_has_word(english, w) if named else _kept(w, english, english_words))
+            and s not in known
+            for w, s, _ in run
+        ):
             first = min(openings) if openings else 0
             out.append(
                 Candidate(
@@ -210,6 +219,7 @@ def candidates(
                     frozenset(s for _, s, _ in run if s in articled),
                     tuple(lost),
                     english,
+                    sentence[max(0, run[0][1] - 24) : run[0][1]],
                 )
             )
         run.clear()
@@ -319,6 +329,71 @@ def judge(
     return [span for span, _ in judge_rules(candidate, alone, kinds, tokens)]
 
 
+_STREETS = "rue|avenue|boulevard|quai|impasse"
+_STREET_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{_STREETS})\s+(?:de la|de l['’]|des|du|de|d['’])\s*$", re.I
+)
+_STREET_PARTICLES = frozenset({"de", "des", "du", "d'", "d’"})
+
+
+def street(candidate: Candidate) -> Span | None:
+    """The span of a street's name in ``candidate``: the capitalised words after « rue des »,
+    « avenue du », « boulevard de la »… (« rue des Francs-Bourgeois »), or from a capitalised
+    street word followed by a particle to the run's end (« Paris Rue des Francs Bourgeois »).
+    English news writes a street's name as the city does, never word by word."""
+    words = candidate.words
+    if _STREET_BEFORE.search(candidate.before):
+        return (candidate.start, candidate.end)
+    for i, (w, s, _) in enumerate(words[:-2]):
+        if (
+            re.fullmatch(_STREETS, w, re.I)
+            and words[i + 1][0].lower() in _STREET_PARTICLES | {"la"}
+            and _is_capitalised(words[-1][0])
+            and not (candidate.initial and i == 0)
+        ):
+            return (s, candidate.end)
+    return None
+
+
+# French news titles that English news names as they are (« le Monde », not "the World").
+# A title with its article is one only after that article (« la coupe du Monde » is no
+# newspaper); one without (« Valeurs actuelles ») anywhere its words come capitalised.
+_PRESS = (
+    "le Monde|le Figaro|le Parisien|les Échos|les Echos|l'Express|le Point|le Nouvel "
+    "Observateur|le Nouvel Obs|le Canard enchaîné|le Journal du dimanche|le Monde "
+    "diplomatique|les Inrockuptibles|Valeurs actuelles|Courrier international"
+).split("|")
+_PRESS_TITLES = {
+    (t.split(" ", 1)[1] if t.split(" ", 1)[0].lower() in {"le", "la", "les"} else t.split("'")[-1])
+    .lower(): (t.split(" ", 1)[0].lower() if t.split(" ", 1)[0].lower() in {"le", "la", "les"}
+               else ("l'" if t.startswith("l'") else ""))
+    for t in _PRESS
+}  # fmt: skip
+
+
+def newspaper(candidate: Candidate) -> bool:
+    """Whether ``candidate`` is a French news title (``_PRESS``) after its article."""
+    words = [w for w, _, _ in candidate.words]
+    article = ""
+    if len(words) > 1 and words[0].lower() in {"le", "la", "les"}:
+        article, words = words[0].lower(), words[1:]
+    title = " ".join(words).replace("’", "'").lower()
+    if title not in _PRESS_TITLES:
+        return False
+    wanted = _PRESS_TITLES[title]
+    if not wanted:
+        return True
+    if article:
+        return article == wanted
+    before = candidate.before.replace("’", "'").lower()
+    return (
+        re.search(
+            rf"(?<![\w-]){re.escape(wanted)}\s*$" if wanted != "l'" else r"(?<![\w-])l'$", before
+        )
+        is not None
+    )
+
+
 def judge_rules(
     candidate: Candidate,
     alone: Mapping[str, str],
@@ -326,6 +401,20 @@ def judge_rules(
     tokens: Sequence[Token] | None,
 ) -> list[tuple[Span, str]]:
     """``judge``'s spans, each with the rule that made its first word a name."""
+    if newspaper(candidate) and not candidate.initial:
+        return [((candidate.start, candidate.end), "name: a newspaper")]
+    named = street(candidate)
+    if named is not None:
+        a, b = named
+        head = replace(candidate, words=tuple(w for w in candidate.words if w[1] < a))
+        while head.words and not _is_capitalised(head.words[-1][0]):
+            head = replace(head, words=head.words[:-1])
+        if head.words:
+            head = replace(head, end=head.words[-1][2], places=())
+            found = judge_rules(head, alone, kinds, tokens)
+        else:
+            found = []
+        return sorted([*found, ((a, b), "name: a street")])
     known: list[tuple[Span, str]] = []
     for a, b, _ in candidate.places:
         if (
@@ -669,8 +758,10 @@ def name_rule(
         and english_alone[1]
         and readings
         and "-" not in text
-        and "adj" not in readings
-    ):  # (not an adjective: « Travailliste » → the pivot's "Laborista" is no name)
+        and ("adj" not in readings or (articled and _similar(english_alone[0], text, 0.8)))
+    ):  # (not an adjective: « Travailliste » → the pivot's "Laborista" is no name, nor
+        # « Délits Patrimoniaux »; but a people after its article that the pivot only
+        # respelt, « les Bretons » → "Bretones", keeps its name)
         return "name: the pivot's leftover"  # the engine knows the word but only the pivot's leftover comes out (« Rose » → "Rosa")
     if readings is None:
         return None

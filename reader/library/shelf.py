@@ -335,7 +335,8 @@ class Library:
         """A text with these very blocks (the article key hashes them), whatever its source."""
         with self._lock, self._guarded():
             row = self._db.execute(
-                f"SELECT {_TEXT_COLUMNS} FROM texts WHERE key = ? ORDER BY id LIMIT 1", (key,)
+                f"SELECT {_TEXT_COLUMNS} FROM {_TEXTS} WHERE t.key = ? ORDER BY t.id LIMIT 1",
+                (key,),
             ).fetchone()
         return Text(*row) if row else None
 

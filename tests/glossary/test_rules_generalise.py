@@ -251,3 +251,95 @@ def test_an_acronym_english_shares_stays_as_written():
     entry = next(e for e in load_general() if e.fr == "États-Unis")
     assert occurrence_english(entry, "USA", False, "Il vit aux ") == "USA"
     assert occurrence_english(entry, "États-Unis", False, "Il vit aux ") == "United States"
+
+
+# ---------------------------------------------------------------- a street's name is never translated
+
+
+def test_a_streets_name_comes_back_whole_even_in_a_near_spelling():
+    sentence = "Nous étions à Paris, rue des Francs-Bourgeois, dimanche."
+    english = "We were in Paris, street of the Frank-Bourgeoisie, Sunday."
+    alone = {"Francs-Bourgeois": "Frank-Bourgeoisie"}
+    kinds = {"Francs-Bourgeois": frozenset({"n"})}
+    # "Frank-Bourgeoisie" would pass for another spelling of a name; after « rue des » it is not.
+    assert _spans(sentence, english, alone, kinds) == ["Francs-Bourgeois"]
+    rules = [
+        rule
+        for c in names.candidates(sentence, english, ())
+        for _, rule in names.judge_rules(c, alone, kinds, None)
+    ]
+    assert rules == ["name: a street"]
+
+
+def test_a_capitalised_street_word_starts_the_name_after_a_town():
+    sentence = "Allez à Paris Rue des Francs Bourgeois le dimanche."
+    english = "Go to Paris Street of the Frank Bourgeoisie the Sunday."
+    alone = {"Paris": "Paris", "Rue": "Street", "Francs": "Frank", "Bourgeois": "Bourgeoisie"}
+    kinds = {"Paris": frozenset({"np:loc"}), "Rue": frozenset({"n"}),
+             "Francs": frozenset({"n"}), "Bourgeois": frozenset({"n", "adj"})}  # fmt: skip
+    spans = _spans(sentence, english, alone, kinds)
+    assert spans[-1] == "Rue des Francs Bourgeois"
+    assert all(s in english for s in spans[:-1])  # the town before it is judged on its own
+
+
+def test_common_words_after_another_noun_are_not_a_street():
+    sentence = "Il parle de la Cour des Comptes et de la Place des Vosges."
+    english = "It speaks of the Court of the Accounts and of the Square of the Vosges."
+    alone = {"Cour": "Court", "Comptes": "Accounts", "Place": "Square", "Vosges": "Vosges"}
+    kinds = {"Cour": frozenset({"n"}), "Comptes": frozenset({"n"}), "Place": frozenset({"n"}),
+             "Vosges": frozenset({"np:loc"})}  # fmt: skip
+    candidates = names.candidates(sentence, english, ())
+    assert candidates  # « Cour des Comptes » and « Place » were lost: judged, but as no street
+    assert not any(names.street(c) for c in candidates)
+    rules = [rule for c in candidates for _, rule in names.judge_rules(c, alone, kinds, None)]
+    assert "name: a street" not in rules
+
+
+def test_a_people_the_pivot_only_respelt_keeps_its_name_an_adjective_translated_does_not():
+    sentence = "Il dit que les Bretons et les Travaillistes sont de grands voyageurs."
+    english = "It says that the Bretones and the Laboristas are big travellers."
+    alone = {"Bretons": unknown("Bretones"), "Travaillistes": unknown("Laboristas")}
+    kinds = {"Bretons": frozenset({"n", "adj"}), "Travaillistes": frozenset({"n", "adj"})}
+    # The raw English marks both leftovers unknown: neither counts as the engine's name.
+    lost = [(english.index(w), english.index(w) + len(w)) for w in ("Bretones", "Laboristas")]
+    spans = [
+        sentence[a:b]
+        for c in names.candidates(sentence, english, (), lost)
+        for (a, b), _ in names.judge_rules(c, alone, kinds, None)
+    ]
+    assert spans == ["Bretons"]
+
+
+def test_an_adjective_in_a_title_stays_the_engines_even_respelt():
+    sentence = "Il a vu l'Agent des Délits Patrimoniaux hier."
+    english = "It has seen the Agent of the Crimes Patrimoniales yesterday."
+    alone = {"Agent": "Agent", "Délits": "Crimes", "Patrimoniaux": unknown("Patrimoniales")}
+    kinds = {"Agent": frozenset({"n"}), "Délits": frozenset({"n"}),
+             "Patrimoniaux": frozenset({"adj"})}  # fmt: skip
+    lost = [(english.index("Patrimoniales"), english.index("Patrimoniales") + 13)]
+    rules = [
+        rule
+        for c in names.candidates(sentence, english, (), lost)
+        for _, rule in names.judge_rules(c, alone, kinds, None)
+    ]
+    assert "name: the pivot's leftover" not in rules
+
+
+# ---------------------------------------------------------------- news titles are names
+
+
+def test_a_news_title_after_its_article_is_a_name_not_the_world_cup():
+    def rules(sentence, english):
+        return [
+            (sentence[a:b], rule)
+            for c in names.candidates(sentence, english, ())
+            for (a, b), rule in names.judge_rules(c, {}, {}, None)
+        ]
+
+    assert rules("Qui a peur, se demande le Monde ?", "Who has fear, asks the World?") == [
+        ("Monde", "name: a newspaper")
+    ]
+    assert ("Valeurs Actuelles", "name: a newspaper") in rules(
+        "Il lit Minute ou Valeurs Actuelles.", "It reads Minute or Current Values."
+    )
+    assert rules("Il a gagné la coupe du Monde.", "It won the cup of the World.") == []
