@@ -216,6 +216,10 @@ def _unit(lemma: str, tags: tuple[str, ...]) -> str:
     return "^" + lemma + "".join(f"<{t}>" for t in tags) + "$"
 
 
+_PHRASE_TAGS = frozenset({"adv", "pr", "cnjadv", "cnjsub", "vblex", "n", "adj", "ij"})
+"""Multi-word units worth learning as phrases (not names, pronouns or determiners)."""
+
+
 class Apertium:
     """The analyser and the two bilingual dictionaries; processes start on first use."""
 
@@ -269,6 +273,26 @@ class Apertium:
             if len(units) == 1:
                 readings = (parse_analysis(part) for part in units[0][1:])
                 found[word] = list(dict.fromkeys(a for a in readings if a is not None))
+        return found
+
+    def multiwords(self, text: str) -> list[tuple[str, Analysis]]:
+        """The multi-word units Apertium's analyser reads in ``text`` as one lexical unit
+        (« tout à fait » adv, « face à » pr, « cherchent à » → chercher à), as (form as
+        written, first reading); names, pronoun and determiner groups left out."""
+        self.start()
+        assert self._analyser is not None
+        found = []
+        for unit in parse_stream(self._analyser.ask(text.replace("’", "'"))):
+            form = unit[0].replace("\\", "")
+            if " " not in form or len(unit) < 2 or "+" in unit[1]:
+                continue
+            reading = parse_analysis(unit[1])
+            if reading is None or not reading.tags or reading.tags[0] not in _PHRASE_TAGS:
+                continue
+            tail = unit[1].split("#", 1)[1] if "#" in unit[1] else ""  # chercher<vblex>…# à
+            lemma = " ".join(f"{reading.lemma} {_TAG.sub('', tail)}".lower().split())
+            if " " in lemma:
+                found.append((form, Analysis(lemma, reading.tags)))
         return found
 
     def translate(self, analysis: Analysis) -> list[Pivot]:

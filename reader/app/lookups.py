@@ -36,6 +36,9 @@ class Request:
     lemma: str = ""
     """The word's lemma in the text's analysis ("" while the words are being read): the
     lookup's lemma, so that the panel and the status keys name one word."""
+    phrase: str = ""
+    """Words selected together (issue 22): the canonical phrase they stand for, looked up
+    as a unit; "" for a word."""
 
 
 def answers_quickly(service: LookupService, request: Request) -> bool:
@@ -46,6 +49,10 @@ def answers_quickly(service: LookupService, request: Request) -> bool:
 
 def look_up(service: LookupService, request: Request, quick: bool) -> LookupResult:
     """The lookup the app runs for ``request`` (in a daemon thread)."""
+    if request.phrase:
+        return service.lookup_phrase(
+            request.phrase, request.word, request.sentence, request.offset, request.english
+        )
     return service.lookup(
         request.word,
         request.sentence,

@@ -30,6 +30,8 @@ MarkKind = Literal[
     "learning-2",
     "learning-3",
     "learning-4",
+    # A learning phrase over its words (issue 22).
+    "phrase",
 ]
 """term: a glossary entry; hit: an occurrence of the selected entry; current: the
 occurrence n/N went to; failed: a term the engine could not translate; unknown: a word

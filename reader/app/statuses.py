@@ -25,6 +25,13 @@ from reader.app.background import in_daemon
 from reader.app.cursor import Span
 from reader.app.marks import Mark
 from reader.app.messages import LearningFailed, StatisticsReady, StatusesFailed, StatusesReady
+from reader.app.phrases import (
+    phrase_line,
+    phrase_marks,
+    selected_phrase,
+    set_phrase,
+    several_words,
+)
 from reader.app.words import block_marks, meant_word, status_line, status_name
 from reader.article import Article
 from reader.errors import ReaderError
@@ -109,7 +116,7 @@ class WordStatuses:
         self.writer = LearningWriter(lambda error: post(LearningFailed(error)))
         self._store: LearningStore | None = store
         """The learning file the app opened (else made by ``load``, in its thread)."""
-        self._drawn: dict[int, tuple[object, tuple[Mark, ...]]] = {}
+        self._drawn: dict[int, tuple[object, object, tuple[Mark, ...]]] = {}
         self._current = 0
         self._read: set[int] = set()
         self._unread: list[int] = []
@@ -170,10 +177,12 @@ class WordStatuses:
         if marks is None or not self.shown:
             return ()
         spans = marks.spans(block)  # the same tuple until a change touches the block
+        phrases = marks.phrase_spans(block)
         drawn = self._drawn.get(block)
-        if drawn is None or drawn[0] is not spans:
-            drawn = self._drawn[block] = (spans, block_marks(spans))
-        return drawn[1]
+        if drawn is None or drawn[0] is not spans or drawn[1] is not phrases:
+            both = (*phrase_marks(phrases), *block_marks(spans))  # the tint under the colours
+            drawn = self._drawn[block] = (spans, phrases, both)
+        return drawn[2]
 
     def word(self, block: int, span: Span) -> Word | None:
         """The counted word the cursor's word at ``span`` of ``block`` stands for."""
@@ -201,8 +210,11 @@ class WordStatuses:
 
     def set_word(self, block: int, span: Span, status: str) -> str:
         """Sets the status of the word at ``span`` of ``block``; says what was done."""
-        if (problem := self.unavailable()) or self.editor is None:
+        if (problem := self.unavailable()) or self.editor is None or self.marks is None:
             return problem or ""
+        text = self.article.blocks[block].text
+        if several_words(text, span):  # a selection: the phrase (issue 22)
+            return set_phrase(self.editor, self.marks, text, block, span, status)
         word = self.word(block, span)
         if word is None:
             form = self.article.blocks[block].text[span[0] : span[1]]
@@ -211,7 +223,14 @@ class WordStatuses:
         return f"« {word.lemma} »: {status_name(status)}"
 
     def saved(self, block: int, span: Span) -> bool:
-        """A word saved from the lookup panel (``s``): new, it is now learning 1."""
+        """A word saved from the lookup panel (``s``): new, it is now learning 1 (a selected
+        phrase likewise)."""
+        text = self.article.blocks[block].text
+        if self.marks is not None and self.editor is not None and several_words(text, span):
+            phrase = selected_phrase(self.marks, text, block, span)
+            if not phrase or self.marks.status(phrase) != "new":
+                return False
+            return bool(self.editor.set(phrase, "learning-1"))
         word = self.word(block, span)
         if word is None or self.marks is None or self.marks.status(word.lemma) != "new":
             return False
@@ -245,6 +264,9 @@ class WordStatuses:
             return ""
         if self.marks is None:
             return status_line(None, None, None)
+        text = self.article.blocks[block].text
+        if several_words(text, span):
+            return phrase_line(self.marks, text, block, span)
         word = self.word(block, span)
         if word is None:
             return status_line(None, "", None)

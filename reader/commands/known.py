@@ -45,7 +45,9 @@ def _said(store, changes: int, what: str) -> None:
 
 @app.command("set")
 def known_set(
-    lemma: Annotated[str, typer.Argument(help="The French lemma (chat, frapper).")],
+    lemma: Annotated[
+        str, typer.Argument(help='The French lemma (chat, frapper) or phrase ("avoir lieu").')
+    ],
     status: Annotated[Status, typer.Argument(help="new, learning-1 … learning-4, known, ignored.")],
     force: Annotated[
         bool,
@@ -54,9 +56,11 @@ def known_set(
         ),
     ] = False,
 ) -> None:
-    """Set one lemma's status (a form is set as its lemma; names and numbers are refused)."""
+    """Set one lemma's status (a form is set as its lemma; names and numbers are refused),
+    or a phrase's (in dictionary form: "mettre fin à")."""
     from reader.errors import InputError
     from reader.learning.french import lemma_to_set
+    from reader.learning.phrases import canonical, is_phrase
     from reader.learning.store import normal
 
     if not normal(lemma):
@@ -66,6 +70,8 @@ def known_set(
         if chosen.note:
             notice(chosen.note)
         lemma = chosen.lemma
+    if is_phrase(lemma):  # « avoir lieu »: kept like a lemma, under its canonical form
+        lemma = canonical(lemma)
     store = _store()
     change = store.set(lemma, status.value)
     if store.notice:

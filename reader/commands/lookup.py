@@ -62,8 +62,14 @@ def lookup(
         from reader import article as article_model
 
         loaded = article_model.load(article)
+    from reader.learning.phrases import canonical, is_phrase
+
     with LookupService(loaded, notify=notice) as service:
-        result = service.lookup(word, sentence)
+        if is_phrase(word):  # « avoir lieu »: looked up as one unit (issue 22)
+            at = (sentence or "").lower().find(word.strip().lower())
+            result = service.lookup_phrase(canonical(word), word.strip(), sentence or "", at)
+        else:
+            result = service.lookup(word, sentence)
     for note in result.notes:
         notice(note)
     if fmt is LookupFormat.json:

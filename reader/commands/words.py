@@ -19,6 +19,7 @@ from reader.commands.common import (
 )
 
 if TYPE_CHECKING:
+    from reader.article import Article
     from reader.learning.words import ArticleWords
 
 
@@ -58,19 +59,21 @@ def words(
         WordsFormat, typer.Option("--format", "-f", help="Output format.")
     ] = WordsFormat.table,
 ) -> None:
-    """List the article's words by lemma: forms, count, your status, frequency, a gloss.
+    """List the article's words by lemma: forms, count, your status, frequency, a gloss;
+    and the phrases you gave a status ("avoir lieu") that it holds.
 
     Names (people, places, organisations), numbers and punctuation are never counted.
     """
+    from reader.learning.phrases import phrases_in
     from reader.learning.store import LearningError, LearningStore
     from reader.learning.words import words_of
 
     article = load_article(path)
-    found = words_of(article)
     store = LearningStore()
     statuses = store.statuses()
     if store.notice:
         notice(store.notice)
+    found = words_of(article, phrases=phrases_in(statuses))
     try:  # what `reader stats` shows as this article's % known
         store.record_article(
             article.key, article.title, article.source, found.tokens, found.counts()
@@ -78,8 +81,10 @@ def words(
     except LearningError as exc:
         notice(f"this article is not kept for statistics: {exc}")
     rows = _rows(found, statuses, status, sort)
+    phrases = _phrase_rows(found, statuses, status)
+    suggested = _suggested_rows(article, found, statuses, status)
     if fmt is WordsFormat.table:
-        _table(found, statuses, rows)
+        _table(found, statuses, rows, phrases + suggested)
     elif fmt is WordsFormat.csv:
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
@@ -95,6 +100,8 @@ def words(
             "countable": found.countable,
             "known_share": _share(found, statuses),
             "lemmas": rows,
+            "phrases": phrases,
+            "phrases_in_text": suggested,
         }
         json_out(data)
 
@@ -141,7 +148,71 @@ def _rows(
         ]
 
 
-def _table(found: ArticleWords, statuses: dict[str, str], rows: list[dict[str, Any]]) -> None:
+def _phrase_rows(
+    found: ArticleWords, statuses: dict[str, str], wanted: StatusFilter | None
+) -> list[dict[str, Any]]:
+    """The article's phrases (those with a status), most frequent here first."""
+    from reader.learning.glosses import Glosser
+    from reader.learning.store import GROUPS
+
+    allowed = GROUPS[wanted.value] if wanted else None
+    phrases = [
+        p for p in found.phrases.values() if not allowed or statuses.get(p.phrase, "new") in allowed
+    ]
+    if not phrases:
+        return []
+    with Glosser() as glosser:
+        return [
+            {
+                "phrase": p.phrase,
+                "forms": list(p.forms),
+                "count": p.count,
+                "status": statuses.get(p.phrase, "new"),
+                "gloss": glosser.gloss_phrase(p.phrase),
+            }
+            for p in sorted(phrases, key=lambda p: (-p.count, p.first, p.phrase))
+        ]
+
+
+def _suggested_rows(
+    article: Article,
+    found: ArticleWords,
+    statuses: dict[str, str],
+    wanted: StatusFilter | None,
+) -> list[dict[str, Any]]:
+    """Apertium's multi-word units in the text that are not among its phrases already
+    (« tout à fait »): what the reader might learn next; their status is new."""
+    from reader.learning.glosses import Glosser
+    from reader.learning.phrases import apertium_phrases
+
+    if wanted not in (None, StatusFilter.new):
+        return []
+    units = [
+        u
+        for u in apertium_phrases([b.text for b in article.blocks])
+        if u.phrase not in found.phrases and statuses.get(u.phrase, "new") == "new"
+    ]
+    if not units:
+        return []
+    with Glosser() as glosser:
+        return [
+            {
+                "phrase": u.phrase,
+                "forms": list(u.forms),
+                "count": u.count,
+                "status": "new",
+                "gloss": glosser.gloss_phrase(u.phrase),
+            }
+            for u in units
+        ]
+
+
+def _table(
+    found: ArticleWords,
+    statuses: dict[str, str],
+    rows: list[dict[str, Any]],
+    phrases: list[dict[str, Any]],
+) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -158,6 +229,12 @@ def _table(found: ArticleWords, statuses: dict[str, str], rows: list[dict[str, A
             f"outside the 5,000: {hard.beyond_5000:.0%}."
         )
     )
+    if phrases:
+        table = Table("phrase", "forms", "×", "status", "gloss", title="Phrases")
+        for p in phrases:
+            forms = Text(", ".join(p["forms"]))
+            table.add_row(Text(p["phrase"]), forms, str(p["count"]), p["status"], Text(p["gloss"]))
+        console.print(table)
     if not rows:
         notice("no lemma with that status")
         return

@@ -82,6 +82,33 @@ class Glosser:
         self._load()
         return self._from_freedict(lemma, pos) or self._from_apertium(lemma, pos)
 
+    def gloss_phrase(self, phrase: str) -> str:
+        """A short English gloss of a phrase: FreeDict's multi-word headword (« avoir
+        lieu »; also without a last « à » or « de »), else Apertium's multi-word unit (« au fur et à mesure »); "" when none."""
+        from reader.lookup.apertium_bidix import ApertiumUnavailable
+
+        self._load()
+        words = phrase.split()
+        keys = (
+            [phrase, " ".join(words[:-1])]
+            if len(words) > 2 and words[-1] in ("à", "de")
+            else [phrase]
+        )
+        if self._freedict is not None:
+            for key in keys:  # « prendre part à »: FreeDict has « prendre part »
+                definitions = [d for d in self._freedict.lookup(key) if d.senses]
+                if definitions:
+                    return short(definitions[0].senses[0])
+        if self._apertium is None:
+            return ""
+        try:
+            units = [a for a in self._apertium.analyse(phrase) if a.lemma == phrase]
+            pivots = [p for a in units for p in self._apertium.translate(a)]
+        except ApertiumUnavailable:
+            self._apertium = None
+            return ""
+        return short(", ".join(pivots[0].english)) if pivots else ""
+
     def _from_freedict(self, lemma: str, pos: str) -> str:
         if self._freedict is None:
             return ""

@@ -7,6 +7,10 @@ draws, and calls ``update`` when the reader sets a status; ``update`` says which
 changed, so only those are drawn again. New and learning words are marked; known and
 ignored ones are not. ``StatusEditor`` saves the reader's changes and keeps the marks in
 step, with one-step undo of "mark the block known".
+
+Phrases (``reader.learning.phrases``) are status keys too: their occurrences count as one
+unit each in % known, learning ones are marked over their words (``phrase_spans``), and a
+phrase the reader marks is looked for in the article then (``update``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.learning.phrases import canonical, is_phrase
 from reader.learning.store import LEARNING, LearningStore, check_status, normal
 from reader.learning.words import ArticleWords, Word, share_known
 
@@ -50,13 +55,25 @@ class StatusMarks:
                 where.setdefault(word.lemma, set()).add(word.block)
         self._blocks = {lemma: frozenset(blocks) for lemma, blocks in where.items()}
         self._spans: dict[int, tuple[StatusSpan, ...]] = {}
-        self.known = sum(
-            e.count for lemma, e in words.lemmas.items() if self._status[lemma] == "known"
-        )
-        self.ignored = sum(
-            e.count for lemma, e in words.lemmas.items() if self._status[lemma] == "ignored"
-        )
         self.new_lemmas = sum(1 for s in self._status.values() if s == "new")
+        self._looked_for: dict[str, int] = {}
+        self._phrases_found(statuses)
+
+    def _phrases_found(self, statuses: Mapping[str, str]) -> None:
+        """The phrases' statuses, blocks and the units counted (again after a new phrase)."""
+        words = self.words
+        for phrase in words.phrases:
+            self._status.setdefault(phrase, statuses.get(phrase, "new"))
+        self._phrase_blocks = {
+            p: frozenset(o.block for block in words.occurrences for o in block if o.phrase == p)
+            for p in words.phrases
+        }
+        self._units = words.counts()
+        self.known = sum(n for key, n in self._units.items() if self._status.get(key) == "known")
+        self.ignored = sum(
+            n for key, n in self._units.items() if self._status.get(key) == "ignored"
+        )
+        self._phrase_spans: dict[int, tuple[StatusSpan, ...]] = {}
 
     @property
     def countable(self) -> int:
@@ -83,21 +100,59 @@ class StatusMarks:
             self._spans[block] = found
         return found
 
+    def phrase_spans(self, block: int) -> tuple[StatusSpan, ...]:
+        """The learning phrases of ``block`` (``lemma``: the phrase), in order."""
+        found = self._phrase_spans.get(block)
+        if found is None:
+            found = tuple(
+                StatusSpan(o.start, o.end, self._status[o.phrase], o.phrase)
+                for o in self.words.phrases_in(block)
+                if self._status[o.phrase] in LEARNING
+            )
+            self._phrase_spans[block] = found
+        return found
+
     def update(self, lemma: str, status: str) -> frozenset[int]:
-        """Takes one status change into account; returns the blocks whose marks changed."""
+        """Takes one status change into account; returns the blocks whose marks changed.
+        A phrase not yet found is looked for in the article first."""
         check_status(status)
         old = self._status.get(lemma)
+        if old is None and is_phrase(lemma) and status != "new":
+            return self._add_phrase(canonical(lemma), status)
         if old is None or old == status:
             return frozenset()  # not a word of this article, or no change
         self._status[lemma] = status
-        count = self.words.lemmas[lemma].count
+        count = self._units.get(lemma, 0)
         self.known += count * ((status == "known") - (old == "known"))
         self.ignored += count * ((status == "ignored") - (old == "ignored"))
-        self.new_lemmas += (status == "new") - (old == "new")
-        blocks = self._blocks.get(lemma, frozenset())
+        if lemma in self.words.lemmas:
+            self.new_lemmas += (status == "new") - (old == "new")
+        blocks = self._blocks.get(lemma) or self._phrase_blocks.get(lemma, frozenset())
         for block in blocks:
             self._spans.pop(block, None)
+            self._phrase_spans.pop(block, None)
         return blocks
+
+    def _add_phrase(self, phrase: str, status: str) -> frozenset[int]:
+        words = self.words.with_phrases([phrase])
+        if phrase not in words.phrases:
+            return frozenset()  # not in this article
+        self.words = words
+        self._status[phrase] = status
+        self._phrases_found({})
+        return self._phrase_blocks[phrase]
+
+    def occurrences(self, phrase: str) -> int:
+        """How often ``phrase`` occurs in the article (0 when it does not); a phrase without
+        a status is looked for (once: the count is kept)."""
+        entry = self.words.phrases.get(phrase)
+        if entry is not None:
+            return entry.count
+        if phrase not in self._looked_for:
+            from reader.learning.phrases import find
+
+            self._looked_for[phrase] = len(find(self.words.analysis, [phrase]))
+        return self._looked_for[phrase]
 
     def update_many(self, changes: Iterable[tuple[str, str]]) -> frozenset[int]:
         changed: set[int] = set()
@@ -148,10 +203,12 @@ def for_article(
     """The article's marks under the stored statuses (for a worker: spaCy runs when the
     analysis is neither given nor cached); the article's lemma counts are kept for
     ``reader stats`` as well."""
+    from reader.learning.phrases import phrases_in
     from reader.learning.words import words_of
 
-    words = words_of(article, analysis)
-    marks = StatusMarks(words, store.statuses())
+    statuses = store.statuses()
+    words = words_of(article, analysis, phrases_in(statuses))
+    marks = StatusMarks(words, statuses)
     store.record_article(article.key, article.title, article.source, words.tokens, words.counts())
     return marks
 
@@ -177,8 +234,8 @@ class StatusEditor:
         self._undo: dict[str, str] = {}
 
     def set(self, lemma: str, status: str) -> frozenset[int]:
-        """Sets one lemma's status; returns the blocks whose marks changed."""
-        lemma = normal(lemma)
+        """Sets one lemma's (or phrase's) status; returns the blocks whose marks changed."""
+        lemma = canonical(lemma) if is_phrase(lemma) else normal(lemma)
         blocks = self.marks.update(lemma, check_status(status))
         self._save({lemma: status})
         return blocks

@@ -89,6 +89,11 @@ def as_text(
     if result.proper:
         parts.append(Text(PROPER_NOTE, "italic"))
     parts.append(glosses(result, selected))
+    for phrase in result.phrases:  # Apertium's multi-word unit around the word
+        line = Text("In the phrase ", "dim")
+        line.append(f"« {phrase.text} »", "bold")
+        line.append(f"  {phrase.source}" if phrase.source else "", "italic")
+        parts.append(line)
     for part in (sentence_pair(result), glossary(result)):
         if part.plain:
             parts.append(part)

@@ -85,6 +85,9 @@ class LookupResult:
     notes: tuple[str, ...] = ()
     """Missing sources and how to add them."""
     analyser: str = ""
+    phrases: tuple[Gloss, ...] = ()
+    """Apertium's multi-word units holding the word in its sentence (issue 22): the phrase
+    as ``text`` (« tout à fait »), its English as ``source``."""
 
     @property
     def function_word(self) -> bool:

@@ -94,6 +94,8 @@ class LookupService:
         self._sources = _Sources()
         self._docs: OrderedDict[str, list[Token]] = OrderedDict()
         """The analysis of the blocks or sentences read lately: the cursor stays in one."""
+        self._units: OrderedDict[str, list[tuple[str, Gloss]]] = OrderedDict()
+        """Apertium's multi-word units by sentence, with their English (as ``_docs``)."""
 
     # ------------------------------------------------------------ loading
 
@@ -255,7 +257,89 @@ class LookupService:
                 english=english,
                 notes=self.notes,
                 analyser=result.analyser,
+                phrases=self._phrases_around(sentence, span) if term is None else (),
             )
+
+    def lookup_phrase(
+        self, phrase: str, form: str, sentence: str = "", start: int = -1, english: str = ""
+    ) -> LookupResult:
+        """A phrase (« avoir lieu », met as ``form`` at ``start`` of ``sentence``) as one unit:
+        the glossaries' entries for it, FreeDict's multi-word headword (also without a last
+        « à » or « de »: « mettre fin ») and Apertium's multi-word unit (« au fur et à
+        mesure »). No spaCy: the caller gives the phrase's canonical form."""
+        with self._lock:
+            hits = hits_at(self._entries(), phrase, 0, len(phrase))
+            glosses = [Gloss(printable(h.entry.en), h.source) for h in hits if h.entry.en]
+            dictionary = self._freedict()
+            words = phrase.split()
+            keys = [phrase]
+            if len(words) > 2 and words[-1] in ("à", "de"):
+                keys.append(" ".join(words[:-1]))
+            if dictionary is not None:
+                for key in keys:
+                    for d in dictionary.lookup(key):
+                        if d.senses:
+                            glosses.append(Gloss(printable(d.english), FREEDICT_SOURCE))
+            glosses += self._apertium_unit(phrase)
+            end = start + len(form) if start >= 0 else -1
+            return LookupResult(
+                word=form,
+                lemma=phrase,
+                pos="phrase",
+                morph="",
+                glosses=tuple(dict.fromkeys(glosses)),
+                glossary=tuple(hits),
+                sentence=sentence,
+                start=start,
+                end=end,
+                english=english,
+                notes=self.notes,
+            )
+
+    def _phrases_around(self, sentence: str, span: tuple[int, int] | None) -> tuple[Gloss, ...]:
+        """Apertium's multi-word units of ``sentence`` covering the word at ``span`` (one
+        analyser call), each with its English ("" when the dictionaries have none)."""
+        apertium = self._apertium()
+        if apertium is None or span is None or not sentence:
+            return ()
+        units = self._units.get(sentence)
+        if units is None:
+            units = []
+            try:
+                for form, reading in apertium.multiwords(sentence):
+                    pivots = apertium.translate(reading)
+                    english = printable(", ".join(pivots[0].english)) if pivots else ""
+                    units.append((form, Gloss(printable(reading.lemma), english)))
+            except ApertiumUnavailable as exc:
+                self._drop_apertium(str(exc))
+                return ()
+            self._units[sentence] = units
+            if len(self._units) > _DOC_CACHE:
+                self._units.popitem(last=False)
+        folded = fold(sentence.replace("’", "'"))
+        found = []
+        for form, gloss in units:
+            at = [m.start() for m in re.finditer(re.escape(fold(form)), folded)]
+            if any(a < span[1] and span[0] < a + len(form) for a in at):
+                found.append(gloss)
+        return tuple(dict.fromkeys(found))
+
+    def _apertium_unit(self, phrase: str) -> list[Gloss]:
+        """Apertium's English for ``phrase`` where its analyser reads it as one unit."""
+        apertium = self._apertium()
+        if apertium is None:
+            return []
+        found: list[Gloss] = []
+        try:
+            for reading in apertium.analyse(phrase):
+                if reading.lemma.lower() != phrase:
+                    continue
+                for pivot in apertium.translate(reading):
+                    source = f"{APERTIUM_SOURCE} (via Spanish « {pivot.spanish} »)"
+                    found.append(Gloss(printable(", ".join(pivot.english)), source))
+        except ApertiumUnavailable as exc:
+            self._drop_apertium(str(exc))
+        return found
 
     def _analyse(self, form: str) -> list[Analysis]:
         apertium = self._apertium()

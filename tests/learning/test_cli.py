@@ -37,7 +37,8 @@ def words_json(env: dict[str, str], path=SEED, *more: str) -> dict:
 def test_words_by_lemma_without_names_and_known_share_moves_by_their_count(tmp_path):
     env = {"READER_DATA_DIR": str(tmp_path / "data")}
     data = words_json(env)
-    assert set(data) == {"source", "tokens", "countable", "known_share", "lemmas"}
+    keys = {"source", "tokens", "countable", "known_share", "lemmas", "phrases", "phrases_in_text"}
+    assert set(data) == keys
     lemmas = {r["lemma"]: r for r in data["lemmas"]}
     assert len(lemmas) == len(data["lemmas"])  # one row per lemma
     assert not NAMES & set(lemmas), NAMES & set(lemmas)

@@ -35,6 +35,9 @@ class QuickLookups:
         bare = word.split("’")[-1]  # as the service strips the elision
         return LookupResult(word=bare, lemma=bare.lower(), pos="noun", morph="", sentence=sentence)
 
+    def lookup_phrase(self, phrase: str, form: str, sentence: str = "", *args) -> LookupResult:
+        return LookupResult(word=form, lemma=phrase, pos="phrase", morph="", sentence=sentence)
+
 
 def quick_lookups(monkeypatch) -> None:
     """The app makes ``QuickLookups`` instead of ``LookupService``, for one test."""

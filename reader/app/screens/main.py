@@ -48,6 +48,7 @@ from reader.app.messages import (
     TranslationDone,
     TranslationFailed,
 )
+from reader.app.phrases import with_phrase
 from reader.app.selection import Selection
 from reader.app.speaking import Highlight, Speaker, SpeechEnded, SpeechStarted, to_say
 from reader.app.statuses import WORD_ACTIONS, WORD_BINDINGS, WordStatuses
@@ -443,6 +444,7 @@ class MainScreen(Screen[None]):
         span = (message.start, message.end)
         lemma = self.statuses.lemma(message.index, span)
         request = make_request(block, message.start, message.end, self.view.english, lemma)
+        request = with_phrase(request, block.text, self.statuses.marks)
         panel = await self._mounted_lookup_panel()
         panel.look_up(request)
         self._looked_up = (message.index, span)
@@ -707,7 +709,7 @@ class MainScreen(Screen[None]):
         panel = self.lookup_panel
         if panel is not None and panel.has_focus and self._looked_up is not None:
             return self._looked_up
-        span = self.view.word_span()
+        span = self.view.selection_span() or self.view.word_span()  # a phrase, else the word
         return (self.view.current, span) if span is not None else None
 
     def action_word_status(self, status: str) -> None:
@@ -716,6 +718,7 @@ class MainScreen(Screen[None]):
             self.notify(self.statuses.unavailable() or "Move to a word first: → or u.", timeout=3)
             return
         self.notify(self.statuses.set_word(*target, status), timeout=2)
+        self.view.clear_selection()  # the phrase's own mark shows now
         self._statuses_changed()
 
     def action_next_new_word(self, step: int) -> None:

@@ -15,7 +15,9 @@ New and learning words (``word_marks``, issue 15) are coloured, never tinted, so
 other mark shows through them. The reader's own English (issue 21) is drawn after a ✎
 (``reader.app.yours``), and the block's engine label says it holds theirs. Subtitles show
 each block's start time dim in a margin of their own, left of the bar (``margin_labels``,
-issue 23).
+issue 23). Shift+→/← extend a selection of words from the word cursor (issue 22: a phrase
+to look up or give a status), drawn reversed; a learning phrase is tinted over its words,
+whose own marks stay visible inside.
 """
 
 from __future__ import annotations
@@ -94,6 +96,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--learning-2",
         "article-view--learning-3",
         "article-view--learning-4",
+        "article-view--phrase",
+        "article-view--selection",
     }
     DEFAULT_CSS = """
     ArticleView {
@@ -137,6 +141,11 @@ class ArticleView(ScrollView, can_focus=True):
         &:nocolor > .article-view--learning-3, &:nocolor > .article-view--learning-4 {
             text-style: bold italic;
         }
+        /* A learning phrase (issue 22): a tint over its words, whose colours show through;
+           underlined where there is no colour. The selection is reversed, as the cursor. */
+        & > .article-view--phrase { background: $accent 30%; }
+        &:nocolor > .article-view--phrase { text-style: underline; }
+        & > .article-view--selection { text-style: reverse; }
     }
     """
     BINDINGS = [
@@ -158,6 +167,8 @@ class ArticleView(ScrollView, can_focus=True):
         ),
         Binding("right", "word(1)", "Next word", show=False, key_display="→"),
         Binding("left", "word(-1)", "Previous word", show=False, key_display="←"),
+        Binding("shift+right", "extend(1)", "Select words (a phrase)", show=False),
+        Binding("shift+left", "extend(-1)", "Select words, backwards", show=False),
         Binding("l,enter", "lookup", "Look up", key_display="l"),
     ]
 
@@ -217,6 +228,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._term = -1  # which of the current block's terms `t` last opened
         self.cursor = WordCursor(article)
         """Where the words are and where ←/→ go (the arithmetic; the view keeps the state)."""
+        self.select_from: int | None = None
+        """Where the selection of words (shift+→/←) started: a word of the current block."""
         self.word_marks: Callable[[int], Sequence[Mark]] = lambda index: ()
         """A block's word-status marks (its French), drawn over the sentence and under the
         glossary's marks and the cursor; the screen sets it once they are known."""
@@ -361,6 +374,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.call_after_refresh(self.scroll_to_current)
 
     def watch_current(self, index: int) -> None:
+        self.select_from = None
         self.word = None
         self.sentence = None
         self._term = -1
@@ -512,6 +526,9 @@ class ArticleView(ScrollView, can_focus=True):
                 a, b = yours.shift(points, mark.start), yours.shift(points, mark.end, end=True)
                 ranges.append((a, b, self.mark_style(mark)))
         span = self.word_span() if lang == "fr" and block.index == self.current else None
+        selected = self.selection_span() if span is not None else None
+        if selected is not None:
+            ranges.append((*selected, self._overlay("article-view--selection")))
         if span is not None:
             ranges.append((*span, self._overlay("article-view--word")))
         segments = _styled(text, start, end, kind_style, ranges)
@@ -710,19 +727,58 @@ class ArticleView(ScrollView, can_focus=True):
         block, word = target
         if block != self.current:
             self.go_to(block)
+        self.select_from = None
         self.word = word
+
+    def action_extend(self, step: int) -> None:
+        """Shift+→/←: the selection grows (or shrinks) by a word from the cursor, within
+        the block; without a cursor, it starts on the word → (or ←) would go to."""
+        if self.layout_mode == "english":
+            self.notify("Words are selected in the French: b or f shows it.", timeout=4)
+            return
+        if self.word is None:
+            self.action_word(step)
+            if self.word is None:
+                return
+        if self.select_from is None:
+            self.select_from = self.word
+        target = self.word + step
+        if not 0 <= target < len(self.words(self.current)):
+            self.notify("A selection stays within its paragraph.", timeout=3)
+            return
+        self.word = target
+        self.refresh()
+
+    def selection_span(self) -> Span | None:
+        """The selected words (two or more) of the current block's French, if any."""
+        anchor, word = self.select_from, self.word
+        words = self.words(self.current) if self.article.blocks else []
+        if anchor is None or word is None or anchor == word or anchor >= len(words):
+            return None
+        first, last = min(anchor, word), max(anchor, word)
+        return words[first][0], words[last][1]
+
+    def clear_selection(self) -> None:
+        if self.select_from is not None:
+            self.select_from = None
+            self.refresh()
 
     def place_word(self, block: int, word: int) -> None:
         """Puts the word cursor on word ``word`` of block ``block`` (the jumps to new words)."""
         self._unpin()
         if block != self.current:
             self.go_to(block)
+        self.select_from = None
         self.word = word
 
     def action_lookup(self) -> None:
         """Looks up the word under the cursor (the sentence's first word if there is none)."""
         if self.layout_mode == "english":
             self.notify("Words are looked up in the French: b or f shows it.", timeout=4)
+            return
+        selected = self.selection_span()
+        if selected is not None:  # the selected words, as one phrase
+            self.post_message(self.LookupRequested(self.current, *selected))
             return
         word = self.cursor.to_look_up(self.current, self.word, self.sentence)
         if word is None:
@@ -744,6 +800,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.current = index
         word = self.cursor.word_at(index, point[1]) if point and point[0] == "fr" else None
         if word is not None:
+            self.select_from = None
             self.word = word
             self.post_message(self.LookupRequested(index, *self.words(index)[word]))
         if key:
