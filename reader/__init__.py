@@ -1,3 +1,3 @@
 """Bilingual reader: French articles beside an offline English translation."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
