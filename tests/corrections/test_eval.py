@@ -7,21 +7,11 @@ import json
 import pytest
 
 from reader.article import from_blocks
-from reader.cli import main
 from reader.corrections.store import Corrections
 from reader.session import TranslationSession
+from tests.support.cli import run_in_process as run
 
 FR = "Le président a parlé hier soir devant le Congrès."
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _scores(capsys) -> dict:

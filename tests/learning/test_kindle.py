@@ -9,7 +9,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from reader.cli import main
+from tests.support.cli import run_in_process as run
 
 # The Vocabulary Builder's schema as a Kindle writes it (system/vocabulary/vocab.db).
 KINDLE_SCHEMA = """
@@ -56,16 +56,6 @@ def kindle_db(path: Path) -> Path:
     db.commit()
     db.close()
     return path
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def vocabulary(capsys) -> dict[str, dict]:

@@ -8,17 +8,7 @@ import json
 
 import pytest
 
-from reader.cli import main
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support.cli import run_in_process as run
 
 
 def exported(capsys) -> dict[str, str]:

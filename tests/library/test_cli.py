@@ -8,28 +8,17 @@ import json
 
 import pytest
 
-from reader.cli import main
 from tests.library.books import TITLE as BOOK_TITLE
 from tests.library.books import book_files, book_words, sample_book, write_epub
 from tests.library.pages import TITLE as PAGE_TITLE
 from tests.library.pages import article_words, serving
 from tests.support.cli import one_line_error, run_reader
+from tests.support.cli import run_in_process as run
 
 TEXT = (
     "Le voyage\n\nIl allait à Lyon chaque été. Le train partait tôt.\n\n"
     "Des hommes pressés montaient.\n"
 )
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    """The real command line, in this process (spaCy is loaded once): exit code, stdout, stderr."""
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def listed(capsys) -> list[dict]:

@@ -9,20 +9,10 @@ import json
 
 import pytest
 
-from reader.cli import main
 from reader.library.pdf import read_pdf
 from reader.library.shelf import Library
 from tests.library import pdfs
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support.cli import run_in_process as run
 
 
 def shown(capsys, text_id: int) -> dict:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
 from reader.library.shelf import Library
 from reader.library.sources import add_source
 from reader.library.subtitles import read_subtitles
+from tests.support.cli import run_in_process as run
 
 VTT = """WEBVTT
 Kind: captions
@@ -68,16 +68,6 @@ SENTENCES = [
     "Pourquoi si tôt ? Il fait encore jour.",
     "Bon, d'accord. On y va.",
 ]
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize(("name", "content"), [("dialogue.vtt", VTT), ("dialogue.srt", SRT)])

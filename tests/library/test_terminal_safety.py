@@ -26,13 +26,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
 from reader.library.epub import read_book
 from reader.library.extract import extract
 from reader.library.shelf import library_path
 from reader.library.sources import read_source
 from tests.library.books import AUTHOR, TITLE, book_files, write_epub
 from tests.library.pages import PARAGRAPHS
+from tests.support.cli import run_in_process as run
 from tests.support.paths import ROOT
 
 # What the trial used: an OSC title change and an OSC 52 clipboard write (ESC … BEL),
@@ -48,16 +48,6 @@ _DANGER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def safe(text: str) -> bool:
     return _DANGER.search(text) is None
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # ---------------------------------------------------------------- EPUB metadata

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support.paths import ROOT
 
 READER = [sys.executable, "-m", "reader.cli"]
@@ -41,3 +43,17 @@ def one_line_error(done: subprocess.CompletedProcess[str]) -> str:
     assert len(lines) == 1 and lines[0].startswith("reader: error:"), done.stderr
     assert "Traceback" not in done.stderr
     return lines[0]
+
+
+def run_in_process(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """The real command line, in this process (spaCy is loaded once): exit code, stdout,
+    stderr."""
+    from reader.cli import main
+
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
