@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import zipfile
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -148,3 +150,43 @@ def test_a_damaged_zip_is_one_line_and_exit_1(tmp_path: Path, data_dir: Path) ->
     done = run_reader("data", "import", str(bad), env={"READER_DATA_DIR": str(data_dir)})
     assert "not a reader export" in one_line_error(done)
     assert not data_dir.exists() or not any(data_dir.glob("*.sqlite3"))
+
+
+def _members(archive: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(archive) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def test_a_row_refused_by_the_last_database_leaves_an_empty_folder_empty(
+    old_data: Path, tmp_path: Path
+) -> None:
+    good = tmp_path / "good.zip"
+    transfer.export(old_data, good)
+    members = _members(good)
+    state = json.loads(members["reading-state.json"])
+    state["rows"].append(["a-key", 0, None, 0.0, None, None])  # changed: NOT NULL
+    members["reading-state.json"] = json.dumps(state).encode()
+    fresh = tmp_path / "fresh"
+    with pytest.raises(TransferError, match="the import failed"):
+        transfer.import_(fresh, _zip(tmp_path / "bad.zip", members))
+    # the learning and vocabulary databases, imported before it, are not left behind
+    assert not fresh.exists() or sorted(p.name for p in fresh.iterdir()) == []
+
+
+def test_an_import_into_an_empty_folder_skips_a_repeated_key_and_leaves_wal_files(
+    old_data: Path, tmp_path: Path
+) -> None:
+    good = tmp_path / "good.zip"
+    transfer.export(old_data, good)
+    members = _members(good)
+    statuses = json.loads(members["statuses.json"])
+    statuses["rows"].append(statuses["rows"][0])
+    members["statuses.json"] = json.dumps(statuses).encode()
+    fresh = tmp_path / "fresh"
+    report = transfer.import_(fresh, _zip(tmp_path / "twice.zip", members))
+    counts = report.counts["statuses.json"]
+    assert (counts.added, counts.skipped) == (5, 1)
+    assert sorted(p.name for p in fresh.iterdir() if p.name.startswith(".")) == []
+    for path in fresh.glob("*.sqlite3"):
+        with closing(sqlite3.connect(path)) as db:
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
