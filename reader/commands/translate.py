@@ -40,8 +40,8 @@ def say_glossary_problems(session, say: Notify) -> None:  # session: Translation
     cannot be read at all is said only where it would be used (an engine whose English
     the glossary corrects)."""
     from glossary import user
-    from glossary.enforce import enforceable
     from glossary.errors import GlossaryError
+    from reader.translate.enforce import enforceable
 
     try:
         mine = user.read()
