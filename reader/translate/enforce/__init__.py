@@ -1,6 +1,6 @@
 """Glossary enforcement, a step of translation: machine English that uses the glossary's
 English for its terms and keeps names as they are. The algorithm is in ``apply``; the
-French facts it reads in ``french``, ``grammar`` and ``words``; stand-ins in ``standins``;
+French facts it reads in ``french``, ``grammar`` and ``tables``; stand-ins in ``standins``;
 names in ``names``; when spaCy is asked in ``nlp``; the checks of a result in ``checks``."""
 
 from glossary.match import Found, PrefixIndex, is_name, sentence_occurrences
@@ -15,7 +15,7 @@ from reader.translate.enforce.french import (
 )
 from reader.translate.enforce.nlp import Policy
 from reader.translate.enforce.standins import Protected, insert, protect, splice
-from reader.translate.enforce.words import ADJECTIVES, ALL_STAND_INS, NAMES, NOUNS, StandIn
+from reader.translate.enforce.tables import ADJECTIVES, ALL_STAND_INS, NAMES, NOUNS, StandIn
 
 __all__ = [
     "ADJECTIVES",

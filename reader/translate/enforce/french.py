@@ -8,7 +8,7 @@ import re
 from glossary import english
 from glossary.match import is_name
 from glossary.model import Entry
-from reader.translate.enforce.words import (
+from reader.translate.enforce.tables import (
     ADJECTIVAL_ENDINGS,
     FEMININE_DETERMINERS,
     FEMININE_ENDINGS,

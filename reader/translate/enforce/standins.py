@@ -17,7 +17,7 @@ from reader.translate.enforce.french import (
     takes_the,
     used_as_adjective,
 )
-from reader.translate.enforce.words import (
+from reader.translate.enforce.tables import (
     ADJECTIVES,
     AN_LETTERS,
     ELIDED,
