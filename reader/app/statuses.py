@@ -37,9 +37,9 @@ from reader.article import Article
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
+    from reader.learning.counts import Word
     from reader.learning.marks import StatusEditor, StatusMarks
     from reader.learning.store import LearningStore
-    from reader.learning.words import Word
 
 WORD_BINDINGS = [
     Binding("1", "word_status('learning-1')", "Learning 1 (least familiar)", show=False),
