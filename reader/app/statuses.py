@@ -317,9 +317,9 @@ class WordStatuses:
         if marks is not None:
             words = len(marks.words.blocks[block])
         else:  # no analysis this session: the cursor's words (names included)
-            from reader.app.cursor import words_of
+            from reader.app.cursor import word_spans
 
-            words = len(words_of(self.article.blocks[block].text))
+            words = len(word_spans(self.article.blocks[block].text))
         key = self.article.key
         self.writer.submit(lambda: store.record_read(key, block, words))
 
