@@ -132,7 +132,7 @@ def main() -> None:
     else:
         print("(a) apertium is not installed: skipped")
     from reader.engines import argos
-    from reader.packages import install_file
+    from reader.engines.argos_packages import install_file
     from tests.support.standin import build_standin_package
 
     install_file(build_standin_package(SEED, HOME / "build"))
