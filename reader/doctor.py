@@ -74,7 +74,7 @@ def apertium() -> Check:
 
 
 def dictionaries() -> list[Check]:
-    from reader.dictionaries import statuses
+    from reader.lookup.install import statuses
 
     return [Check("dictionaries", s.name, s.found, s.detail, s.how) for s in statuses()]
 
