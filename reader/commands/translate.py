@@ -73,7 +73,7 @@ def translate(
 ) -> None:
     """Print the article with its English, block by block."""
 
-    from reader import output
+    from reader.commands import output
     from reader.session import TranslationSession
 
     article = load_article(path)
