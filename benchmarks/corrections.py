@@ -29,7 +29,7 @@ HOME = private_environment()
 
 from reader.article import load  # noqa: E402
 from reader.corrections.store import Corrections  # noqa: E402
-from reader.packages import install_file  # noqa: E402
+from reader.engines.argos_packages import install_file  # noqa: E402
 from reader.session import TranslationSession  # noqa: E402
 from tests.support.standin import build_standin_package  # noqa: E402
 

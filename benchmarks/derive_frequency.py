@@ -56,9 +56,9 @@ def lemmatise(forms: list[str]) -> list[str]:
     """Each form's lemma by the reader's analysis ("" for what is no word to learn)."""
     from glossary.general import load_general
     from glossary.match import key_of
+    from glossary.model import NAME_KINDS
     from reader.article import make_block
     from reader.learning.store import normal
-    from reader.learning.words import NAME_KINDS
     from reader.nlp.analysis import analyse, lexicon
     from reader.nlp.lemmas import function_word
 

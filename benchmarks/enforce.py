@@ -29,9 +29,9 @@ from benchmarks.common import ROOT, SEED, best_of, long_french_text, private_env
 
 HOME = private_environment()
 
-from glossary import enforce  # noqa: E402
 from glossary.sources import article_entries  # noqa: E402
 from reader.article import load, parse  # noqa: E402
+from reader.translate import enforce  # noqa: E402
 from reader.translation import translate_blocks  # noqa: E402
 
 
@@ -132,7 +132,7 @@ def main() -> None:
     else:
         print("(a) apertium is not installed: skipped")
     from reader.engines import argos
-    from reader.packages import install_file
+    from reader.engines.argos_packages import install_file
     from tests.support.standin import build_standin_package
 
     install_file(build_standin_package(SEED, HOME / "build"))

@@ -35,10 +35,10 @@ def main() -> None:
     parser.add_argument("--kib", type=int, default=1000, help="size of the generated text")
     kib = parser.parse_args().kib
     private_environment()
-    from glossary import build
     from glossary.extract import extract
     from reader.article import parse
     from reader.nlp.analysis import BATCH_SIZE, COMPONENTS, load_model, prepared
+    from reader.translate import glossary_build as build
 
     article = parse(long_french_text(kib * 1024), "long.fr.txt")
     load_time, nlp = timed(lambda: load_model(COMPONENTS))  # outside every timing

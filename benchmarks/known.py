@@ -40,11 +40,11 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
 
 def book(kib: int) -> None:
     from reader.article import parse
+    from reader.learning.counts import article_names, count_words
     from reader.learning.frequency import top
     from reader.learning.marks import StatusMarks
     from reader.learning.stats import article_shares
     from reader.learning.store import LearningStore
-    from reader.learning.words import article_names, count_words
     from reader.nlp.analysis import analyse, load_model
     from reader.nlp.cache import AnalysisCache, analysis_of
 

@@ -45,9 +45,9 @@ def main() -> None:
     private_environment()
 
     from reader.article import load
+    from reader.learning.counts import count_words
     from reader.learning.marks import StatusMarks
     from reader.learning.phrases import apertium_phrases
-    from reader.learning.words import count_words
     from reader.nlp.analysis import analyse
 
     article = load(SEED)

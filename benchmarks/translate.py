@@ -34,7 +34,7 @@ HOME = private_environment()
 from reader.article import Article, load  # noqa: E402
 from reader.cache import Cache  # noqa: E402
 from reader.engines import argos  # noqa: E402
-from reader.packages import install_file  # noqa: E402
+from reader.engines.argos_packages import install_file  # noqa: E402
 from reader.translation import translate_blocks  # noqa: E402
 from tests.support.standin import REAL, build_standin_package  # noqa: E402
 

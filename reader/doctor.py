@@ -36,8 +36,8 @@ class Check:
 
 
 def argos() -> Check:
+    from reader.engines.argos_packages import installed, packages_dir
     from reader.errors import ReaderError
-    from reader.packages import installed, packages_dir
 
     try:
         found = [p for p in installed() if (p.from_code, p.to_code) == ("fr", "en")]
@@ -74,7 +74,7 @@ def apertium() -> Check:
 
 
 def dictionaries() -> list[Check]:
-    from reader.dictionaries import statuses
+    from reader.lookup.install import statuses
 
     return [Check("dictionaries", s.name, s.found, s.detail, s.how) for s in statuses()]
 

@@ -13,7 +13,7 @@ engine exactly once, after its last user (``hold()``) is done.
 
 Machine English is checked against the glossary stack (``glossary.sources``): terms
 are marked per sentence, and with ``enforce`` (the default) missing ones are put in
-(``glossary.enforce``). ``enforce=False`` gives the raw English, terms still marked.
+(``reader.translate.enforce``). ``enforce=False`` gives the raw English, terms still marked.
 The app gives the session its reading session's ``GlossaryStack``, so a term the
 reader adds is enforced from the next translation on.
 
@@ -84,7 +84,7 @@ class TranslationSession:
         """Whether machine English gets the glossary's terms put in (``--no-enforce``: False)."""
         self.nlp_policy: Literal["wait", "if_ready", "off"] = "if_ready"
         """Whether enforcement waits for spaCy ("wait"), uses it once loaded ("if_ready":
-        a first screenful is never held up), or not at all ("off"): ``glossary.enforce.nlp``."""
+        a first screenful is never held up), or not at all ("off"): ``reader.translate.enforce.nlp``."""
         self.glossary = (
             entries
             if isinstance(entries, GlossaryStack)
@@ -216,7 +216,7 @@ class TranslationSession:
     def _glossary_pass(
         self, engine: Engine, blocks: Sequence[Block], english: list[BlockTranslation]
     ) -> list[BlockTranslation]:
-        from glossary import enforce
+        from reader.translate import enforce
 
         if not enforce.enforceable(engine):
             return english

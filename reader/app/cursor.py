@@ -19,7 +19,7 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 lookup strips the elision and knows hyphenated forms); a number is not a word."""
 
 
-def words_of(text: str) -> list[Span]:
+def word_spans(text: str) -> list[Span]:
     """The (start, end) spans of the words of ``text`` the word cursor stops on."""
     return [m.span() for m in WORD.finditer(text) if any(c.isalpha() for c in m.group())]
 
@@ -35,7 +35,7 @@ class WordCursor:
         """The words of ``block``'s French (cached: a block's text never changes)."""
         found = self._words.get(block)
         if found is None:
-            found = self._words[block] = words_of(self.article.blocks[block].text)
+            found = self._words[block] = word_spans(self.article.blocks[block].text)
         return found
 
     def span(self, block: int, word: int | None) -> Span | None:

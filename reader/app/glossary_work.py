@@ -52,7 +52,7 @@ class GlossaryWork:
 
     async def build(self) -> None:
         """Stack entries at once; extracted ones (spaCy, then the engine's English) after."""
-        from glossary import build
+        from reader.translate import glossary_build as build
 
         article, stack = self.article, self.context.stack
         try:

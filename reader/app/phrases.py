@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.app.cursor import Span, words_of
+from reader.app.cursor import Span, word_spans
 from reader.app.lookups import Request
 from reader.app.marks import Mark
 from reader.app.words import KEYS_HINT, status_name
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def several_words(text: str, span: Span) -> bool:
     """Whether ``span`` of ``text`` holds two words or more (a selection, not a word)."""
-    return len(words_of(text[span[0] : span[1]])) >= 2
+    return len(word_spans(text[span[0] : span[1]])) >= 2
 
 
 def selected_phrase(marks: StatusMarks, text: str, block: int, span: Span) -> str:

@@ -37,9 +37,9 @@ from reader.article import Article
 from reader.errors import ReaderError
 
 if TYPE_CHECKING:
+    from reader.learning.counts import Word
     from reader.learning.marks import StatusEditor, StatusMarks
     from reader.learning.store import LearningStore
-    from reader.learning.words import Word
 
 WORD_BINDINGS = [
     Binding("1", "word_status('learning-1')", "Learning 1 (least familiar)", show=False),
@@ -317,9 +317,9 @@ class WordStatuses:
         if marks is not None:
             words = len(marks.words.blocks[block])
         else:  # no analysis this session: the cursor's words (names included)
-            from reader.app.cursor import words_of
+            from reader.app.cursor import word_spans
 
-            words = len(words_of(self.article.blocks[block].text))
+            words = len(word_spans(self.article.blocks[block].text))
         key = self.article.key
         self.writer.submit(lambda: store.record_read(key, block, words))
 

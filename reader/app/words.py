@@ -22,8 +22,8 @@ from reader.app.marks import Mark
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from reader.learning.counts import Word
     from reader.learning.marks import StatusMarks, StatusSpan
-    from reader.learning.words import Word
 
 
 def status_name(status: str) -> str:

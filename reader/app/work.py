@@ -80,7 +80,7 @@ def with_english(
 ) -> Glossary:
     """The full glossary over ``stack``, its extracted terms translated through the
     session's engine (where it gives English)."""
-    from glossary import build
+    from reader.translate import glossary_build as build
 
     if session is None:
         return build.build(article, candidates, stack=stack)

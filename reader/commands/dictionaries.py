@@ -19,7 +19,7 @@ def dictionaries_list() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from reader.dictionaries import statuses
+    from reader.lookup.install import statuses
 
     table = Table("dictionary", "status", "where / how to get it")
     for s in statuses():
@@ -45,14 +45,15 @@ def dictionaries_install(
     ] = None,
 ) -> None:
     """Install FreeDict French–English (downloads FreeDict's release, or a local archive)."""
-    from reader import dictionaries
+    from reader.lookup import install as dictionaries
+    from reader.lookup.freedict import TITLE
 
     if file is not None:
         files = dictionaries.install_file(file)
     else:
         # A progress bar only on a terminal: elsewhere Rich leaves an empty line behind.
-        bar = download_progress(f"Downloading {dictionaries.TITLE}") if err.is_terminal else None
+        bar = download_progress(f"Downloading {TITLE}") if err.is_terminal else None
         with bar or nullcontext(None) as progress:
             files = dictionaries.install_from_url(progress=progress)
     count = len(files.open())
-    notice(f"installed {dictionaries.TITLE} ({count} headwords) in {files.index.parent}")
+    notice(f"installed {TITLE} ({count} headwords) in {files.index.parent}")

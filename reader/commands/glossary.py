@@ -59,9 +59,9 @@ def glossary(
 
 def _build(article, engine: str | None, extract: bool):
     """The glossary and the English sentences per block ({} without an engine)."""
-    from glossary import build as glossary_build
     from glossary.extract import extract as run_extraction
     from glossary.sources import load_stack
+    from reader.translate import glossary_build
 
     # Loaded once, for the English and the glossary alike; a malformed article glossary
     # is an error here (it is what this command shows).

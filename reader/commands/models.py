@@ -19,7 +19,7 @@ def models_list() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from reader import packages
+    from reader.engines import argos_packages as packages
 
     found = packages.installed()
     console = Console(highlight=False)
@@ -51,7 +51,7 @@ def models_install(
     """Install the French→English package from the Argos index, or a local file."""
     from rich.console import Console
 
-    from reader import packages
+    from reader.engines import argos_packages as packages
 
     if file is not None:
         _check_readable(file)
@@ -76,7 +76,7 @@ def models_remove(
     """Remove an installed package."""
     from rich.console import Console
 
-    from reader import packages
+    from reader.engines import argos_packages as packages
 
     info = packages.remove(name)
     Console(highlight=False).print(f"Removed {info.name}", markup=False)

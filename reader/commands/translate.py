@@ -40,8 +40,8 @@ def say_glossary_problems(session, say: Notify) -> None:  # session: Translation
     cannot be read at all is said only where it would be used (an engine whose English
     the glossary corrects)."""
     from glossary import user
-    from glossary.enforce import enforceable
     from glossary.errors import GlossaryError
+    from reader.translate.enforce import enforceable
 
     try:
         mine = user.read()
@@ -73,7 +73,7 @@ def translate(
 ) -> None:
     """Print the article with its English, block by block."""
 
-    from reader import output
+    from reader.commands import output
     from reader.session import TranslationSession
 
     article = load_article(path)

@@ -20,7 +20,7 @@ from reader.commands.common import (
 
 if TYPE_CHECKING:
     from reader.article import Article
-    from reader.learning.words import ArticleWords
+    from reader.learning.counts import ArticleWords
 
 
 class WordsFormat(str, Enum):
@@ -64,9 +64,9 @@ def words(
 
     Names (people, places, organisations), numbers and punctuation are never counted.
     """
+    from reader.learning.counts import words_of
     from reader.learning.phrases import phrases_in
     from reader.learning.store import LearningError, LearningStore
-    from reader.learning.words import words_of
 
     article = load_article(path)
     store = LearningStore()
@@ -107,7 +107,7 @@ def words(
 
 
 def _share(found: ArticleWords, statuses: dict[str, str]) -> float:
-    from reader.learning.words import known_share
+    from reader.learning.counts import known_share
 
     return known_share(found, statuses)
 
@@ -216,8 +216,8 @@ def _table(
     from rich.table import Table
     from rich.text import Text
 
+    from reader.learning.counts import difficulty
     from reader.learning.frequency import band
-    from reader.learning.words import difficulty
 
     hard = difficulty(found, statuses)
     console = safe_console()

@@ -33,8 +33,8 @@ loads = 0
 
 def installed_package() -> Any | None:
     """The installed fr→en Argos package, or None. Imports argostranslate (light: no torch)."""
+    from reader.engines.argos_packages import load_packages
     from reader.errors import ModelPackageError
-    from reader.packages import load_packages
 
     try:
         packages = load_packages()

@@ -26,11 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from glossary import english
-from glossary.enforce.checks import french_left, word_lost
-from glossary.enforce.french import occurrence_plural
 from glossary.match import Found, PrefixIndex, is_name, sentence_occurrences
 from glossary.model import Entry
 from reader.article import Article
+from reader.translate.enforce.checks import french_left, word_lost
+from reader.translate.enforce.french import occurrence_plural
 from reader.translation import BlockTranslation, TermSpan
 
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")

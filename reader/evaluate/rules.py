@@ -2,7 +2,7 @@
 glossary entry does to the English, over one or several aligned test sets.
 
 Each set is translated raw once (through the cache), then enforced with a *trace*
-(``glossary.enforce.Trace``): for every sentence enforcement changed, the rules and
+(``reader.translate.enforce.Trace``): for every sentence enforcement changed, the rules and
 entries that changed it — the mechanism (``splice``, ``stand-ins``, ``recase``,
 ``articles``), each glossary entry put in, each name rule that put a name back.
 
@@ -187,9 +187,9 @@ def run_set(
     path: Path, reference: Path, engine: str, entries: Sequence[Entry], spacy: bool
 ) -> SetResult:
     """Translates one aligned set raw (cached) and enforced with a trace, and scores it."""
-    from glossary import enforce
-    from glossary.enforce.nlp import Policy
     from reader.session import TranslationSession
+    from reader.translate import enforce
+    from reader.translate.enforce.nlp import Policy
 
     article = lines_article(path)
     references = lines_reference(article, reference)

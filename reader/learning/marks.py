@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.learning.counts import ArticleWords, Word, share_known
 from reader.learning.phrases import canonical, is_phrase
 from reader.learning.store import LEARNING, LearningStore, check_status, normal
-from reader.learning.words import ArticleWords, Word, share_known
 
 if TYPE_CHECKING:
     from reader.article import Article
@@ -203,8 +203,8 @@ def for_article(
     """The article's marks under the stored statuses (for a worker: spaCy runs when the
     analysis is neither given nor cached); the article's lemma counts are kept for
     ``reader stats`` as well."""
+    from reader.learning.counts import words_of
     from reader.learning.phrases import phrases_in
-    from reader.learning.words import words_of
 
     statuses = store.statuses()
     words = words_of(article, analysis, phrases_in(statuses))

@@ -27,7 +27,7 @@ part of speech), one block at a time:
 
 An occurrence's span runs from its first word to its last, gap included; the auxiliary
 right before a participle that opens it (« a » of « a mis fin à ») is taken in. Its
-**unit tokens** (what ``reader.learning.words`` counts as the one unit of the phrase) are
+**unit tokens** (what ``reader.learning.counts`` counts as the one unit of the phrase) are
 the phrase's own words and the auxiliaries inside it; the adverbs and clitics of the gap
 stay words of their own.
 """

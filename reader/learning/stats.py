@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from reader.learning.counts import share_known
 from reader.learning.store import LearningStore
-from reader.learning.words import share_known
 
 MAX_DAYS = 366
 """Series are cut to the last year: a sparkline of ten years says nothing per day."""

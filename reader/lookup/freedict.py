@@ -6,7 +6,7 @@ FreeDict's ``fra-eng`` in dictd format is found, first found wins, in:
 system's dictd folders (Debian's ``dict-freedict-fra-eng`` puts
 ``freedict-fra-eng.index`` and ``.dict.dz`` in ``/usr/share/dictd``).
 
-Word lookup reads it from here; installing it (``reader.dictionaries``) sits above.
+Word lookup reads it from here; installing it (``reader.lookup.install``) sits above.
 """
 
 from __future__ import annotations

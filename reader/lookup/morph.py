@@ -85,7 +85,7 @@ TENSES = {
 PERSONS = {"p1": "1st person", "p2": "2nd person", "p3": "3rd person"}
 GENDERS = {"m": "masculine", "f": "feminine", "mf": "masculine or feminine", "nt": "neuter"}
 NUMBERS = {"sg": "singular", "pl": "plural", "sp": "singular or plural"}
-NAME_KINDS = {"ant": "a person", "cog": "a surname", "loc": "a place", "org": "an organisation"}
+NAME_TAGS = {"ant": "a person", "cog": "a surname", "loc": "a place", "org": "an organisation"}
 DEGREES = {"comp": "comparative", "sup": "superlative"}
 PROPER_POS = "proper noun"
 
@@ -169,7 +169,7 @@ def describe_tags(tags: Sequence[str]) -> tuple[str, str]:
     pos = POS_WORDS.get(tags[0], tags[0])
     rest = tags[1:]
     parts = [TENSES[t] for t in rest if t in TENSES]
-    parts += [NAME_KINDS[t] for t in rest if t in NAME_KINDS]
+    parts += [NAME_TAGS[t] for t in rest if t in NAME_TAGS]
     parts += [DEGREES[t] for t in rest if t in DEGREES]
     agreement = " ".join(
         table[t] for table in (PERSONS, GENDERS, NUMBERS) for t in rest if t in table

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from glossary.model import Occurrence
-from reader.app.cursor import WordCursor, words_of
+from reader.app.cursor import WordCursor, word_spans
 from reader.app.selection import Selection
 from reader.article import parse
 from tests.support.paths import ROOT
@@ -33,7 +33,7 @@ def words(c: WordCursor, block: int) -> list[str]:
 def test_words_are_whole_elided_and_hyphenated_forms_and_never_numbers():
     c = cursor()
     assert words(c, 1) == ["L’OTAN", "se", "réunit", "Passe-t-il", "aujourd’hui", "Oui"]
-    assert words(c, 2) == [] and words_of("1 000 et 2024") == [(6, 8)]
+    assert words(c, 2) == [] and word_spans("1 000 et 2024") == [(6, 8)]
 
 
 def test_sentences_and_their_words():

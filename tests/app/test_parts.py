@@ -7,12 +7,12 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary import build
 from reader.app.layout import Columns, cells, layout_row, locate
 from reader.app.marks import marks_for
 from reader.app.schedule import FIRST_SENTENCES, Schedule
 from reader.article import load
 from reader.settings import Settings
+from reader.translate import glossary_build as build
 from reader.translation import BlockTranslation
 from tests.support.paths import ROOT, SEED
 

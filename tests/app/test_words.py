@@ -9,8 +9,8 @@ from reader.app.cursor import WordCursor
 from reader.app.marks import Mark
 from reader.app.words import block_marks, jump, meant_word, status_line, with_line, words_line
 from reader.article import parse
+from reader.learning.counts import count_words
 from reader.learning.marks import StatusMarks
-from reader.learning.words import count_words
 from tests.support.statuses import TEXT, tokens_of
 
 ARTICLE = parse(TEXT, "chats.fr.txt")

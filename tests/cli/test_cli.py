@@ -37,7 +37,7 @@ def test_translate_text_two_columns_on_a_terminal():
     from rich.console import Console
 
     from reader import article as article_model
-    from reader import output
+    from reader.commands import output
     from reader.engines.reference import ReferenceEngine
     from reader.translation import translate_blocks
 
@@ -69,7 +69,7 @@ def test_markdown_output_keeps_the_text_as_text():
     from markdown_it import MarkdownIt
 
     from reader import article as article_model
-    from reader import output
+    from reader.commands import output
     from reader.translation import BlockTranslation
 
     paragraphs = [

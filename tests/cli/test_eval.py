@@ -320,9 +320,9 @@ def test_no_spacy_scores_the_rules_alone_as_reader_translate_does(
     """``--no-spacy``: enforcement without spaCy's verdicts (what ``reader translate``
     gives in a fresh process); by default eval waits for them. Seen from the policy
     enforcement asks spaCy with (no model is loaded here)."""
-    from glossary.enforce import nlp
     from reader.commands.common import EngineChoice
     from reader.commands.eval import EvalFormat, eval_command
+    from reader.translate.enforce import nlp
 
     asked: list[str] = []
     monkeypatch.setattr(nlp, "tokens", lambda texts, p: asked.append(p))

@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from reader import packages as models
+from reader.engines import argos_packages as models
 from reader.errors import ModelPackageError
 from tests.support.cli import one_line_error, run_reader
 
@@ -133,7 +133,7 @@ def test_reinstall_replaces_and_remove_deletes(tmp_path, standin_archive):
 PROBE = """
 import sys
 from pathlib import Path
-from reader.packages import install_file
+from reader.engines.argos_packages import install_file
 from reader.engines.argos import ArgosEngine
 install_file(Path(sys.argv[1]))
 engine = ArgosEngine()

@@ -9,9 +9,10 @@ import time
 
 import pytest
 
-from glossary import build, export
+from glossary import export
 from glossary.errors import GlossaryError
 from reader.article import load
+from reader.translate import glossary_build as build
 from tests.support.cli import run_reader
 
 GLOSSARY = """

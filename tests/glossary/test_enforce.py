@@ -13,14 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from glossary import enforce
 from glossary.curated import load_curated
+from glossary.english import spans as english_spans
 from glossary.model import Entry
 from reader.article import load, parse
 from reader.cache import Cache
 from reader.engines import marked
 from reader.evaluate import term_counts
 from reader.session import TranslationSession
+from reader.translate import enforce
 from reader.translation import cache_version, translate_blocks
 from tests.support.paths import FIXTURES, SEED
 
@@ -201,8 +202,7 @@ def test_seed_enforced_reaches_the_targets(data_dir):
                     entry = next(e for e in entries if e.key == span.key)
                     # the span holds the entry's English ("Donald Trump" holds "Trump")
                     assert any(
-                        span.start <= a and b <= span.end
-                        for a, b in enforce.english.spans(entry, english)
+                        span.start <= a and b <= span.end for a, b in english_spans(entry, english)
                     ), (english, span)
             for a, b in t.sentence_unknown(i):
                 assert re.fullmatch(r"\w[\w’'-]*", english[a:b]), english[a:b]
@@ -387,8 +387,8 @@ def test_a_terms_use_by_the_words_before_it(sentence, term, use):
     """An elided determiner is a determiner (« d’un cessez-le-feu » is a noun, not an
     adjective after « d’un »); a word right after a noun is an adjective; after an
     adverb of time, a participle."""
-    from glossary.enforce import grammar
     from glossary.match import Found
+    from reader.translate.enforce import grammar
 
     entry = Entry(term, "x", "other", origin="general")
     start = sentence.index(term)

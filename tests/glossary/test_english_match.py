@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from glossary import english
-from glossary.build import add_english_occurrences
 from glossary.model import Entry, Glossary
+from reader.translate.glossary_build import add_english_occurrences
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,13 @@ from collections import Counter
 
 import pytest
 
-from glossary import build, user
+from glossary import user
 from glossary.general import load_general
 from glossary.match import key_of
 from glossary.model import KINDS
 from glossary.sources import load_stack, stack
 from reader.article import load, parse
+from reader.translate import glossary_build as build
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from glossary import build, export
+from glossary import export
 from glossary.curated import glossary_path, load_curated
 from glossary.errors import GlossaryError
 from glossary.extract import Candidate, extract
@@ -18,6 +18,7 @@ from glossary.match import find, fold
 from glossary.model import KINDS, Entry
 from glossary.sources import article_entries
 from reader.article import load, parse
+from reader.translate import glossary_build as build
 from tests.support.paths import FIXTURES, ROOT, SEED
 
 CURATED = ROOT / "seeds" / "trump-poutine.glossary.toml"
@@ -266,7 +267,7 @@ def test_glossary_never_imports_textual():
     import subprocess
     import sys
 
-    code = "import sys, glossary.build, glossary.export, glossary.extract; print('textual' in sys.modules)"
+    code = "import sys, reader.translate.glossary_build, glossary.export, glossary.extract; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False", out.stderr
 

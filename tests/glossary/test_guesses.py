@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from glossary.build import extracted_entries, implausible_guess
 from glossary.extract import Candidate
 from reader.engines.base import SentenceEngine
+from reader.translate.glossary_build import extracted_entries, implausible_guess
 
 GUESSES = {
     "Integra": "It integrates",

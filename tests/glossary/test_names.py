@@ -4,9 +4,9 @@ here by hand, so these tests need neither Apertium nor spaCy)."""
 
 from __future__ import annotations
 
-from glossary.enforce import names, nlp
 from reader.engines.marked import unknown
 from reader.nlp.analysis import Token
+from reader.translate.enforce import names, nlp
 
 
 def _spans(sentence, english, alone, kinds, tokens=None, covered=(), leftovers=()):

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from glossary import enforce
-from glossary.enforce import names
 from glossary.general import follows_the_rule, load_general
 from glossary.model import Entry
 from reader.article import parse
 from reader.cache import Cache
 from reader.engines.marked import unknown
+from reader.translate import enforce
+from reader.translate.enforce import names
+from reader.translate.enforce.apply import _left_to_names, _present
 from reader.translation import translate_blocks
 
 
@@ -148,9 +149,9 @@ def test_putting_a_name_back_never_changes_typography_alone():
         ("Côte d'Ivoire", "In Côte d’Ivoire."),
     ]:
         entry = Entry(name, name, "people", origin=enforce.NAME_ORIGIN, the=True)
-        assert enforce._present(entry, english) == 1, name
+        assert _present(entry, english) == 1, name
     entry = Entry("Tel-Aviv", "Tel-Aviv", "people", origin=enforce.NAME_ORIGIN, the=True)
-    assert enforce._present(entry, "He lives in Tel Avivo.") == 0
+    assert _present(entry, "He lives in Tel Avivo.") == 0
 
 
 # ---------------------------------------------------------------- the general glossary
@@ -242,11 +243,11 @@ def test_a_name_in_the_plural_a_longer_name_and_acronyms_are_left_to_the_names()
         ("Selon M. Walcott, non.", "M."): False,
     }
     for (french, fr), left in cases.items():
-        assert enforce._left_to_names(_found(french, fr), french) is left, french
+        assert _left_to_names(_found(french, fr), french) is left, french
 
 
 def test_an_acronym_english_shares_stays_as_written():
-    from glossary.enforce.french import occurrence_english
+    from reader.translate.enforce.french import occurrence_english
 
     entry = next(e for e in load_general() if e.fr == "États-Unis")
     assert occurrence_english(entry, "USA", False, "Il vit aux ") == "USA"

@@ -9,9 +9,10 @@ import tomllib
 
 import pytest
 
-from glossary import build, user
+from glossary import user
 from glossary.errors import GlossaryError
 from reader.article import parse
+from reader.translate import glossary_build as build
 from tests.support.cli import READER, one_line_error, run_reader
 from tests.support.paths import ROOT
 

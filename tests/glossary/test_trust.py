@@ -12,10 +12,10 @@ from dataclasses import replace
 
 import pytest
 
-from glossary import enforce
 from glossary.general import load_general
 from glossary.model import Entry
 from reader.article import parse
+from reader.translate import enforce
 from reader.translation import translate_blocks
 
 pytestmark = pytest.mark.needs_apertium
@@ -224,7 +224,7 @@ def test_a_verb_phrase_and_french_left_in_are_not_what_enforcement_gives(engine)
 
 
 def test_a_sentence_that_would_lose_words_keeps_the_raw_english():
-    from glossary.enforce import checks
+    from reader.translate.enforce import checks
 
     raw = "Rémy Halbwax is put in examination."
     broken = "Rémy Halbwax formal investigation."

@@ -10,7 +10,7 @@ import re
 from glossary.general import load_general
 from glossary.model import Entry
 from reader.article import parse
-from reader.learning.words import article_names, count_words, name_spans
+from reader.learning.counts import article_names, count_words, name_spans
 from reader.nlp.analysis import Token
 
 TEXT = (
@@ -64,7 +64,7 @@ def test_a_sentence_starting_with_the_office_keeps_it_a_word(data_dir):
 
 def test_the_trials_offices_are_counted_in_a_real_analysis(data_dir):
     """The real pass (spaCy) and the real glossary stack: « maire » can be marked."""
-    from reader.learning.words import words_of
+    from reader.learning.counts import words_of
 
     article = parse(
         "La maire d'arrondissement a reçu le député et le préfet. "

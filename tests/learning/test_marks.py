@@ -3,8 +3,8 @@ date one status change at a time (a pure class: no spaCy, no Textual)."""
 
 from __future__ import annotations
 
+from reader.learning.counts import count_words, known_share, new_lemmas
 from reader.learning.marks import StatusMarks, StatusSpan
-from reader.learning.words import count_words, known_share, new_lemmas
 from reader.nlp.analysis import Token
 
 

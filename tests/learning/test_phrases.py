@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.learning.counts import count_words, known_share
 from reader.learning.phrases import (
     MAX_GAP,
     apertium_phrases,
@@ -17,7 +18,6 @@ from reader.learning.phrases import (
     phrases_in,
     words,
 )
-from reader.learning.words import count_words, known_share
 from reader.nlp.analysis import Token
 
 PART = "VerbForm=Part"

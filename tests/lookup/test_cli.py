@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from reader import dictionaries
-from reader.dictionaries import DictionaryError, install_file, install_from_url
+from reader.lookup import freedict
+from reader.lookup import install as dictionaries
 from reader.lookup.dictd import write
+from reader.lookup.install import DictionaryError, install_file, install_from_url
 from reader.lookup.service import FREEDICT_SOURCE, LookupService
 from tests.support.cli import run_reader
 
@@ -85,14 +86,14 @@ def test_install_from_a_local_archive_is_used_by_lookup(data_dir, tmp_path):
     files = install_file(archive)
     assert files.index.parent == data_dir / "dictionaries" / "fra-eng"
     assert (files.index.parent / "COPYING").is_file()
-    assert dictionaries.find_freedict() == files  # the data folder's copy comes first
+    assert freedict.find_freedict() == files  # the data folder's copy comes first
     with LookupService() as service:
         glosses = service.lookup("zorglub").glosses
     assert any(g.text == "testword" and g.source == FREEDICT_SOURCE for g in glosses)
     # installing again replaces it in one rename, leaving nothing behind
     install_file(build_archive(tmp_path / "v2", english="second"))
     assert [p.name for p in files.index.parent.parent.iterdir()] == ["fra-eng"]
-    assert dictionaries.find_freedict().open().lookup("zorglub")[0].english == "second"
+    assert freedict.find_freedict().open().lookup("zorglub")[0].english == "second"
 
 
 @pytest.mark.parametrize(

@@ -293,7 +293,7 @@ class MainScreen(Screen[None]):
     def _show_english(self, chunk: list[BlockTranslation]) -> None:
         self.view.set_english(chunk)
         if self.glossary is not None:
-            from glossary.build import add_english_occurrences
+            from reader.translate.glossary_build import add_english_occurrences
 
             add_english_occurrences(self.glossary, {t.index: t.text for t in chunk})
         self._refresh_marks()
@@ -353,7 +353,7 @@ class MainScreen(Screen[None]):
 
     @on(GlossaryReady)
     async def glossary_ready(self, message: GlossaryReady) -> None:
-        from glossary.build import add_english_occurrences
+        from reader.translate.glossary_build import add_english_occurrences
 
         # Here, on the UI thread, the view's English is current; later chunks add theirs.
         add_english_occurrences(message.glossary, self.view.english_texts())

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from glossary import english
-from glossary.enforce.words import (
+from glossary.match import is_name
+from glossary.model import Entry
+from reader.translate.enforce.tables import (
     ADJECTIVAL_ENDINGS,
     FEMININE_DETERMINERS,
     FEMININE_ENDINGS,
@@ -16,8 +18,6 @@ from glossary.enforce.words import (
     PLURAL_DETERMINERS,
     SINGULAR_DETERMINERS,
 )
-from glossary.match import is_name
-from glossary.model import Entry
 
 
 def _head(text: str) -> str:

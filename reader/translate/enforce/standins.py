@@ -8,14 +8,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from glossary import english
-from glossary.enforce.french import gender as gender_of
-from glossary.enforce.french import (
+from glossary.match import Found, is_name
+from reader.engines import marked
+from reader.translate.enforce.french import gender as gender_of
+from reader.translate.enforce.french import (
     occurrence_english,
     occurrence_plural,
     takes_the,
     used_as_adjective,
 )
-from glossary.enforce.words import (
+from reader.translate.enforce.tables import (
     ADJECTIVES,
     AN_LETTERS,
     ELIDED,
@@ -24,8 +26,6 @@ from glossary.enforce.words import (
     SHORT_BEFORE_VOWEL,
     StandIn,
 )
-from glossary.match import Found, is_name
-from reader.engines import marked
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from glossary.enforce.french import (
+from glossary.match import Found, is_name
+from reader.nlp.analysis import Token
+from reader.translate.enforce.french import (
     adjectival_english,
     after_a_noun,
     used_as_adjective,
     words_before,
 )
-from glossary.match import Found, is_name
-from reader.nlp.analysis import Token
 
 Use = Literal["noun", "adjective", "other"]
 

@@ -54,19 +54,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from glossary import english
-from glossary.enforce import checks, grammar, names, nlp
-from glossary.enforce.french import (
-    entry_plural,
-    french_plural,
-    gender,
-    occurrence_english,
-    occurrence_plural,
-    takes_the,
-    used_as_adjective,
-)
-from glossary.enforce.nlp import Policy
-from glossary.enforce.standins import Protected, insert, protect, splice, with_articles
-from glossary.enforce.words import ADJECTIVES, ALL_STAND_INS, NAMES, NOUNS, StandIn
 from glossary.match import Found, PrefixIndex, fold, is_name, sentence_occurrences
 from glossary.model import Entry, Origin
 from reader.article import Block
@@ -74,32 +61,16 @@ from reader.cache import Cache
 from reader.engines import marked
 from reader.engines.base import Engine, SentenceEngine
 from reader.nlp.analysis import Token
+from reader.translate.enforce import checks, grammar, names, nlp
+from reader.translate.enforce.french import (
+    gender,
+    occurrence_english,
+    occurrence_plural,
+    used_as_adjective,
+)
+from reader.translate.enforce.nlp import Policy
+from reader.translate.enforce.standins import Protected, insert, protect, splice, with_articles
 from reader.translation import BlockTranslation, TermSpan, translate_marked_cached
-
-__all__ = [
-    "ADJECTIVES",
-    "ALL_STAND_INS",
-    "NAMES",
-    "NOUNS",
-    "Found",
-    "Policy",
-    "PrefixIndex",
-    "Protected",
-    "StandIn",
-    "apply",
-    "enforceable",
-    "entry_plural",
-    "french_plural",
-    "insert",
-    "is_name",
-    "occurrence_english",
-    "occurrence_plural",
-    "protect",
-    "sentence_occurrences",
-    "splice",
-    "takes_the",
-    "used_as_adjective",
-]
 
 Span = tuple[int, int]
 NAME_ORIGIN: Origin = "extracted"
@@ -175,7 +146,7 @@ def apply(
 ) -> list[BlockTranslation]:
     """``translations`` with terms marked, and missing terms and names put in
     (``mark_only``: only marked, the engine's English left as it is: ``--no-enforce``).
-    ``nlp_policy``: whether to wait for spaCy (see ``glossary.enforce.nlp``); ``trace``:
+    ``nlp_policy``: whether to wait for spaCy (see ``reader.translate.enforce.nlp``); ``trace``:
     filled with what changed each sentence (``Trace``)."""
     if not enforceable(engine):
         return list(translations)

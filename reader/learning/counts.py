@@ -21,13 +21,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from glossary.model import NAME_KINDS
 from reader.article import Article, Block
 from reader.learning.phrases import Occurrence, find
 from reader.learning.store import normal
 from reader.nlp.analysis import Token
-
-NAME_KINDS = frozenset({"people", "places", "organisations"})
-"""Glossary kinds whose entries are names, never words to learn."""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 and ``reader doctor`` say about the dictionaries.
 
 Where FreeDict is looked for, and opening it, is ``reader.lookup.freedict`` (word lookup
-needs it, and sits below this module); its names are re-exported here.
+needs it, and sits below this module).
 
 ``install`` fetches FreeDict's release archive (``.dictd.tar.xz``) for users without
 the system package; nothing is downloaded otherwise. The archive is checked as model

@@ -24,13 +24,13 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from glossary.enforce import grammar
 from glossary.english import find as english_find
 from glossary.extract import Candidate
 from glossary.match import Found, find, key_of
 from glossary.model import KINDS, NAME_KINDS, VETTED, Entry, Glossary, Occurrence
 from glossary.sources import load_stack
 from reader.article import Article
+from reader.translate.enforce import grammar
 
 if TYPE_CHECKING:
     from reader.cache import Cache
@@ -291,7 +291,7 @@ def in_use(
 ) -> dict[str, list[Occurrence]]:
     """The occurrences of glossary entries (yours, the article's, the general one) that
     are used as the entry's part of speech, judged by the words around them as
-    enforcement does without spaCy (``glossary.enforce.grammar``): a noun entry does not
+    enforcement does without spaCy (``reader.translate.enforce.grammar``): a noun entry does not
     count a verb, a participle, or an adjective it has no adjectival English for.
     Extracted entries are what spaCy found; they count as found."""
     vetted = {e.key: e for e in entries if e.origin in VETTED}
