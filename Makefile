@@ -60,7 +60,7 @@ format: setup  ## Format and fix what ruff can.
 	$(BIN)/ruff check --fix reader glossary tests benchmarks
 
 bench: setup  ## The translation benchmark (the others: python -m benchmarks.NAME).
-	$(BIN)/python benchmarks/translate.py
+	$(BIN)/python -m benchmarks.translate
 
 clean:  ## Remove .venv and caches.
 	rm -rf $(VENV) .tools .pytest_cache

@@ -18,11 +18,8 @@ Run: .venv/bin/python -m benchmarks.corrections
 from __future__ import annotations
 
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import SEED, private_environment  # noqa: E402
 
 HOME = private_environment()

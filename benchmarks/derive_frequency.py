@@ -11,7 +11,7 @@ they are never words to learn.
 wordfreq lives in a scratch virtual environment outside the repository:
 
     python3 -m venv /tmp/wordfreq && /tmp/wordfreq/bin/pip install wordfreq
-    .venv/bin/python benchmarks/derive_frequency.py --wordfreq-python /tmp/wordfreq/bin/python
+    .venv/bin/python -m benchmarks.derive_frequency --wordfreq-python /tmp/wordfreq/bin/python
 
 The derived file stays under CC BY-SA 4.0 (see ``reader/learning/data/README.md``).
 """
@@ -25,7 +25,6 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 OUTPUT = ROOT / "reader" / "learning" / "data" / "fr-lemmas.tsv"
 ELIDED = {"l", "d", "qu", "c", "j", "n", "s", "t", "m", "jusqu", "lorsqu", "puisqu", "quoiqu"}

@@ -15,7 +15,7 @@
     (its load, seconds, is not counted: the app loads it in parallel for the glossary).
 
 No cache anywhere: every run translates. Run:
-.venv/bin/python benchmarks/enforce.py [--book] [--newstest [FILE]]
+.venv/bin/python -m benchmarks.enforce [--book] [--newstest [FILE]]
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import ROOT, SEED, best_of, long_french_text, private_environment  # noqa: E402
 
 HOME = private_environment()

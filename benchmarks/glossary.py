@@ -9,18 +9,15 @@ terms, and the glossary build with machine guesses for the terms no glossary cov
 Target (QA Q15): glossary ≤ 1.5 × nlp.pipe. The baseline runs before and after the
 glossary; their mean is the denominator.
 
-Run: .venv/bin/python benchmarks/glossary.py [--kib 1000]
+Run: .venv/bin/python -m benchmarks.glossary [--kib 1000]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import long_french_text, private_environment  # noqa: E402
 
 

@@ -25,7 +25,7 @@ Measures (medians; ratios within this run):
 - index: the database's size per word of text at 100, 200 … 500 texts (linear: the same
   bytes per word at every size).
 
-Run: .venv/bin/python benchmarks/library.py [--news PATH] [--texts N] [--runs N] [--keep]
+Run: .venv/bin/python -m benchmarks.library [--news PATH] [--texts N] [--runs N] [--keep]
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.common import ROOT, SEED, private_environment  # noqa: E402
 

@@ -24,7 +24,7 @@ visited once, so its sentences are new to spaCy.
 Ratio target: a lookup after the first ≤ 2× one screen of the article view.
 Prints the times and the ratios.
 
-Run: .venv/bin/python benchmarks/lookup.py [--runs N]
+Run: .venv/bin/python -m benchmarks.lookup [--runs N]
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 from benchmarks.common import ROOT, SEED, private_environment  # noqa: E402
 
 WORD, SENTENCE = "dénoncent", "Les associations dénoncent une décision injuste."

@@ -17,7 +17,7 @@ app is given it by READER_SPEECH_PLAYER, as a user would.
 Both are timed alike: ``first_byte_at`` of the Playback started, minus the moment just
 before the request (``since``).
 
-Run: .venv/bin/python benchmarks/speech.py [--repeats N]
+Run: .venv/bin/python -m benchmarks.speech [--repeats N]
 """
 
 from __future__ import annotations
@@ -28,13 +28,11 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 from benchmarks.common import SEED, private_environment  # noqa: E402
 
 TARGET = 0.300
