@@ -12,6 +12,8 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
+import pytest
+
 from reader.engines import select
 from reader.engines.base import SentenceEngine
 from reader.lookup.service import LookupService
@@ -41,7 +43,7 @@ class GatedEngine(SentenceEngine):
         return [f"EN({s})" for s in sentences]
 
 
-def register(monkeypatch, engine: GatedEngine) -> None:
+def register(monkeypatch: pytest.MonkeyPatch, engine: GatedEngine) -> None:
     """Makes ``engine`` the registry's ``gated`` engine, for this test only."""
     spec = select.EngineSpec(lambda _article: engine, lambda _article: True, "a test's stand-in")
     monkeypatch.setitem(select.ENGINES, GatedEngine.name, spec)
@@ -61,7 +63,7 @@ class GatedLookups(LookupService):
         super().prefetch(sentence)
 
 
-def gated_lookups(monkeypatch) -> type[GatedLookups]:
+def gated_lookups(monkeypatch: pytest.MonkeyPatch) -> type[GatedLookups]:
     """The app makes ``GatedLookups`` instead of ``LookupService`` (fresh gate), for one test."""
     gated = type("Gated", (GatedLookups,), {"gate": threading.Event(), "prefetched": []})
     monkeypatch.setattr("reader.lookup.service.LookupService", gated)

@@ -3,6 +3,8 @@ the library lines) rather than the dictionaries (tests/app/test_lookup.py tests 
 
 from __future__ import annotations
 
+import pytest
+
 from reader.lookup.result import LookupResult
 
 
@@ -39,6 +41,6 @@ class QuickLookups:
         return LookupResult(word=form, lemma=phrase, pos="phrase", morph="", sentence=sentence)
 
 
-def quick_lookups(monkeypatch) -> None:
+def quick_lookups(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app makes ``QuickLookups`` instead of ``LookupService``, for one test."""
     monkeypatch.setattr("reader.lookup.service.LookupService", QuickLookups)
