@@ -48,7 +48,8 @@ def guid(*parts: str) -> str:
     """A note's GUID from what identifies it, so a second export updates the note."""
     import genanki
 
-    return genanki.guid_for(*parts)
+    guid: str = genanki.guid_for(*parts)
+    return guid
 
 
 def package_bytes(deck: Any, media: Sequence[Path] = ()) -> bytes:
@@ -112,7 +113,7 @@ def _unzstd(data: bytes, path: Path) -> bytes:
     try:
         from compression import zstd  # type: ignore[import-not-found]  # Python 3.14+
     except ImportError:
-        from backports import zstd  # type: ignore[no-redef]
+        from backports import zstd
     try:
         decompressor = zstd.ZstdDecompressor()
         out = decompressor.decompress(data, max_length=MAX_COLLECTION + 1)
