@@ -116,7 +116,7 @@ def _unzstd(data: bytes, path: Path) -> bytes:
         from backports import zstd
     try:
         decompressor = zstd.ZstdDecompressor()
-        out = decompressor.decompress(data, max_length=MAX_COLLECTION + 1)
+        out: bytes = decompressor.decompress(data, max_length=MAX_COLLECTION + 1)
     except zstd.ZstdError as exc:
         raise AnkiError(f"{path}: the collection inside is damaged ({exc})") from exc
     if len(out) > MAX_COLLECTION or not decompressor.eof:
