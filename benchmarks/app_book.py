@@ -34,7 +34,7 @@ async def app_seconds(path: Path, extract: bool) -> tuple[float, int, float]:
     from reader.app.messages import EnglishArrived, TranslationDone
     from reader.article import load
 
-    messages: list = []
+    messages: list[object] = []
     article = load(path)
     app = ReaderApp(article, "apertium", remember=False, extract=extract)
     start = time.perf_counter()

@@ -27,4 +27,4 @@ def best_of(repeats: int, fn: Callable[[], object]) -> float:
     return min(times)
 
 
-from tests.support.texts import long_french_text  # noqa: E402,F401  (shared with the tests)
+from tests.support.texts import long_french_text as long_french_text  # noqa: E402,F401  (shared with the tests)

@@ -23,6 +23,10 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.nlp.analysis import Lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,7 +86,7 @@ def lemmatise(forms: list[str]) -> list[str]:
     return [lemma if lemma in french else "" for lemma in lemmas]
 
 
-def french_words(lex, lemmas: set[str]) -> set[str]:
+def french_words(lex: Lexicon, lemmas: set[str]) -> set[str]:
     """The lemmas that are French dictionary forms: headwords of spaCy's lemmatizer,
     lemmas of its exceptions (« faire », « temps », « pays » are only there), or words
     that Apertium's French analyser reads as a dictionary form of their own other than a

@@ -17,11 +17,18 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from benchmarks.common import long_french_text, private_environment  # noqa: E402
 
+if TYPE_CHECKING:
+    from reader.engines.apertium import ApertiumEngine
 
-def timed(fn: Callable[[], object]) -> tuple[float, object]:
+
+T = TypeVar("T")
+
+
+def timed(fn: Callable[[], T]) -> tuple[float, T]:
     start = time.perf_counter()
     result = fn()
     return time.perf_counter() - start, result
@@ -64,13 +71,13 @@ def main() -> None:
     print(
         f"glossary (analysis + extraction + build, machine guesses: {guesses}): {total:.1f} s; "
         f"{counts[0]} candidates, {counts[1]} entries"
-    )  # type: ignore[index]
+    )
     print(f"ratio glossary / nlp.pipe: {total / baseline:.2f}  (target <= 1.5)")
     if engine is not None:
         engine.close()
 
 
-def _engine():
+def _engine() -> ApertiumEngine | None:
     from reader.errors import ReaderError
 
     try:

@@ -42,10 +42,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 HERE = Path(__file__).resolve().parent
 
 from benchmarks.common import ROOT, SEED, private_environment  # noqa: E402
+
+if TYPE_CHECKING:
+    from reader.library.shelf import Library
 
 NEWS = Path("/work/shared/data/mt/newstest2013.fr.txt")
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -99,7 +103,7 @@ def text_sizes(count: int) -> list[int]:
 
 
 def build(
-    library, pool: list[str], count: int, checkpoints: list[int]
+    library: Library, pool: list[str], count: int, checkpoints: list[int]
 ) -> list[tuple[int, int, dict[str, int]]]:
     """Fills the library with the stand-in lemmas; the table sizes at each checkpoint."""
     from reader.article import parse
@@ -137,7 +141,7 @@ def table_sizes(path: Path) -> dict[str, int]:
 # ---------------------------------------------------------------- screen
 
 
-async def _open_library_screen(library) -> None:
+async def _open_library_screen(library: Library) -> None:
     """The reader's own path: ``reader`` with texts of one's own opens the app on the
     library screen (``ReaderApp`` without an article)."""
     from reader.app.app import ReaderApp
@@ -179,7 +183,7 @@ async def _open_bare_table(rows: list[tuple[str, ...]]) -> None:
         await pilot.pause()
 
 
-def screen(library, runs: int) -> None:
+def screen(library: Library, runs: int) -> None:
     from reader.app.screens.library import cells
 
     rows = [tuple(map(str, cells(t))) for t in library.texts()]  # plain strings
@@ -202,7 +206,7 @@ def screen(library, runs: int) -> None:
 # ---------------------------------------------------------------- find
 
 
-def find(library, runs: int) -> None:
+def find(library: Library, runs: int) -> None:
     with sqlite3.connect(library.path) as db:
         forms = db.execute(
             "SELECT lemma, sum(n) AS c FROM forms GROUP BY lemma ORDER BY c DESC"

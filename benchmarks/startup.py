@@ -111,7 +111,9 @@ def measure_all(runs: int, before: Path | None) -> None:
             quoted = shlex.quote(str(path))
             median_of(1, f"{python} {BARE} {quoted}", needle)  # warm the file system cache
             # Interleaved, so a load that comes and goes weighs on every case alike.
-            cases = {"bare": (f"{python} {BARE} {quoted}", None)}
+            cases: dict[str, tuple[str, Path | None]] = {
+                "bare": (f"{python} {BARE} {quoted}", None)
+            }
             cases["reader"] = (f"{python} -m reader.cli {quoted}", None)
             if before:
                 cases["before"] = (f"{python} -m reader.cli {quoted}", before)
