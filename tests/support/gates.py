@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 
 import pytest
+from textual.pilot import Pilot
 
 from reader.engines import select
 from reader.engines.base import SentenceEngine
@@ -70,7 +71,9 @@ def gated_lookups(monkeypatch: pytest.MonkeyPatch) -> type[GatedLookups]:
     return gated
 
 
-async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 120) -> None:
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 120
+) -> None:
     """Lets the app run until ``condition`` holds (another thread's doing, so with a deadline)."""
     deadline = time.monotonic() + timeout
     while not condition():

@@ -15,7 +15,7 @@ class QuickLookups:
 
     warmed = True
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: object, **kwargs: object) -> None:
         pass
 
     def warm(self) -> None:
@@ -33,11 +33,13 @@ class QuickLookups:
     def close(self) -> None:
         pass
 
-    def lookup(self, word: str, sentence: str, **kwargs) -> LookupResult:
+    def lookup(self, word: str, sentence: str, **kwargs: object) -> LookupResult:
         bare = word.split("’")[-1]  # as the service strips the elision
         return LookupResult(word=bare, lemma=bare.lower(), pos="noun", morph="", sentence=sentence)
 
-    def lookup_phrase(self, phrase: str, form: str, sentence: str = "", *args) -> LookupResult:
+    def lookup_phrase(
+        self, phrase: str, form: str, sentence: str = "", *args: object
+    ) -> LookupResult:
         return LookupResult(word=form, lemma=phrase, pos="phrase", morph="", sentence=sentence)
 
 
