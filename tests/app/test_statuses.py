@@ -15,6 +15,7 @@ from rich.style import Style
 from textual.notifications import Notify
 
 from reader.app.messages import StatusesFailed, StatusesReady
+from reader.article import Article
 from reader.learning.store import LearningStore
 from tests.support.app import make_app, of_type, settle, status_text
 from tests.support.statuses import short_article
@@ -24,11 +25,11 @@ COUNTABLE = 27  # its words to learn (« Trump » is a name)
 
 
 @pytest.fixture
-def article(tmp_path: Path, data_dir: Path):
+def article(tmp_path: Path, data_dir: Path) -> Article:
     return short_article(tmp_path)
 
 
-def app_on(article, **options):
+def app_on(article: Article, **options):
     options.setdefault("statuses", True)
     return make_app("none", article.path, **options)
 
@@ -54,7 +55,7 @@ def told(messages) -> str:
     return " | ".join(m.notification.message for m in of_type(messages, Notify))
 
 
-async def test_words_are_marked_by_status_once_the_statuses_are_in(article) -> None:
+async def test_words_are_marked_by_status_once_the_statuses_are_in(article: Article) -> None:
     store = LearningStore()
     store.set_many({"chat": "learning-1", "dormir": "known", "voir": "ignored", "au": "learning-4"})
     app = app_on(article)
@@ -80,7 +81,9 @@ async def test_words_are_marked_by_status_once_the_statuses_are_in(article) -> N
         assert style_of(app, CATS, "chats").color == learning_1.color
 
 
-async def test_keys_set_the_cursor_words_status_and_quitting_keeps_every_change(article) -> None:
+async def test_keys_set_the_cursor_words_status_and_quitting_keeps_every_change(
+    article: Article,
+) -> None:
     app = app_on(article)
     messages: list = []
     async with app.run_test(size=(100, 24), message_hook=messages.append) as pilot:
@@ -99,7 +102,9 @@ async def test_keys_set_the_cursor_words_status_and_quitting_keeps_every_change(
     assert LearningStore().statuses() == {"chat": "known", "dormir": "learning-3", "au": "ignored"}
 
 
-async def test_u_jumps_to_the_next_new_word_and_M_marks_the_rest_of_a_block_known(article) -> None:
+async def test_u_jumps_to_the_next_new_word_and_M_marks_the_rest_of_a_block_known(
+    article: Article,
+) -> None:
     LearningStore().set_many(dict.fromkeys(["le", "chat", "dormir"], "known"))
     app = app_on(article)
     messages: list = []
@@ -131,7 +136,7 @@ async def test_u_jumps_to_the_next_new_word_and_M_marks_the_rest_of_a_block_know
     assert LearningStore().statuses() == dict.fromkeys(["le", "chat", "dormir"], "known")
 
 
-async def test_blocks_moved_past_count_as_read_and_S_shows_the_statistics(article) -> None:
+async def test_blocks_moved_past_count_as_read_and_S_shows_the_statistics(article: Article) -> None:
     from reader.app.screens.stats import StatsScreen
 
     app = app_on(article)
@@ -151,7 +156,7 @@ async def test_blocks_moved_past_count_as_read_and_S_shows_the_statistics(articl
         await pilot.press("escape", "q")
 
 
-async def test_the_lookup_panel_shows_and_sets_the_words_status(article) -> None:
+async def test_the_lookup_panel_shows_and_sets_the_words_status(article: Article) -> None:
     from reader.app.messages import LookupReady
     from reader.app.widgets.lookup_panel import LookupPanel
 
@@ -243,7 +248,7 @@ async def test_spacy_reads_the_text_once_for_the_glossary_and_the_statuses(
     assert "chat" in marks.words.lemmas and marks.countable > 20
 
 
-async def test_two_windows_marking_words_at_once_lose_nothing(article) -> None:
+async def test_two_windows_marking_words_at_once_lose_nothing(article: Article) -> None:
     """Two sessions' writers (each its own store, as two processes have) write at once."""
     import asyncio
     import threading

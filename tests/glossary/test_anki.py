@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from glossary import build, export
 from glossary.errors import GlossaryError
 from reader.article import load
+from reader.engines.apertium import ApertiumEngine
 from tests.support.cli import run_reader
 
 GLOSSARY = """
@@ -64,7 +66,7 @@ def import_deck(collection_path, deck):
 
 
 @pytest.fixture
-def apertium():
+def apertium() -> Iterator[ApertiumEngine]:
     from reader.engines.apertium import ApertiumEngine
 
     engine = ApertiumEngine()
@@ -73,7 +75,7 @@ def apertium():
 
 
 def test_deck_imports_into_anki_and_a_second_export_updates(
-    tmp_path: Path, data_dir: Path, apertium
+    tmp_path: Path, data_dir: Path, apertium: ApertiumEngine
 ) -> None:
     deck, collection = tmp_path / "deck.apkg", tmp_path / "collection.anki2"
     article = write_article(tmp_path)

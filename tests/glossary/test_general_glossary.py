@@ -11,17 +11,17 @@ import pytest
 from glossary import build, user
 from glossary.general import load_general
 from glossary.match import key_of
-from glossary.model import KINDS
+from glossary.model import KINDS, Entry
 from glossary.sources import load_stack, stack
 from reader.article import load, parse
 
 
 @pytest.fixture(scope="module")
-def general():
+def general() -> list[Entry]:
     return load_general()
 
 
-def test_it_loads_with_at_least_250_unique_entries_of_known_kinds(general) -> None:
+def test_it_loads_with_at_least_250_unique_entries_of_known_kinds(general: list[Entry]) -> None:
     assert len(general) >= 250
     assert len({key_of(e.fr) for e in general}) == len(general)  # no duplicate French keys
     assert {e.kind for e in general} <= set(KINDS)
@@ -31,14 +31,14 @@ def test_it_loads_with_at_least_250_unique_entries_of_known_kinds(general) -> No
     assert all(kinds[k] >= 15 for k in KINDS if k != "people"), kinds  # every area covered
 
 
-def test_no_french_form_belongs_to_two_entries(general) -> None:
+def test_no_french_form_belongs_to_two_entries(general: list[Entry]) -> None:
     owners: dict[str, str] = {}
     for e in general:
         for form in e.forms:
             assert owners.setdefault(key_of(form), e.fr) == e.fr, (form, owners[key_of(form)], e.fr)
 
 
-def test_standard_english_the_and_adjectives(general) -> None:
+def test_standard_english_the_and_adjectives(general: list[Entry]) -> None:
     by_fr = {e.fr: e for e in general}
     for fr, en in [
         ("droits de douane", "tariffs"),
@@ -162,7 +162,7 @@ def test_a_lower_entrys_longer_form_stays_so_the_longest_match_wins() -> None:
 # ---------------------------------------------------------------- the rule: enforce only where sure
 
 
-def test_every_entry_follows_the_enforcement_rule(general) -> None:
+def test_every_entry_follows_the_enforcement_rule(general: list[Entry]) -> None:
     """Several words, a name, or a stated sense: else ``enforce = false`` (trial Q1)."""
     from glossary.general import follows_the_rule, one_word
 
@@ -191,7 +191,7 @@ def test_the_rule_is_checked_by_the_check() -> None:
     assert not follows_the_rule(Entry("x", "y", "other", "d", enforce=False, sense="z"))
 
 
-def test_an_alias_with_another_english_is_its_own_entry(general) -> None:
+def test_an_alias_with_another_english_is_its_own_entry(general: list[Entry]) -> None:
     """Trial Q2 and the issue: each of these French forms gets its own English."""
     from glossary.english import of_longer_form
 
@@ -220,7 +220,7 @@ def _acronym(text: str) -> bool:
     return len(core) > 1 and core.isalpha() and core.isupper()
 
 
-def test_a_french_acronym_with_an_english_acronym_is_its_own_entry(general) -> None:
+def test_a_french_acronym_with_an_english_acronym_is_its_own_entry(general: list[Entry]) -> None:
     """« CIJ » is the ICJ in English news, as « IA » is AI: an acronym whose English is
     another acronym has its own entry, not an alias of the full name ("International
     Court of Justice" for « CIJ » was worse English)."""
@@ -234,7 +234,7 @@ def test_a_french_acronym_with_an_english_acronym_is_its_own_entry(general) -> N
         assert by_fr[fr].en == en and by_fr[fr].the
 
 
-def test_titles_and_names_the_engine_gets_wrong(general) -> None:
+def test_titles_and_names_the_engine_gets_wrong(general: list[Entry]) -> None:
     """Monsieur and Madame before a name (Apertium: "M.", the pivot's "Sra"), and names
     Apertium translates (« Palestine » → "Palestinian", « Ligue 1 » → "League 1")."""
     by_fr = {e.fr: e for e in general}

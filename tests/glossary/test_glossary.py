@@ -145,11 +145,11 @@ def test_english_occurrences_in_the_reference() -> None:
 
 
 @pytest.fixture(scope="module")
-def seed_candidates():
+def seed_candidates() -> list[Candidate]:
     return extract(load(SEED).blocks)
 
 
-def test_extraction_on_the_seed_finds_entities_and_terms(seed_candidates) -> None:
+def test_extraction_on_the_seed_finds_entities_and_terms(seed_candidates: list[Candidate]) -> None:
     texts = {c.text: c for c in seed_candidates}
     assert texts["Poutine"].kind == "people" and texts["Kremlin"].kind == "places"
     assert "droits de douane" in texts and "frappes de drones" in texts  # NOUN de NOUN
@@ -178,7 +178,7 @@ def test_extraction_on_an_article_not_in_the_project() -> None:
     assert glossary.count(macron) == 1
 
 
-def test_curated_wins_and_duplicates_merge(seed_candidates) -> None:
+def test_curated_wins_and_duplicates_merge(seed_candidates: list[Candidate]) -> None:
     article = load(SEED)
     glossary = build.build(article, seed_candidates)
     poutine = [e for e in glossary.entries if "Poutine" in e.forms]
@@ -202,7 +202,7 @@ def test_curated_wins_and_duplicates_merge(seed_candidates) -> None:
 
 
 def test_extracted_english_comes_from_the_engine_or_is_labelled(
-    seed_candidates, installed_standin: Path, data_dir: Path
+    seed_candidates: list[Candidate], installed_standin: Path, data_dir: Path
 ) -> None:
     from reader.cache import Cache
     from reader.engines.argos import ArgosEngine
@@ -222,7 +222,7 @@ def test_extracted_english_comes_from_the_engine_or_is_labelled(
     assert cache.get_many("argos", ArgosEngine().version, [term])  # cached
 
 
-def test_exports_json_csv_anki(tmp_path: Path, seed_candidates) -> None:
+def test_exports_json_csv_anki(tmp_path: Path, seed_candidates: list[Candidate]) -> None:
     import genanki  # noqa: F401  (the package must import)
 
     article = load(SEED)

@@ -8,6 +8,7 @@ names (person names that are also common words) are marked slow: they load its m
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -16,13 +17,14 @@ from glossary import enforce
 from glossary.general import load_general
 from glossary.model import Entry
 from reader.article import parse
+from reader.engines.apertium import ApertiumEngine
 from reader.translation import translate_blocks
 
 pytestmark = pytest.mark.needs_apertium
 
 
 @pytest.fixture(scope="module")
-def engine():
+def engine() -> Iterator[ApertiumEngine]:
     from reader.engines.apertium import ApertiumEngine
 
     apertium = ApertiumEngine()
@@ -30,7 +32,7 @@ def engine():
     apertium.close()
 
 
-def _translate(engine, sentences, entries=None, policy="off"):
+def _translate(engine: ApertiumEngine, sentences, entries=None, policy="off"):
     """Raw and enforced English of each sentence (one block each)."""
     article = parse("Titre\n" + "\n".join(sentences), "x.txt")
     entries = load_general() if entries is None else entries
@@ -61,12 +63,14 @@ def _translate(engine, sentences, entries=None, policy="off"):
         ("Le rapport bénéfice/risque est évalué.", "profit"),
     ],
 )
-def test_common_words_with_other_senses_keep_the_engines_english(engine, french, wrong) -> None:
+def test_common_words_with_other_senses_keep_the_engines_english(
+    engine: ApertiumEngine, french, wrong
+) -> None:
     raw, out = _translate(engine, [french])
     assert out == raw and wrong not in out[0].lower(), out
 
 
-def test_a_participle_is_no_noun(engine) -> None:
+def test_a_participle_is_no_noun(engine: ApertiumEngine) -> None:
     """« une réforme jamais entreprise » is no "never business", even from your glossary."""
     business = Entry("entreprise", "business", "economy", origin="user")
     raw, out = _translate(engine, ["Une réforme jamais entreprise."], [business])
@@ -93,13 +97,13 @@ def test_a_participle_is_no_noun(engine) -> None:
         ("L'IA change le travail.", "AI", "artificial intelligence"),
     ],
 )
-def test_aliases_with_their_own_english(engine, french, wanted, unwanted) -> None:
+def test_aliases_with_their_own_english(engine: ApertiumEngine, french, wanted, unwanted) -> None:
     _, out = _translate(engine, [french])
     assert wanted in out[0], out
     assert not unwanted or unwanted not in out[0], out
 
 
-def test_titles_acronyms_and_names_the_engine_mistranslates(engine) -> None:
+def test_titles_acronyms_and_names_the_engine_mistranslates(engine: ApertiumEngine) -> None:
     """Mme → the pivot's "Sra", M. → "M.", « CIJ » → "International Court of Justice"
     (the English acronym is ICJ), « Palestine » → "Palestinian", « Ligue 1 » → "League 1"."""
     sentences = [
@@ -117,7 +121,7 @@ def test_titles_acronyms_and_names_the_engine_mistranslates(engine) -> None:
     assert "In Ligue 1" in out[4], out
 
 
-def test_news_words_the_engine_does_not_know(engine) -> None:
+def test_news_words_the_engine_does_not_know(engine: ApertiumEngine) -> None:
     """Words Apertium's dictionaries lack come out as French (« banquiers », « charia »)
     or as the pivot's Spanish (« demandeurs d'asile » → "peticionarios of asile"): the
     general glossary gives them, as it gives its other terms."""
@@ -137,7 +141,7 @@ def test_news_words_the_engine_does_not_know(engine) -> None:
 # ---------------------------------------------------------------- Q3: accents
 
 
-def test_accents_distinguish_words(engine) -> None:
+def test_accents_distinguish_words(engine: ApertiumEngine) -> None:
     mine = [
         Entry("pêche", "fishing", "other", origin="user"),
         Entry("côte", "coast", "other", origin="user"),
@@ -173,7 +177,7 @@ def test_accents_distinguish_words(engine) -> None:
 # ---------------------------------------------------------------- Q6: number
 
 
-def test_acronyms_and_mass_nouns_take_the_right_number(engine) -> None:
+def test_acronyms_and_mass_nouns_take_the_right_number(engine: ApertiumEngine) -> None:
     _, out = _translate(
         engine,
         [
@@ -209,7 +213,9 @@ def test_a_plural_title_is_plural() -> None:
 # ---------------------------------------------------------------- Q7: no damage around the term
 
 
-def test_a_verb_phrase_and_french_left_in_are_not_what_enforcement_gives(engine) -> None:
+def test_a_verb_phrase_and_french_left_in_are_not_what_enforcement_gives(
+    engine: ApertiumEngine,
+) -> None:
     raw, out = _translate(
         engine,
         [
@@ -239,7 +245,7 @@ def test_a_sentence_that_would_lose_words_keeps_the_raw_english() -> None:
 # ---------------------------------------------------------------- Q8: casing
 
 
-def test_case_wrong_english_gets_the_entrys_capitals(engine) -> None:
+def test_case_wrong_english_gets_the_entrys_capitals(engine: ApertiumEngine) -> None:
     raw, out = _translate(
         engine,
         [
@@ -255,7 +261,7 @@ def test_case_wrong_english_gets_the_entrys_capitals(engine) -> None:
     assert out[2] == raw[2] and "prime minister" in out[2], out
 
 
-def test_an_english_form_in_lower_case_carries_the_term(engine) -> None:
+def test_an_english_form_in_lower_case_carries_the_term(engine: ApertiumEngine) -> None:
     """« députés »: the engine's "deputies" is one of the entry's English forms, in lower
     case where the main English "MP" is in capitals; it stays."""
     raw, out = _translate(
@@ -269,7 +275,7 @@ def test_an_english_form_in_lower_case_carries_the_term(engine) -> None:
     assert out[1] == raw[1], out
 
 
-def test_the_glossarys_article_rule(engine) -> None:
+def test_the_glossarys_article_rule(engine: ApertiumEngine) -> None:
     _, out = _translate(engine, ["La politique américaine change.", "Finalement, l'OTAN décida."])
     assert "American policy" in out[0] and "the American policy" not in out[0].lower(), out
     assert "NATO" in out[1] and "the NATO" not in out[1], out
@@ -278,7 +284,7 @@ def test_the_glossarys_article_rule(engine) -> None:
 # ---------------------------------------------------------------- names are never translated
 
 
-def test_names_the_engine_translates_come_back_verbatim(engine) -> None:
+def test_names_the_engine_translates_come_back_verbatim(engine: ApertiumEngine) -> None:
     _, out = _translate(
         engine,
         [
@@ -294,19 +300,21 @@ def test_names_the_engine_translates_come_back_verbatim(engine) -> None:
     assert "YouTube" in out[3] and "Kyoto" in out[3], out
 
 
-def test_a_glossary_or_the_engine_gives_a_names_english(engine) -> None:
+def test_a_glossary_or_the_engine_gives_a_names_english(engine: ApertiumEngine) -> None:
     _, out = _translate(
         engine, ["Il est allé de Londres en Russie puis en Allemagne et en Israël."]
     )
     assert all(w in out[0] for w in ("London", "Russia", "Germany", "Israel")), out
 
 
-def test_a_capitalised_word_starting_a_sentence_is_no_name_by_itself(engine) -> None:
+def test_a_capitalised_word_starting_a_sentence_is_no_name_by_itself(
+    engine: ApertiumEngine,
+) -> None:
     raw, out = _translate(engine, ["Voyagez en hauteur.", "Prenez des fromages avancés."])
     assert out == raw, out
 
 
-def test_names_without_spacy(engine) -> None:
+def test_names_without_spacy(engine: ApertiumEngine) -> None:
     """The rules alone, as ``reader translate`` runs them: a surname after a first name,
     a title in quotes, a name in another language; a name the English already has is
     left alone (no stand-in for « P.K. » that would turn « d'État » into "of Been")."""
@@ -328,7 +336,7 @@ def test_names_without_spacy(engine) -> None:
 
 
 @pytest.mark.slow
-def test_person_names_that_are_common_words_come_back(engine) -> None:
+def test_person_names_that_are_common_words_come_back(engine: ApertiumEngine) -> None:
     """spaCy tells the people: « Rose », « Pierre », « Le Maire », « Sessions », « Morales »."""
     _, out = _translate(
         engine,

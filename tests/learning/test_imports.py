@@ -51,12 +51,12 @@ def make_decks(folder) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory: pytest.TempPathFactory):
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return make_decks(tmp_path_factory.mktemp("anki"))
 
 
 @pytest.mark.parametrize("name", ["current.apkg", "legacy.apkg", "all.colpkg"])
-def test_anki_packages_give_each_notes_first_field(decks, name) -> None:
+def test_anki_packages_give_each_notes_first_field(decks: dict[str, object], name) -> None:
     import zipfile
 
     inside = zipfile.ZipFile(decks[name]).namelist()
@@ -73,7 +73,7 @@ def test_anki_packages_give_each_notes_first_field(decks, name) -> None:
         read_entries(decks[name], column="2")
 
 
-def test_a_missing_field_names_the_ones_there(decks) -> None:
+def test_a_missing_field_names_the_ones_there(decks: dict[str, object]) -> None:
     with pytest.raises(InputError, match="no field 'Verso'.*Back, Front"):
         read_entries(decks["current.apkg"], field="Verso")
 

@@ -4,6 +4,7 @@ added give one line each."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,12 @@ from tests.library.pages import AUTHOR, BOILERPLATE, HEADING, LAST, PARAGRAPHS, 
 
 
 @pytest.fixture(scope="module")
-def site():
+def site() -> Iterator[str]:
     with serving() as base:
         yield base
 
 
-def test_the_article_of_a_page_without_its_boilerplate(site) -> None:
+def test_the_article_of_a_page_without_its_boilerplate(site: str) -> None:
     text = read_source(f"{site}/article")
     assert (text.kind, text.title, text.author, text.published) == (
         "web page",
@@ -37,7 +38,7 @@ def test_the_article_of_a_page_without_its_boilerplate(site) -> None:
     assert "Par " not in everything  # the byline is the author, not a paragraph
 
 
-def test_a_redirect_is_followed_and_a_declared_charset_used(site) -> None:
+def test_a_redirect_is_followed_and_a_declared_charset_used(site: str) -> None:
     assert read_source(f"{site}/moved").title == TITLE
     latin = read_source(f"{site}/latin1")
     # The page's ’ has no Latin-1 byte: the server sent "?" for it.
@@ -55,7 +56,7 @@ def test_a_redirect_is_followed_and_a_declared_charset_used(site) -> None:
         ("/report.pdf", "not a web page (its content type is application/pdf)"),
     ],
 )
-def test_pages_that_cannot_be_added_say_why_in_one_line(site, path, said) -> None:
+def test_pages_that_cannot_be_added_say_why_in_one_line(site: str, path, said) -> None:
     with pytest.raises(InputError) as caught:
         read_source(f"{site}{path}")
     assert said in str(caught.value) and "\n" not in str(caught.value)

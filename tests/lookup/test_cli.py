@@ -7,6 +7,7 @@ import io
 import json
 import tarfile
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -136,7 +137,7 @@ def test_size_limit_is_checked_before_extraction(
 
 
 @pytest.fixture
-def http_folder(tmp_path: Path):
+def http_folder(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A local HTTP server (127.0.0.1) serving ``tmp_path / "www"``."""
     www = tmp_path / "www"
     www.mkdir()
@@ -151,7 +152,7 @@ def http_folder(tmp_path: Path):
 
 
 def test_install_downloads_with_progress_from_a_local_server(
-    data_dir: Path, tmp_path: Path, http_folder
+    data_dir: Path, tmp_path: Path, http_folder: tuple[Path, str]
 ) -> None:
     www, base = http_folder
     archive = build_archive(tmp_path)
@@ -165,7 +166,7 @@ def test_install_downloads_with_progress_from_a_local_server(
 
 
 def test_failed_or_oversized_downloads_leave_nothing(
-    data_dir: Path, tmp_path: Path, http_folder, monkeypatch: pytest.MonkeyPatch
+    data_dir: Path, tmp_path: Path, http_folder: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     www, base = http_folder
     with pytest.raises(DictionaryError, match="download failed"):
@@ -179,7 +180,7 @@ def test_failed_or_oversized_downloads_leave_nothing(
     assert list((data_dir / "dictionaries").iterdir()) == []
 
 
-def test_cli_install_and_list(tmp_path: Path, http_folder) -> None:
+def test_cli_install_and_list(tmp_path: Path, http_folder: tuple[Path, str]) -> None:
     www, base = http_folder
     archive = build_archive(tmp_path)
     (www / archive.name).write_bytes(archive.read_bytes())
