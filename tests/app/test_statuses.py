@@ -216,7 +216,7 @@ async def test_without_a_usable_data_folder_the_text_reads_and_the_keys_say_why(
 
 @pytest.mark.parametrize("extract", [True, False], ids=["with-extraction", "alone"])
 async def test_spacy_reads_the_text_once_for_the_glossary_and_the_statuses(
-    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, extract
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, extract: bool
 ) -> None:
     """No analysis in the cache: with extraction on, its pass is the statuses' pass too;
     with extraction off, the statuses run the pass themselves. The pass is then cached."""

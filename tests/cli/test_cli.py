@@ -116,7 +116,7 @@ def test_stdin_article() -> None:
         (b"\x00\x01\x02binary\xff", "binary"),
     ],
 )
-def test_bad_input_one_line_exit_1(tmp_path: Path, content, message) -> None:
+def test_bad_input_one_line_exit_1(tmp_path: Path, content, message: str) -> None:
     path = tmp_path / "article.txt"
     if content is not None:
         path.write_bytes(content)

@@ -320,8 +320,8 @@ def test_no_spacy_scores_the_rules_alone_as_reader_translate_does(
     data_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    flag,
-    policy,
+    flag: bool,
+    policy: str,
 ) -> None:
     """``--no-spacy``: enforcement without spaCy's verdicts (what ``reader translate``
     gives in a fresh process); by default eval waits for them. Seen from the policy

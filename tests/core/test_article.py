@@ -170,7 +170,7 @@ def test_html_div_leaves_figcaption_and_no_break_spaces(tmp_path: Path) -> None:
         ("a/v1.2.fr.htm", ".en.txt", "a/v1.2.en.txt"),
     ],
 )
-def test_companion_path(name, suffix, expected) -> None:
+def test_companion_path(name: str, suffix: str, expected: str) -> None:
     assert companion_path(Path(name), suffix) == Path(expected)
 
 

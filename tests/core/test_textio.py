@@ -107,7 +107,7 @@ def test_latin_9_oe_ligature() -> None:
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
-def test_utf16_and_utf32_with_a_byte_order_mark(tmp_path: Path, encoding) -> None:
+def test_utf16_and_utf32_with_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "u16.fr.txt"
     data = FRENCH.replace("\n", "\r\n").encode(encoding)
     if encoding == "utf-16-be":

@@ -20,7 +20,9 @@ PAIRS = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["tmx", "csv", "json"])
-def test_export_then_import_into_an_empty_data_folder(fmt, data_dir: Path, tmp_path: Path) -> None:
+def test_export_then_import_into_an_empty_data_folder(
+    fmt: str, data_dir: Path, tmp_path: Path
+) -> None:
     Corrections().add_many(PAIRS)
     out = tmp_path / f"corrections.{fmt}"
     done = run_reader("corrections", "export", "--format", fmt, "-o", str(out))
@@ -111,7 +113,7 @@ EXTERNAL = """<?xml version="1.0"?>
     ],
 )
 def test_a_bad_file_is_one_line_exit_1_and_nothing_imported(
-    name, content, message, tmp_path: Path
+    name: str, content, message: str, tmp_path: Path
 ) -> None:
     env = {"READER_DATA_DIR": str(tmp_path / "data")}
     path = tmp_path / name
@@ -132,7 +134,7 @@ def test_a_bad_file_is_one_line_exit_1_and_nothing_imported(
         ("missing.tmx", None, "no such file"),
     ],
 )
-def test_a_bad_file_is_refused_whole(name, content, message, tmp_path: Path) -> None:
+def test_a_bad_file_is_refused_whole(name: str, content, message: str, tmp_path: Path) -> None:
     from reader.corrections.store import CorrectionsError
 
     path = tmp_path / name
@@ -176,5 +178,5 @@ def test_csv_with_header_quotes_commas_and_a_bom(data_dir: Path, tmp_path: Path)
         (b"Il pleut.,It rains.\n", ".txt", "csv"),
     ],
 )
-def test_the_format_is_told_by_content_then_extension(content, suffix, fmt) -> None:
+def test_the_format_is_told_by_content_then_extension(content, suffix: str, fmt: str) -> None:
     assert files.detect(content, suffix) == fmt

@@ -21,7 +21,7 @@ from reader.corrections.store import SCHEMA, Corrections, CorrectionsError
         "L’arme\u0301e russe a frappé Kiev : « c’est fini ».",  # é as e + combining accent
     ],
 )
-def test_every_spelling_of_one_sentence_is_one_key(other) -> None:
+def test_every_spelling_of_one_sentence_is_one_key(other: str) -> None:
     assert key(other) == key("L’armée russe a frappé Kiev : « c’est fini ».")
 
 
@@ -33,7 +33,7 @@ def test_every_spelling_of_one_sentence_is_one_key(other) -> None:
         "L’ARMÉE russe a frappé Kiev : « c’est fini ».",  # only the first letter is folded
     ],
 )
-def test_other_sentences_keep_other_keys(different) -> None:
+def test_other_sentences_keep_other_keys(different: str) -> None:
     assert key(different) != key("L’armée russe a frappé Kiev : « c’est fini ».")
 
 

@@ -39,7 +39,7 @@ def _article(tmp_path: Path, sentence=SENTENCE):
     ],
 )
 def test_yours_stands_ahead_of_every_engine(
-    engine, data_dir: Path, tmp_path: Path, request: pytest.FixtureRequest
+    engine: str, data_dir: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     if engine == "argos":
         request.getfixturevalue("installed_standin")  # the stand-in model, installed once

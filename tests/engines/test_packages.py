@@ -52,7 +52,7 @@ GOOD = {"pkg/metadata.json": META, "pkg/model/model.bin": b"x"}
         ({**GOOD, "other/file": "x"}, "one top folder"),
     ],
 )
-def test_hostile_archives_are_refused(tmp_path: Path, members, message) -> None:
+def test_hostile_archives_are_refused(tmp_path: Path, members, message: str) -> None:
     archive = make_zip(tmp_path / "bad.argosmodel", members)
     with pytest.raises(ModelPackageError, match=message):
         models.validate_archive(archive, tmp_path / "target")
@@ -108,7 +108,7 @@ def _repack(archive, out, drop=(), replace=None, metadata=None):
     ],
 )
 def test_broken_packages_are_refused_at_install(
-    tmp_path: Path, standin_archive: Path, change, message
+    tmp_path: Path, standin_archive: Path, change, message: str
 ) -> None:
     broken = _repack(standin_archive, tmp_path / "broken.argosmodel", **change)
     env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "pk")}

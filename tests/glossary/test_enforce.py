@@ -387,7 +387,7 @@ def test_a_broken_glossary_beside_the_article_is_a_notice_not_a_failure(
         ("Elle dirige l'entreprise.", "entreprise", "noun"),
     ],
 )
-def test_a_terms_use_by_the_words_before_it(sentence, term, use) -> None:
+def test_a_terms_use_by_the_words_before_it(sentence: str, term: str, use: str) -> None:
     """An elided determiner is a determiner (« d’un cessez-le-feu » is a noun, not an
     adjective after « d’un »); a word right after a noun is an adjective; after an
     adverb of time, a participle."""

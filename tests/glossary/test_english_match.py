@@ -19,7 +19,7 @@ from glossary.model import Entry, Glossary
         ("church", "churches"),
     ],
 )
-def test_regular_plurals(word, plural) -> None:
+def test_regular_plurals(word: str, plural: str) -> None:
     assert english.plural(word) == plural
     assert english.singular(plural) == word
 

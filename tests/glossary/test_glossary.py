@@ -63,7 +63,9 @@ def test_curated_seed_glossary_is_complete() -> None:
         ('title = "x"\n', "expected only [[entry]] tables"),
     ],
 )
-def test_malformed_curated_file_names_file_and_line(tmp_path: Path, text, message) -> None:
+def test_malformed_curated_file_names_file_and_line(
+    tmp_path: Path, text: str, message: str
+) -> None:
     path = tmp_path / "bad.glossary.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(GlossaryError) as info:

@@ -26,7 +26,7 @@ def _found(entry: Entry, text: str) -> list[str]:
         ("parlé", "L'OTAN parle.", []),
     ],
 )
-def test_lowercase_words_keep_their_accents(form, text, expected) -> None:
+def test_lowercase_words_keep_their_accents(form: str, text: str, expected) -> None:
     assert _found(Entry(form, "x", "other"), text) == expected
 
 

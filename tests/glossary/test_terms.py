@@ -52,7 +52,7 @@ def test_add_list_remove_from_the_command_line(tmp_path: Path) -> None:
         (("add", "OTAN", "  "), "needs both its French and its English"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_1(tmp_path: Path, args, message) -> None:
+def test_bad_input_is_one_line_and_exit_1(tmp_path: Path, args, message: str) -> None:
     done = terms(tmp_path / "data", *args)
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 1 and len(lines) == 1 and message in lines[0], done.stderr

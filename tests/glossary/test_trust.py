@@ -64,7 +64,7 @@ def _translate(engine: ApertiumEngine, sentences, entries=None, policy="off"):
     ],
 )
 def test_common_words_with_other_senses_keep_the_engines_english(
-    engine: ApertiumEngine, french, wrong
+    engine: ApertiumEngine, french: str, wrong: str
 ) -> None:
     raw, out = _translate(engine, [french])
     assert out == raw and wrong not in out[0].lower(), out
@@ -97,7 +97,9 @@ def test_a_participle_is_no_noun(engine: ApertiumEngine) -> None:
         ("L'IA change le travail.", "AI", "artificial intelligence"),
     ],
 )
-def test_aliases_with_their_own_english(engine: ApertiumEngine, french, wanted, unwanted) -> None:
+def test_aliases_with_their_own_english(
+    engine: ApertiumEngine, french: str, wanted: str, unwanted: str
+) -> None:
     _, out = _translate(engine, [french])
     assert wanted in out[0], out
     assert not unwanted or unwanted not in out[0], out

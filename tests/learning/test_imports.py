@@ -56,7 +56,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("name", ["current.apkg", "legacy.apkg", "all.colpkg"])
-def test_anki_packages_give_each_notes_first_field(decks: dict[str, object], name) -> None:
+def test_anki_packages_give_each_notes_first_field(decks: dict[str, object], name: str) -> None:
     import zipfile
 
     inside = zipfile.ZipFile(decks[name]).namelist()

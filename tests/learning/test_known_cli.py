@@ -40,7 +40,7 @@ def test_a_form_is_set_as_its_lemma_and_a_noun_without_its_article(
     ],
 )
 def test_numbers_names_and_strangers_are_refused(
-    data_dir: Path, capsys: pytest.CaptureFixture[str], given, said
+    data_dir: Path, capsys: pytest.CaptureFixture[str], given: str, said: str
 ) -> None:
     code, _, err = run(capsys, "known", "set", given, "known")
     assert code == 1 and said in err, err

@@ -154,7 +154,7 @@ def test_some_scanned_pages_are_counted_and_the_rest_added(
     ],
 )
 def test_a_damaged_pdf_is_refused_in_one_line(
-    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content, said
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content, said: str
 ) -> None:
     path = tmp_path / "broken.pdf"
     path.write_bytes(content)

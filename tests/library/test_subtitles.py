@@ -72,7 +72,7 @@ SENTENCES = [
 
 @pytest.mark.parametrize(("name", "content"), [("dialogue.vtt", VTT), ("dialogue.srt", SRT)])
 def test_subtitles_are_stored_as_whole_sentences_with_start_times(
-    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name, content
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content
 ) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")

@@ -115,7 +115,7 @@ def hostile_page(where: str) -> str:
 
 
 @pytest.mark.parametrize("where", ["json-ld", "meta", "og", "title", "date"])
-def test_a_pages_title_author_and_date_are_cleaned_when_read(where) -> None:
+def test_a_pages_title_author_and_date_are_cleaned_when_read(where: str) -> None:
     page = extract(hostile_page(where), "u")
     for field in (page.title, page.author, page.date):
         assert safe(field), (where, field)

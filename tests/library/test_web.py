@@ -56,7 +56,7 @@ def test_a_redirect_is_followed_and_a_declared_charset_used(site: str) -> None:
         ("/report.pdf", "not a web page (its content type is application/pdf)"),
     ],
 )
-def test_pages_that_cannot_be_added_say_why_in_one_line(site: str, path, said) -> None:
+def test_pages_that_cannot_be_added_say_why_in_one_line(site: str, path: str, said: str) -> None:
     with pytest.raises(InputError) as caught:
         read_source(f"{site}{path}")
     assert said in str(caught.value) and "\n" not in str(caught.value)

@@ -115,7 +115,7 @@ def test_install_from_a_local_archive_is_used_by_lookup(data_dir: Path, tmp_path
     ],
 )
 def test_unsafe_or_broken_archives_are_refused_and_leave_nothing(
-    data_dir: Path, tmp_path: Path, members, message
+    data_dir: Path, tmp_path: Path, members, message: str
 ) -> None:
     archive = crafted_archive(tmp_path / "bad.tar.gz", members)
     with pytest.raises(DictionaryError, match=message):

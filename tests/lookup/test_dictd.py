@@ -51,7 +51,7 @@ def test_definitions_parse_headword_pos_and_numbered_senses() -> None:
 
 
 @pytest.mark.parametrize("compress", [True, False])
-def test_written_dictionary_reads_back(tmp_path: Path, compress) -> None:
+def test_written_dictionary_reads_back(tmp_path: Path, compress: bool) -> None:
     entries = [
         ("abat-jour", "abat-jour /abaʒuʀ/ <n, masc>\nlamp-shade\n"),
         ("grand", "grand /gʀɑ̃/ <adj>\nbig, great, large\n"),

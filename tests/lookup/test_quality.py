@@ -109,7 +109,7 @@ def _right(data: dict, lemma: str, english: tuple[str, ...]) -> bool:
 
 @pytest.mark.parametrize("context", ["alone", "in a sentence"])
 def test_lemma_and_usual_english_for_eight_in_ten(
-    capsys: pytest.CaptureFixture[str], data_dir: Path, context
+    capsys: pytest.CaptureFixture[str], data_dir: Path, context: str
 ) -> None:
     wrong = []
     for word, (lemma, english, sentence) in WORDS.items():

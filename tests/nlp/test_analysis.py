@@ -56,7 +56,7 @@ def test_offsets_are_the_blocks_own_and_forms_keep_the_curly_apostrophe() -> Non
         ("Le chômage remonte depuis mars.", "remonte", ("remonter", "VERB")),
     ],
 )
-def test_lemmas_are_put_right(text, form, expected) -> None:
+def test_lemmas_are_put_right(text: str, form: str, expected) -> None:
     assert lemma_pos(text, form) == expected
 
 

@@ -61,7 +61,7 @@ def test_out_of_range_is_one_line() -> None:
         ("Une phrase.", {"block": 2}, "--block 2: the text has 1 block"),
     ],
 )
-def test_blocks_and_sentences_count_from_one(what, options, message) -> None:
+def test_blocks_and_sentences_count_from_one(what, options, message: str) -> None:
     with pytest.raises(InputError) as caught:
         speak(str(what), **options)
     assert str(caught.value) == message

@@ -128,7 +128,7 @@ def test_an_utterance_pauses_after_a_title() -> None:
         (-5, "moins cinq"),
     ],
 )
-def test_cardinals(n, words) -> None:
+def test_cardinals(n: int, words: str) -> None:
     assert cardinal(n) == words
 
 
@@ -214,7 +214,7 @@ def test_espeak_says_the_normalised_text_right_and_the_raw_text_wrong(text, said
         ),
     ],
 )
-def test_what_is_left_to_espeak_it_reads_as_the_words(text, words) -> None:
+def test_what_is_left_to_espeak_it_reads_as_the_words(text: str, words: str) -> None:
     assert phonemes(normalise(text)) == phonemes(words)
 
 
@@ -248,5 +248,5 @@ def test_what_is_left_to_espeak_it_reads_as_the_words(text, words) -> None:
         ),
     ],
 )
-def test_articles_pages_marks_addresses_and_phone_numbers(text, said) -> None:
+def test_articles_pages_marks_addresses_and_phone_numbers(text: str, said: str) -> None:
     assert normalise(text) == said
