@@ -21,7 +21,7 @@ from reader.cache import Cache
 from reader.engines import marked
 from reader.evaluate import term_counts
 from reader.session import TranslationSession
-from reader.translation import cache_version, translate_blocks
+from reader.translation import BlockTranslation, cache_version, translate_blocks
 from tests.support.paths import FIXTURES, SEED
 
 ESCALADE = Entry("escalade", "escalation", "military")
@@ -122,7 +122,7 @@ def _run(texts: list[str], entries=ENTRIES, cache=None, enforced=True):
     return raw[1:], out[1:]
 
 
-def _terms(block, i=0):
+def _terms(block: BlockTranslation, i: int = 0) -> list[tuple[str, str, str]]:
     text = block.sentences[i]
     return [(t.key.split(":")[1], t.status, text[t.start : t.end]) for t in block.terms[i]]
 

@@ -78,11 +78,11 @@ def test_fold_keeps_length_and_offsets() -> None:
     assert len(fold(text)) == len(text) and fold(text) == "l'otan, les etats-unis et noel"
 
 
-def entry(fr, kind="other", aliases=(), en="x"):
+def entry(fr: str, kind: str = "other", aliases: tuple[str, ...] = (), en: str = "x") -> Entry:
     return Entry(fr, en, kind, "d", tuple(aliases))
 
 
-def spans(text, e):
+def spans(text: str, e: Entry) -> list[str]:
     return [text[o.start : o.end] for o in find([e], [(0, text)])[e.key]]
 
 

@@ -11,10 +11,18 @@ from reader.engines.marked import unknown
 from reader.nlp.analysis import Token
 
 
-def _spans(sentence, english, alone, kinds, tokens=None, covered=(), leftovers=()):
+def _spans(
+    sentence: str,
+    english: str,
+    alone: dict[str, str],
+    kinds: dict[str, frozenset[str]] | None,
+    tokens: list[Token] | None = None,
+    covered: tuple[tuple[int, int], ...] = (),
+    leftovers: tuple[str, ...] | list[str] = (),
+) -> list[str]:
     """What comes back verbatim; ``leftovers``: words of ``english`` the engine marked unknown."""
     marked_unknown = [(english.index(w), english.index(w) + len(w)) for w in leftovers]
-    out = []
+    out: list[str] = []
     for candidate in names.candidates(sentence, english, covered, marked_unknown):
         out += [sentence[a:b] for a, b in names.judge(candidate, alone, kinds, tokens)]
     return out

@@ -20,6 +20,7 @@ from glossary.model import Entry
 from reader.article import parse
 from reader.cache import Cache
 from reader.engines.marked import unknown
+from reader.nlp.analysis import Token
 from reader.translation import translate_blocks
 
 
@@ -28,8 +29,14 @@ def _lost(sentence, english):
     return [c for c in names.candidates(sentence, english, ()) if not c.initial]
 
 
-def _spans(sentence, english, alone, kinds, tokens=None):
-    out = []
+def _spans(
+    sentence: str,
+    english: str,
+    alone: dict[str, str],
+    kinds: dict[str, frozenset[str]] | None,
+    tokens: list[Token] | None = None,
+) -> list[str]:
+    out: list[str] = []
     for candidate in names.candidates(sentence, english, ()):
         out += [sentence[a:b] for a, b in names.judge(candidate, alone, kinds, tokens)]
     return out

@@ -17,7 +17,7 @@ from tests.support.cli import READER, one_line_error, run_reader
 from tests.support.paths import ROOT
 
 
-def terms(data, *args):
+def terms(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return run_reader("terms", *args, env={"READER_DATA_DIR": str(data)})
 
 
