@@ -11,9 +11,12 @@ from reader.library.shelf import Library
 from tests.support.cli import READER
 
 
-def test_six_parallel_reader_add_on_a_fresh_library(data_dir: Path, tmp_path: Path) -> None:
+def test_parallel_reader_add_on_a_fresh_library(data_dir: Path, tmp_path: Path) -> None:
+    """Three real ``reader add`` at once on a fresh library (the trial ran six; each loads
+    spaCy, so on two cores three are as concurrent and cost half; the six-process race
+    without spaCy is below)."""
     files = []
-    for i in range(6):
+    for i in range(3):
         path = tmp_path / f"texte-{i}.fr.txt"
         path.write_text(f"Texte {i}\n\nLe chat numéro {i} dort au soleil.\n", encoding="utf-8")
         files.append(path)
@@ -30,7 +33,7 @@ def test_six_parallel_reader_add_on_a_fresh_library(data_dir: Path, tmp_path: Pa
         for path in files
     ]
     results = [(p.wait(timeout=300), p.communicate()[1]) for p in running]
-    assert [code for code, _ in results] == [0] * 6, results
+    assert [code for code, _ in results] == [0] * 3, results
     with Library() as library:
         assert sorted(t.source for t in library.texts()) == sorted(str(p) for p in files)
 
