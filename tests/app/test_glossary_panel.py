@@ -7,12 +7,13 @@ from pathlib import Path
 from textual.notifications import Notify
 from textual.widgets import Input, Static
 
+from reader.app.app import ReaderApp
 from reader.app.widgets.article_view import MARGIN
 from reader.app.widgets.glossary_panel import GlossaryPanel
 from tests.support.app import make_app, of_type, settle, status_text
 
 
-def app_without_extraction():
+def app_without_extraction() -> ReaderApp:
     return make_app(extract=False)  # curated entries only: fast and deterministic
 
 

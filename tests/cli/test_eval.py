@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,7 +39,7 @@ def tiny(tmp_path: Path):
     return tmp_path
 
 
-def _eval(folder, *args):
+def _eval(folder: Path, *args: str) -> Any:  # the report's JSON
     done = run_reader("eval", str(folder / "tiny.fr.txt"), *args, "--format", "json")
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -290,7 +291,7 @@ def test_forced_terms_that_did_harm_count_as_wrong() -> None:
         _block(3, ["The MP speaks."]),
     ]
 
-    def span(text, term, key):
+    def span(text: str, term: str, key: str) -> TermSpan:
         a = text.index(term)
         return TermSpan(key, a, a + len(term), "enforced")
 
