@@ -52,7 +52,7 @@ lint: setup  ## ruff, ruff format --check, import contracts.
 	$(BIN)/ruff format --check reader glossary tests benchmarks
 	$(BIN)/lint-imports
 
-typecheck: setup  ## mypy on reader and glossary (configured in pyproject.toml).
+typecheck: setup  ## mypy --strict on reader, glossary, tests and benchmarks (configured in pyproject.toml).
 	$(BIN)/mypy
 
 format: setup  ## Format and fix what ruff can.
