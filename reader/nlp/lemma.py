@@ -22,7 +22,11 @@ aller, « mourut » → mourir). So:
   Apertium's dictionary (« le tournant »); if none does, the tagger slipped (« couraient »
   as a noun, « mourut » as an adjective) and Apertium's best reading gives the lemma and
   the part of speech;
-- a word Apertium does not know keeps spaCy's lemma (with the lemmatizer's own fixes).
+- a word Apertium does not know keeps spaCy's lemma (with the lemmatizer's own fixes),
+  but a « noun » spaCy's tables know only as a form of an adjective is that adjective
+  (« des sources concordantes » → concordant);
+- a finite verb form right after a subject pronoun, or an object pronoun tagged as one
+  (« qui en fait son témoin »), is a verb.
 
 Lemmas spell the ligature œ (« yeux » → œil), as learners' dictionaries do.
 """
@@ -184,7 +188,7 @@ def decide(
     if token.pos not in OPEN:
         return _closed(token, readings, ranks)
     if not readings:
-        return replace(token, lemma=ligature(token.lemma, token.text))
+        return _unknown(token, lexicon, before)
     token = _verb_in_context(token, readings, before, after)
     fitting = [r for r in readings if r.pos in TAGS[token.pos]]
     participles = [r for r in readings if r.pos in TAGS["VERB"] and "pp" in r.tags]
@@ -210,9 +214,26 @@ def decide(
     return replace(token, lemma=ligature(best.lemma.lower(), token.text), pos=POS_OF_TAG[best.pos])
 
 
+def _unknown(token: Token, lexicon: Lexicon, before: Sequence[Token]) -> Token:
+    """A word Apertium does not know keeps spaCy's lemma; but a « noun » (not right after a
+    determiner) that spaCy's tables know as a form of an adjective and of no noun is that
+    adjective (« des sources concordantes » → concordant, « édifiantes » → édifiant), or the
+    verb when that headword is an infinitive."""
+    key = token.text.lower()
+    if token.pos == "NOUN" and not (before and before[-1].pos == "DET"):
+        adjective = lexicon.headword(key, "ADJ")
+        if adjective and adjective != key and not lexicon.headword(key, "NOUN"):
+            verb = lexicon.headword(adjective, "VERB") == adjective
+            pos = "VERB" if verb else "ADJ"
+            return replace(token, lemma=ligature(adjective, token.text), pos=pos)
+    return replace(token, lemma=ligature(token.lemma, token.text))
+
+
 _SUBJECTS = frozenset("je j' tu il elle on ils elles ne n' se s' me m' te t' qui y".split())
 """Words a noun or an adjective never follows, a finite verb often does (« il part »)."""
 _FINITE = frozenset({"pri", "pii", "ifi", "fti", "cni", "prs", "pis"})
+_OBJECTS = frozenset("le la les l' lui leur en nous vous".split())
+"""Object pronouns: tagged as such, the word after them is a verb (« qui le capture »)."""
 
 
 def _verb_in_context(
@@ -232,8 +253,11 @@ def _verb_in_context(
         return token
     verbs = [r for r in readings if r.pos in TAGS["VERB"]]
     previous = before[-1].text.lower().replace("’", "'") if before else ""
-    if previous in _SUBJECTS and any(_FINITE & set(r.tags) for r in verbs):
+    finite = any(_FINITE & set(r.tags) for r in verbs)
+    if previous in _SUBJECTS and finite:
         return replace(token, pos="VERB")
+    if previous in _OBJECTS and before[-1].pos == "PRON" and finite:
+        return replace(token, pos="VERB")  # « qui le capture », « qui en fait »
     adjective = any(r.pos == "adj" for r in readings)
     if any("pp" in r.tags for r in verbs):
         auxiliary = [t.pos == "AUX" or t.lemma in ("être", "avoir") for t in before[-3:]]

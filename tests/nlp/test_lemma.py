@@ -54,6 +54,11 @@ CASES = [
     ("Ils voulaient connaître la vérité.", "voulaient", "vouloir"),
     ("Les travaux dureront deux ans.", "travaux", "travail"),
     ("Il a écrit trois lettres à sa mère.", "écrit", "écrire"),
+    # Adjectives Apertium does not know, tagged as nouns: the masculine singular.
+    ("Les retombées radioactives inquiètent les habitants.", "radioactives", "radioactif"),
+    ("Il raconte des histoires édifiantes aux enfants.", "édifiantes", "édifiant"),
+    ("Des pluies torrentielles ont noyé la vallée.", "torrentielles", "torrentiel"),
+    ("Les nuits étaient glaciales et venteuses.", "venteuses", "venteux"),
 ]
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -439,11 +440,15 @@ class ReviewScreen(Screen[None]):
             self._lookups = LookupService()
         service = self._lookups
 
-        def run() -> str:
+        def run(quick: bool) -> str:
             if front.spans:
                 start, end = front.spans[0]
                 word = front.fr[start:end] if item.card.kind == "word" else item.card.key
-                result = service.lookup(word, front.fr, start=start, quick=True)
+                # Quick: Apertium's readings of the card's lemma, at once. Then the same
+                # analysis as the reading screen's (one lemma owner) gives the part of
+                # speech in this sentence (« frappes » the noun, not the verb).
+                lemma = item.card.key if quick and item.card.kind == "word" else ""
+                result = service.lookup(word, front.fr, start=start, quick=quick, lemma=lemma)
             else:
                 result = service.lookup(item.card.key, quick=True)
             glosses = ", ".join(dict.fromkeys(g.text for g in result.glosses))
@@ -452,11 +457,13 @@ class ReviewScreen(Screen[None]):
                 " · ".join(part for part in (described, glosses or "no gloss found") if part)
             )
 
-        try:
-            text = await in_daemon(run, "reader-review-lookup")
-        except Exception as exc:  # noqa: BLE001 - a missing source is a line on the card
-            text = f"no lookup: {clean_line(str(exc))}"
-        self.post_message(Revealed(item.card.id, "glosses", text))
+        stages = (True, False) if front.spans and item.card.kind == "word" else (True,)
+        for quick in stages:
+            try:
+                text = await in_daemon(partial(run, quick), "reader-review-lookup")
+            except Exception as exc:  # noqa: BLE001 - a missing source is a line on the card
+                text = f"no lookup: {clean_line(str(exc))}"
+            self.post_message(Revealed(item.card.id, "glosses", text))
 
     async def _translate(self, item: Item) -> None:
         front = item.front
