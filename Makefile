@@ -52,7 +52,7 @@ lint: setup  ## ruff, ruff format --check, import contracts.
 	$(BIN)/ruff format --check reader glossary tests benchmarks
 	$(BIN)/lint-imports
 
-typecheck: setup  ## mypy on reader and glossary (configured in pyproject.toml).
+typecheck: setup  ## mypy --strict on reader, glossary, tests and benchmarks (configured in pyproject.toml).
 	$(BIN)/mypy
 
 format: setup  ## Format and fix what ruff can.
@@ -60,7 +60,7 @@ format: setup  ## Format and fix what ruff can.
 	$(BIN)/ruff check --fix reader glossary tests benchmarks
 
 bench: setup  ## The translation benchmark (the others: python -m benchmarks.NAME).
-	$(BIN)/python benchmarks/translate.py
+	$(BIN)/python -m benchmarks.translate
 
 clean:  ## Remove .venv and caches.
 	rm -rf $(VENV) .tools .pytest_cache

@@ -1,6 +1,6 @@
 """A whole book in the app against ``reader translate``: Apertium, cold cache, one run each.
 
-Run: .venv/bin/python benchmarks/app_book.py [--extract]
+Run: .venv/bin/python -m benchmarks.app_book [--extract]
 Prints the CLI's time, the app's time until every block has its English (headless,
 160x48), the ratio (target: at most 2), how many engine calls the app made, and how
 long the blocks on screen waited for their English after End.
@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, long_french_text, private_environment
+from benchmarks.common import ROOT, long_french_text, private_environment
 
 
 def cli_seconds(path: Path) -> float:
@@ -34,7 +34,7 @@ async def app_seconds(path: Path, extract: bool) -> tuple[float, int, float]:
     from reader.app.messages import EnglishArrived, TranslationDone
     from reader.article import load
 
-    messages: list = []
+    messages: list[object] = []
     article = load(path)
     app = ReaderApp(article, "apertium", remember=False, extract=extract)
     start = time.perf_counter()

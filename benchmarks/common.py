@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "trump-poutine.fr.txt"
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # `python benchmarks/x.py` puts only benchmarks/ on the path
 
 
 def private_environment() -> Path:
     """Points the reader and argostranslate at a temporary folder (before argostranslate loads)."""
-    sys.path.insert(0, str(ROOT))
     from tests.support.environment import isolate
 
     return isolate("reader-bench-")
@@ -31,4 +27,4 @@ def best_of(repeats: int, fn: Callable[[], object]) -> float:
     return min(times)
 
 
-from tests.support.texts import long_french_text  # noqa: E402,F401  (shared with the tests)
+from tests.support.texts import long_french_text as long_french_text  # noqa: E402,F401  (shared with the tests)

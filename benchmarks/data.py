@@ -26,7 +26,6 @@ import os
 import shutil
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -167,9 +166,9 @@ def main() -> None:
         from reader.learning.store import LearningStore
 
         store = LearningStore(folder / "learning.sqlite3")
-        took = best_of(args.runs, lambda: known_shares(store))
+        took_shares = best_of(args.runs, lambda: known_shares(store))
         print(
-            f"% known of {args.texts} texts from the statuses (the library screen): {took * 1e3:.0f} ms"
+            f"% known of {args.texts} texts from the statuses (the library screen): {took_shares * 1e3:.0f} ms"
         )
 
         path = folder / schemas.LIBRARY.file
@@ -185,7 +184,8 @@ def main() -> None:
             db.close()
 
         for _ in range(20):
-            bare(), opened()
+            bare()
+            opened()
         times: dict[str, list[float]] = {"bare": [], "opened": []}
         for _ in range(300):
             for name, fn in (("bare", bare), ("opened", opened)):
@@ -203,4 +203,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

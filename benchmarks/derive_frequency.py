@@ -11,7 +11,7 @@ they are never words to learn.
 wordfreq lives in a scratch virtual environment outside the repository:
 
     python3 -m venv /tmp/wordfreq && /tmp/wordfreq/bin/pip install wordfreq
-    .venv/bin/python benchmarks/derive_frequency.py --wordfreq-python /tmp/wordfreq/bin/python
+    .venv/bin/python -m benchmarks.derive_frequency --wordfreq-python /tmp/wordfreq/bin/python
 
 The derived file stays under CC BY-SA 4.0 (see ``reader/learning/data/README.md``).
 """
@@ -23,9 +23,12 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.nlp.analysis import Lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 OUTPUT = ROOT / "reader" / "learning" / "data" / "fr-lemmas.tsv"
 ELIDED = {"l", "d", "qu", "c", "j", "n", "s", "t", "m", "jusqu", "lorsqu", "puisqu", "quoiqu"}
@@ -83,7 +86,7 @@ def lemmatise(forms: list[str]) -> list[str]:
     return [lemma if lemma in french else "" for lemma in lemmas]
 
 
-def french_words(lex, lemmas: set[str]) -> set[str]:
+def french_words(lex: Lexicon, lemmas: set[str]) -> set[str]:
     """The lemmas that are French dictionary forms: headwords of spaCy's lemmatizer,
     lemmas of its exceptions (« faire », « temps », « pays » are only there), or words
     that Apertium's French analyser reads as a dictionary form of their own other than a

@@ -15,7 +15,7 @@
     (its load, seconds, is not counted: the app loads it in parallel for the glossary).
 
 No cache anywhere: every run translates. Run:
-.venv/bin/python benchmarks/enforce.py [--book] [--newstest [FILE]]
+.venv/bin/python -m benchmarks.enforce [--book] [--newstest [FILE]]
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import ROOT, SEED, best_of, long_french_text, private_environment  # noqa: E402
 
 HOME = private_environment()
@@ -34,15 +34,29 @@ from reader.article import load, parse  # noqa: E402
 from reader.translate import enforce  # noqa: E402
 from reader.translation import translate_blocks  # noqa: E402
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
-def _pass(engine, blocks, entries, enforced: bool, policy: str = "if_ready"):
+    from glossary.model import Entry
+    from reader.article import Block
+    from reader.engines.base import Engine
+    from reader.translation import BlockTranslation
+
+
+def _pass(
+    engine: Engine,
+    blocks: Sequence[Block],
+    entries: Sequence[Entry],
+    enforced: bool,
+    policy: enforce.Policy = "if_ready",
+) -> list[BlockTranslation]:
     raw = translate_blocks(engine, blocks)
     return enforce.apply(
         engine, blocks, raw, entries, None, mark_only=not enforced, nlp_policy=policy
     )
 
 
-def _ratio(label: str, engine, repeats: int) -> None:
+def _ratio(label: str, engine: Engine, repeats: int) -> None:
     article = load(SEED)
     entries = article_entries(article)
     _pass(engine, article.blocks, entries, True)  # start the pipeline / load the model

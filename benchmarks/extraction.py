@@ -24,7 +24,7 @@ Data (not in the repository; give the folders):
   (menus, comments, bylines). Scored on its French pages (``<html lang="fr">``); this
   set was made by trafilatura's author, so it favours trafilatura.
 
-Run: .venv/bin/python benchmarks/extraction.py --aeb DIR [--traf DIR] [--show N]
+Run: .venv/bin/python -m benchmarks.extraction --aeb DIR [--traf DIR] [--show N]
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ import gzip
 import json
 import re
 import statistics
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -42,7 +41,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from reader.article import parse  # noqa: E402
 from reader.errors import ReaderError  # noqa: E402

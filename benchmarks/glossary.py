@@ -9,22 +9,26 @@ terms, and the glossary build with machine guesses for the terms no glossary cov
 Target (QA Q15): glossary ≤ 1.5 × nlp.pipe. The baseline runs before and after the
 glossary; their mean is the denominator.
 
-Run: .venv/bin/python benchmarks/glossary.py [--kib 1000]
+Run: .venv/bin/python -m benchmarks.glossary [--kib 1000]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import long_french_text, private_environment  # noqa: E402
 
+if TYPE_CHECKING:
+    from reader.engines.apertium import ApertiumEngine
 
-def timed(fn: Callable[[], object]) -> tuple[float, object]:
+
+T = TypeVar("T")
+
+
+def timed(fn: Callable[[], T]) -> tuple[float, T]:
     start = time.perf_counter()
     result = fn()
     return time.perf_counter() - start, result
@@ -67,13 +71,13 @@ def main() -> None:
     print(
         f"glossary (analysis + extraction + build, machine guesses: {guesses}): {total:.1f} s; "
         f"{counts[0]} candidates, {counts[1]} entries"
-    )  # type: ignore[index]
+    )
     print(f"ratio glossary / nlp.pipe: {total / baseline:.2f}  (target <= 1.5)")
     if engine is not None:
         engine.close()
 
 
-def _engine():
+def _engine() -> ApertiumEngine | None:
     from reader.errors import ReaderError
 
     try:

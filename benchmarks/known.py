@@ -16,19 +16,16 @@ status change against one screen of the article view, in one run.
    ≤ 1 screen. Also: a screen with word marks against the same screen without them. Every
    word is new again first, so the screen has as many marks as it can.
 
-Run: .venv/bin/python benchmarks/known.py [--kib 1000] [--changes 30]
+Run: .venv/bin/python -m benchmarks.known [--kib 1000] [--changes 30]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import SEED, long_french_text, private_environment  # noqa: E402
 
 

@@ -25,7 +25,7 @@ Measures (medians; ratios within this run):
 - index: the database's size per word of text at 100, 200 … 500 texts (linear: the same
   bytes per word at every size).
 
-Run: .venv/bin/python benchmarks/library.py [--news PATH] [--texts N] [--runs N] [--keep]
+Run: .venv/bin/python -m benchmarks.library [--news PATH] [--texts N] [--runs N] [--keep]
 """
 
 from __future__ import annotations
@@ -42,11 +42,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.common import ROOT, SEED, private_environment  # noqa: E402
+
+if TYPE_CHECKING:
+    from reader.library.shelf import Library
 
 NEWS = Path("/work/shared/data/mt/newstest2013.fr.txt")
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -100,7 +103,7 @@ def text_sizes(count: int) -> list[int]:
 
 
 def build(
-    library, pool: list[str], count: int, checkpoints: list[int]
+    library: Library, pool: list[str], count: int, checkpoints: list[int]
 ) -> list[tuple[int, int, dict[str, int]]]:
     """Fills the library with the stand-in lemmas; the table sizes at each checkpoint."""
     from reader.article import parse
@@ -138,7 +141,7 @@ def table_sizes(path: Path) -> dict[str, int]:
 # ---------------------------------------------------------------- screen
 
 
-async def _open_library_screen(library) -> None:
+async def _open_library_screen(library: Library) -> None:
     """The reader's own path: ``reader`` with texts of one's own opens the app on the
     library screen (``ReaderApp`` without an article)."""
     from reader.app.app import ReaderApp
@@ -180,7 +183,7 @@ async def _open_bare_table(rows: list[tuple[str, ...]]) -> None:
         await pilot.pause()
 
 
-def screen(library, runs: int) -> None:
+def screen(library: Library, runs: int) -> None:
     from reader.app.screens.library import cells
 
     rows = [tuple(map(str, cells(t))) for t in library.texts()]  # plain strings
@@ -203,7 +206,7 @@ def screen(library, runs: int) -> None:
 # ---------------------------------------------------------------- find
 
 
-def find(library, runs: int) -> None:
+def find(library: Library, runs: int) -> None:
     with sqlite3.connect(library.path) as db:
         forms = db.execute(
             "SELECT lemma, sum(n) AS c FROM forms GROUP BY lemma ORDER BY c DESC"

@@ -24,7 +24,7 @@ visited once, so its sentences are new to spaCy.
 Ratio target: a lookup after the first ≤ 2× one screen of the article view.
 Prints the times and the ratios.
 
-Run: .venv/bin/python benchmarks/lookup.py [--runs N]
+Run: .venv/bin/python -m benchmarks.lookup [--runs N]
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 from benchmarks.common import ROOT, SEED, private_environment  # noqa: E402
 
 WORD, SENTENCE = "dénoncent", "Les associations dénoncent une décision injuste."
@@ -77,7 +76,8 @@ def in_process(runs: int) -> tuple[float, float, float]:
         service.warm()
         service.lookup(WORD, SENTENCE)
         cold = time.perf_counter() - started
-        warm, moved = [], []
+        warm: list[float] = []
+        moved: list[float] = []
         for _ in range(runs):
             for word, sentence in PAIRS:
                 fresh = f"{sentence[:-1]} ({len(warm)})."  # a sentence spaCy has not seen
@@ -108,7 +108,8 @@ async def _in_app(runs: int) -> tuple[float, float, float, float, float]:
     from reader.article import load
     from tests.support.app import lookups_settled, settle
 
-    app = ReaderApp(load(SEED), "reference", remember=False, extract=False)
+    article = load(SEED)
+    app = ReaderApp(article, "reference", remember=False, extract=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("j", "right", "l")  # the first lookup: loads every source
@@ -121,7 +122,7 @@ async def _in_app(runs: int) -> tuple[float, float, float, float, float]:
             """Until the panel shows the first answer, decided as the app decides it
             (``answers_quickly``); ``full``: the answer with spaCy's reading."""
             await settle(app, pilot)  # the previous step's repaint is not charged to this one
-            request = make_request(app.article.blocks[index], start, end, view.english)
+            request = make_request(article.blocks[index], start, end, view.english)
             quick = not full and answers_quickly(service, request)
             started = time.perf_counter()
             result = await in_daemon(lambda: look_up(service, request, quick))
@@ -140,7 +141,7 @@ async def _in_app(runs: int) -> tuple[float, float, float, float, float]:
 
         moved, entered, cold, refined, screens = [], [], [], [], []
         # Blocks of two sentences or more, each visited once: their sentences are new to spaCy.
-        blocks = [b for b in app.article.blocks if len(b.sentences) > 1][:runs]
+        blocks = [b for b in article.blocks if len(b.sentences) > 1][:runs]
         for block in blocks:
             view.go_to(block.index)
             words = view.words(block.index)

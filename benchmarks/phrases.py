@@ -20,10 +20,7 @@ Run: .venv/bin/python -m benchmarks.phrases [--copies 100] [--phrases 300] [--re
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import SEED, best_of, private_environment  # noqa: E402
 
 VERBS = [

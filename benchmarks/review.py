@@ -27,13 +27,11 @@ import re
 import shutil
 import sqlite3
 import statistics
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.common import SEED, private_environment  # noqa: E402
 from benchmarks.library import NEWS, build, sentence_pool  # noqa: E402

@@ -10,18 +10,16 @@ a time into paragraphs (tests/support/boundaries.py). Prints boundary precision,
 F1 and the share of paragraphs split exactly, for the whole set and for its even and
 odd lines (two halves: a rule that helps only one of them is fitted to the data).
 
-Run: .venv/bin/python benchmarks/sentences.py [--data PATH] [--misses N]
+Run: .venv/bin/python -m benchmarks.sentences [--data PATH] [--misses N]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 from tests.support.boundaries import (  # noqa: E402
     Paragraph,
     Splitter,

@@ -17,7 +17,7 @@ app is given it by READER_SPEECH_PLAYER, as a user would.
 Both are timed alike: ``first_byte_at`` of the Playback started, minus the moment just
 before the request (``since``).
 
-Run: .venv/bin/python benchmarks/speech.py [--repeats N]
+Run: .venv/bin/python -m benchmarks.speech [--repeats N]
 """
 
 from __future__ import annotations
@@ -28,13 +28,11 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 from benchmarks.common import SEED, private_environment  # noqa: E402
 
 TARGET = 0.300
@@ -66,13 +64,14 @@ async def key_seconds(player: str, repeats: int) -> list[float]:
     from tests.support.app import settle
 
     os.environ["READER_SPEECH_PLAYER"] = player  # read by the app at the first p
-    app = ReaderApp(load(SEED), "reference", remember=False, extract=False)
+    article = load(SEED)
+    app = ReaderApp(article, "reference", remember=False, extract=False)
     messages: list[object] = []
     times = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
         await settle(app, pilot)
         view = app.view
-        places = [(b.index, i) for b in app.article.blocks for i in range(len(b.sentences))]
+        places = [(b.index, i) for b in article.blocks for i in range(len(b.sentences))]
         last = 0  # the number of the last request answered: a late end of it is no reply
 
         def replies() -> list[SpeechStarted | SpeechEnded]:
@@ -91,7 +90,7 @@ async def key_seconds(player: str, repeats: int) -> list[float]:
                 reply = replies()[0]
                 assert isinstance(reply, SpeechStarted), f"p said nothing: {reply}"
                 last = reply.number
-                text = app.article.blocks[block].sentences[sentence].text
+                text = article.blocks[block].sentences[sentence].text
                 assert reply.spoken.text == text, (reply.spoken.text, text)
                 times.append(since(started, reply.playback))
         await pilot.press("q")

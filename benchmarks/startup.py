@@ -7,7 +7,7 @@ Each case is launched in a fresh tmux pane (160x48, TERM=xterm-256color) several
 the pane is polled with capture-pane until a line of the article's opening text appears.
 Prints the medians and reader/bare for each text. Targets: seed <= 1.5, 1 MB <= 3.
 
-Run: .venv/bin/python benchmarks/startup.py [--runs N]
+Run: .venv/bin/python -m benchmarks.startup [--runs N]
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 from benchmarks.common import SEED, long_french_text, private_environment  # noqa: E402
 
 SIZE = (160, 48)
@@ -112,7 +111,9 @@ def measure_all(runs: int, before: Path | None) -> None:
             quoted = shlex.quote(str(path))
             median_of(1, f"{python} {BARE} {quoted}", needle)  # warm the file system cache
             # Interleaved, so a load that comes and goes weighs on every case alike.
-            cases = {"bare": (f"{python} {BARE} {quoted}", None)}
+            cases: dict[str, tuple[str, Path | None]] = {
+                "bare": (f"{python} {BARE} {quoted}", None)
+            }
             cases["reader"] = (f"{python} -m reader.cli {quoted}", None)
             if before:
                 cases["before"] = (f"{python} -m reader.cli {quoted}", before)

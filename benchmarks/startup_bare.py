@@ -1,5 +1,5 @@
 """The baseline for benchmarks/startup.py: a bare Textual app that reads a file and shows its
-opening text (about a screenful) in a Static. Usage: python benchmarks/startup_bare.py PATH"""
+opening text (about a screenful) in a Static. Usage: python -m benchmarks.startup_bare PATH"""
 
 from __future__ import annotations
 

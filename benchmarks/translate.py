@@ -1,7 +1,7 @@
 """Translation speed with a stand-in Argos model, measured in one run.
 
-    .venv/bin/python benchmarks/translate.py               # tiny stand-in (as the tests use)
-    .venv/bin/python benchmarks/translate.py --size real   # Argos fr→en dimensions
+    .venv/bin/python -m benchmarks.translate               # tiny stand-in (as the tests use)
+    .venv/bin/python -m benchmarks.translate --size real   # Argos fr→en dimensions
 
 Stand-in models have random weights: they prove plumbing and speed, never quality.
 
@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import ROOT, SEED, best_of, private_environment  # noqa: E402
 
 HOME = private_environment()

@@ -142,7 +142,11 @@ def _parse_chunk(
 
 
 def _entries_of(
-    data: dict, path: Path, lines: list[int], problems: list[GlossaryProblem], first: int
+    data: dict[str, object],
+    path: Path,
+    lines: list[int],
+    problems: list[GlossaryProblem],
+    first: int,
 ) -> list[tuple[int, object]]:
     """The raw ``[[entry]]`` tables of parsed TOML, each with its line (0: unknown);
     ``first`` is the line the TOML starts at (0: the whole file)."""

@@ -11,7 +11,7 @@ only matches capitalised text. Offsets are offsets in the original text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from glossary.match import fold
@@ -68,7 +68,7 @@ def _acronym(word: str) -> bool:
     return len(core) > 1 and core.isalpha() and core.isupper()
 
 
-def _inflect_word(word: str, change, plural_form: bool) -> str:
+def _inflect_word(word: str, change: Callable[[str], str], plural_form: bool) -> str:
     if _acronym(word):
         core = word[:-1] if word.endswith("s") else word
         return core + "s" if plural_form else core  # MP ⇄ MPs

@@ -13,12 +13,16 @@ import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from glossary.errors import GlossaryError
 from glossary.match import key_of
 from glossary.model import KINDS, VETTED, Entry, Glossary
 from reader.anki import guid, stable_id, write_deck
 from reader.article import Article
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 SOURCE_LABELS = {
     "user": "your glossary",
@@ -86,7 +90,7 @@ def to_csv(glossary: Glossary) -> str:
     return out.getvalue()
 
 
-def to_table(glossary: Glossary):
+def to_table(glossary: Glossary) -> Table:
     from rich.table import Table
     from rich.text import Text
 
@@ -150,7 +154,7 @@ def note_guid(source: str, entry: Entry) -> str:
 FIELDS = ("French", "English", "Definition", "ExampleFR", "ExampleEN", "Kind", "Source", "Warning")
 
 
-def _model():
+def _model() -> Any:  # a genanki.Model (genanki has no types)
     import genanki
 
     return genanki.Model(

@@ -113,9 +113,9 @@ def extract(
     """
     if tokens is None:
         tokens = analyse(blocks, should_stop)
-    entity_forms: dict[str, Counter] = defaultdict(Counter)
-    entity_kinds: dict[str, Counter] = defaultdict(Counter)
-    term_forms: dict[str, Counter] = defaultdict(Counter)
+    entity_forms: dict[str, Counter[str]] = defaultdict(Counter)
+    entity_kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    term_forms: dict[str, Counter[str]] = defaultdict(Counter)
     term_rule: dict[str, str] = {}
     prominent: set[str] = set()
     for block, words in zip(blocks, tokens, strict=False):
@@ -165,8 +165,8 @@ def _entities(
     tokens: Sequence[Token],
     text: str,
     term_heads: set[int],
-    forms: dict[str, Counter],
-    kinds: dict[str, Counter],
+    forms: dict[str, Counter[str]],
+    kinds: dict[str, Counter[str]],
 ) -> list[tuple[int, int]]:
     """Counts the block's entities into ``forms`` and ``kinds``; returns their token spans."""
     spans = []

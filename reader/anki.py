@@ -48,7 +48,8 @@ def guid(*parts: str) -> str:
     """A note's GUID from what identifies it, so a second export updates the note."""
     import genanki
 
-    return genanki.guid_for(*parts)
+    guid: str = genanki.guid_for(*parts)
+    return guid
 
 
 def package_bytes(deck: Any, media: Sequence[Path] = ()) -> bytes:
@@ -112,10 +113,10 @@ def _unzstd(data: bytes, path: Path) -> bytes:
     try:
         from compression import zstd  # type: ignore[import-not-found]  # Python 3.14+
     except ImportError:
-        from backports import zstd  # type: ignore[no-redef]
+        from backports import zstd
     try:
         decompressor = zstd.ZstdDecompressor()
-        out = decompressor.decompress(data, max_length=MAX_COLLECTION + 1)
+        out: bytes = decompressor.decompress(data, max_length=MAX_COLLECTION + 1)
     except zstd.ZstdError as exc:
         raise AnkiError(f"{path}: the collection inside is damaged ({exc})") from exc
     if len(out) > MAX_COLLECTION or not decompressor.eof:

@@ -385,7 +385,7 @@ def from_blocks(
             raise InputError(f"{source}: unknown block kind {kind!r}")
         body = clean(text)  # a no-op on text the reader read; stored text could be edited
         if body.strip():
-            blocks.append(make_block(len(blocks), kind, body))  # type: ignore[arg-type]
+            blocks.append(make_block(len(blocks), kind, body))
     if not blocks:
         raise InputError(f"{source}: has no readable text")
     if key is None:

@@ -142,7 +142,8 @@ class Cache:
 
     def __len__(self) -> int:
         with self._lock:
-            return self._db.execute("SELECT count(*) FROM translations").fetchone()[0]
+            count: int = self._db.execute("SELECT count(*) FROM translations").fetchone()[0]
+            return count
 
     def close(self) -> None:
         with self._lock:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from reader.errors import ReaderError
 
@@ -111,7 +112,7 @@ def file_lock(path: Path) -> Iterator[None]:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _fcntl():
+def _fcntl() -> ModuleType | None:
     try:
         import fcntl
     except ImportError:  # Windows

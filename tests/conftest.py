@@ -24,7 +24,7 @@ from tests.support.paths import SEED  # noqa: E402
 _SESSION_HOME = isolate("reader-tests-")
 
 
-def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
+def pytest_sessionfinish(session, exitstatus) -> None:  # noqa: ARG001
     shutil.rmtree(_SESSION_HOME, ignore_errors=True)
 
 
@@ -37,7 +37,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 
 @pytest.fixture
-def data_dir(tmp_path, monkeypatch) -> Path:
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private READER_DATA_DIR for one test."""
     folder = tmp_path / "data"
     monkeypatch.setenv("READER_DATA_DIR", str(folder))
@@ -45,7 +45,7 @@ def data_dir(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture(scope="session")
-def standin_archive(tmp_path_factory) -> Path:
+def standin_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The stand-in Argos package (.argosmodel), built once per session from the seed."""
     from tests.support.standin import build_standin_package
 
@@ -53,7 +53,7 @@ def standin_archive(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def installed_standin(standin_archive) -> Path:
+def installed_standin(standin_archive: Path) -> Path:
     """The stand-in installed with the real command: ``reader models install --file``."""
     from tests.support.cli import run_reader
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.support.paths import ROOT
 
 
-def test_import_contracts_are_kept():
+def test_import_contracts_are_kept() -> None:
     lint = Path(sys.executable).with_name("lint-imports")
     command = [str(lint)] if lint.exists() else [shutil.which("lint-imports") or "lint-imports"]
     done = subprocess.run(

@@ -15,6 +15,7 @@ from reader.app.schedule import Schedule
 from reader.article import Article
 
 if TYPE_CHECKING:
+    from glossary.extract import Candidate
     from glossary.model import Entry, Glossary
     from reader.engines.base import Engine
     from reader.session import TranslationSession
@@ -74,7 +75,7 @@ def _drafts(engine: Engine) -> bool:
 
 def with_english(
     article: Article,
-    candidates: list,
+    candidates: list[Candidate],
     session: TranslationSession | None,
     stack: Sequence[Entry],
 ) -> Glossary:

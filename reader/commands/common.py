@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import (
@@ -28,6 +28,11 @@ from rich.console import (
 )
 from rich.measure import Measurement
 from rich.segment import Segment
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from reader.article import Article
 
 from reader.engines.select import CHOICES
 from reader.textio import clean
@@ -70,7 +75,7 @@ def one_line_table(
     rows: Sequence[Sequence[str]],
     cut: dict[int, int],
     right: tuple[str, ...] = (),
-):  # -> rich.table.Table
+) -> Table:
     """A table of one line per row at the console's width (T7): the columns not in
     ``cut`` keep their width; those in it (index → share) share what is left, cut with "…"."""
     from rich.table import Table
@@ -183,7 +188,7 @@ def notice(message: str) -> None:
     err.print(f"reader: {message}")
 
 
-def load_article(path: str):  # -> reader.article.Article (imported lazily: keeps --help instant)
+def load_article(path: str) -> Article:  # imported lazily: keeps --help instant
     """Loads an article and says, on stderr, what the loader was unsure of (encoding).
     A number that is no file is a library text (``reader words 3``); a book (``.epub``)
     is read as ``reader add`` reads it, without adding it."""

@@ -6,7 +6,7 @@ import io
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,13 @@ from reader.commands.common import (
     load_article,
     notice,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from glossary.model import Entry, Glossary
+    from reader.article import Article
+    from reader.session import TranslationSession
 
 
 class GlossaryFormat(str, Enum):
@@ -57,7 +64,9 @@ def glossary(
     _write_text(result, fmt, output)
 
 
-def _build(article, engine: str | None, extract: bool):
+def _build(
+    article: Article, engine: str | None, extract: bool
+) -> tuple[Glossary, dict[int, Sequence[str]]]:
     """The glossary and the English sentences per block ({} without an engine)."""
     from glossary.extract import extract as run_extraction
     from glossary.sources import load_stack
@@ -87,7 +96,9 @@ def _build(article, engine: str | None, extract: bool):
     return result, {t.index: t.sentences for t in english if t.text}
 
 
-def _session(article, engine: str, stack, required: bool):
+def _session(
+    article: Article, engine: str, stack: list[Entry], required: bool
+) -> TranslationSession | None:
     """A translation session, or None (with a notice) when the engine is optional and missing."""
     from reader.errors import EngineError
     from reader.session import TranslationSession
@@ -102,7 +113,9 @@ def _session(article, engine: str, stack, required: bool):
     return session
 
 
-def _write_deck(result, article, english, output: Path) -> None:
+def _write_deck(
+    result: Glossary, article: Article, english: dict[int, Sequence[str]], output: Path
+) -> None:
     from glossary import export
 
     cards, left_out = export.anki_cards(result)
@@ -117,7 +130,7 @@ def _write_deck(result, article, english, output: Path) -> None:
         notice("the cards carry no English example sentence (no translation engine)")
 
 
-def _write_text(result, fmt: GlossaryFormat, output: Path | None) -> None:
+def _write_text(result: Glossary, fmt: GlossaryFormat, output: Path | None) -> None:
     from rich.console import Console
 
     from glossary import export

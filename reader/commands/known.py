@@ -8,12 +8,15 @@ import io
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reader.commands.common import OutputOption, check_output, notice, write_out
 from reader.learning.store import STATUSES
+
+if TYPE_CHECKING:
+    from reader.learning.store import LearningStore
 
 app = typer.Typer(
     help="Which French words you know: statuses by lemma, imports from word lists and Anki.",
@@ -30,14 +33,14 @@ class ExportFormat(str, Enum):
     json = "json"
 
 
-def _store():
+def _store() -> LearningStore:
     from reader.learning.store import LearningStore
 
     store = LearningStore()
     return store
 
 
-def _said(store, changes: int, what: str) -> None:
+def _said(store: LearningStore, changes: int, what: str) -> None:
     if store.notice:
         notice(store.notice)
     notice(f"{changes} lemma{'s' * (changes != 1)} {what}")

@@ -14,6 +14,9 @@ import typer
 from reader.commands.common import err, json_out, notice, one_line_table, safe_console, write_out
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reader.library.shelf import Library, NewText
     from reader.library.sources import Progress
 
 
@@ -25,7 +28,7 @@ class ListFormat(str, Enum):
 FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
-def _library():  # -> reader.library.shelf.Library (imported lazily: keeps --help instant)
+def _library() -> Library:  # imported lazily: keeps --help instant
     from reader.library.shelf import Library
 
     library = Library()
@@ -54,9 +57,9 @@ def add(
     from reader.library.sources import add_source, added_message
 
     refuse = None if yes else french_check("reader add --yes adds it anyway")
-    read = []  # the text as read: its warnings (PDF pages without text…) are said
+    read: list[NewText] = []  # the text as read: its warnings (PDF pages without text…) are said
 
-    def check(new) -> None:  # new: reader.library.shelf.NewText
+    def check(new: NewText) -> None:
         read.append(new)
         if refuse is not None:
             refuse(new)
@@ -68,12 +71,12 @@ def add(
     notice(added_message(text, updated, source))
 
 
-def french_check(hint: str):  # -> Callable[[NewText], None]
+def french_check(hint: str) -> Callable[[NewText], None]:
     """Refuses (InputError, one line ending with ``hint``) a text that does not look French."""
     from reader.errors import InputError
     from reader.learning.french import not_french
 
-    def check(new) -> None:  # new: reader.library.shelf.NewText
+    def check(new: NewText) -> None:
         why = not_french("\n".join(b.text for b in new.article.blocks), new.title or new.source)
         if why is not None:
             raise InputError(f"{why}; {hint}")
@@ -299,7 +302,7 @@ def find(
     )
 
 
-def lemma_for(shelf, word: str) -> str:  # shelf: reader.library.shelf.Library
+def lemma_for(shelf: Library, word: str) -> str:
     """The lemma of ``word``: the one the library's texts gave it, else the word itself
     if it is a lemma there, else spaCy's (loading spaCy takes seconds)."""
     known = shelf.lemma_of(word)

@@ -47,11 +47,11 @@ def to_json(article: Article, english: Sequence[BlockTranslation]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def _sentence_json(fr: str, en: str, block: BlockTranslation, i: int) -> dict:
+def _sentence_json(fr: str, en: str, block: BlockTranslation, i: int) -> dict[str, object]:
     """One sentence: its French, English, glossary terms and unknown words (offsets in ``en``),
     and whose English it is: ``origin`` "engine" (the block's engine) or "yours" (the
     reader's own, with the engine's English it stands in for as ``engine_en``)."""
-    sentence = {
+    sentence: dict[str, object] = {
         "fr": fr,
         "en": en,
         "origin": block.origin(i),

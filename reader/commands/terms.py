@@ -7,11 +7,16 @@ enforcement and the app pick them up for every article where they occur.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reader.commands.common import json_out, notice, safe_console
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from glossary.model import Entry
 
 app = typer.Typer(
     help="Your own glossary: French terms with the English you want, used in every article.",
@@ -95,7 +100,7 @@ def terms_list(
     _print_table(entries)
 
 
-def _print_table(entries) -> None:
+def _print_table(entries: Sequence[Entry]) -> None:
     from rich.table import Table
     from rich.text import Text
 

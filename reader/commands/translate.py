@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from reader.commands.common import (
     write_out,
 )
 from reader.notify import Notify
+
+if TYPE_CHECKING:
+    from reader.session import TranslationSession
 
 
 def once(say: Notify) -> Notify:
@@ -34,7 +37,7 @@ def once(say: Notify) -> Notify:
     return say_once
 
 
-def say_glossary_problems(session, say: Notify) -> None:  # session: TranslationSession
+def say_glossary_problems(session: TranslationSession, say: Notify) -> None:
     """Problems in the user's glossary (file, line, what) are said on every run, whatever the
     engine: the file is edited by hand and the rest of it still applies. A glossary that
     cannot be read at all is said only where it would be used (an engine whose English

@@ -36,6 +36,7 @@ import weakref
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from reader.engines import marked
 from reader.engines.base import SentenceEngine
@@ -204,7 +205,7 @@ class _Pipeline:
         self._finalizer()
 
 
-def _kill(proc: subprocess.Popen, stderr) -> None:
+def _kill(proc: subprocess.Popen[bytes], stderr: IO[bytes]) -> None:
     try:
         os.killpg(proc.pid, 9)
     except (ProcessLookupError, PermissionError):

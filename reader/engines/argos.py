@@ -138,7 +138,7 @@ class ArgosEngine(SentenceEngine):
     def _translate_batch(self, translator: Any, batch: list[list[str]], prefix: str) -> list[Any]:
         low, high = self.decoding_lengths(batch)
         try:
-            return translator.translate_batch(
+            results: list[Any] = translator.translate_batch(
                 batch,
                 target_prefix=[[prefix]] * len(batch) if prefix else None,
                 max_batch_size=self.batch_size,
@@ -151,9 +151,10 @@ class ArgosEngine(SentenceEngine):
             )
         except (RuntimeError, ValueError) as exc:
             raise EngineError(f"Argos translation failed: {exc}") from exc
+        return results
 
     def _detokenize(self, hypothesis: list[str], prefix: str) -> str:
-        text = self._pkg.tokenizer.decode(hypothesis)
+        text: str = self._pkg.tokenizer.decode(hypothesis)
         if prefix and text.startswith(prefix):
             text = text[len(prefix) :]
         return text.strip()

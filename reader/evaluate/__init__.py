@@ -59,7 +59,7 @@ def measures(
     references: Sequence[str] | None,
     wrong: Sequence[Sequence[dict[str, int]]] | None = None,
     per_block: bool = True,
-) -> tuple[dict, list[dict]]:
+) -> tuple[dict[str, object], list[dict[str, object]]]:
     """The whole article's measures and (``per_block``) each block's.
 
     ``wrong``: per block, per sentence, how many terms of each entry count as wrong
@@ -73,7 +73,7 @@ def measures(
     bad = broken if wrong is None else [_merged(k, w) for k, w in zip(broken, wrong, strict=True)]
     per_block_terms = [term_counts(entries, p, k) for p, k in zip(pairs, bad, strict=True)]
     per_block_broken = [sum(1 for c in k if c) for k in broken]
-    whole = {
+    whole: dict[str, object] = {
         **corpus_scores([b.text for b in english_blocks], references),
         "terms": sum(per_block_terms, TermCounts()).as_json(),
         "broken": sum(per_block_broken),
@@ -82,7 +82,7 @@ def measures(
     }
     if not per_block:
         return whole, []
-    blocks = [
+    blocks: list[dict[str, object]] = [
         {
             **segment_scores(b.text, references[i] if references is not None else None),
             "terms": per_block_terms[i].as_json(),
@@ -112,7 +112,7 @@ def evaluate(
     *,
     lines: bool = False,
     show_worst: int = 0,
-) -> dict:
+) -> dict[str, object]:
     """The report: source, engine, reference, glossaries, ``raw`` and ``enforced``
     measures, ``changes``, ``names``, the ``forced`` terms' audit, ``worst`` changes,
     and (not with ``lines``) each block's measures."""
@@ -124,7 +124,7 @@ def evaluate(
     enf_whole, enf_blocks = measures(
         article, enforced, entries, references, checked.wrong, per_block=not lines
     )
-    report = {
+    report: dict[str, object] = {
         "source": article.source,
         "engine": engine,
         "reference": reference,

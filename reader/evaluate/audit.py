@@ -49,7 +49,7 @@ class Audit:
     harmful: int = 0
     wrong: list[list[dict[str, int]]] = field(default_factory=list)
 
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, object]:
         broke = self.french_left + self.word_lost + self.wrong_number
         return {
             "enforced": self.enforced,

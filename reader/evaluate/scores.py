@@ -7,7 +7,9 @@ from collections.abc import Sequence
 METRICS = ("chrf", "chrf++", "bleu")
 
 
-def corpus_scores(hypotheses: Sequence[str], references: Sequence[str] | None) -> dict:
+def corpus_scores(
+    hypotheses: Sequence[str], references: Sequence[str] | None
+) -> dict[str, float | None]:
     """Corpus chrF, chrF++ and BLEU (each segment one hypothesis), None without a reference."""
     if references is None:
         return dict.fromkeys(METRICS)
@@ -21,7 +23,7 @@ def corpus_scores(hypotheses: Sequence[str], references: Sequence[str] | None) -
     }
 
 
-def segment_scores(hypothesis: str, reference: str | None) -> dict:
+def segment_scores(hypothesis: str, reference: str | None) -> dict[str, float | None]:
     """The three scores of one segment (BLEU with effective order, as sentence BLEU needs)."""
     if reference is None:
         return dict.fromkeys(METRICS)

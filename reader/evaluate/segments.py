@@ -37,7 +37,7 @@ class Change:
             return 0.0
         return self.enforced_chrf - self.raw_chrf
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {
             "index": self.index,
             "fr": self.french,
@@ -68,7 +68,7 @@ def changes(
     ]
 
 
-def change_counts(found: Sequence[Change], segments: int, scored: bool) -> dict:
+def change_counts(found: Sequence[Change], segments: int, scored: bool) -> dict[str, float | None]:
     """How many segments changed, and (with a reference) how many got better or worse."""
     worse = sum(1 for c in found if c.delta < 0)
     better = sum(1 for c in found if c.delta > 0)
@@ -99,7 +99,7 @@ def _has_word(text: str, word: str) -> bool:
 
 def names_kept(
     blocks: Sequence[Block], english: Sequence[str], references: Sequence[str] | None
-) -> dict | None:
+) -> dict[str, float | None] | None:
     """Names the reference keeps verbatim, and how many of them ``english`` keeps."""
     if references is None:
         return None

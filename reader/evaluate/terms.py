@@ -37,7 +37,7 @@ class TermCounts:
             self.strict + other.strict,
         )
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         n = self.occurrences
         return {
             "occurrences": n,

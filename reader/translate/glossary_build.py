@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from glossary.english import find as english_find
 from glossary.extract import Candidate
 from glossary.match import Found, find, key_of
-from glossary.model import KINDS, NAME_KINDS, VETTED, Entry, Glossary, Occurrence
+from glossary.model import KINDS, NAME_KINDS, VETTED, Entry, Glossary, Occurrence, Origin
 from glossary.sources import load_stack
 from reader.article import Article
 from reader.translate.enforce import grammar
@@ -208,7 +208,7 @@ def implausible_guess(french: str, english: str) -> str:
     return ""
 
 
-def _entry(cand: Candidate, en: str, origin, definition: str, note: str = "") -> Entry:
+def _entry(cand: Candidate, en: str, origin: Origin, definition: str, note: str = "") -> Entry:
     aliases = tuple(f for f in cand.forms if f != cand.text)
     return Entry(cand.text, en, cand.kind, definition, aliases, (), origin, note)
 

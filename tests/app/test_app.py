@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -26,7 +27,7 @@ FR_TITLE = "Que se passe-t-il maintenant"
 EN_TITLE = "What happens now that Trump"
 
 
-async def test_modes_show_only_their_language(data_dir):
+async def test_modes_show_only_their_language(data_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -48,7 +49,7 @@ async def test_modes_show_only_their_language(data_dir):
         assert view_text(app) == both
 
 
-async def test_moving_through_blocks(data_dir):
+async def test_moving_through_blocks(data_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -73,7 +74,7 @@ async def test_moving_through_blocks(data_dir):
         assert status_text(app).startswith("block 20/20")
 
 
-async def test_mouse_click_selects_a_block(data_dir):
+async def test_mouse_click_selects_a_block(data_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -83,7 +84,7 @@ async def test_mouse_click_selects_a_block(data_dir):
         assert view.current == target
 
 
-async def test_learner_mode_space_and_h(data_dir):
+async def test_learner_mode_space_and_h(data_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -106,7 +107,7 @@ async def test_learner_mode_space_and_h(data_dir):
         assert EN_TITLE in view_text(app) and "President Donald Trump" in view_text(app)
 
 
-async def test_sentence_stepping_highlights_both_languages(data_dir):
+async def test_sentence_stepping_highlights_both_languages(data_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -135,7 +136,7 @@ async def test_sentence_stepping_highlights_both_languages(data_dir):
         assert view.sentence is None
 
 
-async def test_help_screen_lists_the_keys(data_dir):
+async def test_help_screen_lists_the_keys(data_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -154,7 +155,7 @@ async def test_help_screen_lists_the_keys(data_dir):
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_command_palette_actions(data_dir):
+async def test_command_palette_actions(data_dir: Path) -> None:
     app = make_app(extract=False)
     messages: list = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
@@ -184,7 +185,7 @@ async def test_command_palette_actions(data_dir):
         assert app.view.columns is not None and app.view.columns.mode == "french"
 
 
-async def test_position_and_mode_are_remembered(data_dir):
+async def test_position_and_mode_are_remembered(data_dir: Path) -> None:
     app = make_app(remember=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -198,13 +199,13 @@ async def test_position_and_mode_are_remembered(data_dir):
 
 
 async def test_a_position_that_cannot_be_saved_on_quitting_is_said_after_the_app(
-    data_dir, monkeypatch
-):
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """QA 2026-12-01 Q4: on a full disk the last save fails as the app quits; a notice would
     vanish with it, so the app keeps the reason for the command to print."""
     from reader.library.reading import ReadingPositions
 
-    def full(self, key, position):
+    def full(self, key, position) -> None:
         raise OSError(28, "No space left on device")
 
     app = make_app(remember=True)
@@ -217,7 +218,7 @@ async def test_a_position_that_cannot_be_saved_on_quitting_is_said_after_the_app
     ]
 
 
-async def test_engine_failure_is_a_notice_not_a_crash(tmp_path, data_dir):
+async def test_engine_failure_is_a_notice_not_a_crash(tmp_path: Path, data_dir: Path) -> None:
     lone = tmp_path / "lone.fr.txt"
     lone.write_text("Titre\nUn paragraphe assez long pour être un paragraphe.", encoding="utf-8")
     app = ReaderApp(load(lone), "reference", remember=False, extract=False, statuses=False)
@@ -231,7 +232,7 @@ async def test_engine_failure_is_a_notice_not_a_crash(tmp_path, data_dir):
         assert "Un paragraphe" in text and "(no translation)" in text and "…" not in text
 
 
-async def test_narrow_terminal_stacks_and_survives_resizes(data_dir):
+async def test_narrow_terminal_stacks_and_survives_resizes(data_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(app, pilot)
@@ -247,7 +248,7 @@ async def test_narrow_terminal_stacks_and_survives_resizes(data_dir):
         assert view.columns.stacked and view.current == len(app.article.blocks) - 1
 
 
-async def test_big_text_is_virtualised(tmp_path, data_dir):
+async def test_big_text_is_virtualised(tmp_path: Path, data_dir: Path) -> None:
     from tests.support.texts import long_french_text
 
     article = parse(long_french_text(), "long.fr.txt")
@@ -261,7 +262,9 @@ async def test_big_text_is_virtualised(tmp_path, data_dir):
         assert "§" in view_text(app)
 
 
-async def test_quitting_during_translation_is_clean(installed_standin, data_dir):
+async def test_quitting_during_translation_is_clean(
+    installed_standin: Path, data_dir: Path
+) -> None:
     app = make_app("argos")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("q")
@@ -270,7 +273,7 @@ async def test_quitting_during_translation_is_clean(installed_standin, data_dir)
 
 
 @pytest.mark.slow
-def test_start_up_imports_nothing_heavy_on_the_main_thread():
+def test_start_up_imports_nothing_heavy_on_the_main_thread() -> None:
     """Runs the app in a fresh process; an import hook records which thread imports what."""
     import subprocess
 
@@ -316,7 +319,9 @@ asyncio.run(main())
     assert "argostranslate" in lines["worker"]  # auto selection looked for a package, in the worker
 
 
-async def test_without_colour_a_flagged_sentence_is_not_marked_as_a_term(data_dir, monkeypatch):
+async def test_without_colour_a_flagged_sentence_is_not_marked_as_a_term(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """QA 2026-12-01 Q21: under NO_COLOR both were a plain underline (the colour is dropped)."""
     from reader.app.marks import Mark
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.app.app import ReaderApp
 from reader.app.messages import EnglishArrived, TranslationDone
 from reader.app.schedule import Schedule
@@ -10,7 +12,7 @@ from tests.support.app import of_type, settle
 from tests.support.paths import SEED
 
 
-def test_schedule_says_which_chunk_comes_first_after_a_jump():
+def test_schedule_says_which_chunk_comes_first_after_a_jump() -> None:
     schedule = Schedule([2] * 40, first=4)
     assert schedule.take() and schedule.last_was_first
     assert schedule.take() and not schedule.last_was_first
@@ -19,7 +21,9 @@ def test_schedule_says_which_chunk_comes_first_after_a_jump():
     assert schedule.take() and not schedule.last_was_first
 
 
-async def test_first_screen_is_drafted_then_upgraded(installed_standin, data_dir):
+async def test_first_screen_is_drafted_then_upgraded(
+    installed_standin: Path, data_dir: Path
+) -> None:
     article = load(SEED)
     app = ReaderApp(article, "argos", remember=False, extract=False, statuses=False)
     messages: list = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets import Label
 
@@ -9,7 +11,7 @@ from reader.app.app import ReaderApp
 from reader.article import from_blocks
 
 
-async def test_a_text_from_stdin_shows_its_title_not_its_key(data_dir):
+async def test_a_text_from_stdin_shows_its_title_not_its_key(data_dir: Path) -> None:
     article = from_blocks(
         [("title", "Un titre lu sur stdin"), ("paragraph", "Le chat dort.")], "stdin:9ee1fffe0123"
     )
@@ -21,7 +23,7 @@ async def test_a_text_from_stdin_shows_its_title_not_its_key(data_dir):
         assert "9ee1" not in app.sub_title
 
 
-async def test_the_palette_finds_speak_hear_and_known(data_dir):
+async def test_the_palette_finds_speak_hear_and_known(data_dir: Path) -> None:
     """Trial row T33: the palette found nothing for "speak", "hear", "known"."""
     from textual.command import Hit
 
@@ -40,7 +42,7 @@ async def test_the_palette_finds_speak_hear_and_known(data_dir):
 
 @pytest.mark.slow
 @pytest.mark.needs_apertium
-def test_a_glossary_typo_is_said_once_by_reader_translate(tmp_path):
+def test_a_glossary_typo_is_said_once_by_reader_translate(tmp_path: Path) -> None:
     """Trial row T27: one reader translate printed the typo's notice twice."""
     from tests.support.cli import run_reader
     from tests.support.paths import ROOT

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.app.app import ReaderApp
 from reader.app.widgets.glossary_panel import GlossaryPanel
 from reader.article import load
@@ -9,7 +11,7 @@ from tests.support.app import of_type, settle, status_text
 from tests.support.paths import SEED
 
 
-async def test_enter_in_the_filter_chooses_the_first_match(data_dir):
+async def test_enter_in_the_filter_chooses_the_first_match(data_dir: Path) -> None:
     app = ReaderApp(load(SEED), "reference", remember=False, extract=False, statuses=False)
     messages: list = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
@@ -23,7 +25,7 @@ async def test_enter_in_the_filter_chooses_the_first_match(data_dir):
         assert "OTAN: occurrence" in status_text(app)
 
 
-async def test_help_is_one_column_on_a_small_screen(data_dir):
+async def test_help_is_one_column_on_a_small_screen(data_dir: Path) -> None:
     """At 60x20 the keys table is one column, so no key or action is cut (QA N10)."""
     import io
 
@@ -52,8 +54,8 @@ async def test_help_is_one_column_on_a_small_screen(data_dir):
 
 
 async def test_a_malformed_curated_glossary_is_said_in_the_panel_and_the_rest_stays(
-    tmp_path, data_dir
-):
+    tmp_path: Path, data_dir: Path
+) -> None:
     """QA 17: the panel names the problem and still lists the other entries."""
     import shutil
 
@@ -75,7 +77,7 @@ async def test_a_malformed_curated_glossary_is_said_in_the_panel_and_the_rest_st
     assert entries  # the general glossary's entries found in the text are still there
 
 
-async def test_the_occurrence_number_goes_when_the_reader_moves_away(data_dir):
+async def test_the_occurrence_number_goes_when_the_reader_moves_away(data_dir: Path) -> None:
     """QA N8: after n then Home, the status line no longer claims occurrence 2/N."""
     app = ReaderApp(load(SEED), "reference", remember=False, extract=False, statuses=False)
     async with app.run_test(size=(160, 48)) as pilot:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.notifications import Notify
 from textual.widgets import Input, Static
 
+from reader.app.app import ReaderApp
 from reader.app.widgets.article_view import MARGIN
 from reader.app.widgets.glossary_panel import GlossaryPanel
 from tests.support.app import make_app, of_type, settle, status_text
 
 
-def app_without_extraction():
+def app_without_extraction() -> ReaderApp:
     return make_app(extract=False)  # curated entries only: fast and deterministic
 
 
-async def test_panel_opens_closed_at_start_and_selects_otan(data_dir):
+async def test_panel_opens_closed_at_start_and_selects_otan(data_dir: Path) -> None:
     app = app_without_extraction()
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(app, pilot)
@@ -67,7 +70,7 @@ async def test_panel_opens_closed_at_start_and_selects_otan(data_dir):
         assert not panel.has_class("-open") and app.view.has_focus
 
 
-async def test_marked_term_opens_its_entry_by_keyboard_and_mouse(data_dir):
+async def test_marked_term_opens_its_entry_by_keyboard_and_mouse(data_dir: Path) -> None:
     app = app_without_extraction()
     async with app.run_test(size=(200, 48)) as pilot:
         await settle(app, pilot)
@@ -90,7 +93,7 @@ async def test_marked_term_opens_its_entry_by_keyboard_and_mouse(data_dir):
         assert "Poutine: occurrence 1/" in status_text(app)
 
 
-async def test_next_occurrence_without_selection_is_a_notice(data_dir):
+async def test_next_occurrence_without_selection_is_a_notice(data_dir: Path) -> None:
     app = app_without_extraction()
     messages: list = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
@@ -101,7 +104,7 @@ async def test_next_occurrence_without_selection_is_a_notice(data_dir):
         assert any("Choose a glossary entry first" in text for text in told)
 
 
-async def test_slash_from_the_text_filters_and_escape_returns(data_dir):
+async def test_slash_from_the_text_filters_and_escape_returns(data_dir: Path) -> None:
     """`/` typed in the text opens the panel on its filter; Escape goes back to the text; an
     entry opened from the text clears the filter and puts the tree cursor on it."""
     app = app_without_extraction()
@@ -125,7 +128,7 @@ async def test_slash_from_the_text_filters_and_escape_returns(data_dir):
         )
 
 
-async def test_narrow_screen_panel_covers_the_text_and_escape_closes_it(data_dir):
+async def test_narrow_screen_panel_covers_the_text_and_escape_closes_it(data_dir: Path) -> None:
     app = app_without_extraction()
     async with app.run_test(size=(40, 15)) as pilot:
         await settle(app, pilot)
@@ -142,7 +145,7 @@ async def test_narrow_screen_panel_covers_the_text_and_escape_closes_it(data_dir
         assert not panel.is_open and app.view.has_focus
 
 
-def test_the_panel_marks_a_machine_guess_as_the_exports_do():
+def test_the_panel_marks_a_machine_guess_as_the_exports_do() -> None:
     """QA 2026-12-01 Q13: a guess looked exactly like a vetted entry."""
     from glossary.model import Entry
     from reader.app.widgets.glossary_panel import entry_label

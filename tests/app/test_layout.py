@@ -15,13 +15,13 @@ def lines(text: str, width: int) -> list[str]:
     return [text[a:b] for a, b in wrap(text, width)]
 
 
-def test_emoji_are_wrapped_by_cell_width():
+def test_emoji_are_wrapped_by_cell_width() -> None:
     # Design review item 3: this gave 10-cell lines and an extra empty span.
     assert lines("😀" * 10, 5) == ["😀😀"] * 5
     assert lines("中文字符测试 abc", 5) == ["中文", "字符", "测试", "abc"]
 
 
-def test_long_words_are_cut_by_cells_never_inside_a_cluster():
+def test_long_words_are_cut_by_cells_never_inside_a_cluster() -> None:
     family = "👨\u200d👩\u200d👧"  # one cluster, drawn as three faces: six cells
     assert lines(family * 3, 12) == [family * 2, family]
     assert lines(family * 3, 5) == [family] * 3  # wider than the line, still never cut
@@ -29,7 +29,7 @@ def test_long_words_are_cut_by_cells_never_inside_a_cluster():
     assert lines("anticonstitutionnellement", 10) == ["anticonsti", "tutionnell", "ement"]
 
 
-def test_no_break_before_high_punctuation_or_after_opening_guillemet():
+def test_no_break_before_high_punctuation_or_after_opening_guillemet() -> None:
     # QA row 41: « fixé à 2 » / « %, un niveau » and a line starting with « ? ».
     text = "Le taux est fixé à 2 %, un niveau que Trump a rejeté : Poutine ? « Ça suffit » dit-il."
     for width in range(12, 40):
@@ -40,11 +40,11 @@ def test_no_break_before_high_punctuation_or_after_opening_guillemet():
     assert lines("il a dit « non", 11) == ["il a dit", "« non"]
 
 
-def test_no_break_spaces_hold_words_together():
+def test_no_break_spaces_hold_words_together() -> None:
     assert lines("fixé à 2\u00a0%", 9) == ["fixé à", "2\u00a0%"]
 
 
-def test_empty_and_blank():
+def test_empty_and_blank() -> None:
     assert wrap("", 10) == [(0, 0)]
     assert wrap("   ", 10) == [(0, 0)]
 
@@ -83,7 +83,7 @@ def _group_start(text: str, start: int, end: int) -> int:
 @given(TEXTS, st.integers(min_value=2, max_value=40))
 @example(text="a « a👨\u200d👩 ", width=3)  # the word after « is cut: a ZWJ pair is 4 cells
 @example(text="👨\u200d👩 ", width=2)  # a lone cluster wider than the line
-def test_every_line_fits_and_words_survive_in_order(text, width):
+def test_every_line_fits_and_words_survive_in_order(text, width) -> None:
     spans = wrap(text, width)
     pos = 0
     for a, b in spans:
@@ -107,7 +107,7 @@ def test_every_line_fits_and_words_survive_in_order(text, width):
             assert together > width or group == start, (text[start:end], text[a:b])
 
 
-def test_what_is_drawn_takes_the_cells_a_terminal_gives_it():
+def test_what_is_drawn_takes_the_cells_a_terminal_gives_it() -> None:
     """QA 2026-12-01 Q19: a ZWJ family counted 2 cells and was drawn in 8 by tmux, pushing
     the row's English out of its column. Drawn apart, each character's own width (what a
     terminal without ZWJ joining uses) adds up to the cells the layout counted."""

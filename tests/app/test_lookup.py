@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input
@@ -72,7 +73,7 @@ async def looked_up(app, pilot, *keys: str) -> LookupPanel:
     return app.main.query_one(LookupPanel)
 
 
-async def test_arrows_move_a_word_cursor_drawn_on_the_word(data_dir):
+async def test_arrows_move_a_word_cursor_drawn_on_the_word(data_dir: Path) -> None:
     app = make_app(extract=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -98,7 +99,7 @@ async def test_arrows_move_a_word_cursor_drawn_on_the_word(data_dir):
         assert view.word is None and cursor_cells(view) == []
 
 
-async def test_l_opens_the_lookup_and_escape_closes_it_keeping_the_row(data_dir):
+async def test_l_opens_the_lookup_and_escape_closes_it_keeping_the_row(data_dir: Path) -> None:
     app = make_app(extract=False)
     messages: list = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
@@ -135,7 +136,7 @@ async def test_l_opens_the_lookup_and_escape_closes_it_keeping_the_row(data_dir)
         assert word_under_cursor(view) == "semble"  # the cursor stays where it was
 
 
-async def test_enter_looks_up_and_a_glossary_term_wins_over_its_word(data_dir):
+async def test_enter_looks_up_and_a_glossary_term_wins_over_its_word(data_dir: Path) -> None:
     app = make_app(extract=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -149,7 +150,7 @@ async def test_enter_looks_up_and_a_glossary_term_wins_over_its_word(data_dir):
         assert "glossary term" in panel_text(app)
 
 
-async def test_click_on_a_french_word_looks_it_up(data_dir):
+async def test_click_on_a_french_word_looks_it_up(data_dir: Path) -> None:
     app = make_app(extract=False)
     messages: list = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
@@ -174,7 +175,9 @@ async def test_click_on_a_french_word_looks_it_up(data_dir):
         assert len(sent(messages, ArticleView.LookupRequested)) == requested
 
 
-async def test_a_adds_to_my_glossary_and_another_article_marks_it(data_dir, tmp_path):
+async def test_a_adds_to_my_glossary_and_another_article_marks_it(
+    data_dir: Path, tmp_path: Path
+) -> None:
     app = make_app(extract=False)
     messages: list = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
@@ -214,7 +217,9 @@ async def test_a_adds_to_my_glossary_and_another_article_marks_it(data_dir, tmp_
 
 
 @pytest.mark.slow
-async def test_s_saves_the_word_and_the_anki_export_has_its_sentence_pair(data_dir, tmp_path):
+async def test_s_saves_the_word_and_the_anki_export_has_its_sentence_pair(
+    data_dir: Path, tmp_path: Path
+) -> None:
     app = make_app(extract=False)
     messages: list = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
@@ -255,7 +260,7 @@ def anki_fields(deck) -> list[str]:
         return [row[0] for row in db.execute("SELECT flds FROM notes")]
 
 
-async def test_keys_are_in_the_footer_and_the_help(data_dir):
+async def test_keys_are_in_the_footer_and_the_help(data_dir: Path) -> None:
     app = make_app(extract=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -267,7 +272,9 @@ async def test_keys_are_in_the_footer_and_the_help(data_dir):
         assert "Save to vocabulary" in shown
 
 
-async def test_a_word_in_an_unread_sentence_answers_at_once_then_is_refined(data_dir, monkeypatch):
+async def test_a_word_in_an_unread_sentence_answers_at_once_then_is_refined(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Once spaCy is loaded, a click in a sentence it has not read gets Apertium's answer
     first (instant) and spaCy's reading right after, replacing it. The background read of
     the sentence (the prefetch the click starts) is held until the quick answer is shown,
@@ -302,8 +309,8 @@ async def test_a_word_in_an_unread_sentence_answers_at_once_then_is_refined(data
 
 @pytest.mark.needs_apertium
 async def test_a_term_added_is_enforced_in_the_english_shown_without_moving_the_reader(
-    data_dir, tmp_path
-):
+    data_dir: Path, tmp_path: Path
+) -> None:
     """Issue 14, item 4: ``a`` re-enforces the blocks already shown, in the background; a
     term added from the command line while the app runs is used from the next open."""
     path = tmp_path / "lone.fr.txt"

@@ -3,6 +3,9 @@ user's glossary and saves to the vocabulary in its own workers, and posts what i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
@@ -39,13 +42,13 @@ class PanelApp(App[None]):
 
 
 @pytest.fixture(scope="module")
-def service():
+def service() -> Iterator[LookupService]:
     with LookupService(load(SEED)) as service:
         yield service
 
 
 @pytest.fixture(scope="module")
-def results(service):
+def results(service: LookupService):
     sentence = "Les grandes villes manquent de logements."
     return (
         service.lookup("villes", sentence, english="Big cities lack housing."),
@@ -58,7 +61,9 @@ def panel_text(app: PanelApp) -> str:
     return str(app.query_one("#lookup", Static).render())
 
 
-async def test_panel_shows_lemma_glosses_sources_and_sentence_pair(results, service, data_dir):
+async def test_panel_shows_lemma_glosses_sources_and_sentence_pair(
+    results, service: LookupService, data_dir: Path
+) -> None:
     villes, *_ = results
     app = PanelApp(service)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -99,7 +104,7 @@ async def test_panel_shows_lemma_glosses_sources_and_sentence_pair(results, serv
         assert not panel.display and isinstance(app.messages[-1], LookupPanel.Closed)
 
 
-async def test_panel_says_when_no_source_knows_the_word(results, service):
+async def test_panel_says_when_no_source_knows_the_word(results, service: LookupService) -> None:
     _, unknown, _ = results
     app = PanelApp(service)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -112,7 +117,9 @@ async def test_panel_says_when_no_source_knows_the_word(results, service):
         assert panel.chosen is None
 
 
-async def test_a_on_a_function_word_asks_first(results, service, data_dir):
+async def test_a_on_a_function_word_asks_first(
+    results, service: LookupService, data_dir: Path
+) -> None:
     """QA 2026-12-01 Q11: one key and Enter put « à » → "at" into every article."""
     *_, preposition = results
     assert preposition.pos == "preposition" and preposition.function_word

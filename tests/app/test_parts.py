@@ -20,7 +20,7 @@ FR = "Le président a récemment déclaré à NBC News qu'il avait conclu un acc
 EN = "The president recently told NBC News that he had reached a deal through NATO."
 
 
-def test_locate_finds_the_word_drawn_at_a_point_side_by_side():
+def test_locate_finds_the_word_drawn_at_a_point_side_by_side() -> None:
     columns = Columns.for_width(100, "both")
     row = layout_row(FR, EN, columns)
     assert not columns.stacked and row.fr and row.en
@@ -37,7 +37,7 @@ def test_locate_finds_the_word_drawn_at_a_point_side_by_side():
     assert locate(columns, row, row.height - 1, 3) is None  # the label line
 
 
-def test_stacked_rows_put_english_under_french():
+def test_stacked_rows_put_english_under_french() -> None:
     columns = Columns.for_width(40, "both")
     row = layout_row(FR, EN, columns)
     assert columns.stacked
@@ -53,7 +53,7 @@ def test_stacked_rows_put_english_under_french():
     words=st.lists(st.text("abcdéf", min_size=1, max_size=12), min_size=1, max_size=40),
     x=st.integers(0, 200),
 )
-def test_locate_only_ever_names_drawn_cells(width, mode, words, x):
+def test_locate_only_ever_names_drawn_cells(width, mode, words, x) -> None:
     text = " ".join(words)
     columns = Columns.for_width(width, mode)
     row = layout_row(text, text, columns)
@@ -67,7 +67,7 @@ def test_locate_only_ever_names_drawn_cells(width, mode, words, x):
         assert cell.x <= x < cell.x + cell.width and 0 <= point.line < len(spans)
 
 
-def test_marks_for_names_kinds_not_styles():
+def test_marks_for_names_kinds_not_styles() -> None:
     article = load(SEED)
     glossary = build.build(article)
     plain = marks_for(glossary)
@@ -83,7 +83,7 @@ def test_marks_for_names_kinds_not_styles():
     assert marks_for(None) == {}
 
 
-def test_schedule_takes_the_focus_first_and_every_block_once():
+def test_schedule_takes_the_focus_first_and_every_block_once() -> None:
     schedule = Schedule([3] * 100)
     first = schedule.take()
     assert first[0] == 0 and sum(3 for _ in first) >= FIRST_SENTENCES
@@ -98,7 +98,7 @@ def test_schedule_takes_the_focus_first_and_every_block_once():
     assert sorted(everything) == list(range(100)) and schedule.left == 0
 
 
-def test_schedule_grows_with_quick_calls_and_shrinks_with_slow_ones():
+def test_schedule_grows_with_quick_calls_and_shrinks_with_slow_ones() -> None:
     schedule = Schedule([1] * 100_000)
     sizes = []
     for seconds in (0.1, 0.1, 5.0):
@@ -111,12 +111,12 @@ def test_schedule_grows_with_quick_calls_and_shrinks_with_slow_ones():
     assert schedule.left > 0
 
 
-def test_block_translation_spans_cover_each_sentence():
+def test_block_translation_spans_cover_each_sentence() -> None:
     t = BlockTranslation(0, ("One.", "", "Two three."), "x", "1")
     assert [t.text[a:b] for a, b in t.spans] == ["One.", "", "Two three."]
 
 
-def test_settings_come_from_one_place():
+def test_settings_come_from_one_place() -> None:
     settings = Settings.from_env(
         {"READER_DATA_DIR": "/tmp/x", "READER_BEAM_SIZE": "2", "READER_THREADS": "zero"}
     )
@@ -125,7 +125,7 @@ def test_settings_come_from_one_place():
     assert not settings.debug and Settings.from_env({"READER_DEBUG": "1"}).debug
 
 
-def test_only_the_settings_module_reads_reader_variables():
+def test_only_the_settings_module_reads_reader_variables() -> None:
     root = ROOT
     readers = [
         path.relative_to(root).as_posix()
@@ -136,7 +136,7 @@ def test_only_the_settings_module_reads_reader_variables():
     assert readers == ["reader/settings.py"]
 
 
-def test_translation_marks_style_terms_failures_and_unknown_words():
+def test_translation_marks_style_terms_failures_and_unknown_words() -> None:
     from reader.app.marks import translation_marks
     from reader.translation import TermSpan
 

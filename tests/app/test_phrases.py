@@ -5,11 +5,13 @@ cache (as ``tests/support/statuses.py`` does), so no test waits for spaCy."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rich.style import Style
 from textual.notifications import Notify
 
-from reader.article import load
+from reader.article import Article, load
 from reader.learning.store import LearningStore
 from reader.nlp.analysis import Token
 from tests.support.app import make_app, of_type, settle, status_text
@@ -38,7 +40,7 @@ COUNTABLE = 14  # les rencontres; la réunion a eu lieu hier, les élections aur
 
 
 @pytest.fixture
-def article(tmp_path, data_dir):
+def article(tmp_path: Path, data_dir: Path) -> Article:
     import re
 
     from reader.nlp.cache import AnalysisCache
@@ -74,7 +76,9 @@ def told(messages) -> str:
     return " | ".join(m.notification.message for m in of_type(messages, Notify))
 
 
-async def test_shift_right_selects_two_words_and_a_status_key_marks_the_phrase(article):
+async def test_shift_right_selects_two_words_and_a_status_key_marks_the_phrase(
+    article: Article,
+) -> None:
     LearningStore().set("lieu", "learning-2")
     app = make_app("none", article.path, statuses=True)
     messages: list = []
@@ -112,7 +116,9 @@ async def test_shift_right_selects_two_words_and_a_status_key_marks_the_phrase(a
     assert LearningStore().statuses() == {"lieu": "learning-2", "avoir lieu": "known"}
 
 
-async def test_a_selection_is_looked_up_as_its_phrase(article, monkeypatch):
+async def test_a_selection_is_looked_up_as_its_phrase(
+    article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reader.app.messages import LookupReady
     from reader.app.widgets.lookup_panel import LookupPanel
 
@@ -137,7 +143,9 @@ async def test_a_selection_is_looked_up_as_its_phrase(article, monkeypatch):
     assert LearningStore().statuses() == {"avoir lieu": "learning-4"}
 
 
-async def test_saving_a_selected_phrase_makes_it_learning_1_in_the_text(article, monkeypatch):
+async def test_saving_a_selected_phrase_makes_it_learning_1_in_the_text(
+    article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reader.app.messages import LookupReady
     from reader.app.widgets.lookup_panel import LookupPanel
     from reader.learning.vocab import Vocabulary
@@ -167,7 +175,9 @@ async def test_saving_a_selected_phrase_makes_it_learning_1_in_the_text(article,
     assert [e.lemma for e in Vocabulary().entries()] == ["avoir lieu"]
 
 
-async def test_a_selection_stays_in_its_paragraph_and_plain_arrows_drop_it(article):
+async def test_a_selection_stays_in_its_paragraph_and_plain_arrows_drop_it(
+    article: Article,
+) -> None:
     app = make_app("none", article.path, statuses=True)
     messages: list = []
     async with app.run_test(size=(100, 24), message_hook=messages.append) as pilot:

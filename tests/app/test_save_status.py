@@ -7,6 +7,8 @@ reads « allions » as a present, and allier is a verb Apertium knows too)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.app.messages import LookupReady
@@ -32,7 +34,7 @@ ANALYSIS = [
 ]
 
 
-async def test_s_writes_one_status_under_the_analysis_lemma(tmp_path, data_dir):
+async def test_s_writes_one_status_under_the_analysis_lemma(tmp_path: Path, data_dir: Path) -> None:
     from reader.nlp.cache import AnalysisCache
 
     path = tmp_path / "marche.fr.txt"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.support.app import make_app, screen_text, settle, status_text, view_text
 
 LEDE = "L’article met en lumière"
 BLOCK_3 = "Le président Donald Trump semble"
 
 
-async def test_a_block_taller_than_the_screen_opens_at_its_top_and_scrolls(data_dir):
+async def test_a_block_taller_than_the_screen_opens_at_its_top_and_scrolls(data_dir: Path) -> None:
     app = make_app(extract=False)
     async with app.run_test(size=(40, 15)) as pilot:
         await settle(app, pilot)
@@ -27,7 +29,7 @@ async def test_a_block_taller_than_the_screen_opens_at_its_top_and_scrolls(data_
         assert view.scroll_y <= top or top < view.scroll_y < top + view.size.height * 4
 
 
-async def test_page_down_makes_a_block_whose_text_is_on_screen_current(data_dir):
+async def test_page_down_makes_a_block_whose_text_is_on_screen_current(data_dir: Path) -> None:
     app = make_app(extract=False)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(app, pilot)
@@ -38,7 +40,7 @@ async def test_page_down_makes_a_block_whose_text_is_on_screen_current(data_dir)
             assert view.scroll_y <= top < view.scroll_y + view.page_height, key
 
 
-async def test_resizing_keeps_the_current_block_in_view(data_dir):
+async def test_resizing_keeps_the_current_block_in_view(data_dir: Path) -> None:
     app = make_app(extract=False)
     async with app.run_test(size=(40, 15)) as pilot:
         await settle(app, pilot)
@@ -54,7 +56,7 @@ async def test_resizing_keeps_the_current_block_in_view(data_dir):
             assert top < view.scroll_y + view.page_height and bottom > view.scroll_y, size
 
 
-async def test_status_line_puts_the_place_first_and_fits(data_dir):
+async def test_status_line_puts_the_place_first_and_fits(data_dir: Path) -> None:
     app = make_app("apertium", extract=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -67,7 +69,7 @@ async def test_status_line_puts_the_place_first_and_fits(data_dir):
             assert key in shown  # the footer keeps them at 80 columns
 
 
-async def test_engine_none_shows_french_only_at_full_width(data_dir):
+async def test_engine_none_shows_french_only_at_full_width(data_dir: Path) -> None:
     app = make_app("none", extract=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -81,7 +83,7 @@ async def test_engine_none_shows_french_only_at_full_width(data_dir):
         assert BLOCK_3 in view_text(app)
 
 
-async def test_position_is_restored_to_the_top_of_the_block(data_dir):
+async def test_position_is_restored_to_the_top_of_the_block(data_dir: Path) -> None:
     app = make_app("apertium", remember=True, extract=False)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(app, pilot)
@@ -94,7 +96,7 @@ async def test_position_is_restored_to_the_top_of_the_block(data_dir):
         assert view.scroll_y == view.row_top(6)
 
 
-async def test_widening_shows_a_block_that_now_fits_from_its_top(data_dir):
+async def test_widening_shows_a_block_that_now_fits_from_its_top(data_dir: Path) -> None:
     """QA 12: read inside a tall block at 40x15, widen to 160x48: the block's start shows."""
     app = make_app(extract=False)
     async with app.run_test(size=(40, 15)) as pilot:
@@ -109,7 +111,7 @@ async def test_widening_shows_a_block_that_now_fits_from_its_top(data_dir):
         assert view.current == current and view.scroll_y <= view.row_top(current)
 
 
-async def test_footer_items_stand_apart_and_the_palette_key_ends_the_line(data_dir):
+async def test_footer_items_stand_apart_and_the_palette_key_ends_the_line(data_dir: Path) -> None:
     """QA 2026-12-01 Q17: "k/↑j/↓ Movespace Hide/Reveal", and one cell of the keys under the
     palette key showed after it ("^p paletteQ") once the keys overflowed."""
     from itertools import pairwise

@@ -4,6 +4,7 @@ block at 40×15 and a marked occurrence with the glossary open."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -29,11 +30,11 @@ async def translated(pilot) -> None:
     [["b"], ["f"], ["e"], ["h", "j", "j", "space"]],
     ids=["both", "french", "english", "learner"],
 )
-def test_modes(snap_compare, data_dir, keys):
+def test_modes(snap_compare, data_dir: Path, keys) -> None:
     assert snap_compare(seed_app(), press=keys, terminal_size=(120, 40), run_before=translated)
 
 
-def test_stacked_narrow(snap_compare, data_dir):
+def test_stacked_narrow(snap_compare, data_dir: Path) -> None:
     assert snap_compare(
         seed_app(),
         press=["j", "right_square_bracket"],
@@ -42,12 +43,12 @@ def test_stacked_narrow(snap_compare, data_dir):
     )
 
 
-def test_tall_block_opens_at_its_top(snap_compare, data_dir):
+def test_tall_block_opens_at_its_top(snap_compare, data_dir: Path) -> None:
     """40x15: the lede is taller than the screen; j shows its first line, not its last."""
     assert snap_compare(seed_app(), press=["j"], terminal_size=(40, 15), run_before=translated)
 
 
-def test_current_occurrence_is_marked(snap_compare, data_dir):
+def test_current_occurrence_is_marked(snap_compare, data_dir: Path) -> None:
     """The selected entry's occurrences are highlighted; the one n went to is reversed."""
     assert snap_compare(
         seed_app(),
@@ -57,7 +58,7 @@ def test_current_occurrence_is_marked(snap_compare, data_dir):
     )
 
 
-def test_lookup_panel_open(snap_compare, data_dir):
+def test_lookup_panel_open(snap_compare, data_dir: Path) -> None:
     """l on « semble »: the panel under the text (lemma, glosses with their sources, the
     sentence pair), the word cursor on the word and its row still on screen."""
     from tests.support.app import lookups_settled
@@ -73,7 +74,7 @@ def test_lookup_panel_open(snap_compare, data_dir):
     assert snap_compare(app, terminal_size=(120, 40), run_before=look_up)
 
 
-def test_words_marked_by_status(snap_compare, data_dir, tmp_path):
+def test_words_marked_by_status(snap_compare, data_dir: Path, tmp_path: Path) -> None:
     """New words coloured, learning 1–4 graded (1 and 2 bold), known and ignored plain, the
     name « Trump » plain; the cursor (reversed) on a learning word in the current sentence."""
     from reader.learning.store import LearningStore

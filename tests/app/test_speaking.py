@@ -99,7 +99,7 @@ def eventually(condition: Callable[[], object], timeout: float = 10) -> None:
         deadline.cancel()
 
 
-def test_the_late_end_of_a_stopped_request_leaves_the_new_highlight_on():
+def test_the_late_end_of_a_stopped_request_leaves_the_new_highlight_on() -> None:
     speaker, speech, posted, shown = speaker_with()
     first, old = say(speaker, speech, ONE)
     second, new = say(speaker, speech, TWO)
@@ -119,7 +119,7 @@ def test_the_late_end_of_a_stopped_request_leaves_the_new_highlight_on():
     assert not speaker.stop()  # nothing plays now
 
 
-def test_the_start_of_a_request_replaced_meanwhile_is_not_shown():
+def test_the_start_of_a_request_replaced_meanwhile_is_not_shown() -> None:
     speaker, speech, posted, shown = speaker_with()
     _, first = say(speaker, speech, ONE)
     say(speaker, speech, TWO)
@@ -128,7 +128,7 @@ def test_the_start_of_a_request_replaced_meanwhile_is_not_shown():
     assert shown == []
 
 
-def test_stop_while_a_request_is_starting_stops_it_once_started():
+def test_stop_while_a_request_is_starting_stops_it_once_started() -> None:
     speaker, speech, posted, shown = speaker_with(held=True)
     speaker.say(ONE)
     asked(speech)  # the thread is inside speech.say, which has not returned
@@ -146,7 +146,7 @@ def test_stop_while_a_request_is_starting_stops_it_once_started():
     assert shown == []
 
 
-def test_a_request_that_cannot_start_is_one_error_for_the_screen():
+def test_a_request_that_cannot_start_is_one_error_for_the_screen() -> None:
     refused = StandInSpeech(refuse=NoAudioDevice("no player found (pw-play, paplay, aplay)"))
     speaker, speech, posted, shown = speaker_with(refused)
     speaker.say(ONE)
@@ -157,7 +157,7 @@ def test_a_request_that_cannot_start_is_one_error_for_the_screen():
     assert speaker.ended(ended) == ended.error and not speaker.busy and shown == []
 
 
-def test_after_close_nothing_is_posted_or_shown():
+def test_after_close_nothing_is_posted_or_shown() -> None:
     speaker, speech, posted, shown = speaker_with()
     _, playback = say(speaker, speech, ONE)
     speaker.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import pytest
 from textual.notifications import Notify
@@ -46,7 +47,9 @@ def drawn_as_spoken(view: ArticleView) -> tuple[int, str]:
 
 
 @asynccontextmanager
-async def reading(monkeypatch, player: str | None) -> AsyncIterator[tuple[ReaderApp, Pilot, list]]:
+async def reading(
+    monkeypatch: pytest.MonkeyPatch, player: str | None
+) -> AsyncIterator[tuple[ReaderApp, Pilot, list]]:
     """The app on the seed, its translation done, speaking with ``player`` (None: this
     machine's own); the messages it handled."""
     if player is None:
@@ -66,7 +69,7 @@ def sentence(index: int, number: int) -> Spoken:
     return Spoken(s.text, index, s.start, s.end)
 
 
-def test_what_p_says():
+def test_what_p_says() -> None:
     block = load(SEED).blocks[PRESIDENT]
     first, second = block.sentences[0], block.sentences[1]
     assert to_say(block, None, None) == sentence(PRESIDENT, 0)
@@ -90,8 +93,8 @@ def test_what_p_says():
 @pytest.mark.slow
 @pytest.mark.needs_espeak
 async def test_p_highlights_the_sentence_while_it_plays_and_clears_it_at_the_end(
-    data_dir, tmp_path, monkeypatch
-):
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stub = make_stub(tmp_path / "stub", then=GATED)
     async with reading(monkeypatch, stub.command) as (app, pilot, messages):
         view = app.view
@@ -119,7 +122,9 @@ async def test_p_highlights_the_sentence_while_it_plays_and_clears_it_at_the_end
 
 @pytest.mark.slow
 @pytest.mark.needs_espeak
-async def test_a_new_p_stops_the_first_and_escape_stops_the_second(data_dir, tmp_path, monkeypatch):
+async def test_a_new_p_stops_the_first_and_escape_stops_the_second(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stub = make_stub(tmp_path / "stub", then=LONG)
     async with reading(monkeypatch, stub.command) as (app, pilot, messages):
         view = app.view
@@ -156,7 +161,9 @@ async def test_a_new_p_stops_the_first_and_escape_stops_the_second(data_dir, tmp
 @pytest.mark.slow
 @pytest.mark.needs_espeak
 @pytest.mark.skipif(no_audio_device_here() is None, reason="this machine may have an audio device")
-async def test_without_an_audio_device_p_is_one_notice(data_dir, monkeypatch):
+async def test_without_an_audio_device_p_is_one_notice(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """This machine's own default: aplay, which finds no sound card."""
     async with reading(monkeypatch, None) as (app, pilot, messages):
         await pilot.press("p")
@@ -169,7 +176,7 @@ async def test_without_an_audio_device_p_is_one_notice(data_dir, monkeypatch):
         assert app.view.speaking is None
 
 
-async def test_the_help_lists_p_and_still_fits_a_40_line_terminal(data_dir):
+async def test_the_help_lists_p_and_still_fits_a_40_line_terminal(data_dir: Path) -> None:
     from textual.containers import VerticalScroll
 
     from reader.app.screens.help import HelpScreen
@@ -186,7 +193,9 @@ async def test_the_help_lists_p_and_still_fits_a_40_line_terminal(data_dir):
 
 @pytest.mark.slow
 @pytest.mark.needs_espeak
-async def test_in_the_lookup_panel_p_says_the_word(data_dir, tmp_path, monkeypatch):
+async def test_in_the_lookup_panel_p_says_the_word(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """« L’article » looked up is « article »: p there says the panel's word, not the
     cursor's, highlighted where it is in the text."""
     from reader.app.messages import LookupReady
@@ -211,7 +220,9 @@ async def test_in_the_lookup_panel_p_says_the_word(data_dir, tmp_path, monkeypat
 
 @pytest.mark.slow
 @pytest.mark.needs_espeak
-async def test_quitting_while_speaking_leaves_no_sound_playing(data_dir, tmp_path, monkeypatch):
+async def test_quitting_while_speaking_leaves_no_sound_playing(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stub = make_stub(tmp_path / "stub", then=LONG)
     async with reading(monkeypatch, stub.command) as (app, pilot, messages):
         await pilot.press("p")
@@ -225,7 +236,9 @@ async def test_quitting_while_speaking_leaves_no_sound_playing(data_dir, tmp_pat
 
 @pytest.mark.slow
 @pytest.mark.needs_espeak
-async def test_each_p_without_a_sound_card_is_not_another_notice(data_dir, tmp_path, monkeypatch):
+async def test_each_p_without_a_sound_card_is_not_another_notice(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Trial row T24: each p stacked another identical "no audio device" notice."""
     from tests.speech.support import failing
 

@@ -8,12 +8,14 @@ spaCy, on a short text."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from rich.style import Style
 from textual.notifications import Notify
 
 from reader.app.messages import StatusesFailed, StatusesReady
+from reader.article import Article
 from reader.learning.store import LearningStore
 from tests.support.app import make_app, of_type, settle, status_text
 from tests.support.statuses import short_article
@@ -23,11 +25,11 @@ COUNTABLE = 27  # its words to learn (« Trump » is a name)
 
 
 @pytest.fixture
-def article(tmp_path, data_dir):
+def article(tmp_path: Path, data_dir: Path) -> Article:
     return short_article(tmp_path)
 
 
-def app_on(article, **options):
+def app_on(article: Article, **options):
     options.setdefault("statuses", True)
     return make_app("none", article.path, **options)
 
@@ -53,7 +55,7 @@ def told(messages) -> str:
     return " | ".join(m.notification.message for m in of_type(messages, Notify))
 
 
-async def test_words_are_marked_by_status_once_the_statuses_are_in(article):
+async def test_words_are_marked_by_status_once_the_statuses_are_in(article: Article) -> None:
     store = LearningStore()
     store.set_many({"chat": "learning-1", "dormir": "known", "voir": "ignored", "au": "learning-4"})
     app = app_on(article)
@@ -79,7 +81,9 @@ async def test_words_are_marked_by_status_once_the_statuses_are_in(article):
         assert style_of(app, CATS, "chats").color == learning_1.color
 
 
-async def test_keys_set_the_cursor_words_status_and_quitting_keeps_every_change(article):
+async def test_keys_set_the_cursor_words_status_and_quitting_keeps_every_change(
+    article: Article,
+) -> None:
     app = app_on(article)
     messages: list = []
     async with app.run_test(size=(100, 24), message_hook=messages.append) as pilot:
@@ -98,7 +102,9 @@ async def test_keys_set_the_cursor_words_status_and_quitting_keeps_every_change(
     assert LearningStore().statuses() == {"chat": "known", "dormir": "learning-3", "au": "ignored"}
 
 
-async def test_u_jumps_to_the_next_new_word_and_M_marks_the_rest_of_a_block_known(article):
+async def test_u_jumps_to_the_next_new_word_and_M_marks_the_rest_of_a_block_known(
+    article: Article,
+) -> None:
     LearningStore().set_many(dict.fromkeys(["le", "chat", "dormir"], "known"))
     app = app_on(article)
     messages: list = []
@@ -130,7 +136,7 @@ async def test_u_jumps_to_the_next_new_word_and_M_marks_the_rest_of_a_block_know
     assert LearningStore().statuses() == dict.fromkeys(["le", "chat", "dormir"], "known")
 
 
-async def test_blocks_moved_past_count_as_read_and_S_shows_the_statistics(article):
+async def test_blocks_moved_past_count_as_read_and_S_shows_the_statistics(article: Article) -> None:
     from reader.app.screens.stats import StatsScreen
 
     app = app_on(article)
@@ -150,7 +156,7 @@ async def test_blocks_moved_past_count_as_read_and_S_shows_the_statistics(articl
         await pilot.press("escape", "q")
 
 
-async def test_the_lookup_panel_shows_and_sets_the_words_status(article):
+async def test_the_lookup_panel_shows_and_sets_the_words_status(article: Article) -> None:
     from reader.app.messages import LookupReady
     from reader.app.widgets.lookup_panel import LookupPanel
 
@@ -188,8 +194,8 @@ async def test_the_lookup_panel_shows_and_sets_the_words_status(article):
 
 
 async def test_without_a_usable_data_folder_the_text_reads_and_the_keys_say_why(
-    tmp_path, monkeypatch
-):
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.support.statuses import TEXT
 
     path = tmp_path / "chats.fr.txt"
@@ -210,8 +216,8 @@ async def test_without_a_usable_data_folder_the_text_reads_and_the_keys_say_why(
 
 @pytest.mark.parametrize("extract", [True, False], ids=["with-extraction", "alone"])
 async def test_spacy_reads_the_text_once_for_the_glossary_and_the_statuses(
-    tmp_path, data_dir, monkeypatch, extract
-):
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, extract: bool
+) -> None:
     """No analysis in the cache: with extraction on, its pass is the statuses' pass too;
     with extraction off, the statuses run the pass themselves. The pass is then cached."""
     import reader.nlp.analysis
@@ -242,7 +248,7 @@ async def test_spacy_reads_the_text_once_for_the_glossary_and_the_statuses(
     assert "chat" in marks.words.lemmas and marks.countable > 20
 
 
-async def test_two_windows_marking_words_at_once_lose_nothing(article):
+async def test_two_windows_marking_words_at_once_lose_nothing(article: Article) -> None:
     """Two sessions' writers (each its own store, as two processes have) write at once."""
     import asyncio
     import threading
@@ -290,7 +296,9 @@ async def test_two_windows_marking_words_at_once_lose_nothing(article):
         assert changes[-1].new == store.statuses()[lemma]
 
 
-async def test_the_word_keys_are_in_the_help_which_fits_40_lines_and_in_the_palette(data_dir):
+async def test_the_word_keys_are_in_the_help_which_fits_40_lines_and_in_the_palette(
+    data_dir: Path,
+) -> None:
     from textual.containers import VerticalScroll
 
     from reader.app.commands import reader_commands
@@ -309,7 +317,7 @@ async def test_the_word_keys_are_in_the_help_which_fits_40_lines_and_in_the_pale
         assert app.screen.query_one(VerticalScroll).max_scroll_y == 0  # all of it in sight
 
 
-async def test_the_statistics_table_fits_the_screen_with_a_long_title():
+async def test_the_statistics_table_fits_the_screen_with_a_long_title() -> None:
     from textual.app import App
     from textual.widgets import DataTable
 

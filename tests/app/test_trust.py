@@ -3,6 +3,8 @@ and --no-enforce showing the raw English (real Apertium)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.app.app import ReaderApp
@@ -27,7 +29,7 @@ async def _english_and_marks(enforce: bool):
     return english, marks
 
 
-async def test_enforced_terms_are_marked_and_unknown_words_dimmed(data_dir):
+async def test_enforced_terms_are_marked_and_unknown_words_dimmed(data_dir: Path) -> None:
     english, marks = await _english_and_marks(enforce=True)
     kinds = {m.kind for _, m in marks}
     assert {"term", "unknown"} <= kinds
@@ -39,7 +41,7 @@ async def test_enforced_terms_are_marked_and_unknown_words_dimmed(data_dir):
     assert any("tariffs" in t.text for t in english.values())
 
 
-async def test_no_enforce_shows_the_raw_english(data_dir):
+async def test_no_enforce_shows_the_raw_english(data_dir: Path) -> None:
     english, _ = await _english_and_marks(enforce=False)
     statuses = {s.status for t in english.values() for ts in t.terms for s in ts}
     assert "enforced" not in statuses

@@ -31,13 +31,13 @@ def meant(m: StatusMarks, block: int, form: str) -> str | None:
     return word.lemma if word is not None else None
 
 
-def test_the_cursor_means_the_word_not_the_elided_article_or_a_name():
+def test_the_cursor_means_the_word_not_the_elided_article_or_a_name() -> None:
     m = marks()
     assert meant(m, 2, "d’armes") == "arme" and meant(m, 2, "n’a") == "avoir"
     assert meant(m, 1, "chats") == "chat" and meant(m, 1, "Trump") is None
 
 
-def test_u_and_U_go_to_words_that_are_new_or_learning_across_blocks():
+def test_u_and_U_go_to_words_that_are_new_or_learning_across_blocks() -> None:
     known = dict.fromkeys(["le", "chat", "dormir", "au", "soleil", "voir", "et", "chien"], "known")
     m = marks(known | {"un": "known", "il": "known", "ne": "known", "pas": "learning-2"})
     cursor = WordCursor(ARTICLE)
@@ -66,13 +66,13 @@ def test_u_and_U_go_to_words_that_are_new_or_learning_across_blocks():
     assert form(jump(m, cursor, 2, None, -1)) == "d’armes"
 
 
-def test_the_marks_drawn_are_the_new_and_learning_words_with_their_status():
+def test_the_marks_drawn_are_the_new_and_learning_words_with_their_status() -> None:
     m = marks({"chat": "learning-3", "le": "known", "dormir": "ignored"})
     assert block_marks(m.spans(0)) == (Mark("fr", 4, 9, "learning-3"),)
     assert [mark.kind for mark in block_marks(m.spans(2))][:3] == ["new", "learning-3", "new"]
 
 
-def test_the_status_line_and_the_panel_say_what_is_known():
+def test_the_status_line_and_the_panel_say_what_is_known() -> None:
     assert words_line(None, 0) == ""
     assert words_line(0.3125, 217) == "31.2% known · 217 new words"
     assert words_line(1.0, 1) == "100.0% known · 1 new word"
@@ -83,7 +83,7 @@ def test_the_status_line_and_the_panel_say_what_is_known():
     assert "Not a word to learn" in status_line(None, "", None)
 
 
-def test_the_status_goes_under_the_lookups_headline():
+def test_the_status_goes_under_the_lookups_headline() -> None:
     text = Text("chats → chat\nsleeps")
     assert with_line(text, Text("status")).plain == "chats → chat\nstatus\nsleeps"
     assert with_line(Text("chats"), Text("status")).plain == "chats\nstatus"

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
+
+import pytest
 
 from reader.app.app import ReaderApp
 from reader.app.commands import reader_commands
@@ -28,7 +31,7 @@ from tests.support.paths import SEED
 LONE_FR = "Titre du texte\n\nLe président a parlé de l'OTAN hier soir.\n\nIl a dit non.\n"
 
 
-def lone_article(tmp_path, glossary: str | None = None):
+def lone_article(tmp_path: Path, glossary: str | None = None):
     path = tmp_path / "lone.fr.txt"
     path.write_text(LONE_FR, encoding="utf-8")
     if glossary is not None:
@@ -43,7 +46,9 @@ def book(paragraphs: int = 600):
     return parse(text, "book.fr.txt")
 
 
-async def test_a_failing_glossary_is_not_a_translation_failure(tmp_path, data_dir):
+async def test_a_failing_glossary_is_not_a_translation_failure(
+    tmp_path: Path, data_dir: Path
+) -> None:
     article = lone_article(tmp_path, glossary='[[entry]]\nfr = "OTAN\nen = "NATO"\n')
     app = ReaderApp(article, "apertium", remember=False, extract=False, statuses=False)
     messages: list = []
@@ -59,7 +64,9 @@ async def test_a_failing_glossary_is_not_a_translation_failure(tmp_path, data_di
         assert "The president" in view_text(app)
 
 
-async def test_a_failed_engine_switch_keeps_the_english_shown(tmp_path, data_dir):
+async def test_a_failed_engine_switch_keeps_the_english_shown(
+    tmp_path: Path, data_dir: Path
+) -> None:
     app = ReaderApp(
         lone_article(tmp_path), "apertium", remember=False, extract=False, statuses=False
     )
@@ -76,7 +83,7 @@ async def test_a_failed_engine_switch_keeps_the_english_shown(tmp_path, data_dir
         assert [m.name for m in of_type(messages, EngineChanged)] == ["apertium"]
 
 
-async def test_a_successful_switch_rebuilds_english_and_glossary(data_dir):
+async def test_a_successful_switch_rebuilds_english_and_glossary(data_dir: Path) -> None:
     app = ReaderApp(load(SEED), "apertium", remember=False, extract=False, statuses=False)
     messages: list = []
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
@@ -91,7 +98,7 @@ async def test_a_successful_switch_rebuilds_english_and_glossary(data_dir):
         assert "English: reference" in status_text(app)
 
 
-async def test_the_palette_marks_engines_that_cannot_run(tmp_path, data_dir):
+async def test_the_palette_marks_engines_that_cannot_run(tmp_path: Path, data_dir: Path) -> None:
     app = ReaderApp(
         lone_article(tmp_path), "apertium", remember=False, extract=False, statuses=False
     )
@@ -102,7 +109,9 @@ async def test_the_palette_marks_engines_that_cannot_run(tmp_path, data_dir):
         assert "Engine: apertium" in titles and "Engine: none" in titles
 
 
-async def test_blocks_on_screen_get_their_english_first_after_a_jump(data_dir, monkeypatch):
+async def test_blocks_on_screen_get_their_english_first_after_a_jump(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The engine holds its first chunk until the screen has reacted to End: the very next
     chunk is the one on screen, whatever the machine's speed."""
     engine = GatedEngine()
@@ -126,7 +135,7 @@ async def test_blocks_on_screen_get_their_english_first_after_a_jump(data_dir, m
     assert sorted(order) == list(range(len(article.blocks)))
 
 
-async def test_the_glossary_panel_waits_for_the_translation(data_dir):
+async def test_the_glossary_panel_waits_for_the_translation(data_dir: Path) -> None:
     app = ReaderApp(book(), "apertium", remember=False, extract=True, statuses=False)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.press("g")
@@ -138,7 +147,7 @@ async def test_the_glossary_panel_waits_for_the_translation(data_dir):
         await pilot.press("q")
 
 
-async def test_quitting_does_not_wait_for_term_extraction(data_dir):
+async def test_quitting_does_not_wait_for_term_extraction(data_dir: Path) -> None:
     """spaCy runs in a daemon thread that exit never joins (thread workers would be joined)."""
     app = ReaderApp(book(3000), "none", remember=False, extract=True, statuses=False)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -154,7 +163,9 @@ async def test_quitting_does_not_wait_for_term_extraction(data_dir):
     assert app.return_code == 0
 
 
-async def test_an_unusable_data_folder_still_gives_english_and_notices(tmp_path, monkeypatch):
+async def test_an_unusable_data_folder_still_gives_english_and_notices(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be", encoding="utf-8")
     monkeypatch.setenv("READER_DATA_DIR", str(blocker))

@@ -10,6 +10,7 @@ import subprocess
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ from tests.support.cli import READER, one_line_error, run_reader
 from tests.support.paths import ROOT, SEED
 
 
-def test_translate_json_reference():
+def test_translate_json_reference() -> None:
     done = run_reader("translate", str(SEED), "--engine", "reference", "--format", "json")
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
@@ -33,7 +34,7 @@ def test_translate_json_reference():
         assert [s["fr"] for s in block["sentences"]] and all(s["en"] for s in block["sentences"])
 
 
-def test_translate_text_two_columns_on_a_terminal():
+def test_translate_text_two_columns_on_a_terminal() -> None:
     from rich.console import Console
 
     from reader import article as article_model
@@ -52,7 +53,7 @@ def test_translate_text_two_columns_on_a_terminal():
     assert "Français" not in text and "What happens now" in text
 
 
-def test_translate_to_a_pipe_is_unwrapped_and_markdown():
+def test_translate_to_a_pipe_is_unwrapped_and_markdown() -> None:
     piped = run_reader("translate", str(SEED), "--engine", "reference", env={"COLUMNS": "60"})
     assert piped.returncode == 0
     lines = piped.stdout.splitlines()
@@ -64,7 +65,7 @@ def test_translate_to_a_pipe_is_unwrapped_and_markdown():
     assert "*English: reference sha256:" in md.stdout
 
 
-def test_markdown_output_keeps_the_text_as_text():
+def test_markdown_output_keeps_the_text_as_text() -> None:
     """QA 2026-12-01 Q20: « # 1 au classement » is not a heading, <b> is not HTML."""
     from markdown_it import MarkdownIt
 
@@ -92,7 +93,7 @@ def test_markdown_output_keeps_the_text_as_text():
     assert shown == [text for text in ["Le titre ** étoilé", *paragraphs] for _ in "fr en".split()]
 
 
-def test_stdin_article():
+def test_stdin_article() -> None:
     done = run_reader(
         "translate",
         "-",
@@ -115,14 +116,14 @@ def test_stdin_article():
         (b"\x00\x01\x02binary\xff", "binary"),
     ],
 )
-def test_bad_input_one_line_exit_1(tmp_path, content, message):
+def test_bad_input_one_line_exit_1(tmp_path: Path, content, message: str) -> None:
     path = tmp_path / "article.txt"
     if content is not None:
         path.write_bytes(content)
     assert message in one_line_error(run_reader("translate", str(path), "--engine", "none"))
 
 
-def test_windows_1252_file_keeps_accents(tmp_path):
+def test_windows_1252_file_keeps_accents(tmp_path: Path) -> None:
     path = tmp_path / "cp1252.txt"
     path.write_bytes(
         "Élection présidentielle\nLe député a déclaré : « Ça suffit ! » Même à Noël.".encode(
@@ -136,12 +137,12 @@ def test_windows_1252_file_keeps_accents(tmp_path):
     assert doc["blocks"][1]["fr"] == "Le député a déclaré : « Ça suffit ! » Même à Noël."
 
 
-def test_usage_error_exits_2():
+def test_usage_error_exits_2() -> None:
     done = run_reader("translate", str(SEED), "--engine", "babel")
     assert done.returncode == 2 and "Traceback" not in done.stderr
 
 
-def test_auto_without_argos_says_what_it_picked(tmp_path):
+def test_auto_without_argos_says_what_it_picked(tmp_path: Path) -> None:
     env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "no-packages")}
     done = run_reader("translate", str(SEED), "--format", "json", env=env)
     assert done.returncode == 0, done.stderr
@@ -150,7 +151,7 @@ def test_auto_without_argos_says_what_it_picked(tmp_path):
     assert json.loads(done.stdout)["blocks"][0]["engine"] == engine
 
 
-def test_argos_end_to_end_and_corrupt_cache(installed_standin, tmp_path):
+def test_argos_end_to_end_and_corrupt_cache(installed_standin: Path, tmp_path: Path) -> None:
     env = {"READER_DATA_DIR": str(tmp_path / "data")}
     first = run_reader("translate", str(SEED), "--engine", "argos", "--format", "json", env=env)
     assert first.returncode == 0, first.stderr
@@ -167,7 +168,7 @@ def test_argos_end_to_end_and_corrupt_cache(installed_standin, tmp_path):
     assert json.loads(again.stdout)["blocks"] == blocks
 
 
-def test_models_list_and_remove(standin_archive, tmp_path):
+def test_models_list_and_remove(standin_archive: Path, tmp_path: Path) -> None:
     env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "pk")}
     empty = run_reader("models", "list", env=env)
     assert empty.returncode == 0 and "No Argos packages installed" in empty.stdout
@@ -181,7 +182,7 @@ def test_models_list_and_remove(standin_archive, tmp_path):
     )
 
 
-def test_models_install_from_index_over_loopback(standin_archive, tmp_path):
+def test_models_install_from_index_over_loopback(standin_archive: Path, tmp_path: Path) -> None:
     """The online path, with the index and package served from 127.0.0.1."""
     served = tmp_path / "served"
     served.mkdir()
@@ -220,7 +221,7 @@ def test_models_install_from_index_over_loopback(standin_archive, tmp_path):
     assert (tmp_path / "pk" / "translate-fr_en-standin" / "model" / "model.bin").is_file()
 
 
-def test_models_install_offline_is_one_clear_line(tmp_path):
+def test_models_install_offline_is_one_clear_line(tmp_path: Path) -> None:
     env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "pk"), "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/"}
     done = run_reader("models", "install", env=env)
     line = one_line_error(done)
@@ -238,7 +239,7 @@ def _without_root_powers(*args: str) -> list[str]:
     return ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *args]
 
 
-def test_models_install_of_an_unreadable_file_is_one_line_and_exit_1(tmp_path):
+def test_models_install_of_an_unreadable_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
     """QA 2026-12-01 Q20: not a usage error (exit 2)."""
     package = tmp_path / "locked.argosmodel"
     package.write_bytes(b"PK")
@@ -256,7 +257,7 @@ def test_models_install_of_an_unreadable_file_is_one_line_and_exit_1(tmp_path):
     assert line == f"reader: error: {package}: cannot read (Permission denied)"
 
 
-def test_no_download_is_attempted_by_translate(tmp_path):
+def test_no_download_is_attempted_by_translate(tmp_path: Path) -> None:
     """With no package installed, auto selection and translation never fetch the index or a model."""
     env = {
         "ARGOS_PACKAGES_DIR": str(tmp_path / "pk"),
@@ -270,7 +271,7 @@ def test_no_download_is_attempted_by_translate(tmp_path):
     assert not any((tmp_path / "cache").rglob("*.argosmodel*"))
 
 
-def test_glossary_json_on_the_seed():
+def test_glossary_json_on_the_seed() -> None:
     done = run_reader("glossary", str(SEED), "--format", "json", "--engine", "reference")
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
@@ -305,7 +306,7 @@ def test_glossary_json_on_the_seed():
     assert any(e["origin"] == "extracted" for e in doc["entries"])
 
 
-def test_glossary_csv_table_and_anki_outputs(tmp_path):
+def test_glossary_csv_table_and_anki_outputs(tmp_path: Path) -> None:
     csv_file = tmp_path / "g.csv"
     done = run_reader(
         "glossary",
@@ -353,7 +354,7 @@ def test_glossary_csv_table_and_anki_outputs(tmp_path):
     assert zipfile.is_zipfile(deck) and "collection.anki2" in zipfile.ZipFile(deck).namelist()
 
 
-def test_glossary_malformed_curated_file_is_one_line(tmp_path):
+def test_glossary_malformed_curated_file_is_one_line(tmp_path: Path) -> None:
     article = tmp_path / "a.fr.txt"
     article.write_text("Titre du texte\nUn paragraphe sur l’OTAN.", encoding="utf-8")
     (tmp_path / "a.glossary.toml").write_text('[[entry]]\nfr = "OTAN"\nen = ', encoding="utf-8")
@@ -361,7 +362,7 @@ def test_glossary_malformed_curated_file_is_one_line(tmp_path):
     assert "a.glossary.toml:3: malformed TOML" in line
 
 
-def test_an_output_name_too_long_for_the_file_system_is_one_line(tmp_path):
+def test_an_output_name_too_long_for_the_file_system_is_one_line(tmp_path: Path) -> None:
     """A check of the -o target that the file system itself refuses is one line, exit 1."""
     target = tmp_path / ("a" * 300 + ".csv")
     line = one_line_error(run_reader("vocab", "export", "-f", "csv", "-o", str(target)))

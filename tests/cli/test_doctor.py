@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader import doctor
 from tests.support.cli import run_reader
 
 
-def test_doctor_with_nothing_optional_says_what_to_install(tmp_path):
+def test_doctor_with_nothing_optional_says_what_to_install(tmp_path: Path) -> None:
     bare_path = tmp_path / "bin"  # no apertium, no lt-proc, nothing else either
     bare_path.mkdir()
     env = {
@@ -32,13 +34,15 @@ def test_doctor_with_nothing_optional_says_what_to_install(tmp_path):
 
 
 @pytest.mark.needs_apertium
-def test_doctor_lists_apertium_pairs_when_installed(tmp_path):
+def test_doctor_lists_apertium_pairs_when_installed(tmp_path: Path) -> None:
     done = run_reader("doctor", env={"READER_DATA_DIR": str(tmp_path / "data")})
     assert done.returncode == 0
     assert "✓ Apertium" in done.stdout and "fr-es" in done.stdout and "spa-eng" in done.stdout
 
 
-def test_unusable_data_folder_is_reported_not_a_crash(tmp_path, monkeypatch):
+def test_unusable_data_folder_is_reported_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("READER_DATA_DIR", str(blocker / "data"))
@@ -47,7 +51,7 @@ def test_unusable_data_folder_is_reported_not_a_crash(tmp_path, monkeypatch):
     assert "cannot be created" in rows[0].detail and "READER_DATA_DIR" in rows[0].how
 
 
-def test_cache_and_vocabulary_sizes_are_counted(data_dir):
+def test_cache_and_vocabulary_sizes_are_counted(data_dir: Path) -> None:
     from reader.learning.vocab import Vocabulary
 
     Vocabulary().save(word="villes", lemma="ville", english="city", source="typed")
@@ -57,7 +61,7 @@ def test_cache_and_vocabulary_sizes_are_counted(data_dir):
     assert rows["your vocabulary"].detail.startswith("1 word in")
 
 
-def test_a_crashing_check_becomes_its_own_failed_row(monkeypatch):
+def test_a_crashing_check_becomes_its_own_failed_row(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken() -> doctor.Check:
         raise RuntimeError("boom")
 
@@ -67,7 +71,7 @@ def test_a_crashing_check_becomes_its_own_failed_row(monkeypatch):
     assert rows[1].name == "spaCy French model"
 
 
-def test_doctor_reports_a_typo_in_your_glossary_and_moves_nothing(tmp_path):
+def test_doctor_reports_a_typo_in_your_glossary_and_moves_nothing(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     path = data / "glossary.toml"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,7 +31,7 @@ definition = "A small feline."
 
 
 @pytest.fixture
-def tiny(tmp_path):
+def tiny(tmp_path: Path):
     (tmp_path / "tiny.fr.txt").write_text("Titre\nLe chat.\n", encoding="utf-8")
     (tmp_path / "tiny.en.txt").write_text("Title\nabc\n", encoding="utf-8")  # the "engine" output
     (tmp_path / "ref.txt").write_text("Title\nabd\n", encoding="utf-8")
@@ -37,13 +39,13 @@ def tiny(tmp_path):
     return tmp_path
 
 
-def _eval(folder, *args):
+def _eval(folder: Path, *args: str) -> Any:  # the report's JSON
     done = run_reader("eval", str(folder / "tiny.fr.txt"), *args, "--format", "json")
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
-def test_scores_against_a_hand_computed_reference(tiny, data_dir):
+def test_scores_against_a_hand_computed_reference(tiny, data_dir: Path) -> None:
     report = _eval(
         tiny, "--engine", "reference", "--reference", str(tiny / "ref.txt"),
         "--glossary", str(tiny / "terms.toml"),
@@ -86,7 +88,7 @@ def test_scores_against_a_hand_computed_reference(tiny, data_dir):
 
 
 @pytest.mark.needs_apertium
-def test_without_a_reference_only_terms_are_scored(tiny, data_dir):
+def test_without_a_reference_only_terms_are_scored(tiny, data_dir: Path) -> None:
     (tiny / "tiny.en.txt").unlink()
     report = _eval(tiny, "--engine", "apertium", "--glossary", str(tiny / "terms.toml"))
     assert report["reference"] is None
@@ -96,7 +98,7 @@ def test_without_a_reference_only_terms_are_scored(tiny, data_dir):
     assert all(b["raw"]["chrf"] is None for b in report["blocks"])
 
 
-def test_no_machine_english_is_refused_in_one_line(tiny, data_dir):
+def test_no_machine_english_is_refused_in_one_line(tiny, data_dir: Path) -> None:
     """-e none has no English at all; -e reference against its own file scores 100 by
     construction: both are refused instead of a table of 0.0 or of 100."""
     for args, words in [
@@ -120,7 +122,7 @@ def _enforced(english: str, term: str) -> TermSpan:
     return TermSpan("k", start, start + len(term), "enforced")
 
 
-def test_broken_enforced_terms_are_seen():
+def test_broken_enforced_terms_are_seen() -> None:
     fr = "Le Congrès américain a voté les milliards alloués par le Congrès américain."
     bad = "Congrès Congress has voted the billions conceded by Congrès Congress."
     assert broken_span(CONGRESS, fr, bad, _enforced(bad, "Congrès Congress"))
@@ -138,7 +140,7 @@ def test_broken_enforced_terms_are_seen():
     )
 
 
-def test_broken_terms_count_as_wrong_so_accuracy_is_not_100():
+def test_broken_terms_count_as_wrong_so_accuracy_is_not_100() -> None:
     article = parse("Titre\nLe Congrès américain a voté.", "x.txt")
     bad = "Congrès Congress has voted."
     start = bad.index("Congrès Congress")
@@ -153,7 +155,7 @@ def test_broken_terms_count_as_wrong_so_accuracy_is_not_100():
 
 
 @pytest.mark.needs_apertium
-def test_the_seeds_enforced_english_has_no_broken_terms(data_dir):
+def test_the_seeds_enforced_english_has_no_broken_terms(data_dir: Path) -> None:
     done = run_reader("eval", str(SEED), "-e", "apertium", "--format", "json")
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
@@ -162,14 +164,14 @@ def test_the_seeds_enforced_english_has_no_broken_terms(data_dir):
     assert report["enforced"]["chrf"] >= report["raw"]["chrf"] + 2.0
 
 
-def test_missing_files_are_one_line_errors(tiny, data_dir):
+def test_missing_files_are_one_line_errors(tiny, data_dir: Path) -> None:
     done = run_reader("eval", str(tiny / "tiny.fr.txt"), "--reference", str(tiny / "nope.txt"))
     assert done.returncode == 1 and "nope.txt" in done.stderr and "Traceback" not in done.stderr
     done = run_reader("eval", str(tiny / "tiny.fr.txt"), "--glossary", str(tiny / "nope.toml"))
     assert done.returncode == 1 and "nope.toml" in done.stderr
 
 
-def test_table_names_both_columns(tiny, data_dir):
+def test_table_names_both_columns(tiny, data_dir: Path) -> None:
     done = run_reader(
         "eval", str(tiny / "tiny.fr.txt"), "--engine", "reference", "-r", str(tiny / "ref.txt")
     )
@@ -181,7 +183,7 @@ def test_table_names_both_columns(tiny, data_dir):
 # ---------------------------------------------------------------- --lines: parallel sentence files
 
 
-def test_names_kept_counts_capitalised_words_the_reference_keeps():
+def test_names_kept_counts_capitalised_words_the_reference_keeps() -> None:
     from reader.article import make_block
     from reader.evaluate.segments import name_words, names_kept
 
@@ -198,7 +200,7 @@ def test_names_kept_counts_capitalised_words_the_reference_keeps():
     assert names_kept(blocks, english, None) is None
 
 
-def test_changes_are_counted_better_and_worse_by_sentence_chrf():
+def test_changes_are_counted_better_and_worse_by_sentence_chrf() -> None:
     from reader.evaluate.segments import change_counts, changes, worst
 
     french = ["a", "b", "c"]
@@ -218,7 +220,7 @@ def test_changes_are_counted_better_and_worse_by_sentence_chrf():
     assert [c.index for c in worst(found, 5)] == [0]  # only changes that lost
 
 
-def test_lines_files_must_be_aligned(tmp_path, data_dir):
+def test_lines_files_must_be_aligned(tmp_path: Path, data_dir: Path) -> None:
     (tmp_path / "s.fr.txt").write_text("Un.\nDeux.\nTrois.\n", encoding="utf-8")
     (tmp_path / "r.en.txt").write_text("One.\nTwo.\n", encoding="utf-8")
     done = run_reader(
@@ -229,7 +231,7 @@ def test_lines_files_must_be_aligned(tmp_path, data_dir):
 
 
 @pytest.mark.needs_apertium
-def test_lines_report_changes_names_and_the_worst_changes(tmp_path, data_dir):
+def test_lines_report_changes_names_and_the_worst_changes(tmp_path: Path, data_dir: Path) -> None:
     # The first line would be a title for an article; with --lines it is a sentence
     # like the others, and a repeated line is kept.
     french = [
@@ -274,7 +276,7 @@ def _block(index, sentences, terms=None, unknown=None):
     )  # fmt: skip
 
 
-def test_forced_terms_that_did_harm_count_as_wrong():
+def test_forced_terms_that_did_harm_count_as_wrong() -> None:
     """Trial Q1/Q6/Q7: a forced term is not accurate where its English was already there,
     where it left French in, or where the sentence got worse."""
     from reader.evaluate import evaluate
@@ -289,7 +291,7 @@ def test_forced_terms_that_did_harm_count_as_wrong():
         _block(3, ["The MP speaks."]),
     ]
 
-    def span(text, term, key):
+    def span(text: str, term: str, key: str) -> TermSpan:
         a = text.index(term)
         return TermSpan(key, a, a + len(term), "enforced")
 
@@ -315,8 +317,13 @@ def test_forced_terms_that_did_harm_count_as_wrong():
 @pytest.mark.needs_apertium
 @pytest.mark.parametrize(("flag", "policy"), [(True, "wait"), (False, "off")])
 def test_no_spacy_scores_the_rules_alone_as_reader_translate_does(
-    tmp_path, data_dir, monkeypatch, capsys, flag, policy
-):
+    tmp_path: Path,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    flag: bool,
+    policy: str,
+) -> None:
     """``--no-spacy``: enforcement without spaCy's verdicts (what ``reader translate``
     gives in a fresh process); by default eval waits for them. Seen from the policy
     enforcement asks spaCy with (no model is loaded here)."""

@@ -4,6 +4,7 @@ attributed from enforcement's trace, and the three goal figures per set and half
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -12,13 +13,13 @@ from reader.evaluate.rules import merged, report, score_set
 from tests.support.cli import run_reader
 
 
-def _set(tmp_path, name, french, english):
+def _set(tmp_path: Path, name, french, english):
     (tmp_path / f"{name}.fr.txt").write_text("\n".join(french) + "\n", encoding="utf-8")
     (tmp_path / f"{name}.en.txt").write_text("\n".join(english) + "\n", encoding="utf-8")
     return tmp_path / f"{name}.fr.txt"
 
 
-def test_each_line_counts_for_every_rule_its_trace_names(tmp_path):
+def test_each_line_counts_for_every_rule_its_trace_names(tmp_path: Path) -> None:
     french = ["Il est à Bruges.", "La zone euro croît.", "Rien.", "Le PIB baisse."]
     reference = ["He is in Bruges.", "The eurozone grows.", "Nothing.", "GDP falls."]
     path = _set(tmp_path, "t", french, reference)
@@ -54,7 +55,7 @@ def test_each_line_counts_for_every_rule_its_trace_names(tmp_path):
     assert merged([result, result])["unattributed"].worse == 2
 
 
-def test_rules_needs_lines_and_several_sets_need_rules(tmp_path, data_dir):
+def test_rules_needs_lines_and_several_sets_need_rules(tmp_path: Path, data_dir: Path) -> None:
     path = _set(tmp_path, "a", ["Bonjour."], ["Hello."])
     done = run_reader("eval", str(path), "--rules", "-e", "apertium")
     assert done.returncode == 1 and "--lines" in done.stderr
@@ -68,7 +69,7 @@ def test_rules_needs_lines_and_several_sets_need_rules(tmp_path, data_dir):
 
 
 @pytest.mark.needs_apertium
-def test_lines_rules_on_two_tiny_sets(tmp_path, data_dir):
+def test_lines_rules_on_two_tiny_sets(tmp_path: Path, data_dir: Path) -> None:
     one = _set(
         tmp_path,
         "one",

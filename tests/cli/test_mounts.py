@@ -46,8 +46,8 @@ def run_on_tmpfs(
 
 
 def test_translate_on_a_full_disk_gives_english_and_says_once_nothing_is_saved(
-    installed_standin, tmp_path
-):
+    installed_standin: Path, tmp_path: Path
+) -> None:
     done = run_on_tmpfs(tmp_path / "full", "size=64k", "translate", str(SEED), "-e", "argos")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "unexpected" not in done.stderr
@@ -67,7 +67,7 @@ EXPORTS = [
 
 
 @pytest.mark.parametrize("export", EXPORTS, ids=lambda args: args[-1])
-def test_export_to_a_read_only_folder_is_one_line_naming_the_file(tmp_path, export):
+def test_export_to_a_read_only_folder_is_one_line_naming_the_file(tmp_path: Path, export) -> None:
     folder = tmp_path / "ro"
     target = folder / "out.file"
     done = run_on_tmpfs(folder, "ro,size=64k", *export, "-o", str(target), data=tmp_path / "d")
@@ -76,13 +76,13 @@ def test_export_to_a_read_only_folder_is_one_line_naming_the_file(tmp_path, expo
 
 
 @pytest.mark.parametrize("export", EXPORTS, ids=lambda args: args[-1])
-def test_export_over_a_file_nobody_can_replace_is_one_line_naming_it(export):
+def test_export_over_a_file_nobody_can_replace_is_one_line_naming_it(export) -> None:
     line = one_line_error(run_reader(*export, "-o", "/proc/version"))
     assert line.startswith("reader: error: /proc/version: cannot write ("), line
     assert ".tmp" not in line
 
 
-def test_exports_get_the_usual_mode_not_0600(tmp_path):
+def test_exports_get_the_usual_mode_not_0600(tmp_path: Path) -> None:
     target = tmp_path / "g.json"
     done = run_reader(*EXPORTS[0], "-o", str(target))
     assert done.returncode == 0, done.stderr

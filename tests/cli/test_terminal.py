@@ -7,6 +7,7 @@ import shlex
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -38,7 +39,7 @@ def wait_for(session: str, needle: str, timeout: float = 30) -> str:
     )
 
 
-def test_reader_in_tmux(tmp_path):
+def test_reader_in_tmux(tmp_path: Path) -> None:
     session = f"reader-test-{os.getpid()}"
     status = tmp_path / "status"
     # -u: the shell tmux starts exports COLUMNS/LINES from before the resize, and Textual would trust them
@@ -86,7 +87,7 @@ def test_reader_in_tmux(tmp_path):
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
-def test_reader_from_stdin_at_60x20_in_256_colours(tmp_path):
+def test_reader_from_stdin_at_60x20_in_256_colours(tmp_path: Path) -> None:
     """`cat article | reader -`: keys come from the terminal; a tall block opens at its top;
     the sentence highlight is bold, so it survives 256 colours; q quits with 0."""
     session = f"reader-stdin-{os.getpid()}"

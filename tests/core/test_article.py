@@ -15,7 +15,7 @@ from reader.article import companion_path, load, parse, text_units
 from tests.support.paths import ROOT, SEED
 
 
-def test_seed_structure():
+def test_seed_structure() -> None:
     article = load(SEED)
     kinds = Counter(b.kind for b in article.blocks)
     # The seed has a title, a lede, 6 headings and 12 paragraphs; the line that repeats
@@ -27,13 +27,13 @@ def test_seed_structure():
     assert all(b.sentences for b in article.blocks)
 
 
-def test_sentences_are_slices_of_their_block():
+def test_sentences_are_slices_of_their_block() -> None:
     for block in load(SEED).blocks:
         for s in block.sentences:
             assert block.text[s.start : s.end] == s.text
 
 
-def test_markdown(tmp_path):
+def test_markdown(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text(
         "# Le titre\n\nUn **chapeau** qui résume tout.\n\n## Une partie\n\nPremier [lien](http://x) ici.\nSuite du paragraphe.\n\nDeuxième paragraphe.\n",
@@ -49,7 +49,7 @@ def test_markdown(tmp_path):
     ]
 
 
-def test_html(tmp_path):
+def test_html(tmp_path: Path) -> None:
     path = tmp_path / "a.html"
     path.write_text(
         "<html><head><title>Site</title><script>var x;</script></head><body><h1>Le titre</h1>"
@@ -71,7 +71,7 @@ def _blocks(path: Path, text: str) -> list[tuple[str, str]]:
     return [(b.kind, b.text) for b in load(path).blocks]
 
 
-def test_markdown_signs_and_emphasis_survive(tmp_path):
+def test_markdown_signs_and_emphasis_survive(tmp_path: Path) -> None:
     # QA row 8: a leading + or - is text, not a list marker; emphasis goes in pairs.
     text = (
         "# Titre\n\n+3 % de croissance au deuxième trimestre.\n\n-20 % sur les prix de l’énergie.\n\n"
@@ -124,7 +124,7 @@ Un paragraphe *final* avec `x = 1` dedans.
 """
 
 
-def test_markdown_front_matter_code_tables_lists_and_notes(tmp_path):
+def test_markdown_front_matter_code_tables_lists_and_notes(tmp_path: Path) -> None:
     # QA row 28: none of these may become a title or a heading.
     assert _blocks(tmp_path / "md28.fr.md", MD28) == [
         ("title", "Le vrai titre"),
@@ -138,7 +138,7 @@ def test_markdown_front_matter_code_tables_lists_and_notes(tmp_path):
     ]
 
 
-def test_html_div_leaves_figcaption_and_no_break_spaces(tmp_path):
+def test_html_div_leaves_figcaption_and_no_break_spaces(tmp_path: Path) -> None:
     # QA row 27: text in a div or a figcaption is kept, once, and so is U+00A0.
     html = (
         "<html><body><h1>Le titre</h1>"
@@ -170,15 +170,15 @@ def test_html_div_leaves_figcaption_and_no_break_spaces(tmp_path):
         ("a/v1.2.fr.htm", ".en.txt", "a/v1.2.en.txt"),
     ],
 )
-def test_companion_path(name, suffix, expected):
+def test_companion_path(name: str, suffix: str, expected: str) -> None:
     assert companion_path(Path(name), suffix) == Path(expected)
 
 
-def test_companion_path_of_stdin_is_none():
+def test_companion_path_of_stdin_is_none() -> None:
     assert companion_path(None, ".en.txt") is None
 
 
-def test_glossary_finds_its_file_without_an_engine():
+def test_glossary_finds_its_file_without_an_engine() -> None:
     code = (
         "import sys, glossary.curated as c; from pathlib import Path; "
         "print(c.glossary_path(Path('x.fr.txt')), 'reader.engines' in sys.modules)"
@@ -187,7 +187,7 @@ def test_glossary_finds_its_file_without_an_engine():
     assert out.stdout.split() == ["x.glossary.toml", "False"], out.stderr
 
 
-def test_hard_wrapped_text_joins_lines():
+def test_hard_wrapped_text_joins_lines() -> None:
     line = "Le gouvernement a annoncé mardi une série de mesures destinées à"
     text = f"Titre du texte\n\n{line}\nsoutenir les agriculteurs touchés.\n\n{line}\nrassurer les marchés.\n\n{line}\ncalmer.\n"
     blocks = parse(text, "wrapped.txt").blocks
@@ -208,7 +208,7 @@ def _bare(text: str) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(LINES)
-def test_segmentation_keeps_every_character_in_order(lines):
+def test_segmentation_keeps_every_character_in_order(lines) -> None:
     text = "\n".join(lines)
     units = text_units(text)
     # Units lose nothing and keep the order (only whitespace may go) ...
@@ -229,7 +229,7 @@ def test_segmentation_keeps_every_character_in_order(lines):
         assert "".join(_bare(s.text) for s in block.sentences) == _bare(block.text)
 
 
-def test_a_markdown_list_item_is_never_the_lede():
+def test_a_markdown_list_item_is_never_the_lede() -> None:
     from reader.article import parse
 
     text = "---\ntitle: Essai\n---\n\n# Le vrai titre\n\n1. Un\n2. Deux\n\nUn paragraphe ensuite.\n"

@@ -13,7 +13,7 @@ from reader.cache import Cache
 from reader.store import atomic_write
 
 
-def test_cache_round_trip_is_keyed_by_engine_and_version(data_dir):
+def test_cache_round_trip_is_keyed_by_engine_and_version(data_dir: Path) -> None:
     cache = Cache()
     cache.put_many("argos", "v1", [("Bonjour.", "Hello."), ("Merci.", "Thanks.")])
     assert cache.get_many("argos", "v1", ["Bonjour.", "Merci.", "Absent."]) == {
@@ -26,11 +26,11 @@ def test_cache_round_trip_is_keyed_by_engine_and_version(data_dir):
     assert Cache().get_many("argos", "v1", ["Merci."]) == {"Merci.": "Thanks."}
 
 
-def test_cache_many_keys_and_threads(data_dir):
+def test_cache_many_keys_and_threads(data_dir: Path) -> None:
     cache = Cache()
     pairs = [(f"phrase {i}", f"sentence {i}") for i in range(2000)]
 
-    def put(part):
+    def put(part) -> None:
         cache.put_many("e", "1", part)
 
     threads = [threading.Thread(target=put, args=(pairs[i::4],)) for i in range(4)]
@@ -39,7 +39,7 @@ def test_cache_many_keys_and_threads(data_dir):
     assert len(cache.get_many("e", "1", [p for p, _ in pairs])) == 2000
 
 
-def test_corrupt_cache_is_set_aside_and_rebuilt(data_dir):
+def test_corrupt_cache_is_set_aside_and_rebuilt(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     bad = data_dir / "cache.sqlite3"
     bad.write_bytes(b"this is not a database" * 100)
@@ -51,7 +51,7 @@ def test_corrupt_cache_is_set_aside_and_rebuilt(data_dir):
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not a database")
 
 
-def test_atomic_write_leaves_no_temp_files(tmp_path):
+def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:
     target = tmp_path / "f.json"
     atomic_write(target, b"one")
     atomic_write(target, b"two")
@@ -59,7 +59,7 @@ def test_atomic_write_leaves_no_temp_files(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
 
 
-def _small_database(monkeypatch, pages: int) -> None:
+def _small_database(monkeypatch: pytest.MonkeyPatch, pages: int) -> None:
     """Every cache connection refuses to grow past ``pages`` pages: SQLite then says
     "database or disk is full", as on a full file system."""
     import sqlite3
@@ -76,7 +76,9 @@ def _small_database(monkeypatch, pages: int) -> None:
     monkeypatch.setattr(cache_module.sqlite3, "connect", capped)
 
 
-def test_a_full_cache_turns_itself_off_with_one_notice(data_dir, monkeypatch):
+def test_a_full_cache_turns_itself_off_with_one_notice(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _small_database(monkeypatch, 3)
     heard: list[str] = []
     cache = Cache(notify=heard.append)
@@ -90,7 +92,9 @@ def test_a_full_cache_turns_itself_off_with_one_notice(data_dir, monkeypatch):
     cache.close()
 
 
-def test_a_cache_that_cannot_be_created_on_a_full_disk_says_so(data_dir, monkeypatch):
+def test_a_cache_that_cannot_be_created_on_a_full_disk_says_so(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reader.cache import CacheUnavailable
 
     _small_database(monkeypatch, 1)  # not even room for the table
@@ -100,7 +104,7 @@ def test_a_cache_that_cannot_be_created_on_a_full_disk_says_so(data_dir, monkeyp
         Cache()  # the empty file left behind is not taken for a cache
 
 
-def test_write_output_names_the_target_never_a_temporary_file(tmp_path):
+def test_write_output_names_the_target_never_a_temporary_file(tmp_path: Path) -> None:
     from reader.errors import ReaderError
     from reader.store import write_output
 
@@ -113,7 +117,7 @@ def test_write_output_names_the_target_never_a_temporary_file(tmp_path):
     assert not missing.parent.exists()  # an export never creates folders
 
 
-def test_exports_get_the_umask_mode_and_replaced_files_keep_theirs(tmp_path):
+def test_exports_get_the_umask_mode_and_replaced_files_keep_theirs(tmp_path: Path) -> None:
     from reader.store import write_output
 
     umask = os.umask(0o022)

@@ -10,7 +10,7 @@ from tests.support.boundaries import ours, paragraphs, pysbd_splitter, read_sent
 from tests.support.paths import FIXTURES
 
 
-def test_abbreviations_and_initials():
+def test_abbreviations_and_initials() -> None:
     assert split("M. Dupont est là. Mme Martin aussi. J. Biden aussi.") == [
         "M. Dupont est là.",
         "Mme Martin aussi.",
@@ -18,7 +18,7 @@ def test_abbreviations_and_initials():
     ]
 
 
-def test_guillemets_are_not_split_inside():
+def test_guillemets_are_not_split_inside() -> None:
     assert split("Il dit : « Non. Jamais. » Puis il part.") == [
         "Il dit : « Non. Jamais. »",
         "Puis il part.",
@@ -26,23 +26,23 @@ def test_guillemets_are_not_split_inside():
     assert split("« C'est fini. » Il part.") == ["« C'est fini. »", "Il part."]
 
 
-def test_lowercase_after_question_mark_continues():
+def test_lowercase_after_question_mark_continues() -> None:
     assert split("Que faire ? demanda-t-il. Rien !") == ["Que faire ? demanda-t-il.", "Rien !"]
 
 
-def test_numbers_centuries_and_ellipsis():
+def test_numbers_centuries_and_ellipsis() -> None:
     assert split(
         "Au XXIe siècle, tout change... Vraiment. Il coûte 3.5 euros. Puis 2022 arriva."
     ) == ["Au XXIe siècle, tout change...", "Vraiment.", "Il coûte 3.5 euros.", "Puis 2022 arriva."]
     assert split("Vraiment… Non. Et… non.") == ["Vraiment…", "Non.", "Et… non."]
 
 
-def test_straight_quotes():
+def test_straight_quotes() -> None:
     text = "\"Nous envoyons des armes à l'OTAN, et l'OTAN les paie\", a déclaré le président. Il semble."
     assert len(split(text)) == 2
 
 
-def test_hyphenated_initials_and_abbreviated_months():
+def test_hyphenated_initials_and_abbreviated_months() -> None:
     # QA row 30.
     assert split(
         "M. Dupont et Mme Martin ont rencontré J.-P. Sartre à 10 h 30. "
@@ -58,7 +58,7 @@ def test_hyphenated_initials_and_abbreviated_months():
     ]
 
 
-def test_words_that_are_also_abbreviations_end_sentences_unless_a_number_follows():
+def test_words_that_are_also_abbreviations_end_sentences_unless_a_number_follows() -> None:
     # QA 2026-12-01 Q14: « vol » is a theft or a flight as often as a volume.
     assert split("La police a enquêté sur le vol. Le juge a tranché.") == [
         "La police a enquêté sur le vol.",
@@ -72,7 +72,7 @@ def test_words_that_are_also_abbreviations_end_sentences_unless_a_number_follows
     assert split("L'ouvrage compte 2 vol. et un index.") == ["L'ouvrage compte 2 vol. et un index."]
 
 
-def test_initials_and_titles_can_end_a_sentence():
+def test_initials_and_titles_can_end_a_sentence() -> None:
     assert split("Le roi Dagobert I. Ils partent. Il faisait 9°C. On sort.") == [
         "Le roi Dagobert I.",
         "Ils partent.",
@@ -93,7 +93,7 @@ def test_initials_and_titles_can_end_a_sentence():
     ]
 
 
-def test_jesus_christ_ends_a_sentence_before_a_capital():
+def test_jesus_christ_ends_a_sentence_before_a_capital() -> None:
     assert split("Né en 493 av. J.-C. à Rome. Il meurt en 450 av. J.-C. Le temple reste.") == [
         "Né en 493 av. J.-C. à Rome.",
         "Il meurt en 450 av. J.-C.",
@@ -101,7 +101,7 @@ def test_jesus_christ_ends_a_sentence_before_a_capital():
     ]
 
 
-def test_a_quote_that_never_closes_holds_nothing_back():
+def test_a_quote_that_never_closes_holds_nothing_back() -> None:
     assert split("« Tu es donc las ? Les interprétations varient. Puis tout change.") == [
         "« Tu es donc las ?",
         "Les interprétations varient.",
@@ -120,7 +120,7 @@ def test_a_quote_that_never_closes_holds_nothing_back():
     ]
 
 
-def test_straight_quote_pairs_with_french_spacing():
+def test_straight_quote_pairs_with_french_spacing() -> None:
     text = (
         'Sur ce point : " Il s\'agit de contrebandiers. "L\'ambiguïté de cette question", '
         'disent-ils. Il a dit : "Non. Jamais." Puis il part.'
@@ -133,14 +133,14 @@ def test_straight_quote_pairs_with_french_spacing():
     ]
 
 
-def test_elision_marks_are_not_ends():
+def test_elision_marks_are_not_ends() -> None:
     assert split("Il écrit (...) Les universités doivent [...] Rien. Fin.") == [
         "Il écrit (...) Les universités doivent [...] Rien.",
         "Fin.",
     ]
 
 
-def test_lower_case_start_after_a_full_stop():
+def test_lower_case_start_after_a_full_stop() -> None:
     assert split("Une espèce des Hylidae. il ne s'agit pas d'un camping. c'est-à-dire rien.") == [
         "Une espèce des Hylidae.",
         "il ne s'agit pas d'un camping.",
@@ -156,7 +156,7 @@ def test_lower_case_start_after_a_full_stop():
         assert split(text) == [text]
 
 
-def test_f1_at_least_pysbds_on_a_treebank():
+def test_f1_at_least_pysbds_on_a_treebank() -> None:
     # UD French-GSD dev sentences (CC BY-SA 4.0), copied with their attribution header.
     sentences = read_sentences(FIXTURES / "ud-fr-gsd-dev.sentences.txt")
     reference = pysbd_splitter()
@@ -171,7 +171,7 @@ ALPHABET = st.sampled_from(list("abcdeéèàçôABCÉÀ «»“”\"'().!?…,:;
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(ALPHABET, max_size=200))
-def test_spans_keep_every_character_in_order(text):
+def test_spans_keep_every_character_in_order(text) -> None:
     spans = split_spans(text)
     pos = 0
     for start, end in spans:

@@ -4,6 +4,7 @@ text from a file can drive the terminal."""
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,12 +15,12 @@ from reader.article import load
 from reader.errors import InputError
 
 
-def test_missing_file(tmp_path):
+def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         load(tmp_path / "absent.txt")
 
 
-def test_empty_file(tmp_path):
+def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(b"")
     with pytest.raises(InputError, match=r"a\.txt: is empty$"):
@@ -27,26 +28,26 @@ def test_empty_file(tmp_path):
 
 
 @pytest.mark.parametrize("content", [b"   \n\t\n  ", b"\n\x1b[2J" + b" " * 80 + b"\n"])
-def test_whitespace_only_has_no_text(tmp_path, content):
+def test_whitespace_only_has_no_text(tmp_path: Path, content) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(content)
     with pytest.raises(InputError, match=r"a\.txt: has no text$"):
         load(path)
 
 
-def test_binary(tmp_path):
+def test_binary(tmp_path: Path) -> None:
     path = tmp_path / "image.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     with pytest.raises(InputError, match="binary"):
         load(path)
 
 
-def test_folder(tmp_path):
+def test_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="folder"):
         load(tmp_path)
 
 
-def test_huge(tmp_path, monkeypatch):
+def test_huge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(textio, "MAX_BYTES", 1000)
     path = tmp_path / "big.txt"
     path.write_text("Bonjour. " * 200, encoding="utf-8")
@@ -57,7 +58,7 @@ def test_huge(tmp_path, monkeypatch):
 FRENCH = "Élection à l’Assemblée\nLe député a déclaré : « Ça suffit ! » Où est passé l’été ? Même Noël.\n"
 
 
-def test_windows_1252_keeps_accents(tmp_path):
+def test_windows_1252_keeps_accents(tmp_path: Path) -> None:
     path = tmp_path / "cp1252.txt"
     path.write_bytes(FRENCH.replace("’", "'").encode("cp1252"))
     article = load(path)
@@ -76,7 +77,7 @@ QA9 = (
 )
 
 
-def test_short_mixed_windows_1252_sample_decodes_and_warns(tmp_path):
+def test_short_mixed_windows_1252_sample_decodes_and_warns(tmp_path: Path) -> None:
     path = tmp_path / "short1252.fr.txt"
     path.write_bytes(QA9)
     article = load(path)
@@ -87,26 +88,26 @@ def test_short_mixed_windows_1252_sample_decodes_and_warns(tmp_path):
     assert len(article.warnings) == 1 and "short1252.fr.txt" in article.warnings[0]
 
 
-def test_short_windows_1252_sample_decodes_without_warning():
+def test_short_windows_1252_sample_decodes_without_warning() -> None:
     decoded = textio.decode_text(QA9.decode("utf-8", errors="reader-cp1252").encode("cp1252"), "x")
     assert decoded.encoding == "cp1252" and decoded.warnings == ()
     assert "l’OTAN" in decoded.text and "«\u00a0C’est inacceptable\u00a0»" in decoded.text
 
 
-def test_unsure_guess_warns(tmp_path):
+def test_unsure_guess_warns(tmp_path: Path) -> None:
     # Mac Roman reads these bytes best, but Windows-1252 also gives letters: a guess.
     decoded = textio.decode_text("Il a été élu.".encode("mac_roman"), "mac.txt")
     assert decoded.text == "Il a été élu."
     assert decoded.warnings and decoded.warnings[0].startswith("mac.txt: not UTF-8")
 
 
-def test_latin_9_oe_ligature():
+def test_latin_9_oe_ligature() -> None:
     decoded = textio.decode_text("Un cœur gros comme ça, à 5 €.".encode("iso8859_15"), "x")
     assert decoded.text == "Un cœur gros comme ça, à 5 €."
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
-def test_utf16_and_utf32_with_a_byte_order_mark(tmp_path, encoding):
+def test_utf16_and_utf32_with_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "u16.fr.txt"
     data = FRENCH.replace("\n", "\r\n").encode(encoding)
     if encoding == "utf-16-be":
@@ -117,11 +118,11 @@ def test_utf16_and_utf32_with_a_byte_order_mark(tmp_path, encoding):
     assert article.warnings == ()
 
 
-def test_utf16_without_a_byte_order_mark():
+def test_utf16_without_a_byte_order_mark() -> None:
     assert textio.decode_text(FRENCH.encode("utf-16-le"), "x").text == FRENCH
 
 
-def test_utf8_bom_and_crlf(tmp_path):
+def test_utf8_bom_and_crlf(tmp_path: Path) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + FRENCH.replace("\n", "\r\n").encode("utf-8"))
     article = load(path)
@@ -129,7 +130,7 @@ def test_utf8_bom_and_crlf(tmp_path):
     assert not any("\r" in b.text or "\ufeff" in b.text for b in article.blocks)
 
 
-def test_nfc_normalisation(tmp_path):
+def test_nfc_normalisation(tmp_path: Path) -> None:
     path = tmp_path / "nfd.txt"
     path.write_text("Cafe\u0301 de l’Élysée\nLe cafe\u0301 est fermé.", encoding="utf-8")
     assert load(path).blocks[0].text == "Café de l’Élysée"
@@ -155,7 +156,7 @@ def _controls(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
-def test_escape_sequences_never_reach_the_article(tmp_path, name):
+def test_escape_sequences_never_reach_the_article(tmp_path: Path, name) -> None:
     path = tmp_path / name
     path.write_text(SAMPLES[name], encoding="utf-8")
     article = load(path)
@@ -166,7 +167,7 @@ def test_escape_sequences_never_reach_the_article(tmp_path, name):
     assert article.title == "Titre normal"
 
 
-def test_the_short_escape_sample_of_qa_row_3_is_text(tmp_path):
+def test_the_short_escape_sample_of_qa_row_3_is_text(tmp_path: Path) -> None:
     path = tmp_path / "esc.fr.txt"
     path.write_bytes(
         b"Titre normal\nUn paragraphe \033[31mROUGE\033[0m avec \033]0;HACKED-TITLE\007 "
@@ -176,7 +177,7 @@ def test_the_short_escape_sample_of_qa_row_3_is_text(tmp_path):
     assert article.blocks[1].text == "Un paragraphe ROUGE avec  séquence et  effacement."
 
 
-def test_whole_escape_sequences_go():
+def test_whole_escape_sequences_go() -> None:
     assert textio.clean(ESCAPES) == (
         "Un paragraphe ROUGE avec  séquence et  effacement."  # the OSC title is gone too
     )
@@ -187,7 +188,7 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """Embeddings, overrides and isolates: they reorder what a terminal shows after them."""
 
 
-def test_bidi_overrides_go_and_right_to_left_text_stays():
+def test_bidi_overrides_go_and_right_to_left_text_stays() -> None:
     assert textio.clean("Un \u202eesrever\u202c mot et \u2067isolé\u2069.") == (
         "Un esrever mot et isolé."
     )
@@ -196,7 +197,7 @@ def test_bidi_overrides_go_and_right_to_left_text_stays():
     assert textio.clean("\u200fmarque\u200e") == "\u200fmarque\u200e"  # marks reorder nothing
 
 
-def test_the_trial_escape_payloads_leave_no_leftovers():
+def test_the_trial_escape_payloads_leave_no_leftovers() -> None:
     """QA 2026-12-01 Q16: whole sequences go, not only their control bytes."""
     assert textio.clean("NATO\x1b]0;GLOSS-TITLE\x07") == "NATO"
     payload = "Alliance \x1b[2J\x1b]52;c;R0xPU1M=\x07 atlantique \x9b31mROUGE"
@@ -205,7 +206,7 @@ def test_the_trial_escape_payloads_leave_no_leftovers():
     assert textio.clean("a\x9d0;titre\x9cb\x90dcs\x9cc") == "abc"  # C1 OSC and DCS
 
 
-def test_tabs_become_spaces_and_no_break_spaces_stay(tmp_path):
+def test_tabs_become_spaces_and_no_break_spaces_stay(tmp_path: Path) -> None:
     path = tmp_path / "tabs.fr.txt"
     path.write_text("Titre\nUne\ttabulation\tici et là, à 2\u00a0%.\n", encoding="utf-8")
     text = load(path).blocks[1].text
@@ -215,7 +216,7 @@ def test_tabs_become_spaces_and_no_break_spaces_stay(tmp_path):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(codec="utf-8"), max_size=80))
-def test_clean_leaves_no_control_but_newline(text):
+def test_clean_leaves_no_control_but_newline(text) -> None:
     cleaned = textio.clean(text)
     assert set(_controls(cleaned)) <= {"\n"}
     # Outside escape sequences, every character that is not a control survives, in order.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.notifications import Notify
 
 from reader.app.lookups import make_request
@@ -31,7 +33,7 @@ async def _type_yours(app, pilot, messages) -> None:
     assert of_type(messages, EnglishRevised)
 
 
-async def test_e_type_enter_shows_yours_marked_and_escape_keeps_it(data_dir):
+async def test_e_type_enter_shows_yours_marked_and_escape_keeps_it(data_dir: Path) -> None:
     messages: list = []
     app = make_app()
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
@@ -77,7 +79,9 @@ async def test_e_type_enter_shows_yours_marked_and_escape_keeps_it(data_dir):
         assert app.view.english[2].sentences[2] == machine and not app.view.english[2].yours
 
 
-async def test_another_text_with_the_sentence_in_other_spacing_shows_yours(data_dir, tmp_path):
+async def test_another_text_with_the_sentence_in_other_spacing_shows_yours(
+    data_dir: Path, tmp_path: Path
+) -> None:
     messages: list = []
     app = make_app()
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
@@ -96,7 +100,7 @@ async def test_another_text_with_the_sentence_in_other_spacing_shows_yours(data_
         assert f"It rains. {YOURS_MARK}{YOURS}" in " ".join(view_text(app).split())
 
 
-def test_the_mark_shifts_offsets_both_ways():
+def test_the_mark_shifts_offsets_both_ways() -> None:
     from reader.app import yours
     from reader.translation import BlockTranslation
 
@@ -114,7 +118,7 @@ def test_the_mark_shifts_offsets_both_ways():
     assert [yours.unshift(points, p) for p in (3, 10, 11, 12, 18)] == [3, 10, 10, 10, 16]
 
 
-async def test_with_engine_none_yours_is_shown_beside_the_french(data_dir):
+async def test_with_engine_none_yours_is_shown_beside_the_french(data_dir: Path) -> None:
     from reader.corrections.store import Corrections
 
     Corrections().add(ELSEWHERE, YOURS)

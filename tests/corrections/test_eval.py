@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,7 @@ from tests.support.cli import run_in_process as run
 FR = "Le président a parlé hier soir devant le Congrès."
 
 
-def _scores(capsys) -> dict:
+def _scores(capsys: pytest.CaptureFixture[str]) -> dict:
     code, out, err = run(
         capsys, "eval", "--corrections", "-e", "apertium", "--no-spacy", "-f", "json"
     )
@@ -25,7 +26,9 @@ def _scores(capsys) -> dict:
 
 
 @pytest.mark.needs_apertium
-def test_each_engine_is_scored_against_your_english_not_with_it(data_dir, capsys):
+def test_each_engine_is_scored_against_your_english_not_with_it(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     article = from_blocks([("paragraph", FR)], "<t>")
     with TranslationSession(article, "apertium") as session:
         (machine,) = session.translate(article.blocks)
@@ -38,7 +41,9 @@ def test_each_engine_is_scored_against_your_english_not_with_it(data_dir, capsys
     assert 0 < row["raw"]["chrf"] < 100 and 0 < row["enforced"]["chrf"] < 100
 
 
-def test_no_corrections_and_a_path_are_one_line_errors(data_dir, capsys):
+def test_no_corrections_and_a_path_are_one_line_errors(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(capsys, "eval", "--corrections")
     assert code == 1 and "no corrections to score against yet" in err
     code, _, err = run(capsys, "eval", "article.txt", "--corrections")
@@ -46,7 +51,9 @@ def test_no_corrections_and_a_path_are_one_line_errors(data_dir, capsys):
 
 
 @pytest.mark.needs_apertium
-def test_reader_eval_of_a_text_scores_the_engine_not_your_english(data_dir, tmp_path, capsys):
+def test_reader_eval_of_a_text_scores_the_engine_not_your_english(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = tmp_path / "texte.fr.txt"
     text.write_text(f"Titre\n\n{FR} Il pleut.\n", encoding="utf-8")
     reference = tmp_path / "texte.en.txt"

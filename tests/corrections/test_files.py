@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,9 @@ PAIRS = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["tmx", "csv", "json"])
-def test_export_then_import_into_an_empty_data_folder(fmt, data_dir, tmp_path):
+def test_export_then_import_into_an_empty_data_folder(
+    fmt: str, data_dir: Path, tmp_path: Path
+) -> None:
     Corrections().add_many(PAIRS)
     out = tmp_path / f"corrections.{fmt}"
     done = run_reader("corrections", "export", "--format", fmt, "-o", str(out))
@@ -31,7 +34,7 @@ def test_export_then_import_into_an_empty_data_folder(fmt, data_dir, tmp_path):
     assert sorted((c.fr, c.en) for c in imported) == sorted(PAIRS)
 
 
-def test_our_tmx_is_tmx_1_4_with_xml_lang():
+def test_our_tmx_is_tmx_1_4_with_xml_lang() -> None:
     from reader.corrections.store import Correction
 
     data = files.to_tmx(
@@ -73,7 +76,9 @@ OMEGAT = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_a_cat_tool_tmx_imports_with_its_inline_codes_dropped(data_dir, tmp_path):
+def test_a_cat_tool_tmx_imports_with_its_inline_codes_dropped(
+    data_dir: Path, tmp_path: Path
+) -> None:
     path = tmp_path / "project_save.tmx"
     path.write_text(OMEGAT, encoding="utf-8")
     pairs = files.read(path)
@@ -107,7 +112,9 @@ EXTERNAL = """<?xml version="1.0"?>
         ("short.csv", "fr,en\nIl pleut.,It rains.\nSeul\n", "line 3: expected two columns"),
     ],
 )
-def test_a_bad_file_is_one_line_exit_1_and_nothing_imported(name, content, message, tmp_path):
+def test_a_bad_file_is_one_line_exit_1_and_nothing_imported(
+    name: str, content, message: str, tmp_path: Path
+) -> None:
     env = {"READER_DATA_DIR": str(tmp_path / "data")}
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
@@ -127,7 +134,7 @@ def test_a_bad_file_is_one_line_exit_1_and_nothing_imported(name, content, messa
         ("missing.tmx", None, "no such file"),
     ],
 )
-def test_a_bad_file_is_refused_whole(name, content, message, tmp_path):
+def test_a_bad_file_is_refused_whole(name: str, content, message: str, tmp_path: Path) -> None:
     from reader.corrections.store import CorrectionsError
 
     path = tmp_path / name
@@ -137,7 +144,9 @@ def test_a_bad_file_is_refused_whole(name, content, message, tmp_path):
         files.read(path)
 
 
-def test_hostile_xml_is_refused_before_any_entity_is_expanded(data_dir, tmp_path):
+def test_hostile_xml_is_refused_before_any_entity_is_expanded(
+    data_dir: Path, tmp_path: Path
+) -> None:
     from reader.corrections.store import CorrectionsError
 
     with pytest.raises(CorrectionsError, match="declares a document type"):
@@ -146,7 +155,7 @@ def test_hostile_xml_is_refused_before_any_entity_is_expanded(data_dir, tmp_path
         files.from_tmx(BILLION_LAUGHS.encode("utf-16"), "laughs.tmx")
 
 
-def test_csv_with_header_quotes_commas_and_a_bom(data_dir, tmp_path):
+def test_csv_with_header_quotes_commas_and_a_bom(data_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "mine.csv"
     path.write_text(
         'fr,en\n"Oui, dit-il.","Yes, he said."\n\n"Il pleut\u00a0!",It rains!\n',
@@ -169,5 +178,5 @@ def test_csv_with_header_quotes_commas_and_a_bom(data_dir, tmp_path):
         (b"Il pleut.,It rains.\n", ".txt", "csv"),
     ],
 )
-def test_the_format_is_told_by_content_then_extension(content, suffix, fmt):
+def test_the_format_is_told_by_content_then_extension(content, suffix: str, fmt: str) -> None:
     assert files.detect(content, suffix) == fmt

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,7 @@ from reader.cli import main
 from reader.corrections.store import Corrections
 
 
-def run(capsys, *args: str) -> tuple[int, str]:
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     try:
         main(list(args))
         code = 0
@@ -20,7 +21,9 @@ def run(capsys, *args: str) -> tuple[int, str]:
 
 
 @pytest.mark.slow  # adding a text to the library reads it with spaCy (seconds)
-def test_find_gives_your_english(data_dir, tmp_path, capsys):
+def test_find_gives_your_english(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = tmp_path / "voyage.txt"
     text.write_text("Le voyage\n\nIl allait à Lyon. Le train partait tôt.\n", encoding="utf-8")
     assert run(capsys, "add", str(text))[0] == 0

@@ -4,6 +4,7 @@ block's label, beside the engine's English of the other sentences (reference eng
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from reader.app.app import ReaderApp
 from reader.article import load
@@ -23,7 +24,7 @@ async def translated(pilot) -> None:
     await pilot.pause()
 
 
-def test_your_english_is_marked(snap_compare, data_dir):
+def test_your_english_is_marked(snap_compare, data_dir: Path) -> None:
     Corrections().add(
         "Mais ce qui se passe ensuite est bien plus significatif.",
         "But what comes next matters far more.",

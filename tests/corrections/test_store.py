@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +21,7 @@ from reader.corrections.store import SCHEMA, Corrections, CorrectionsError
         "L’arme\u0301e russe a frappé Kiev : « c’est fini ».",  # é as e + combining accent
     ],
 )
-def test_every_spelling_of_one_sentence_is_one_key(other):
+def test_every_spelling_of_one_sentence_is_one_key(other: str) -> None:
     assert key(other) == key("L’armée russe a frappé Kiev : « c’est fini ».")
 
 
@@ -32,11 +33,11 @@ def test_every_spelling_of_one_sentence_is_one_key(other):
         "L’ARMÉE russe a frappé Kiev : « c’est fini ».",  # only the first letter is folded
     ],
 )
-def test_other_sentences_keep_other_keys(different):
+def test_other_sentences_keep_other_keys(different: str) -> None:
     assert key(different) != key("L’armée russe a frappé Kiev : « c’est fini ».")
 
 
-def test_add_find_replace_remove(data_dir):
+def test_add_find_replace_remove(data_dir: Path) -> None:
     store = Corrections()
     assert store.english_for(["Il pleut."]) == {}
     assert not (data_dir / "corrections.sqlite3").exists(), "a lookup creates no file"
@@ -50,7 +51,7 @@ def test_add_find_replace_remove(data_dir):
     assert store.all() == [] and store.remove("Il pleut !") is None
 
 
-def test_empty_french_or_english_is_refused_and_nothing_kept(data_dir):
+def test_empty_french_or_english_is_refused_and_nothing_kept(data_dir: Path) -> None:
     store = Corrections()
     with pytest.raises(CorrectionsError):
         store.add_many([("Il pleut.", "It rains."), ("Il neige.", "  ")])
@@ -59,7 +60,7 @@ def test_empty_french_or_english_is_refused_and_nothing_kept(data_dir):
         store.add(" \u00a0", "Nothing.")
 
 
-def test_the_lookup_is_one_indexed_query(data_dir):
+def test_the_lookup_is_one_indexed_query(data_dir: Path) -> None:
     Corrections().add("Il pleut.", "It rains.")
     db = sqlite3.connect(data_dir / "corrections.sqlite3")
     plan = " ".join(
@@ -72,7 +73,7 @@ def test_the_lookup_is_one_indexed_query(data_dir):
     assert "CREATE TABLE IF NOT EXISTS corrections" in SCHEMA
 
 
-def test_a_damaged_file_is_set_aside(data_dir):
+def test_a_damaged_file_is_set_aside(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "corrections.sqlite3").write_bytes(b"not a database at all" * 100)
     store = Corrections()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,7 @@ TERM = Entry("sanctions", "penalties", "other")
 """A term enforcement puts into the engine's English; yours does not have it."""
 
 
-def _article(tmp_path, sentence=SENTENCE):
+def _article(tmp_path: Path, sentence=SENTENCE):
     path = tmp_path / "texte.fr.txt"
     path.write_text(f"Titre\n\nIl pleut. {sentence} Fin.\n", encoding="utf-8")
     (tmp_path / "texte.en.txt").write_text(
@@ -37,7 +38,9 @@ def _article(tmp_path, sentence=SENTENCE):
         "argos",
     ],
 )
-def test_yours_stands_ahead_of_every_engine(engine, data_dir, tmp_path, request):
+def test_yours_stands_ahead_of_every_engine(
+    engine: str, data_dir: Path, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     if engine == "argos":
         request.getfixturevalue("installed_standin")  # the stand-in model, installed once
     Corrections().add(SENTENCE, YOURS)
@@ -53,7 +56,7 @@ def test_yours_stands_ahead_of_every_engine(engine, data_dir, tmp_path, request)
 
 
 @pytest.mark.needs_apertium
-def test_enforcement_never_rewrites_yours(data_dir, tmp_path):
+def test_enforcement_never_rewrites_yours(data_dir: Path, tmp_path: Path) -> None:
     article = _article(tmp_path)
     with TranslationSession(article, "apertium", entries=[TERM]) as session:
         machine = session.translate(article.blocks)[1]
@@ -66,7 +69,7 @@ def test_enforcement_never_rewrites_yours(data_dir, tmp_path):
     assert block.sentences[0] == machine.sentences[0]  # the others keep the engine's English
 
 
-def test_a_block_without_a_correction_is_untouched(data_dir):
+def test_a_block_without_a_correction_is_untouched(data_dir: Path) -> None:
     Corrections().add("Autre chose.", "Something else.")
     article = from_blocks([("paragraph", "Il pleut. Il neige.")], "<t>")
     with TranslationSession(article, "none") as session:
@@ -74,7 +77,7 @@ def test_a_block_without_a_correction_is_untouched(data_dir):
     assert block.machine == () and block.yours == 0
 
 
-def test_an_unusable_corrections_file_is_one_notice_and_the_engine_english(data_dir):
+def test_an_unusable_corrections_file_is_one_notice_and_the_engine_english(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "corrections.sqlite3").mkdir()  # a folder where the file should be
     article = from_blocks([("paragraph", "Il pleut.")], "<t>")
@@ -85,7 +88,7 @@ def test_an_unusable_corrections_file_is_one_notice_and_the_engine_english(data_
 
 
 @pytest.mark.slow
-def test_reader_translate_prints_yours_and_json_says_origin(data_dir, tmp_path):
+def test_reader_translate_prints_yours_and_json_says_origin(data_dir: Path, tmp_path: Path) -> None:
     env = {"READER_DATA_DIR": str(data_dir)}
     added = run_reader("corrections", "add", SENTENCE, YOURS, env=env)
     assert added.returncode == 0, added.stderr

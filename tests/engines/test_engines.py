@@ -3,6 +3,8 @@ on the stand-in CTranslate2 package (real model file, real tokenizer)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.article import load, parse
@@ -16,7 +18,7 @@ from reader.translation import translate_blocks, translate_in_chunks
 from tests.support.paths import SEED
 
 
-def test_reference_aligns_sentences():
+def test_reference_aligns_sentences() -> None:
     article = load(SEED)
     english = translate_blocks(ReferenceEngine(article), article.blocks)
     assert english[0].text == "What happens now that Trump has turned on Putin?"
@@ -27,7 +29,7 @@ def test_reference_aligns_sentences():
     assert "Patriot missiles" in english[9].text and "NATO" in english[9].text
 
 
-def test_reference_missing_and_misaligned(tmp_path):
+def test_reference_missing_and_misaligned(tmp_path: Path) -> None:
     lone = tmp_path / "lone.fr.txt"
     lone.write_text("Titre\nUn paragraphe.", encoding="utf-8")
     with pytest.raises(EngineError, match="no reference translation"):
@@ -39,7 +41,7 @@ def test_reference_missing_and_misaligned(tmp_path):
         ReferenceEngine(load(lone))
 
 
-def test_none_engine_gives_empty_english():
+def test_none_engine_gives_empty_english() -> None:
     article = parse("Titre\nUn paragraphe. Deux phrases.", "x.txt")
     english = translate_blocks(NoneEngine(), article.blocks)
     assert [e.sentences for e in english] == [("",), ("", "")]
@@ -47,7 +49,7 @@ def test_none_engine_gives_empty_english():
 
 
 @pytest.mark.needs_apertium
-def test_apertium_translates_sentence_for_sentence(data_dir):
+def test_apertium_translates_sentence_for_sentence(data_dir: Path) -> None:
     from reader.engines.apertium import ApertiumEngine
 
     article = load(SEED)
@@ -66,7 +68,7 @@ def test_apertium_translates_sentence_for_sentence(data_dir):
 class CountingTranslator:
     """Wraps the real CTranslate2 translator to count batch calls."""
 
-    def __init__(self, real):
+    def __init__(self, real) -> None:
         self.real, self.calls = real, 0
 
     def translate_batch(self, *args, **kwargs):
@@ -74,7 +76,7 @@ class CountingTranslator:
         return self.real.translate_batch(*args, **kwargs)
 
 
-def test_argos_standin_batches_the_whole_article(installed_standin, data_dir):
+def test_argos_standin_batches_the_whole_article(installed_standin: Path, data_dir: Path) -> None:
     article = load(SEED)
     engine = argos.ArgosEngine()
     assert engine.version == "translate-fr_en-standin 0.0.1-standin"
@@ -91,7 +93,9 @@ def test_argos_standin_batches_the_whole_article(installed_standin, data_dir):
     assert any(s for e in english for s in e.sentences)  # gibberish, but real model output
 
 
-def test_second_run_is_served_from_cache_without_loading(installed_standin, data_dir):
+def test_second_run_is_served_from_cache_without_loading(
+    installed_standin: Path, data_dir: Path
+) -> None:
     article = load(SEED)
     first = translate_blocks(argos.ArgosEngine(), article.blocks, Cache())
     loads_before = argos.loads
@@ -101,7 +105,7 @@ def test_second_run_is_served_from_cache_without_loading(installed_standin, data
     assert not engine.loaded and argos.loads == loads_before
 
 
-def test_chunks_follow_the_requested_order(installed_standin, data_dir):
+def test_chunks_follow_the_requested_order(installed_standin: Path, data_dir: Path) -> None:
     article = load(SEED)
     order = [article.blocks[i] for i in (9, 10, 0, 1)]
     chunks = list(translate_in_chunks(argos.ArgosEngine(), order, Cache(), chunk_sentences=3))
@@ -109,12 +113,12 @@ def test_chunks_follow_the_requested_order(installed_standin, data_dir):
     assert len(chunks) >= 2
 
 
-def test_auto_prefers_argos_when_installed(installed_standin):
+def test_auto_prefers_argos_when_installed(installed_standin: Path) -> None:
     selection = select("auto", load(SEED))
     assert selection.engine.name == "argos" and "installed" in selection.reason
 
 
-def test_unknown_engine_is_a_clear_error():
+def test_unknown_engine_is_a_clear_error() -> None:
     with pytest.raises(EngineError, match="unknown engine"):
         select("babel", load(SEED))
 
@@ -134,7 +138,7 @@ def _apertium_blocks(*sentences: str):
 
 
 @pytest.mark.needs_apertium
-def test_apertium_unknown_words_lose_their_marks_and_keep_their_spans():
+def test_apertium_unknown_words_lose_their_marks_and_keep_their_spans() -> None:
     [block] = _apertium_blocks("Trump a appris à ses dépens la cruauté de Poutine.")
     english = block.sentences[0]
     assert not set("*@#") & set(english)
@@ -144,14 +148,14 @@ def test_apertium_unknown_words_lose_their_marks_and_keep_their_spans():
 
 
 @pytest.mark.needs_apertium
-def test_apertium_spanish_leaking_through_the_pivot_is_unknown():
+def test_apertium_spanish_leaking_through_the_pivot_is_unknown() -> None:
     [block] = _apertium_blocks("L’article met en lumière le remarquable tournant de Trump.")
     unknown = [block.sentences[0][a:b] for a, b in block.sentence_unknown(0)]
     assert unknown == ["aventajada"]
 
 
 @pytest.mark.needs_apertium
-def test_apertium_english_typography():
+def test_apertium_english_typography() -> None:
     [question, quote] = _apertium_blocks(
         "Que se passe-t-il maintenant que Trump a rejeté Poutine ?",
         "Il en avait assez des « absurdités » de Poutine : voilà !",
@@ -163,7 +167,7 @@ def test_apertium_english_typography():
 
 
 @pytest.mark.needs_apertium
-def test_apertium_phrases_starting_a_sentence_are_not_in_capitals():
+def test_apertium_phrases_starting_a_sentence_are_not_in_capitals() -> None:
     """Apertium writes a multiword unit that starts a sentence in capitals ("THANKS TO
     him", "REGARDING Galileo"); acronyms and a French headline in capitals stay."""
     blocks = _apertium_blocks(
@@ -179,7 +183,7 @@ def test_apertium_phrases_starting_a_sentence_are_not_in_capitals():
     assert english[3] == "FRANCE WINS.", english
 
 
-def test_apertium_keeps_acronyms_in_capitals_at_the_start(monkeypatch):
+def test_apertium_keeps_acronyms_in_capitals_at_the_start(monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.engines import apertium
 
     units = {"ACCORDING TO NATO": (("ACCORDING TO", False), ("NATO", True))}
@@ -193,7 +197,7 @@ def test_apertium_keeps_acronyms_in_capitals_at_the_start(monkeypatch):
 
 
 @pytest.mark.needs_apertium
-def test_apertium_knows_words_written_with_a_ligature():
+def test_apertium_knows_words_written_with_a_ligature() -> None:
     """« cœur », « œuvres », « sœur »: Apertium's dictionary spells them with "oe" and
     left them in French; a word it does not know either comes back as written."""
     [heart, works] = _apertium_blocks("Le cœur de la ville.", "Les œuvres et le bœuf.")
@@ -211,14 +215,14 @@ def test_apertium_knows_words_written_with_a_ligature():
 
 
 @pytest.mark.needs_apertium
-def test_apertium_literal_marks_in_the_french_stay():
+def test_apertium_literal_marks_in_the_french_stay() -> None:
     [block] = _apertium_blocks("Suivez #paix et @home sur le réseau, 5*4.")
     english = block.sentences[0]
     assert "#" in english and "@" in english and "5*4" in english
 
 
 @pytest.mark.needs_apertium
-def test_apertium_one_pipeline_for_many_chunks_and_closed_with_the_engine():
+def test_apertium_one_pipeline_for_many_chunks_and_closed_with_the_engine() -> None:
     from reader.engines.apertium import ApertiumEngine
 
     article = load(SEED)
@@ -231,7 +235,7 @@ def test_apertium_one_pipeline_for_many_chunks_and_closed_with_the_engine():
 
 
 @pytest.mark.needs_apertium
-def test_apertium_pipeline_and_batch_fallback_agree():
+def test_apertium_pipeline_and_batch_fallback_agree() -> None:
     from reader.engines.apertium import ApertiumEngine, finish
 
     sentences = [s.text for b in load(SEED).blocks for s in b.sentences]

@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -51,14 +52,14 @@ GOOD = {"pkg/metadata.json": META, "pkg/model/model.bin": b"x"}
         ({**GOOD, "other/file": "x"}, "one top folder"),
     ],
 )
-def test_hostile_archives_are_refused(tmp_path, members, message):
+def test_hostile_archives_are_refused(tmp_path: Path, members, message: str) -> None:
     archive = make_zip(tmp_path / "bad.argosmodel", members)
     with pytest.raises(ModelPackageError, match=message):
         models.validate_archive(archive, tmp_path / "target")
     assert not (tmp_path / "target").exists() and not (tmp_path.parent / "evil.txt").exists()
 
 
-def test_zip_bomb_is_refused(tmp_path):
+def test_zip_bomb_is_refused(tmp_path: Path) -> None:
     archive = tmp_path / "bomb.argosmodel"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("pkg/metadata.json", META)
@@ -67,7 +68,7 @@ def test_zip_bomb_is_refused(tmp_path):
         models.validate_archive(archive, tmp_path)
 
 
-def test_not_a_zip_via_cli(tmp_path):
+def test_not_a_zip_via_cli(tmp_path: Path) -> None:
     fake = tmp_path / "fake.argosmodel"
     fake.write_bytes(b"not a zip at all")
     env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "pk")}
@@ -106,7 +107,9 @@ def _repack(archive, out, drop=(), replace=None, metadata=None):
         ({"metadata": {"from_code": "en", "to_code": "de"}}, "en→de package"),
     ],
 )
-def test_broken_packages_are_refused_at_install(tmp_path, standin_archive, change, message):
+def test_broken_packages_are_refused_at_install(
+    tmp_path: Path, standin_archive: Path, change, message: str
+) -> None:
     broken = _repack(standin_archive, tmp_path / "broken.argosmodel", **change)
     env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "pk")}
     assert message in one_line_error(
@@ -118,7 +121,7 @@ def test_broken_packages_are_refused_at_install(tmp_path, standin_archive, chang
     assert not staging.exists() or list(staging.iterdir()) == []
 
 
-def test_reinstall_replaces_and_remove_deletes(tmp_path, standin_archive):
+def test_reinstall_replaces_and_remove_deletes(tmp_path: Path, standin_archive: Path) -> None:
     env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "pk")}
     for _ in range(2):
         done = run_reader("models", "install", "--file", str(standin_archive), env=env)
@@ -144,7 +147,9 @@ print("heavy:", ",".join(heavy) or "none")
 """
 
 
-def test_install_and_translate_never_import_torch_or_stanza(tmp_path, standin_archive):
+def test_install_and_translate_never_import_torch_or_stanza(
+    tmp_path: Path, standin_archive: Path
+) -> None:
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(tmp_path / "pk")}
     done = subprocess.run(
         [sys.executable, "-c", PROBE, str(standin_archive)],

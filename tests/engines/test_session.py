@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -43,7 +44,9 @@ class Recorder(SentenceEngine):
         self.closed += 1
 
 
-def test_engine_closes_once_after_its_last_user(data_dir, monkeypatch):
+def test_engine_closes_once_after_its_last_user(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     article = load(SEED)
     recorder = Recorder()
     spec = select.EngineSpec(lambda _article: recorder, lambda _article: True, "a test's")
@@ -90,7 +93,7 @@ def _read_only_run(folder, *args):
 
 
 @pytest.mark.slow
-def test_read_only_data_folder_gives_english_and_one_notice(tmp_path):
+def test_read_only_data_folder_gives_english_and_one_notice(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     first = run_reader(
         "translate", str(SEED), "-e", "reference", env={"READER_DATA_DIR": str(folder)}
@@ -107,7 +110,9 @@ def test_read_only_data_folder_gives_english_and_one_notice(tmp_path):
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
-def test_valid_cache_in_unwritable_place_is_not_set_aside(tmp_path, monkeypatch):
+def test_valid_cache_in_unwritable_place_is_not_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A readable cache whose file cannot be written is opened read-only, never moved."""
     folder = tmp_path / "data"
     folder.mkdir()
@@ -126,7 +131,7 @@ def test_valid_cache_in_unwritable_place_is_not_set_aside(tmp_path, monkeypatch)
 
 
 @pytest.mark.slow
-def test_cli_with_a_file_as_data_folder_translates_with_one_notice(tmp_path):
+def test_cli_with_a_file_as_data_folder_translates_with_one_notice(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     done = run_reader(
@@ -140,7 +145,9 @@ def test_cli_with_a_file_as_data_folder_translates_with_one_notice(tmp_path):
 
 @pytest.mark.needs_apertium
 @pytest.mark.slow
-def test_auto_falls_back_when_the_argos_package_is_broken(tmp_path, standin_archive):
+def test_auto_falls_back_when_the_argos_package_is_broken(
+    tmp_path: Path, standin_archive: Path
+) -> None:
     """A package that installs but then breaks (model.bin damaged later) must not block auto."""
     packages = tmp_path / "pk"
     env = {"ARGOS_PACKAGES_DIR": str(packages), "READER_DATA_DIR": str(tmp_path / "d")}
@@ -152,7 +159,9 @@ def test_auto_falls_back_when_the_argos_package_is_broken(tmp_path, standin_arch
     assert "Putin" in done.stdout
 
 
-def test_draft_is_greedy_and_labelled_then_full_quality_from_cache(installed_standin, data_dir):
+def test_draft_is_greedy_and_labelled_then_full_quality_from_cache(
+    installed_standin: Path, data_dir: Path
+) -> None:
     article = load(SEED)
     blocks = article.blocks[:3]
     with TranslationSession(article, "argos") as session:
@@ -164,7 +173,7 @@ def test_draft_is_greedy_and_labelled_then_full_quality_from_cache(installed_sta
         assert [t.version for t in again] == [t.version for t in full]
 
 
-def test_switch_failure_keeps_current_engine(data_dir, tmp_path):
+def test_switch_failure_keeps_current_engine(data_dir: Path, tmp_path: Path) -> None:
     text = tmp_path / "sans-reference.fr.txt"
     text.write_text("Titre\n\nUn paragraphe. Une autre phrase.\n", encoding="utf-8")
     article = load(text)
@@ -175,7 +184,7 @@ def test_switch_failure_keeps_current_engine(data_dir, tmp_path):
         assert session.translate(article.blocks)[0].engine == "none"
 
 
-def test_engines_declare_what_they_can_do_and_the_session_says_it(data_dir):
+def test_engines_declare_what_they_can_do_and_the_session_says_it(data_dir: Path) -> None:
     from reader.engines.none import NoneEngine
 
     assert not NoneEngine.gives_english and Recorder.gives_english
@@ -191,7 +200,9 @@ def test_engines_declare_what_they_can_do_and_the_session_says_it(data_dir):
 
 
 @pytest.mark.needs_apertium
-def test_a_term_added_to_the_shared_stack_is_enforced_from_the_next_translation(data_dir):
+def test_a_term_added_to_the_shared_stack_is_enforced_from_the_next_translation(
+    data_dir: Path,
+) -> None:
     """The app gives its session the reading session's stack: refreshed after ``a``, the
     next translation enforces the new term (loaded once, not per call, until then)."""
     article = parse("Titre\n\nLe président a parlé hier soir.\n", "a.fr.txt")

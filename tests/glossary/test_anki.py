@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from glossary import export
 from glossary.errors import GlossaryError
 from reader.article import load
+from reader.engines.apertium import ApertiumEngine
 from reader.translate import glossary_build as build
 from tests.support.cli import run_reader
 
@@ -64,7 +67,7 @@ def import_deck(collection_path, deck):
 
 
 @pytest.fixture
-def apertium():
+def apertium() -> Iterator[ApertiumEngine]:
     from reader.engines.apertium import ApertiumEngine
 
     engine = ApertiumEngine()
@@ -72,7 +75,9 @@ def apertium():
     engine.close()
 
 
-def test_deck_imports_into_anki_and_a_second_export_updates(tmp_path, data_dir, apertium):
+def test_deck_imports_into_anki_and_a_second_export_updates(
+    tmp_path: Path, data_dir: Path, apertium: ApertiumEngine
+) -> None:
     deck, collection = tmp_path / "deck.apkg", tmp_path / "collection.anki2"
     article = write_article(tmp_path)
     glossary = make_glossary(article, apertium)
@@ -98,7 +103,9 @@ def test_deck_imports_into_anki_and_a_second_export_updates(tmp_path, data_dir, 
     assert {n.guid for n in again.values()} == {n.guid for n in notes.values()}
 
 
-def test_a_deck_without_english_is_refused_and_nothing_written(tmp_path, data_dir):
+def test_a_deck_without_english_is_refused_and_nothing_written(
+    tmp_path: Path, data_dir: Path
+) -> None:
     article = tmp_path / "x.fr.txt"
     article.write_text("Titre\nUn texte sans terme connu.\n", encoding="utf-8")
     glossary = build.build(load(article), [build.Candidate("texte", "other", 1, ("texte",))])
@@ -108,7 +115,7 @@ def test_a_deck_without_english_is_refused_and_nothing_written(tmp_path, data_di
     assert not deck.exists() and not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".x*"))
 
 
-def test_cli_refuses_an_empty_deck_and_says_what_it_left_out(tmp_path):
+def test_cli_refuses_an_empty_deck_and_says_what_it_left_out(tmp_path: Path) -> None:
     article = tmp_path / "x.fr.txt"
     article.write_text("Titre\nUn texte sans terme connu.\n", encoding="utf-8")
     env = {"READER_DATA_DIR": str(tmp_path / "data")}

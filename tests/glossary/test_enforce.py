@@ -22,7 +22,7 @@ from reader.engines import marked
 from reader.evaluate import term_counts
 from reader.session import TranslationSession
 from reader.translate import enforce
-from reader.translation import cache_version, translate_blocks
+from reader.translation import BlockTranslation, cache_version, translate_blocks
 from tests.support.paths import FIXTURES, SEED
 
 ESCALADE = Entry("escalade", "escalation", "military")
@@ -56,7 +56,7 @@ def _protect(text: str, entries=ENTRIES) -> enforce.Protected:
 # ---------------------------------------------------------------- pure steps
 
 
-def test_elision_is_written_out_before_stand_ins():
+def test_elision_is_written_out_before_stand_ins() -> None:
     p = _protect("Le risque d’escalade inquiète l’OTAN.")
     assert "’" not in p.text and "d’" not in p.text
     assert re.fullmatch(r"Le risque de \w+ inquiète l[ea] \w+\.", p.text), p.text
@@ -66,19 +66,19 @@ def test_elision_is_written_out_before_stand_ins():
     assert "l’" not in to.text
 
 
-def test_plurals_take_plural_stand_ins_and_plural_english():
+def test_plurals_take_plural_stand_ins_and_plural_english() -> None:
     p = _protect("Un droit de douane, puis des droits de douane.")
     singular, plural = p.stand_ins
     assert singular.singular in p.text and plural.plural in p.text
     assert p.english == ("tariff", "tariffs")
 
 
-def test_a_term_inside_a_longer_entry_is_one_occurrence():
+def test_a_term_inside_a_longer_entry_is_one_occurrence() -> None:
     found = _found("Il refuse un accord de paix, pas un accord.")
     assert [f.entry.fr for f in found] == ["accord de paix", "accord"]
 
 
-def test_a_lost_or_doubled_stand_in_gives_no_english():
+def test_a_lost_or_doubled_stand_in_gives_no_english() -> None:
     p = _protect("Il refuse un accord.")
     word = p.stand_ins[0].english[-1]
     assert enforce.insert("He refuses.", p) is None
@@ -87,7 +87,7 @@ def test_a_lost_or_doubled_stand_in_gives_no_english():
     assert done is not None and marked.strip(done) == "He refuses a deal."
 
 
-def test_insertion_repairs_articles_and_capitals():
+def test_insertion_repairs_articles_and_capitals() -> None:
     p = _protect("L’OTAN signe un accord.", [OTAN, Entry("accord", "agreement", "other")])
     nato, agreement = (s.english[-1] for s in p.stand_ins)
     done = enforce.insert(f"The {nato} signs a {agreement}.", p)
@@ -123,13 +123,13 @@ def _run(texts: list[str], entries=ENTRIES, cache=None, enforced=True):
     return raw[1:], out[1:]
 
 
-def _terms(block, i=0):
+def _terms(block: BlockTranslation, i: int = 0) -> list[tuple[str, str, str]]:
     text = block.sentences[i]
     return [(t.key.split(":")[1], t.status, text[t.start : t.end]) for t in block.terms[i]]
 
 
 @pytest.mark.needs_apertium
-def test_a_term_at_sentence_start_gets_a_capital():
+def test_a_term_at_sentence_start_gets_a_capital() -> None:
     raw, out = _run(["Escalade ou impasse : le choix de l’OTAN."])
     assert "Climbing" in raw[0].sentences[0]  # Apertium's own word, for the record
     assert out[0].sentences[0].startswith("Escalation or impasse")
@@ -140,7 +140,7 @@ def test_a_term_at_sentence_start_gets_a_capital():
 
 
 @pytest.mark.needs_apertium
-def test_two_adjacent_terms_and_a_longer_entry():
+def test_two_adjacent_terms_and_a_longer_entry() -> None:
     _, out = _run(["Le président Poutine refuse un accord de paix."])
     english = out[0].sentences[0]
     assert "president Putin" in english and "peace deal" in english
@@ -151,13 +151,13 @@ def test_two_adjacent_terms_and_a_longer_entry():
 
 
 @pytest.mark.needs_apertium
-def test_plural_and_singular_occurrences_through_apertium():
+def test_plural_and_singular_occurrences_through_apertium() -> None:
     _, out = _run(["Un droit de douane frappe les voitures, et les droits de douane augmentent."])
     assert [t[2] for t in _terms(out[0])] == ["tariff", "tariffs"]
 
 
 @pytest.mark.needs_apertium
-def test_no_enforce_keeps_the_raw_english_and_flags_missing_terms():
+def test_no_enforce_keeps_the_raw_english_and_flags_missing_terms() -> None:
     raw, out = _run(["Le risque d’escalade inquiète l’OTAN."], enforced=False)
     assert out[0].sentences == raw[0].sentences
     statuses = {t[0]: t[1] for t in _terms(out[0])}
@@ -165,7 +165,7 @@ def test_no_enforce_keeps_the_raw_english_and_flags_missing_terms():
 
 
 @pytest.mark.needs_apertium
-def test_enforced_english_is_cached_under_the_text_sent(data_dir):
+def test_enforced_english_is_cached_under_the_text_sent(data_dir: Path) -> None:
     cache = Cache()
     sentence = "Les droits de douane augmentent."
     _, first = _run([sentence], [TARIFFS], cache)
@@ -178,7 +178,7 @@ def test_enforced_english_is_cached_under_the_text_sent(data_dir):
 
 
 @pytest.mark.needs_apertium
-def test_seed_enforced_reaches_the_targets(data_dir):
+def test_seed_enforced_reaches_the_targets(data_dir: Path) -> None:
     article = load(SEED)
     with TranslationSession(article, "apertium", enforce=False) as session:
         raw = session.translate(article.blocks)
@@ -209,7 +209,7 @@ def test_seed_enforced_reaches_the_targets(data_dir):
 
 
 @pytest.mark.needs_apertium
-def test_an_unseen_article_carries_its_glossary(data_dir):
+def test_an_unseen_article_carries_its_glossary(data_dir: Path) -> None:
     article = load(FIXTURES / "inflation-zone-euro.fr.txt")
     entries = load_curated(FIXTURES / "inflation-zone-euro.terms.toml")
     with TranslationSession(article, "apertium", entries=entries) as session:
@@ -230,13 +230,13 @@ MAYOR = Entry("maire", "mayor", "people", origin="general")
 FRENCH_LEFT = re.compile(r"Congrès|américain")
 
 
-def test_a_longer_form_lends_only_a_first_name_never_the_entrys_own_french():
+def test_a_longer_form_lends_only_a_first_name_never_the_entrys_own_french() -> None:
     assert enforce.occurrence_english(CONGRESS, "Congrès américain", False) == "Congress"
     trump = Entry("Trump", "Trump", "people", aliases=("Donald Trump",))
     assert enforce.occurrence_english(trump, "Donald Trump", False) == "Donald Trump"
 
 
-def test_invariable_nouns_take_their_number_from_the_determiner():
+def test_invariable_nouns_take_their_number_from_the_determiner() -> None:
     assert enforce.occurrence_english(INTEREST, "taux d’intérêt", False, "Les ") == "interest rates"
     assert enforce.occurrence_english(INTEREST, "taux d'intérêt", False, "Le ") == "interest rate"
     assert enforce.occurrence_english(INTEREST, "taux d'intérêt", False, "la hausse des ") == (
@@ -247,7 +247,7 @@ def test_invariable_nouns_take_their_number_from_the_determiner():
     )
 
 
-def test_a_first_name_before_a_name_goes_into_the_occurrence():
+def test_a_first_name_before_a_name_goes_into_the_occurrence() -> None:
     found = _found("Trump appelle Vladimir Poutine.", [PUTIN_USER])
     assert [("Trump appelle Vladimir Poutine."[f.start : f.end]) for f in found] == [
         "Vladimir Poutine"
@@ -255,7 +255,7 @@ def test_a_first_name_before_a_name_goes_into_the_occurrence():
 
 
 @pytest.mark.needs_apertium
-def test_enforcement_never_puts_the_french_back(data_dir):
+def test_enforcement_never_puts_the_french_back(data_dir: Path) -> None:
     """The trial's « Congrès Congress »: the seed's Congrès, with its alias « Congrès américain »."""
     entries = load_curated(Path(SEED).with_name("trump-poutine.glossary.toml"))
     raw, out = _run(
@@ -269,7 +269,7 @@ def test_enforcement_never_puts_the_french_back(data_dir):
 
 
 @pytest.mark.needs_apertium
-def test_no_mayor_inside_bruno_le_maire(data_dir):
+def test_no_mayor_inside_bruno_le_maire(data_dir: Path) -> None:
     _, out = _run(
         ["Le ministre de l'Économie, Bruno Le Maire, a salué la décision du maire."], [MAYOR]
     )
@@ -277,14 +277,14 @@ def test_no_mayor_inside_bruno_le_maire(data_dir):
 
 
 @pytest.mark.needs_apertium
-def test_a_users_full_name_is_not_doubled(data_dir):
+def test_a_users_full_name_is_not_doubled(data_dir: Path) -> None:
     _, out = _run(["Trump appelle Vladimir Poutine, puis Poutine répond."], [PUTIN_USER])
     english = out[0].sentences[0]
     assert "Vladimir Vladimir" not in english and english.count("Vladimir Putin") == 2, english
 
 
 @pytest.mark.needs_apertium
-def test_les_taux_d_interet_are_plural_in_english(data_dir):
+def test_les_taux_d_interet_are_plural_in_english(data_dir: Path) -> None:
     _, out = _run(["Les taux d’intérêt montent.", "Le taux d'intérêt monte."], [INTEREST])
     assert "interest rates" in out[0].sentences[0], out[0].sentences[0]
     assert "interest rate " in out[1].sentences[0], out[1].sentences[0]
@@ -293,7 +293,9 @@ def test_les_taux_d_interet_are_plural_in_english(data_dir):
 # ---------------------------------------------------------------- through the stand-in Argos
 
 
-def test_argos_lost_stand_ins_keep_the_raw_sentence_flagged(installed_standin, data_dir):
+def test_argos_lost_stand_ins_keep_the_raw_sentence_flagged(
+    installed_standin: Path, data_dir: Path
+) -> None:
     from reader.engines import argos
 
     article = load(SEED)
@@ -322,7 +324,7 @@ def test_argos_lost_stand_ins_keep_the_raw_sentence_flagged(installed_standin, d
 
 
 @pytest.mark.needs_apertium
-def test_translate_json_carries_terms_and_unknown_words(data_dir):
+def test_translate_json_carries_terms_and_unknown_words(data_dir: Path) -> None:
     from tests.support.cli import run_reader
 
     def sentences(*flags):
@@ -343,7 +345,7 @@ def test_translate_json_carries_terms_and_unknown_words(data_dir):
 
 
 @pytest.mark.needs_apertium
-def test_the_apps_chunks_are_enforced_like_the_whole(data_dir):
+def test_the_apps_chunks_are_enforced_like_the_whole(data_dir: Path) -> None:
     article = load(SEED)
     with TranslationSession(article, "apertium", use_cache=False) as session:
         whole = session.translate(article.blocks)
@@ -358,7 +360,9 @@ def test_the_apps_chunks_are_enforced_like_the_whole(data_dir):
 
 
 @pytest.mark.needs_apertium
-def test_a_broken_glossary_beside_the_article_is_a_notice_not_a_failure(tmp_path, data_dir):
+def test_a_broken_glossary_beside_the_article_is_a_notice_not_a_failure(
+    tmp_path: Path, data_dir: Path
+) -> None:
     from tests.support.cli import run_reader
 
     (tmp_path / "x.fr.txt").write_text(
@@ -383,7 +387,7 @@ def test_a_broken_glossary_beside_the_article_is_a_notice_not_a_failure(tmp_path
         ("Elle dirige l'entreprise.", "entreprise", "noun"),
     ],
 )
-def test_a_terms_use_by_the_words_before_it(sentence, term, use):
+def test_a_terms_use_by_the_words_before_it(sentence: str, term: str, use: str) -> None:
     """An elided determiner is a determiner (« d’un cessez-le-feu » is a noun, not an
     adjective after « d’un »); a word right after a noun is an adjective; after an
     adverb of time, a participle."""

@@ -19,12 +19,12 @@ from reader.translate.glossary_build import add_english_occurrences
         ("church", "churches"),
     ],
 )
-def test_regular_plurals(word, plural):
+def test_regular_plurals(word: str, plural: str) -> None:
     assert english.plural(word) == plural
     assert english.singular(plural) == word
 
 
-def test_singular_leaves_non_plurals_alone():
+def test_singular_leaves_non_plurals_alone() -> None:
     assert english.singular("crisis") == "crisis"
     assert english.singular("boss") == "boss"
     assert english.singular("status") == "status"
@@ -34,14 +34,14 @@ def _texts(entry: Entry, text: str, strict: bool = False) -> list[str]:
     return [text[a:b] for a, b in english.spans(entry, text, strict)]
 
 
-def test_deal_matches_deals_which_french_rules_missed():
+def test_deal_matches_deals_which_french_rules_missed() -> None:
     deal = Entry("accord", "deal", "diplomacy and politics", en_aliases=("agreement",))
     text = "Two deals and one Deal, an agreement, no dealer, no ideal."
     assert _texts(deal, text) == ["deals", "Deal", "agreement"]
     assert _texts(deal, text, strict=True) == ["deals", "Deal"]
 
 
-def test_head_of_a_phrase_is_inflected():
+def test_head_of_a_phrase_is_inflected() -> None:
     strike = Entry("frappe de drone", "drone strike", "military")
     assert _texts(strike, "new drone strikes, one drone-strike") == [
         "drone strikes",
@@ -51,14 +51,14 @@ def test_head_of_a_phrase_is_inflected():
     assert _texts(rule, "the rules of origin apply") == ["rules of origin"]
 
 
-def test_es_and_ies_plurals():
+def test_es_and_ies_plurals() -> None:
     tax = Entry("taxe", "tax", "economy")
     policy = Entry("politique", "monetary policy", "economy")
     assert _texts(tax, "new taxes") == ["taxes"]
     assert _texts(policy, "their monetary policies") == ["monetary policies"]
 
 
-def test_irregular_plural_from_en_aliases():
+def test_irregular_plural_from_en_aliases() -> None:
     child = Entry("enfant", "child", "other", en_aliases=("children",))
     assert _texts(child, "two children and a child") == ["children", "child"]
     assert _texts(child, "two children", strict=True) == []
@@ -68,19 +68,19 @@ def test_irregular_plural_from_en_aliases():
     assert _texts(crisis, "two crises", strict=True) == ["crises"]
 
 
-def test_a_name_only_matches_capitalised_text():
+def test_a_name_only_matches_capitalised_text() -> None:
     turkey = Entry("Turquie", "Turkey", "places")
     assert _texts(turkey, "Turkey sells turkey") == ["Turkey"]
 
 
-def test_inflect_a_phrase():
+def test_inflect_a_phrase() -> None:
     assert english.inflect("drone strikes", False) == "drone strike"
     assert english.inflect("peace deal", True) == "peace deals"
     assert english.inflect("right of way", True) == "rights of way"
     assert english.inflect("MP", True) == "MPs" and english.inflect("MPs", False) == "MP"
 
 
-def test_glossary_english_occurrences_follow_english_rules():
+def test_glossary_english_occurrences_follow_english_rules() -> None:
     deal = Entry("accord", "deal", "diplomacy and politics")
     glossary = Glossary("x", [deal])
     add_english_occurrences(glossary, {3: "Both deals failed."})
@@ -88,7 +88,7 @@ def test_glossary_english_occurrences_follow_english_rules():
     assert (occurrence.block, occurrence.start, occurrence.end) == (3, 5, 10)
 
 
-def test_an_english_form_in_lower_case_is_found_in_lower_case():
+def test_an_english_form_in_lower_case_is_found_in_lower_case() -> None:
     """ "MP" is a name-like main English, but its form "deputies" is a common noun: the
     engine's "the deputies" carries « députés »; "Putin" (every form capitalised) still
     needs its capital; ``any_case`` looks at no capital at all ("prime minister")."""

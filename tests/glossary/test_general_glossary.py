@@ -4,24 +4,25 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from glossary import user
 from glossary.general import load_general
 from glossary.match import key_of
-from glossary.model import KINDS
+from glossary.model import KINDS, Entry
 from glossary.sources import load_stack, stack
 from reader.article import load, parse
 from reader.translate import glossary_build as build
 
 
 @pytest.fixture(scope="module")
-def general():
+def general() -> list[Entry]:
     return load_general()
 
 
-def test_it_loads_with_at_least_250_unique_entries_of_known_kinds(general):
+def test_it_loads_with_at_least_250_unique_entries_of_known_kinds(general: list[Entry]) -> None:
     assert len(general) >= 250
     assert len({key_of(e.fr) for e in general}) == len(general)  # no duplicate French keys
     assert {e.kind for e in general} <= set(KINDS)
@@ -31,14 +32,14 @@ def test_it_loads_with_at_least_250_unique_entries_of_known_kinds(general):
     assert all(kinds[k] >= 15 for k in KINDS if k != "people"), kinds  # every area covered
 
 
-def test_no_french_form_belongs_to_two_entries(general):
+def test_no_french_form_belongs_to_two_entries(general: list[Entry]) -> None:
     owners: dict[str, str] = {}
     for e in general:
         for form in e.forms:
             assert owners.setdefault(key_of(form), e.fr) == e.fr, (form, owners[key_of(form)], e.fr)
 
 
-def test_standard_english_the_and_adjectives(general):
+def test_standard_english_the_and_adjectives(general: list[Entry]) -> None:
     by_fr = {e.fr: e for e in general}
     for fr, en in [
         ("droits de douane", "tariffs"),
@@ -64,7 +65,7 @@ ARTICLE = (
 )
 
 
-def test_it_recognises_an_unseen_articles_institutions_and_economic_terms(data_dir):
+def test_it_recognises_an_unseen_articles_institutions_and_economic_terms(data_dir: Path) -> None:
     glossary = build.build(parse(ARTICLE, "eco"))
     by_fr = {e.fr: e for e in glossary.entries}
     for fr, en, count in [
@@ -84,7 +85,7 @@ def test_it_recognises_an_unseen_articles_institutions_and_economic_terms(data_d
     assert "OTAN" not in by_fr and len(glossary.entries) < 30
 
 
-def test_priority_user_over_article_over_general(tmp_path, data_dir):
+def test_priority_user_over_article_over_general(tmp_path: Path, data_dir: Path) -> None:
     article_path = tmp_path / "a.fr.txt"
     article_path.write_text(
         "Titre\nL’OTAN, les Nations unies, la BCE et la zone euro.\n", encoding="utf-8"
@@ -112,7 +113,7 @@ def test_priority_user_over_article_over_general(tmp_path, data_dir):
     assert {e.origin for e in glossary.entries} == {"user", "curated", "general"}
 
 
-def test_stack_drops_only_across_layers():
+def test_stack_drops_only_across_layers() -> None:
     from glossary.model import Entry
 
     high = [Entry("OTAN", "NATO", "organisations", "d")]
@@ -124,7 +125,7 @@ def test_stack_drops_only_across_layers():
     assert [e.fr for e in stack(low)] == ["Alliance atlantique", "Kiev"]
 
 
-def test_a_damaged_user_glossary_is_reported_and_the_rest_still_applies(data_dir):
+def test_a_damaged_user_glossary_is_reported_and_the_rest_still_applies(data_dir: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / "glossary.toml").write_text('[[entry]]\nfr = "OTAN"\nen = ', encoding="utf-8")
     notices: list[str] = []
@@ -134,7 +135,7 @@ def test_a_damaged_user_glossary_is_reported_and_the_rest_still_applies(data_dir
     assert not list(data_dir.glob("glossary.toml.corrupt-*"))  # reported, never moved (Q5)
 
 
-def test_a_lower_entrys_longer_form_stays_so_the_longest_match_wins():
+def test_a_lower_entrys_longer_form_stays_so_the_longest_match_wins() -> None:
     """« Poutine » → "Vladimir Putin" (yours) does not take « Vladimir Poutine » from the
     article's entry: that form stays, with its own English, as a smaller entry."""
     from glossary.model import Entry
@@ -162,7 +163,7 @@ def test_a_lower_entrys_longer_form_stays_so_the_longest_match_wins():
 # ---------------------------------------------------------------- the rule: enforce only where sure
 
 
-def test_every_entry_follows_the_enforcement_rule(general):
+def test_every_entry_follows_the_enforcement_rule(general: list[Entry]) -> None:
     """Several words, a name, or a stated sense: else ``enforce = false`` (trial Q1)."""
     from glossary.general import follows_the_rule, one_word
 
@@ -179,7 +180,7 @@ def test_every_entry_follows_the_enforcement_rule(general):
     assert not any(key_of(a) == key_of("bac") for e in general for a in e.aliases)
 
 
-def test_the_rule_is_checked_by_the_check():
+def test_the_rule_is_checked_by_the_check() -> None:
     from glossary.general import follows_the_rule
     from glossary.model import Entry
 
@@ -191,7 +192,7 @@ def test_the_rule_is_checked_by_the_check():
     assert not follows_the_rule(Entry("x", "y", "other", "d", enforce=False, sense="z"))
 
 
-def test_an_alias_with_another_english_is_its_own_entry(general):
+def test_an_alias_with_another_english_is_its_own_entry(general: list[Entry]) -> None:
     """Trial Q2 and the issue: each of these French forms gets its own English."""
     from glossary.english import of_longer_form
 
@@ -220,7 +221,7 @@ def _acronym(text: str) -> bool:
     return len(core) > 1 and core.isalpha() and core.isupper()
 
 
-def test_a_french_acronym_with_an_english_acronym_is_its_own_entry(general):
+def test_a_french_acronym_with_an_english_acronym_is_its_own_entry(general: list[Entry]) -> None:
     """« CIJ » is the ICJ in English news, as « IA » is AI: an acronym whose English is
     another acronym has its own entry, not an alias of the full name ("International
     Court of Justice" for « CIJ » was worse English)."""
@@ -234,7 +235,7 @@ def test_a_french_acronym_with_an_english_acronym_is_its_own_entry(general):
         assert by_fr[fr].en == en and by_fr[fr].the
 
 
-def test_titles_and_names_the_engine_gets_wrong(general):
+def test_titles_and_names_the_engine_gets_wrong(general: list[Entry]) -> None:
     """Monsieur and Madame before a name (Apertium: "M.", the pivot's "Sra"), and names
     Apertium translates (« Palestine » → "Palestinian", « Ligue 1 » → "League 1")."""
     by_fr = {e.fr: e for e in general}

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,7 @@ from tests.support.paths import FIXTURES, ROOT, SEED
 CURATED = ROOT / "seeds" / "trump-poutine.glossary.toml"
 
 
-def test_curated_seed_glossary_is_complete():
+def test_curated_seed_glossary_is_complete() -> None:
     entries = load_curated(CURATED)
     assert len(entries) >= 30
     assert {e.kind for e in entries} == set(KINDS)
@@ -63,7 +64,9 @@ def test_curated_seed_glossary_is_complete():
         ('title = "x"\n', "expected only [[entry]] tables"),
     ],
 )
-def test_malformed_curated_file_names_file_and_line(tmp_path, text, message):
+def test_malformed_curated_file_names_file_and_line(
+    tmp_path: Path, text: str, message: str
+) -> None:
     path = tmp_path / "bad.glossary.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(GlossaryError) as info:
@@ -71,20 +74,20 @@ def test_malformed_curated_file_names_file_and_line(tmp_path, text, message):
     assert str(info.value).startswith(str(path)) and message in str(info.value)
 
 
-def test_fold_keeps_length_and_offsets():
+def test_fold_keeps_length_and_offsets() -> None:
     text = "L’OTAN, les États-Unis et Noël"
     assert len(fold(text)) == len(text) and fold(text) == "l'otan, les etats-unis et noel"
 
 
-def entry(fr, kind="other", aliases=(), en="x"):
+def entry(fr: str, kind: str = "other", aliases: tuple[str, ...] = (), en: str = "x") -> Entry:
     return Entry(fr, en, kind, "d", tuple(aliases))
 
 
-def spans(text, e):
+def spans(text: str, e: Entry) -> list[str]:
     return [text[o.start : o.end] for o in find([e], [(0, text)])[e.key]]
 
 
-def test_matching_elision_apostrophes_plurals_hyphens_accents_case():
+def test_matching_elision_apostrophes_plurals_hyphens_accents_case() -> None:
     text = (
         "L’OTAN et l'OTAN ; d’Ukraine ; un missile Patriot, des missiles Patriot ; "
         "le cessez-le-feu, un cessez le feu ; Etats-Unis, États-Unis ; le droit de douane, les droits de douanes ; "
@@ -103,7 +106,7 @@ def test_matching_elision_apostrophes_plurals_hyphens_accents_case():
     assert spans(text, entry("Maison Blanche")) == ["Maison-Blanche"]
 
 
-def test_longest_form_wins_within_an_entry_but_entries_are_independent():
+def test_longest_form_wins_within_an_entry_but_entries_are_independent() -> None:
     text = "Vladimir Poutine parle ; Poutine répond. L'adhésion à l’OTAN et l'OTAN."
     poutine = entry("Poutine", "people", ["Vladimir Poutine"])
     assert spans(text, poutine) == ["Vladimir Poutine", "Poutine"]
@@ -111,7 +114,7 @@ def test_longest_form_wins_within_an_entry_but_entries_are_independent():
     assert len(found["other:OTAN"]) == 2 and len(found["other:adhésion à l’OTAN"]) == 1
 
 
-def test_seed_occurrence_counts_match_the_text():
+def test_seed_occurrence_counts_match_the_text() -> None:
     article = load(SEED)
     glossary = build.build(article)
     body = "\n".join(b.text for b in article.blocks)
@@ -135,7 +138,7 @@ def test_seed_occurrence_counts_match_the_text():
             )
 
 
-def test_english_occurrences_in_the_reference():
+def test_english_occurrences_in_the_reference() -> None:
     article = load(SEED)
     english = {b.index: b.text for b in load(ROOT / "seeds" / "trump-poutine.en.txt").blocks}
     glossary = build.build(article, english=english)
@@ -145,11 +148,11 @@ def test_english_occurrences_in_the_reference():
 
 
 @pytest.fixture(scope="module")
-def seed_candidates():
+def seed_candidates() -> list[Candidate]:
     return extract(load(SEED).blocks)
 
 
-def test_extraction_on_the_seed_finds_entities_and_terms(seed_candidates):
+def test_extraction_on_the_seed_finds_entities_and_terms(seed_candidates: list[Candidate]) -> None:
     texts = {c.text: c for c in seed_candidates}
     assert texts["Poutine"].kind == "people" and texts["Kremlin"].kind == "places"
     assert "droits de douane" in texts and "frappes de drones" in texts  # NOUN de NOUN
@@ -158,7 +161,7 @@ def test_extraction_on_the_seed_finds_entities_and_terms(seed_candidates):
     )  # no elision debris
 
 
-def test_extraction_on_an_article_not_in_the_project():
+def test_extraction_on_an_article_not_in_the_project() -> None:
     article = load(FIXTURES / "sommet-bruxelles.fr.txt")
     found = {c.text: c.kind for c in extract(article.blocks)}
     for name in ("Emmanuel Macron", "Olaf Scholz", "Ursula von der Leyen", "Christine Lagarde"):
@@ -178,7 +181,7 @@ def test_extraction_on_an_article_not_in_the_project():
     assert glossary.count(macron) == 1
 
 
-def test_curated_wins_and_duplicates_merge(seed_candidates):
+def test_curated_wins_and_duplicates_merge(seed_candidates: list[Candidate]) -> None:
     article = load(SEED)
     glossary = build.build(article, seed_candidates)
     poutine = [e for e in glossary.entries if "Poutine" in e.forms]
@@ -202,8 +205,8 @@ def test_curated_wins_and_duplicates_merge(seed_candidates):
 
 
 def test_extracted_english_comes_from_the_engine_or_is_labelled(
-    seed_candidates, installed_standin, data_dir
-):
+    seed_candidates: list[Candidate], installed_standin: Path, data_dir: Path
+) -> None:
     from reader.cache import Cache
     from reader.engines.argos import ArgosEngine
     from reader.engines.none import NoneEngine
@@ -222,7 +225,7 @@ def test_extracted_english_comes_from_the_engine_or_is_labelled(
     assert cache.get_many("argos", ArgosEngine().version, [term])  # cached
 
 
-def test_exports_json_csv_anki(tmp_path, seed_candidates):
+def test_exports_json_csv_anki(tmp_path: Path, seed_candidates: list[Candidate]) -> None:
     import genanki  # noqa: F401  (the package must import)
 
     article = load(SEED)
@@ -263,7 +266,7 @@ def test_exports_json_csv_anki(tmp_path, seed_candidates):
     assert "<b>OTAN</b>" in otan[3] and "NATO" in otan[4]  # example sentence, both languages
 
 
-def test_glossary_never_imports_textual():
+def test_glossary_never_imports_textual() -> None:
     import subprocess
     import sys
 
@@ -272,7 +275,7 @@ def test_glossary_never_imports_textual():
     assert out.stdout.strip() == "False", out.stderr
 
 
-def test_no_curated_file_for_stdin_or_unknown_article():
+def test_no_curated_file_for_stdin_or_unknown_article() -> None:
     assert glossary_path(None) is None
     article = parse("Titre\nLe texte de Marie Curie à Paris.", "<stdin>")
     assert article_entries(article) == []
@@ -281,7 +284,7 @@ def test_no_curated_file_for_stdin_or_unknown_article():
 # ---------------------------------------------------------------- curated files: QA 18, new fields
 
 
-def test_duplicate_french_keys_are_refused_with_their_lines(tmp_path):
+def test_duplicate_french_keys_are_refused_with_their_lines(tmp_path: Path) -> None:
     path = tmp_path / "dup.glossary.toml"
     entry = '[[entry]]\nfr = "{}"\nen = "NATO"\nkind = "organisations"\ndefinition = "x"\n\n'
     path.write_text(entry.format("OTAN") + entry.format("Kiev") + entry.format("l’otan"), "utf-8")
@@ -290,7 +293,7 @@ def test_duplicate_french_keys_are_refused_with_their_lines(tmp_path):
     assert str(info.value).startswith(f"{path}:13: entry 'l’otan' repeats 'OTAN' from line 1")
 
 
-def test_the_and_adjectival_english_are_read_and_checked(tmp_path):
+def test_the_and_adjectival_english_are_read_and_checked(tmp_path: Path) -> None:
     path = tmp_path / "a.glossary.toml"
     path.write_text(
         '[[entry]]\nfr = "BCE"\nen = "ECB"\nkind = "organisations"\ndefinition = "x"\nthe = true\n'
@@ -308,7 +311,7 @@ def test_the_and_adjectival_english_are_read_and_checked(tmp_path):
         load_curated(path)
 
 
-def test_control_characters_in_a_glossary_never_reach_the_terminal(tmp_path):
+def test_control_characters_in_a_glossary_never_reach_the_terminal(tmp_path: Path) -> None:
     path = tmp_path / "esc.glossary.toml"
     path.write_text(
         '[[entry]]\nfr = "OTAN\\u001b]0;HACKED\\u0007"\nen = "NATO\\u001b[2J"\n'
@@ -324,13 +327,13 @@ def test_control_characters_in_a_glossary_never_reach_the_terminal(tmp_path):
 # ---------------------------------------------------------------- matching: per-form case, index
 
 
-def test_lowercase_alias_of_an_acronym_matches_as_written():
+def test_lowercase_alias_of_an_acronym_matches_as_written() -> None:
     pib = Entry("PIB", "GDP", "economy", "d", ("produit intérieur brut",))
     text = "Le produit intérieur brut a progressé ; le PIB, pas le pib."
     assert spans(text, pib) == ["produit intérieur brut", "PIB"]  # « pib » lowercase: no
 
 
-def test_the_word_index_finds_exactly_what_every_pattern_finds():
+def test_the_word_index_finds_exactly_what_every_pattern_finds() -> None:
     from glossary.general import load_general
     from glossary.match import _entry_matches, _patterns
     from glossary.sources import stack
@@ -354,7 +357,7 @@ def test_the_word_index_finds_exactly_what_every_pattern_finds():
 # ---------------------------------------------------------------- extraction: QA 15
 
 
-def test_extraction_rejects_verbs_and_locutions_keeps_places_in_their_terms():
+def test_extraction_rejects_verbs_and_locutions_keeps_places_in_their_terms() -> None:
     article = parse(
         "Le cœur nucléaire des États membres\n"
         "De nombreux observateurs tentent depuis des années de convaincre Poutine 10 "
@@ -373,7 +376,7 @@ def test_extraction_rejects_verbs_and_locutions_keeps_places_in_their_terms():
     assert "politique monétaire" not in found  # once, in running prose: not a term
 
 
-def test_long_institution_names_are_kept_whole():
+def test_long_institution_names_are_kept_whole() -> None:
     article = parse(
         "Chiffres\nSelon l'Institut national de la statistique et des études économiques, "
         "le chômage recule.",
@@ -386,7 +389,7 @@ def test_long_institution_names_are_kept_whole():
 # ---------------------------------------------------------------- extracted English: QA 7, 16
 
 
-def test_names_are_never_machine_translated_and_guesses_are_marked(data_dir):
+def test_names_are_never_machine_translated_and_guesses_are_marked(data_dir: Path) -> None:
     from reader.engines.apertium import ApertiumEngine
 
     article = parse("Titre\nJean de La Fontaine parle du capital de crédibilité.", "names")
@@ -406,7 +409,7 @@ def test_names_are_never_machine_translated_and_guesses_are_marked(data_dir):
     assert "not checked" in term.definition
 
 
-def test_casing_follows_the_french_but_keeps_proper_words():
+def test_casing_follows_the_french_but_keeps_proper_words() -> None:
     proper = build.proper_words(
         [Entry("États-Unis", "United States", "places", "d", en_adj="American")],
         ["He met the Russian leader."],
@@ -420,7 +423,7 @@ def test_casing_follows_the_french_but_keeps_proper_words():
     assert build.follow_case("Banque de France", "Bank of France", proper) == "Bank of France"
 
 
-def test_in_context_english_comes_before_a_machine_guess(data_dir):
+def test_in_context_english_comes_before_a_machine_guess(data_dir: Path) -> None:
     article = parse("Titre\nLe capital de crédibilité compte.", "ctx")
     cand = build.Candidate("capital de crédibilité", "other", 1, ("capital de crédibilité",))
     glossary = build.build(article, [cand], in_context=lambda cands: ["credibility capital"])
@@ -431,7 +434,7 @@ def test_in_context_english_comes_before_a_machine_guess(data_dir):
 # ---------------------------------------------------------------- CLI: QA 36
 
 
-def test_no_extract_does_not_demand_an_engine_it_does_not_need(tmp_path):
+def test_no_extract_does_not_demand_an_engine_it_does_not_need(tmp_path: Path) -> None:
     from tests.support.cli import run_reader
 
     article = tmp_path / "m.fr.txt"  # no m.en.txt beside it
@@ -450,7 +453,7 @@ def test_no_extract_does_not_demand_an_engine_it_does_not_need(tmp_path):
 MAIRE = Entry("maire", "mayor", "people", origin="general")
 
 
-def test_a_common_word_does_not_match_inside_a_personal_name():
+def test_a_common_word_does_not_match_inside_a_personal_name() -> None:
     text = "Le ministre de l'Économie, Bruno Le Maire, a salué la décision du maire."
     assert spans(text, MAIRE) == ["maire"]  # the mayor at the end, not Bruno Le Maire
     assert spans("Le Maire a parlé. Hausse du Chômage.", MAIRE) == ["Maire"]  # no name before
@@ -458,7 +461,7 @@ def test_a_common_word_does_not_match_inside_a_personal_name():
     assert spans("Hausse du Chômage.", chomage) == ["Chômage"]
 
 
-def test_bruno_le_maire_is_a_name_with_no_mayor_in_the_glossary(data_dir):
+def test_bruno_le_maire_is_a_name_with_no_mayor_in_the_glossary(data_dir: Path) -> None:
     article = parse("Titre\nLe ministre de l'Économie, Bruno Le Maire, a salué la décision.", "x")
     glossary = build.build(article, extract(article.blocks))
     by_fr = {e.fr: e for e in glossary.entries}
@@ -466,7 +469,9 @@ def test_bruno_le_maire_is_a_name_with_no_mayor_in_the_glossary(data_dir):
     assert by_fr["Bruno Le Maire"].kind == "people" and glossary.count(by_fr["Bruno Le Maire"]) == 1
 
 
-def test_the_longest_entry_at_a_place_counts_except_among_curated_entries(tmp_path, data_dir):
+def test_the_longest_entry_at_a_place_counts_except_among_curated_entries(
+    tmp_path: Path, data_dir: Path
+) -> None:
     """« banque centrale » (general) does not count inside « Banque centrale européenne »;
     « taux directeurs » is not cut by « directeurs inchangés »; two curated entries still
     nest (the README's « OTAN » inside « adhésion à l’OTAN »)."""
@@ -496,7 +501,7 @@ def test_the_longest_entry_at_a_place_counts_except_among_curated_entries(tmp_pa
     assert {r["fr"]: r["occurrences"] for r in rows}["banque centrale"] == "1"
 
 
-def test_extraction_rejects_a_verb_after_a_noun_and_pairs_across_a_term():
+def test_extraction_rejects_a_verb_after_a_noun_and_pairs_across_a_term() -> None:
     article = parse(
         "La croissance ralentit\nLa BCE a laissé ses taux directeurs inchangés jeudi. "
         "Les marchés saluent des taux directeurs inchangés.",
@@ -507,13 +512,13 @@ def test_extraction_rejects_a_verb_after_a_noun_and_pairs_across_a_term():
     assert not {"croissance ralentit", "directeurs inchangés"} & terms, terms
 
 
-def test_politique_americaine_is_policy_from_the_general_glossary(data_dir):
+def test_politique_americaine_is_policy_from_the_general_glossary(data_dir: Path) -> None:
     glossary = build.build(load(SEED))
     entry = next(e for e in glossary.entries if e.fr == "politique américaine")
     assert (entry.en, entry.origin, glossary.count(entry)) == ("American policy", "general", 2)
 
 
-def test_counts_take_the_grammar_filter_that_enforcement_takes(data_dir):
+def test_counts_take_the_grammar_filter_that_enforcement_takes(data_dir: Path) -> None:
     """« cette mesure législative » is no occurrence of « élections législatives » (the
     adjective, with no adjectival English), nor « jamais entreprise » of « entreprises »
     (a participle); « les législatives » and « une entreprise » are."""

@@ -34,7 +34,7 @@ class Dictionary(SentenceEngine):
         return [GUESSES[s] for s in sentences]
 
 
-def test_verb_phrases_pronouns_and_lost_acronyms_are_not_english():
+def test_verb_phrases_pronouns_and_lost_acronyms_are_not_english() -> None:
     assert implausible_guess("Integra", "It integrates")
     assert implausible_guess("place de Mai", "it situates of May")
     assert implausible_guess("EU", "Had")
@@ -43,7 +43,7 @@ def test_verb_phrases_pronouns_and_lost_acronyms_are_not_english():
         assert implausible_guess(french, GUESSES[french]) == "", french
 
 
-def test_junk_guesses_keep_the_term_without_english_and_say_why():
+def test_junk_guesses_keep_the_term_without_english_and_say_why() -> None:
     candidates = [Candidate(fr, "places", 2, (fr,)) for fr in GUESSES]
     entries = {e.fr: e for e in extracted_entries(candidates, Dictionary())}
     for junk in ("Integra", "place de Mai", "EU"):

@@ -26,11 +26,11 @@ def _found(entry: Entry, text: str) -> list[str]:
         ("parlé", "L'OTAN parle.", []),
     ],
 )
-def test_lowercase_words_keep_their_accents(form, text, expected):
+def test_lowercase_words_keep_their_accents(form: str, text: str, expected) -> None:
     assert _found(Entry(form, "x", "other"), text) == expected
 
 
-def test_capitals_may_drop_their_accents():
+def test_capitals_may_drop_their_accents() -> None:
     us = Entry("États-Unis", "United States", "places")
     assert _found(us, "ETATS-UNIS, Etats-Unis et États-Unis") == [
         "ETATS-UNIS",
@@ -43,7 +43,7 @@ def test_capitals_may_drop_their_accents():
     assert _found(chief, "le chef d'Etat malien") == ["chef d'Etat"]
 
 
-def test_no_term_inside_a_hyphenated_compound():
+def test_no_term_inside_a_hyphenated_compound() -> None:
     trial = Entry("procès", "trial", "other")
     assert _found(trial, "dûment enregistrées sur procès-verbal") == []
     assert _found(trial, "le procès s'ouvre, pas un procès-verbal") == ["procès"]
@@ -51,6 +51,6 @@ def test_no_term_inside_a_hyphenated_compound():
     assert _found(ceasefire, "un cessez-le-feu") == ["cessez-le-feu"]
 
 
-def test_case_and_elision_still_do_not_matter():
+def test_case_and_elision_still_do_not_matter() -> None:
     nato = Entry("OTAN", "NATO", "organisations")
     assert _found(nato, "l’OTAN et l'Otan") == ["OTAN", "Otan"]

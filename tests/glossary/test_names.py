@@ -4,21 +4,31 @@ here by hand, so these tests need neither Apertium nor spaCy)."""
 
 from __future__ import annotations
 
+import pytest
+
 from reader.engines.marked import unknown
 from reader.nlp.analysis import Token
 from reader.translate.enforce import names, nlp
 
 
-def _spans(sentence, english, alone, kinds, tokens=None, covered=(), leftovers=()):
+def _spans(
+    sentence: str,
+    english: str,
+    alone: dict[str, str],
+    kinds: dict[str, frozenset[str]] | None,
+    tokens: list[Token] | None = None,
+    covered: tuple[tuple[int, int], ...] = (),
+    leftovers: tuple[str, ...] | list[str] = (),
+) -> list[str]:
     """What comes back verbatim; ``leftovers``: words of ``english`` the engine marked unknown."""
     marked_unknown = [(english.index(w), english.index(w) + len(w)) for w in leftovers]
-    out = []
+    out: list[str] = []
     for candidate in names.candidates(sentence, english, covered, marked_unknown):
         out += [sentence[a:b] for a, b in names.judge(candidate, alone, kinds, tokens)]
     return out
 
 
-def test_words_the_pivot_translated_come_back():
+def test_words_the_pivot_translated_come_back() -> None:
     sentence = "Selon lui, Enrique Pena Nieto a gagné à Dallas."
     english = "According to him, Enrique Sorrow Grandson has won to You tiled."
     alone = {"Enrique": "Enrique", "Pena": unknown("Sorrow"), "Nieto": unknown("Grandson"),
@@ -29,7 +39,7 @@ def test_words_the_pivot_translated_come_back():
     assert _spans(sentence, english, alone, kinds) == ["Enrique Pena Nieto", "Dallas"]
 
 
-def test_names_the_engine_knows_keep_its_english():
+def test_names_the_engine_knows_keep_its_english() -> None:
     sentence = "Il est allé de Londres en Allemagne, puis à Bordeaux et à Kyoto."
     english = "It has gone from London in Germany, afterwards to Burdeos and to Kioto."
     alone = {"Londres": "London", "Allemagne": "Germany", "Bordeaux": unknown("Burdeos"),
@@ -50,7 +60,7 @@ def test_names_the_engine_knows_keep_its_english():
     )
 
 
-def test_a_capitalised_word_at_the_start_is_not_a_name_by_itself():
+def test_a_capitalised_word_at_the_start_is_not_a_name_by_itself() -> None:
     alone = {"Voyagez": "Travel", "Palas": "Shovels"}
     kinds = {"Voyagez": frozenset({"vblex"}), "Palas": frozenset({"n"})}
     assert _spans("Voyagez en hauteur.", "Travel in height.", alone, kinds) == []
@@ -62,7 +72,7 @@ def test_a_capitalised_word_at_the_start_is_not_a_name_by_itself():
     assert _spans("Voyagez en hauteur.", "Travel in height.", alone, kinds, verb) == []
 
 
-def test_capitalised_particles_and_people():
+def test_capitalised_particles_and_people() -> None:
     kinds = {"Bruno": frozenset({"np:ant"}), "Maire": frozenset({"n"}), "Moines": frozenset({"n"})}
     alone = {"Bruno": "Bruno", "Maire": "Mayor", "Moines": "Friars"}
     assert _spans("Il a vu Bruno Le Maire.", "It has seen Bruno The Mayor.", alone, kinds) == [
@@ -87,7 +97,7 @@ def test_capitalised_particles_and_people():
     ]
 
 
-def test_a_surname_after_a_first_name_without_spacy():
+def test_a_surname_after_a_first_name_without_spacy() -> None:
     """The analyser's first names (``np:ant``) say the next capitalised word is a surname,
     even when the first name starts the sentence; not after an article, not a place."""
     kinds = {
@@ -112,7 +122,7 @@ def test_a_surname_after_a_first_name_without_spacy():
     assert _spans("Il lit Paris Match.", "It reads Paris Game.", alone, kinds) == []
 
 
-def test_a_short_quotation_or_bracket_names_something():
+def test_a_short_quotation_or_bracket_names_something() -> None:
     """« la série "Dallas" », « Arecibo (Puerto Rico) »: a word after an opening quote or
     bracket of a few words is no clause's first word, so no spaCy is needed to keep it;
     a long quotation still opens a clause."""
@@ -135,7 +145,7 @@ def test_a_short_quotation_or_bracket_names_something():
     )
 
 
-def test_a_name_in_another_language():
+def test_a_name_in_another_language() -> None:
     """A particle French does not have (« del »), or a French word right beside a word the
     analyser does not know (« Huffington Post », « Grand Junction »): all of it verbatim.
     Not a French noun before an unknown word (« Université Harvard »), nor across a particle."""
@@ -168,7 +178,7 @@ def test_a_name_in_another_language():
     ]
 
 
-def test_a_glossary_term_is_no_candidate_and_english_spellings_pass():
+def test_a_glossary_term_is_no_candidate_and_english_spellings_pass() -> None:
     sentence = "Il parle à l'OTAN et à YouTube."
     covered = [(sentence.index("OTAN"), sentence.index("OTAN") + 4)]
     alone = {"YouTube": "Youtube"}
@@ -180,13 +190,13 @@ def test_a_glossary_term_is_no_candidate_and_english_spellings_pass():
     assert names.english("Québec", {"Québec": unknown("Quebec")}) == "Quebec"
 
 
-def test_spacy_is_used_only_when_the_policy_lets_it(monkeypatch):
+def test_spacy_is_used_only_when_the_policy_lets_it(monkeypatch: pytest.MonkeyPatch) -> None:
     assert nlp.tokens(["Il part."], "off") is None
     monkeypatch.setattr(nlp, "ready", lambda: False)
     assert nlp.tokens(["Il part."], "if_ready") is None  # never waits for the model
 
 
-def test_a_common_word_the_engine_respells_as_a_name_asks_spacy():
+def test_a_common_word_the_engine_respells_as_a_name_asks_spacy() -> None:
     """« Rose » → "Rosa": only spaCy can say whether it is a person, so the sentence goes
     to spaCy even when nothing else in it would (« Evo Morales » is a foreign name)."""
     sentence = "Hier, Rose et Pierre ont vu Evo Morales."
@@ -206,7 +216,7 @@ def test_a_common_word_the_engine_respells_as_a_name_asks_spacy():
     assert not names.needs_tags(bourse, {"Bourse": "Stock exchange"}, {"Bourse": frozenset({"n"})})
 
 
-def test_after_an_article_a_respelt_word_is_no_person():
+def test_after_an_article_a_respelt_word_is_no_person() -> None:
     """French gives people's names no article: « la Rose » is a thing even if spaCy tags a
     person there, and the sentence is not sent to spaCy for it."""
     sentence = "Il a vu la Rose des vents."

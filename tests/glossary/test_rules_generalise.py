@@ -9,6 +9,8 @@ Apertium nor spaCy needed); those marked needs_apertium go through the real engi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from glossary.general import follows_the_rule, load_general
@@ -16,6 +18,7 @@ from glossary.model import Entry
 from reader.article import parse
 from reader.cache import Cache
 from reader.engines.marked import unknown
+from reader.nlp.analysis import Token
 from reader.translate import enforce
 from reader.translate.enforce import names
 from reader.translate.enforce.apply import _left_to_names, _present
@@ -27,8 +30,14 @@ def _lost(sentence, english):
     return [c for c in names.candidates(sentence, english, ()) if not c.initial]
 
 
-def _spans(sentence, english, alone, kinds, tokens=None):
-    out = []
+def _spans(
+    sentence: str,
+    english: str,
+    alone: dict[str, str],
+    kinds: dict[str, frozenset[str]] | None,
+    tokens: list[Token] | None = None,
+) -> list[str]:
+    out: list[str] = []
     for candidate in names.candidates(sentence, english, ()):
         out += [sentence[a:b] for a, b in names.judge(candidate, alone, kinds, tokens)]
     return out
@@ -37,7 +46,7 @@ def _spans(sentence, english, alone, kinds, tokens=None):
 # ---------------------------------------------------------------- the engine's English names stand
 
 
-def test_an_exonym_the_engine_gave_stands():
+def test_an_exonym_the_engine_gave_stands() -> None:
     # « Varsovie » → Warsaw, « Le Caire » → Cairo: no candidate at all, nothing put back.
     sentence = "Il est allé de Varsovie au Caire, puis Le Caire a voté."
     english = "He has gone from Warsaw to Cairo, afterwards Cairo has voted."
@@ -47,7 +56,7 @@ def test_an_exonym_the_engine_gave_stands():
     assert _spans(sentence, english, alone, kinds) == []
 
 
-def test_an_english_name_the_engine_gave_alone_stands_even_unlisted_spelling():
+def test_an_english_name_the_engine_gave_alone_stands_even_unlisted_spelling() -> None:
     # The engine's English of the word alone is a known English name: it stands.
     sentence = "Ils vivent près de l'Oural aujourd'hui."
     english = "They live near the Ural today."
@@ -56,7 +65,7 @@ def test_an_english_name_the_engine_gave_alone_stands_even_unlisted_spelling():
     assert _spans(sentence, english, alone, kinds) == []
 
 
-def test_multi_word_names_the_engine_gave_stand():
+def test_multi_word_names_the_engine_gave_stand() -> None:
     for sentence, english in [
         ("Il vit dans le Dakota du Nord depuis mars.", "He lives in North Dakota since March."),
         ("Elle vit en Nouvelle-Galles du Sud.", "She lives in New South Wales."),
@@ -65,7 +74,7 @@ def test_multi_word_names_the_engine_gave_stand():
         assert _lost(sentence, english) == [], sentence
 
 
-def test_peoples_stand_and_are_never_put_back():
+def test_peoples_stand_and_are_never_put_back() -> None:
     # « Hongrois » → Hungarians: kept; the table's peoples only keep the engine's English.
     assert _lost("Selon les Hongrois, non.", "According to the Hungarians, no.") == []
     assert "Hongrois" not in names.restorable() and "Varsovie" in names.restorable()
@@ -74,7 +83,7 @@ def test_peoples_stand_and_are_never_put_back():
 # ---------------------------------------------------------------- places lost as common words
 
 
-def test_places_translated_as_common_words_come_back_in_english():
+def test_places_translated_as_common_words_come_back_in_english() -> None:
     sentence = "Il a grandi à Bruges et à Cologne, puis a vécu à Grasse, à Tours et à Vienne."
     english = (
         "It has grown in Witches and to Colony, afterwards has lived to Fat, Torres and to Avenges."
@@ -100,7 +109,7 @@ def test_places_translated_as_common_words_come_back_in_english():
     assert set(rules) == {"name: a known place"}
 
 
-def test_a_sentences_first_word_is_not_taken_for_a_listed_town():
+def test_a_sentences_first_word_is_not_taken_for_a_listed_town() -> None:
     # « Tours » first in a sentence may be the common noun: left to the other rules.
     sentence = "Tours de magie et jeux."
     candidates = names.candidates(sentence, "Towers of magic and games.", ())
@@ -113,7 +122,7 @@ def test_a_sentences_first_word_is_not_taken_for_a_listed_town():
 # ---------------------------------------------------------------- capitals, typography
 
 
-def test_words_in_capitals_that_are_common_words_are_no_names():
+def test_words_in_capitals_that_are_common_words_are_no_names() -> None:
     kinds = {"DÉTENIR": frozenset({"vblex"}), "CETTE": frozenset({"det"}),
              "IDEE": frozenset({"n"}), "UMP": frozenset({"np:al"}), "EELV": frozenset(),
              "CE": frozenset({"det"}), "DE": frozenset({"pr"})}  # fmt: skip
@@ -133,7 +142,7 @@ def test_words_in_capitals_that_are_common_words_are_no_names():
     assert _spans(headline, shout, {"EELV": "EELV"}, kinds_h) == ["EELV"]
 
 
-def test_a_french_closed_class_word_is_never_part_of_a_foreign_name():
+def test_a_french_closed_class_word_is_never_part_of_a_foreign_name() -> None:
     sentence = "LOL LOL LOL Cet article arrive tard !"
     english = "LOL LOL LOL This article arrives late!"
     alone = {"LOL": "LOL", "Cet": "This"}
@@ -142,7 +151,7 @@ def test_a_french_closed_class_word_is_never_part_of_a_foreign_name():
     assert _spans(sentence, english, alone, kinds) == ["LOL LOL"]
 
 
-def test_putting_a_name_back_never_changes_typography_alone():
+def test_putting_a_name_back_never_changes_typography_alone() -> None:
     for name, english in [
         ("Tel-Aviv", "He lives in Tel Aviv."),
         ("Val-d’Oise", "The inhabitants of Val-d'Oise."),
@@ -157,7 +166,7 @@ def test_putting_a_name_back_never_changes_typography_alone():
 # ---------------------------------------------------------------- the general glossary
 
 
-def test_violation_is_enforced_in_its_news_sense_and_eurozone_is_the_english():
+def test_violation_is_enforced_in_its_news_sense_and_eurozone_is_the_english() -> None:
     by_fr = {e.fr: e for e in load_general()}
     violation = by_fr["violation"]
     assert violation.enforce and violation.sense and follows_the_rule(violation)
@@ -166,7 +175,7 @@ def test_violation_is_enforced_in_its_news_sense_and_eurozone_is_the_english():
     assert euro.en == "eurozone" and "euro area" in euro.en_aliases
 
 
-def test_entries_more_often_worse_than_better_are_only_marked():
+def test_entries_more_often_worse_than_better_are_only_marked() -> None:
     by_fr = {e.fr: e for e in load_general()}
     for fr in ("Assemblée générale", "procès", "PIB", "extrême droite"):
         assert not by_fr[fr].enforce and follows_the_rule(by_fr[fr]), fr
@@ -191,7 +200,7 @@ def _apertium_run(texts, entries, trace=None):
 
 
 @pytest.mark.needs_apertium
-def test_t13_places_and_t29_violation_through_apertium(data_dir):
+def test_t13_places_and_t29_violation_through_apertium(data_dir: Path) -> None:
     trace: enforce.Trace = {}
     texts = [
         "Il est né à Vienne, a grandi à Bruges et à Cologne, puis a vécu à Grasse et à Tours.",
@@ -232,7 +241,7 @@ def _occurrence(french, entry):
     return french[found[0].start : found[0].end]
 
 
-def test_a_name_in_the_plural_a_longer_name_and_acronyms_are_left_to_the_names():
+def test_a_name_in_the_plural_a_longer_name_and_acronyms_are_left_to_the_names() -> None:
     cases = {
         ("Les Suisses n'y auraient plus rien à dire.", "Suisse"): True,  # its people
         ("Le Crédit Suisse a perdu.", "Suisse"): True,  # part of a longer name
@@ -246,7 +255,7 @@ def test_a_name_in_the_plural_a_longer_name_and_acronyms_are_left_to_the_names()
         assert _left_to_names(_found(french, fr), french) is left, french
 
 
-def test_an_acronym_english_shares_stays_as_written():
+def test_an_acronym_english_shares_stays_as_written() -> None:
     from reader.translate.enforce.french import occurrence_english
 
     entry = next(e for e in load_general() if e.fr == "États-Unis")
@@ -257,7 +266,7 @@ def test_an_acronym_english_shares_stays_as_written():
 # ---------------------------------------------------------------- a street's name is never translated
 
 
-def test_a_streets_name_comes_back_whole_even_in_a_near_spelling():
+def test_a_streets_name_comes_back_whole_even_in_a_near_spelling() -> None:
     sentence = "Nous étions à Paris, rue des Francs-Bourgeois, dimanche."
     english = "We were in Paris, street of the Frank-Bourgeoisie, Sunday."
     alone = {"Francs-Bourgeois": "Frank-Bourgeoisie"}
@@ -272,7 +281,7 @@ def test_a_streets_name_comes_back_whole_even_in_a_near_spelling():
     assert rules == ["name: a street"]
 
 
-def test_a_capitalised_street_word_starts_the_name_after_a_town():
+def test_a_capitalised_street_word_starts_the_name_after_a_town() -> None:
     sentence = "Allez à Paris Rue des Francs Bourgeois le dimanche."
     english = "Go to Paris Street of the Frank Bourgeoisie the Sunday."
     alone = {"Paris": "Paris", "Rue": "Street", "Francs": "Frank", "Bourgeois": "Bourgeoisie"}
@@ -283,7 +292,7 @@ def test_a_capitalised_street_word_starts_the_name_after_a_town():
     assert all(s in english for s in spans[:-1])  # the town before it is judged on its own
 
 
-def test_common_words_after_another_noun_are_not_a_street():
+def test_common_words_after_another_noun_are_not_a_street() -> None:
     sentence = "Il parle de la Cour des Comptes et de la Place des Vosges."
     english = "It speaks of the Court of the Accounts and of the Square of the Vosges."
     alone = {"Cour": "Court", "Comptes": "Accounts", "Place": "Square", "Vosges": "Vosges"}
@@ -296,7 +305,7 @@ def test_common_words_after_another_noun_are_not_a_street():
     assert "name: a street" not in rules
 
 
-def test_a_people_the_pivot_only_respelt_keeps_its_name_an_adjective_translated_does_not():
+def test_a_people_the_pivot_only_respelt_keeps_its_name_an_adjective_translated_does_not() -> None:
     sentence = "Il dit que les Bretons et les Travaillistes sont de grands voyageurs."
     english = "It says that the Bretones and the Laboristas are big travellers."
     alone = {"Bretons": unknown("Bretones"), "Travaillistes": unknown("Laboristas")}
@@ -311,7 +320,7 @@ def test_a_people_the_pivot_only_respelt_keeps_its_name_an_adjective_translated_
     assert spans == ["Bretons"]
 
 
-def test_an_adjective_in_a_title_stays_the_engines_even_respelt():
+def test_an_adjective_in_a_title_stays_the_engines_even_respelt() -> None:
     sentence = "Il a vu l'Agent des Délits Patrimoniaux hier."
     english = "It has seen the Agent of the Crimes Patrimoniales yesterday."
     alone = {"Agent": "Agent", "Délits": "Crimes", "Patrimoniaux": unknown("Patrimoniales")}
@@ -329,7 +338,7 @@ def test_an_adjective_in_a_title_stays_the_engines_even_respelt():
 # ---------------------------------------------------------------- news titles are names
 
 
-def test_a_news_title_after_its_article_is_a_name_not_the_world_cup():
+def test_a_news_title_after_its_article_is_a_name_not_the_world_cup() -> None:
     def rules(sentence, english):
         return [
             (sentence[a:b], rule)

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -17,11 +18,11 @@ from tests.support.cli import READER, one_line_error, run_reader
 from tests.support.paths import ROOT
 
 
-def terms(data, *args):
+def terms(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return run_reader("terms", *args, env={"READER_DATA_DIR": str(data)})
 
 
-def test_add_list_remove_from_the_command_line(tmp_path):
+def test_add_list_remove_from_the_command_line(tmp_path: Path) -> None:
     data = tmp_path / "data"
     done = terms(data, "add", "taux directeur", "policy rate", "--kind", "economy", "-d", "rate")
     assert done.returncode == 0 and "added: taux directeur → policy rate" in done.stderr
@@ -52,7 +53,7 @@ def test_add_list_remove_from_the_command_line(tmp_path):
         (("add", "OTAN", "  "), "needs both its French and its English"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_1(tmp_path, args, message):
+def test_bad_input_is_one_line_and_exit_1(tmp_path: Path, args, message: str) -> None:
     done = terms(tmp_path / "data", *args)
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 1 and len(lines) == 1 and message in lines[0], done.stderr
@@ -70,7 +71,7 @@ def write_user_glossary(data, text: str):
     return path
 
 
-def test_a_typo_spoils_only_its_entry_and_is_reported_with_its_line(tmp_path):
+def test_a_typo_spoils_only_its_entry_and_is_reported_with_its_line(tmp_path: Path) -> None:
     path = write_user_glossary(tmp_path / "data", TYPO)
     mine = user.read(tmp_path / "data")
     assert [e.fr for e in mine.entries] == ["taux directeur"]
@@ -84,7 +85,7 @@ def test_a_typo_spoils_only_its_entry_and_is_reported_with_its_line(tmp_path):
     assert [p.name for p in path.parent.iterdir()] == ["glossary.toml"]
 
 
-def test_a_bad_kind_or_a_repeat_leaves_out_that_entry_only(tmp_path):
+def test_a_bad_kind_or_a_repeat_leaves_out_that_entry_only(tmp_path: Path) -> None:
     text = (
         '[[entry]]\nfr = "OTAN"\nen = "NATO"\nkind = "organisations"\n\n'
         '[[entry]]\nfr = "BCE"\nen = "ECB"\nkind = "bogus"\n\n'
@@ -100,7 +101,7 @@ def test_a_bad_kind_or_a_repeat_leaves_out_that_entry_only(tmp_path):
     assert path.read_text(encoding="utf-8") == text
 
 
-def test_a_hand_written_entry_without_kind_is_used_as_other(tmp_path):
+def test_a_hand_written_entry_without_kind_is_used_as_other(tmp_path: Path) -> None:
     """Trial row T31: one entry without ``kind`` disabled the glossary it was alone in."""
     write_user_glossary(tmp_path / "data", '[[entry]]\nfr = "grève"\nen = "strike"\n')
     heard: list[str] = []
@@ -109,14 +110,14 @@ def test_a_hand_written_entry_without_kind_is_used_as_other(tmp_path):
     assert heard == []
 
 
-def test_a_file_where_nothing_parses_says_none_applies(tmp_path):
+def test_a_file_where_nothing_parses_says_none_applies(tmp_path: Path) -> None:
     write_user_glossary(tmp_path / "data", "[entry]\nfr = 1\n")
     heard: list[str] = []
     assert user.load(tmp_path / "data", notify=heard.append) == []
     assert len(heard) == 1 and "none of your terms" in heard[0], heard
 
 
-def test_editing_a_glossary_with_a_problem_changes_nothing_and_says_where(tmp_path):
+def test_editing_a_glossary_with_a_problem_changes_nothing_and_says_where(tmp_path: Path) -> None:
     data = tmp_path / "data"
     path = write_user_glossary(data, TYPO)
     for args in (("add", "BCE", "ECB", "-k", "organisations"), ("remove", "taux directeur")):
@@ -126,7 +127,7 @@ def test_editing_a_glossary_with_a_problem_changes_nothing_and_says_where(tmp_pa
     assert [p.name for p in data.iterdir() if not p.name.endswith(".lock")] == ["glossary.toml"]
 
 
-def test_terms_list_shows_what_parses_and_one_line_about_the_rest(tmp_path):
+def test_terms_list_shows_what_parses_and_one_line_about_the_rest(tmp_path: Path) -> None:
     data = tmp_path / "data"
     path = write_user_glossary(data, TYPO)
     done = terms(data, "list", "--format", "json")
@@ -136,7 +137,7 @@ def test_terms_list_shows_what_parses_and_one_line_about_the_rest(tmp_path):
     assert len(lines) == 1 and f"{path}:3:" in lines[0], done.stderr
 
 
-def test_translate_and_glossary_say_once_where_the_typo_is_and_use_the_rest(tmp_path):
+def test_translate_and_glossary_say_once_where_the_typo_is_and_use_the_rest(tmp_path: Path) -> None:
     data = tmp_path / "data"
     path = write_user_glossary(data, TYPO)
     article = tmp_path / "a.fr.txt"
@@ -155,7 +156,7 @@ def test_translate_and_glossary_say_once_where_the_typo_is_and_use_the_rest(tmp_
     assert path.read_text(encoding="utf-8") == TYPO
 
 
-def test_python_api_round_trips_awkward_text(data_dir):
+def test_python_api_round_trips_awkward_text(data_dir: Path) -> None:
     entry = user.add(
         'le "grand" \\ débat',
         "the great debate",
@@ -178,7 +179,7 @@ def test_python_api_round_trips_awkward_text(data_dir):
         user.add("x", "y", kind="planets")
 
 
-def test_user_terms_reach_every_article_where_they_occur(data_dir):
+def test_user_terms_reach_every_article_where_they_occur(data_dir: Path) -> None:
     user.add("capital de crédibilité", "credibility capital", "other", "Trust built up.")
     user.add("absent", "nowhere", "other")
     glossary = build.build(parse("Titre\nLe capital de crédibilité s’épuise.", "a"))
@@ -188,7 +189,7 @@ def test_user_terms_reach_every_article_where_they_occur(data_dir):
     ]
 
 
-def test_an_unusable_data_folder_is_one_line_and_the_glossary_still_builds(tmp_path):
+def test_an_unusable_data_folder_is_one_line_and_the_glossary_still_builds(tmp_path: Path) -> None:
     not_a_folder = tmp_path / "data"
     not_a_folder.write_text("a file where the data folder should be", encoding="utf-8")
     for args in (("add", "BCE", "ECB"), ("list",), ("remove", "BCE")):
@@ -208,7 +209,7 @@ def test_an_unusable_data_folder_is_one_line_and_the_glossary_still_builds(tmp_p
     assert done.returncode == 0 and "BCE,ECB" in done.stdout and "not used" in done.stderr
 
 
-def test_escape_sequences_in_a_term_leave_no_leftovers(tmp_path):
+def test_escape_sequences_in_a_term_leave_no_leftovers(tmp_path: Path) -> None:
     """QA 2026-12-01 Q16: the payload of a sequence goes with its control bytes."""
     data = tmp_path / "data"
     done = terms(data, "add", "parlé", "spoke\x1b]0;TERM-TITLE\x07", "-d", "\u202eesrever\u202c")
@@ -217,7 +218,7 @@ def test_escape_sequences_in_a_term_leave_no_leftovers(tmp_path):
     assert entry["en"] == "spoke" and entry["definition"] == "esrever"
 
 
-def test_an_article_glossary_loses_whole_escape_sequences(tmp_path):
+def test_an_article_glossary_loses_whole_escape_sequences(tmp_path: Path) -> None:
     from glossary.curated import load_curated
 
     path = tmp_path / "a.glossary.toml"
@@ -234,7 +235,7 @@ def test_an_article_glossary_loses_whole_escape_sequences(tmp_path):
 
 
 @pytest.mark.slow
-def test_twelve_parallel_adds_keep_twelve_entries(tmp_path):
+def test_twelve_parallel_adds_keep_twelve_entries(tmp_path: Path) -> None:
     """QA 2026-12-01 Q9: concurrent read-modify-writes of glossary.toml lose nothing."""
     data = tmp_path / "data"
     env = {**os.environ, "READER_DATA_DIR": str(data), "NO_COLOR": "1"}
@@ -259,7 +260,7 @@ def test_twelve_parallel_adds_keep_twelve_entries(tmp_path):
     assert sorted(e.fr for e in user.load(data)) == sorted(f"mot{i}" for i in range(12))
 
 
-def test_updating_a_term_changes_only_what_is_given(tmp_path):
+def test_updating_a_term_changes_only_what_is_given(tmp_path: Path) -> None:
     """QA 2026-12-01 Q10: the kind and definition stay unless given."""
     data = tmp_path / "data"
     done = terms(data, "add", "taux directeur", "key interest rate", "-k", "economy", "-d", "BCE")
@@ -275,7 +276,7 @@ def test_updating_a_term_changes_only_what_is_given(tmp_path):
     }
 
 
-def test_a_spelling_that_differs_only_in_case_replaces_only_when_asked(tmp_path):
+def test_a_spelling_that_differs_only_in_case_replaces_only_when_asked(tmp_path: Path) -> None:
     """QA 2026-12-01 Q10: « otan » does not silently replace the user's « OTAN »."""
     data = tmp_path / "data"
     done = terms(data, "add", "OTAN", "NATO", "--kind", "organisations", "-d", "alliance")
@@ -290,7 +291,9 @@ def test_a_spelling_that_differs_only_in_case_replaces_only_when_asked(tmp_path)
     assert entry == {"fr": "otan", "en": "nato", "kind": "organisations", "definition": "alliance"}
 
 
-def test_the_python_api_keeps_what_is_not_given_and_reports_the_entry_replaced(data_dir):
+def test_the_python_api_keeps_what_is_not_given_and_reports_the_entry_replaced(
+    data_dir: Path,
+) -> None:
     user.add("OTAN", "NATO", "organisations", "alliance", aliases=["Alliance atlantique"])
     saved = user.save("OTAN", "Nato")
     assert saved.before is not None and saved.before.en == "NATO"
@@ -323,7 +326,7 @@ sense = "the United States' foreign policy"
 """
 
 
-def test_every_field_of_a_hand_edited_entry_survives_an_add_and_an_update(data_dir):
+def test_every_field_of_a_hand_edited_entry_survives_an_add_and_an_update(data_dir: Path) -> None:
     """``enforce``, ``sense``, ``en_plural`` and ``the = false`` are read from the file; a
     later ``reader terms add`` rewrites the file and must write them back, for the other
     terms and for the term it updates."""

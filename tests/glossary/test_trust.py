@@ -8,6 +8,7 @@ names (person names that are also common words) are marked slow: they load its m
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from glossary.general import load_general
 from glossary.model import Entry
 from reader.article import parse
+from reader.engines.apertium import ApertiumEngine
 from reader.translate import enforce
 from reader.translation import translate_blocks
 
@@ -22,7 +24,7 @@ pytestmark = pytest.mark.needs_apertium
 
 
 @pytest.fixture(scope="module")
-def engine():
+def engine() -> Iterator[ApertiumEngine]:
     from reader.engines.apertium import ApertiumEngine
 
     apertium = ApertiumEngine()
@@ -30,7 +32,7 @@ def engine():
     apertium.close()
 
 
-def _translate(engine, sentences, entries=None, policy="off"):
+def _translate(engine: ApertiumEngine, sentences, entries=None, policy="off"):
     """Raw and enforced English of each sentence (one block each)."""
     article = parse("Titre\n" + "\n".join(sentences), "x.txt")
     entries = load_general() if entries is None else entries
@@ -61,12 +63,14 @@ def _translate(engine, sentences, entries=None, policy="off"):
         ("Le rapport bénéfice/risque est évalué.", "profit"),
     ],
 )
-def test_common_words_with_other_senses_keep_the_engines_english(engine, french, wrong):
+def test_common_words_with_other_senses_keep_the_engines_english(
+    engine: ApertiumEngine, french: str, wrong: str
+) -> None:
     raw, out = _translate(engine, [french])
     assert out == raw and wrong not in out[0].lower(), out
 
 
-def test_a_participle_is_no_noun(engine):
+def test_a_participle_is_no_noun(engine: ApertiumEngine) -> None:
     """« une réforme jamais entreprise » is no "never business", even from your glossary."""
     business = Entry("entreprise", "business", "economy", origin="user")
     raw, out = _translate(engine, ["Une réforme jamais entreprise."], [business])
@@ -93,13 +97,15 @@ def test_a_participle_is_no_noun(engine):
         ("L'IA change le travail.", "AI", "artificial intelligence"),
     ],
 )
-def test_aliases_with_their_own_english(engine, french, wanted, unwanted):
+def test_aliases_with_their_own_english(
+    engine: ApertiumEngine, french: str, wanted: str, unwanted: str
+) -> None:
     _, out = _translate(engine, [french])
     assert wanted in out[0], out
     assert not unwanted or unwanted not in out[0], out
 
 
-def test_titles_acronyms_and_names_the_engine_mistranslates(engine):
+def test_titles_acronyms_and_names_the_engine_mistranslates(engine: ApertiumEngine) -> None:
     """Mme → the pivot's "Sra", M. → "M.", « CIJ » → "International Court of Justice"
     (the English acronym is ICJ), « Palestine » → "Palestinian", « Ligue 1 » → "League 1"."""
     sentences = [
@@ -117,7 +123,7 @@ def test_titles_acronyms_and_names_the_engine_mistranslates(engine):
     assert "In Ligue 1" in out[4], out
 
 
-def test_news_words_the_engine_does_not_know(engine):
+def test_news_words_the_engine_does_not_know(engine: ApertiumEngine) -> None:
     """Words Apertium's dictionaries lack come out as French (« banquiers », « charia »)
     or as the pivot's Spanish (« demandeurs d'asile » → "peticionarios of asile"): the
     general glossary gives them, as it gives its other terms."""
@@ -137,7 +143,7 @@ def test_news_words_the_engine_does_not_know(engine):
 # ---------------------------------------------------------------- Q3: accents
 
 
-def test_accents_distinguish_words(engine):
+def test_accents_distinguish_words(engine: ApertiumEngine) -> None:
     mine = [
         Entry("pêche", "fishing", "other", origin="user"),
         Entry("côte", "coast", "other", origin="user"),
@@ -173,7 +179,7 @@ def test_accents_distinguish_words(engine):
 # ---------------------------------------------------------------- Q6: number
 
 
-def test_acronyms_and_mass_nouns_take_the_right_number(engine):
+def test_acronyms_and_mass_nouns_take_the_right_number(engine: ApertiumEngine) -> None:
     _, out = _translate(
         engine,
         [
@@ -200,7 +206,7 @@ def test_acronyms_and_mass_nouns_take_the_right_number(engine):
     assert enforce.occurrence_english(jobs, "emplois", False, "trois ") == "jobs"
 
 
-def test_a_plural_title_is_plural():
+def test_a_plural_title_is_plural() -> None:
     pm = next(e for e in load_general() if e.fr == "Premier ministre")
     assert enforce.occurrence_english(pm, "premiers ministres", False, "14 ") == "Prime Ministers"
     assert enforce.occurrence_english(pm, "Premier ministre", False, "le ") == "Prime Minister"
@@ -209,7 +215,9 @@ def test_a_plural_title_is_plural():
 # ---------------------------------------------------------------- Q7: no damage around the term
 
 
-def test_a_verb_phrase_and_french_left_in_are_not_what_enforcement_gives(engine):
+def test_a_verb_phrase_and_french_left_in_are_not_what_enforcement_gives(
+    engine: ApertiumEngine,
+) -> None:
     raw, out = _translate(
         engine,
         [
@@ -223,7 +231,7 @@ def test_a_verb_phrase_and_french_left_in_are_not_what_enforcement_gives(engine)
     assert "the Prime Minister" in out[2], out
 
 
-def test_a_sentence_that_would_lose_words_keeps_the_raw_english():
+def test_a_sentence_that_would_lose_words_keeps_the_raw_english() -> None:
     from reader.translate.enforce import checks
 
     raw = "Rémy Halbwax is put in examination."
@@ -239,7 +247,7 @@ def test_a_sentence_that_would_lose_words_keeps_the_raw_english():
 # ---------------------------------------------------------------- Q8: casing
 
 
-def test_case_wrong_english_gets_the_entrys_capitals(engine):
+def test_case_wrong_english_gets_the_entrys_capitals(engine: ApertiumEngine) -> None:
     raw, out = _translate(
         engine,
         [
@@ -255,7 +263,7 @@ def test_case_wrong_english_gets_the_entrys_capitals(engine):
     assert out[2] == raw[2] and "prime minister" in out[2], out
 
 
-def test_an_english_form_in_lower_case_carries_the_term(engine):
+def test_an_english_form_in_lower_case_carries_the_term(engine: ApertiumEngine) -> None:
     """« députés »: the engine's "deputies" is one of the entry's English forms, in lower
     case where the main English "MP" is in capitals; it stays."""
     raw, out = _translate(
@@ -269,7 +277,7 @@ def test_an_english_form_in_lower_case_carries_the_term(engine):
     assert out[1] == raw[1], out
 
 
-def test_the_glossarys_article_rule(engine):
+def test_the_glossarys_article_rule(engine: ApertiumEngine) -> None:
     _, out = _translate(engine, ["La politique américaine change.", "Finalement, l'OTAN décida."])
     assert "American policy" in out[0] and "the American policy" not in out[0].lower(), out
     assert "NATO" in out[1] and "the NATO" not in out[1], out
@@ -278,7 +286,7 @@ def test_the_glossarys_article_rule(engine):
 # ---------------------------------------------------------------- names are never translated
 
 
-def test_names_the_engine_translates_come_back_verbatim(engine):
+def test_names_the_engine_translates_come_back_verbatim(engine: ApertiumEngine) -> None:
     _, out = _translate(
         engine,
         [
@@ -294,19 +302,21 @@ def test_names_the_engine_translates_come_back_verbatim(engine):
     assert "YouTube" in out[3] and "Kyoto" in out[3], out
 
 
-def test_a_glossary_or_the_engine_gives_a_names_english(engine):
+def test_a_glossary_or_the_engine_gives_a_names_english(engine: ApertiumEngine) -> None:
     _, out = _translate(
         engine, ["Il est allé de Londres en Russie puis en Allemagne et en Israël."]
     )
     assert all(w in out[0] for w in ("London", "Russia", "Germany", "Israel")), out
 
 
-def test_a_capitalised_word_starting_a_sentence_is_no_name_by_itself(engine):
+def test_a_capitalised_word_starting_a_sentence_is_no_name_by_itself(
+    engine: ApertiumEngine,
+) -> None:
     raw, out = _translate(engine, ["Voyagez en hauteur.", "Prenez des fromages avancés."])
     assert out == raw, out
 
 
-def test_names_without_spacy(engine):
+def test_names_without_spacy(engine: ApertiumEngine) -> None:
     """The rules alone, as ``reader translate`` runs them: a surname after a first name,
     a title in quotes, a name in another language; a name the English already has is
     left alone (no stand-in for « P.K. » that would turn « d'État » into "of Been")."""
@@ -328,7 +338,7 @@ def test_names_without_spacy(engine):
 
 
 @pytest.mark.slow
-def test_person_names_that_are_common_words_come_back(engine):
+def test_person_names_that_are_common_words_come_back(engine: ApertiumEngine) -> None:
     """spaCy tells the people: « Rose », « Pierre », « Le Maire », « Sessions », « Morales »."""
     _, out = _translate(
         engine,

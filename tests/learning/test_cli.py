@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -34,7 +35,7 @@ def words_json(env: dict[str, str], path=SEED, *more: str) -> dict:
 
 
 @pytest.mark.slow
-def test_words_by_lemma_without_names_and_known_share_moves_by_their_count(tmp_path):
+def test_words_by_lemma_without_names_and_known_share_moves_by_their_count(tmp_path: Path) -> None:
     env = {"READER_DATA_DIR": str(tmp_path / "data")}
     data = words_json(env)
     keys = {"source", "tokens", "countable", "known_share", "lemmas", "phrases", "phrases_in_text"}
@@ -66,7 +67,7 @@ def test_words_by_lemma_without_names_and_known_share_moves_by_their_count(tmp_p
 
 
 @pytest.mark.slow
-def test_an_anki_deck_imports_and_its_words_are_then_known(tmp_path):
+def test_an_anki_deck_imports_and_its_words_are_then_known(tmp_path: Path) -> None:
     env = {"READER_DATA_DIR": str(tmp_path / "data")}
     deck = make_decks(tmp_path)["current.apkg"]
     done = run_reader("known", "import", str(deck), env=env)
@@ -82,7 +83,7 @@ def test_an_anki_deck_imports_and_its_words_are_then_known(tmp_path):
 
 
 @pytest.mark.slow
-def test_seed_marks_the_most_frequent_and_keeps_other_statuses(tmp_path):
+def test_seed_marks_the_most_frequent_and_keeps_other_statuses(tmp_path: Path) -> None:
     env = {"READER_DATA_DIR": str(tmp_path / "data")}
     assert run_reader("known", "set", "être", "learning-2", env=env).returncode == 0
     done = run_reader("known", "seed", "--top", "50", env=env)

@@ -10,7 +10,7 @@ import pytest
 from reader.learning import frequency
 
 
-def test_the_list_is_small_ranked_and_says_where_it_comes_from():
+def test_the_list_is_small_ranked_and_says_where_it_comes_from() -> None:
     data = resources.files("reader.learning").joinpath("data")
     table = data.joinpath(frequency.FILE_NAME).read_text("utf-8")
     assert len(table.encode()) <= 1_000_000
@@ -23,7 +23,7 @@ def test_the_list_is_small_ranked_and_says_where_it_comes_from():
     assert "CC BY-SA 4.0" in table.splitlines()[1]
 
 
-def test_ranks_bands_and_the_most_frequent():
+def test_ranks_bands_and_the_most_frequent() -> None:
     assert frequency.top(5) == ["de", "le", "être", "à", "un"]
     assert frequency.rank("guerre") < frequency.rank("frapper") < frequency.rank("drone")
     assert frequency.rank("trump") is None and frequency.rank("kiev") is None
@@ -37,7 +37,7 @@ def test_ranks_bands_and_the_most_frequent():
     ]
 
 
-def test_the_commonest_verbs_and_nouns_are_in_the_first_2000():
+def test_the_commonest_verbs_and_nouns_are_in_the_first_2000() -> None:
     """Irregular verbs and nouns ending in -s or -x are in spaCy's exception tables only;
     a list built from its headword index alone lost them (QA 2026-12-01-c, C1)."""
     common = "faire mettre voir venir prendre falloir croire connaître apprendre".split()
@@ -46,7 +46,7 @@ def test_the_commonest_verbs_and_nouns_are_in_the_first_2000():
 
 
 @pytest.mark.needs_freedict
-def test_a_gloss_is_freedicts_first_sense_of_the_same_part_of_speech():
+def test_a_gloss_is_freedicts_first_sense_of_the_same_part_of_speech() -> None:
     from reader.learning.glosses import Glosser
 
     with Glosser() as glosser:
@@ -55,7 +55,7 @@ def test_a_gloss_is_freedicts_first_sense_of_the_same_part_of_speech():
 
 
 @pytest.mark.needs_apertium
-def test_without_freedict_apertium_glosses_through_spanish(monkeypatch):
+def test_without_freedict_apertium_glosses_through_spanish(monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.learning.glosses import Glosser
     from reader.lookup import freedict
 

@@ -6,6 +6,7 @@ markable."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from glossary.general import load_general
 from glossary.model import Entry
@@ -31,7 +32,7 @@ def named(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return [text[a:b] for a, b in spans]
 
 
-def test_the_general_glossarys_common_nouns_are_not_names():
+def test_the_general_glossarys_common_nouns_are_not_names() -> None:
     article = parse(TEXT, "t")
     block = next(b for b in article.blocks if "maire" in b.text)
     spans = name_spans(article.blocks, load_general()).get(block.index, [])
@@ -44,7 +45,7 @@ def test_the_general_glossarys_common_nouns_are_not_names():
     assert "intérieur" not in counted
 
 
-def test_capitalised_entries_are_names_wherever_they_occur():
+def test_capitalised_entries_are_names_wherever_they_occur() -> None:
     entries = [
         Entry("Emmanuel Macron", "Emmanuel Macron", "people", origin="general"),
         Entry("Conseil constitutionnel", "Constitutional Council", "organisations"),
@@ -57,12 +58,12 @@ def test_capitalised_entries_are_names_wherever_they_occur():
     assert not any("maire" in name.lower() for name in out)
 
 
-def test_a_sentence_starting_with_the_office_keeps_it_a_word(data_dir):
+def test_a_sentence_starting_with_the_office_keeps_it_a_word(data_dir: Path) -> None:
     article = parse("Maire depuis 2020, elle a parlé longtemps aux habitants.", "t")
     assert article_names(article) == {}  # « Maire », capitalised by the sentence only
 
 
-def test_the_trials_offices_are_counted_in_a_real_analysis(data_dir):
+def test_the_trials_offices_are_counted_in_a_real_analysis(data_dir: Path) -> None:
     """The real pass (spaCy) and the real glossary stack: « maire » can be marked."""
     from reader.learning.counts import words_of
 

@@ -4,6 +4,8 @@ whole collection (.colpkg); each entry lemmatised, HTML and media references tak
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.anki import AnkiError, read_notes
@@ -49,12 +51,12 @@ def make_decks(folder) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory):
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return make_decks(tmp_path_factory.mktemp("anki"))
 
 
 @pytest.mark.parametrize("name", ["current.apkg", "legacy.apkg", "all.colpkg"])
-def test_anki_packages_give_each_notes_first_field(decks, name):
+def test_anki_packages_give_each_notes_first_field(decks: dict[str, object], name: str) -> None:
     import zipfile
 
     inside = zipfile.ZipFile(decks[name]).namelist()
@@ -71,19 +73,19 @@ def test_anki_packages_give_each_notes_first_field(decks, name):
         read_entries(decks[name], column="2")
 
 
-def test_a_missing_field_names_the_ones_there(decks):
+def test_a_missing_field_names_the_ones_there(decks: dict[str, object]) -> None:
     with pytest.raises(InputError, match="no field 'Verso'.*Back, Front"):
         read_entries(decks["current.apkg"], field="Verso")
 
 
-def test_a_file_that_is_no_package_is_refused(tmp_path):
+def test_a_file_that_is_no_package_is_refused(tmp_path: Path) -> None:
     fake = tmp_path / "deck.apkg"
     fake.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(AnkiError, match="not an Anki package"):
         read_notes(fake)
 
 
-def test_entries_are_lemmatised_and_names_numbers_give_nothing():
+def test_entries_are_lemmatised_and_names_numbers_give_nothing() -> None:
     assert lemmas_of(["Maisons", "les chats", "ils frappent", "Emmanuel Macron", "1914"]) == [
         "maison",
         "le",
@@ -93,7 +95,7 @@ def test_entries_are_lemmatised_and_names_numbers_give_nothing():
     ]
 
 
-def test_word_lists_and_csv_columns(tmp_path):
+def test_word_lists_and_csv_columns(tmp_path: Path) -> None:
     words = tmp_path / "words.txt"
     words.write_text("# my words\nmaison\n\nchats\n", encoding="utf-8")
     assert read_entries(words) == ["maison", "chats"]
@@ -105,7 +107,7 @@ def test_word_lists_and_csv_columns(tmp_path):
         read_entries(table, column="fr")
 
 
-def test_without_column_the_french_column_is_taken_and_said(tmp_path):
+def test_without_column_the_french_column_is_taken_and_said(tmp_path: Path) -> None:
     """Trial row T19: the header and the English column were imported as French lemmas."""
     table = tmp_path / "deck.csv"
     table.write_text(
@@ -127,7 +129,7 @@ def test_without_column_the_french_column_is_taken_and_said(tmp_path):
     assert read_entries(tsv) == ["maison", "chien", "chats"]  # never the second field too
 
 
-def test_an_english_word_list_or_csv_is_refused(tmp_path):
+def test_an_english_word_list_or_csv_is_refused(tmp_path: Path) -> None:
     words = tmp_path / "words.txt"
     words.write_text("house\nthe dog\nstreet\nto eat\n", encoding="utf-8")
     with pytest.raises(InputError, match="words.txt: not French words"):
@@ -138,5 +140,5 @@ def test_an_english_word_list_or_csv_is_refused(tmp_path):
         read_entries(table)
 
 
-def test_html_in_a_field_is_plain_text():
+def test_html_in_a_field_is_plain_text() -> None:
     assert plain("<div>la&nbsp;<i>maison</i></div><br>[sound:a.mp3]") == "la maison"

@@ -9,6 +9,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.support.cli import run_in_process as run
 
 # The Vocabulary Builder's schema as a Kindle writes it (system/vocabulary/vocab.db).
@@ -58,13 +60,15 @@ def kindle_db(path: Path) -> Path:
     return path
 
 
-def vocabulary(capsys) -> dict[str, dict]:
+def vocabulary(capsys: pytest.CaptureFixture[str]) -> dict[str, dict]:
     code, out, _ = run(capsys, "vocab", "export", "--format", "json")
     assert code == 0
     return {e["lemma"]: e for e in json.loads(out)}
 
 
-def test_french_lookups_become_learning_words_with_their_sentences(data_dir, tmp_path, capsys):
+def test_french_lookups_become_learning_words_with_their_sentences(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from reader.learning.store import LearningStore
 
     LearningStore().set("chien", "known")
@@ -95,7 +99,9 @@ def test_french_lookups_become_learning_words_with_their_sentences(data_dir, tmp
     assert again == saved  # nothing added, nothing touched
 
 
-def test_a_file_that_is_not_a_kindle_database_is_refused_in_one_line(data_dir, tmp_path, capsys):
+def test_a_file_that_is_not_a_kindle_database_is_refused_in_one_line(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "other.db"
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE notes (x TEXT)")
@@ -138,7 +144,9 @@ The room was gaudy and loud, and the music was too.
 """
 
 
-def test_highlights_of_a_french_book_become_one_library_text(data_dir, tmp_path, capsys):
+def test_highlights_of_a_french_book_become_one_library_text(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "My Clippings.txt"
     path.write_text(CLIPPINGS, encoding="utf-8")
     code, _, err = run(capsys, "vocab", "import", str(path))

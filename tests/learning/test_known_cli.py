@@ -5,19 +5,22 @@ takes back what ``reader known export`` wrote with its statuses (T19)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from tests.support.cli import run_in_process as run
 
 
-def exported(capsys) -> dict[str, str]:
+def exported(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
     code, out, _ = run(capsys, "known", "export", "--format", "json")
     assert code == 0
     return {r["lemma"]: r["status"] for r in json.loads(out)}
 
 
-def test_a_form_is_set_as_its_lemma_and_a_noun_without_its_article(data_dir, capsys):
+def test_a_form_is_set_as_its_lemma_and_a_noun_without_its_article(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(capsys, "known", "set", "chats", "known")
     assert code == 0 and "« chats » is a form of « chat »" in err
     code, _, err = run(capsys, "known", "set", "la maison", "learning-2")
@@ -36,28 +39,34 @@ def test_a_form_is_set_as_its_lemma_and_a_noun_without_its_article(data_dir, cap
         ("the cats", "« the cats » is not a French phrase the reader knows (the"),
     ],
 )
-def test_numbers_names_and_strangers_are_refused(data_dir, capsys, given, said):
+def test_numbers_names_and_strangers_are_refused(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], given: str, said: str
+) -> None:
     code, _, err = run(capsys, "known", "set", given, "known")
     assert code == 1 and said in err, err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert exported(capsys) == {}
 
 
-def test_force_stores_it_as_given(data_dir, capsys):
+def test_force_stores_it_as_given(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "known", "set", "xyzzy", "known", "--force")
     assert code == 0, err
     assert exported(capsys) == {"xyzzy": "known"}
 
 
 @pytest.mark.needs_apertium
-def test_a_place_is_a_name_and_an_ambiguous_form_takes_the_common_lemma(data_dir, capsys):
+def test_a_place_is_a_name_and_an_ambiguous_form_takes_the_common_lemma(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(capsys, "known", "set", "Lyon", "known")
     assert code == 1 and "« Lyon » is a name" in err
     code, _, err = run(capsys, "known", "set", "allions", "known")
     assert code == 0 and "« allions » is a form of « aller » (or allier)" in err
 
 
-def test_import_says_which_column_and_an_export_comes_back_whole(data_dir, tmp_path, capsys):
+def test_import_says_which_column_and_an_export_comes_back_whole(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     table = tmp_path / "deck.csv"
     table.write_text("english,french\nhouse,maison\nthe dog,le chien\n", encoding="utf-8")
     code, _, err = run(capsys, "known", "import", str(table))

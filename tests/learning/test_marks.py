@@ -3,6 +3,8 @@ date one status change at a time (a pure class: no spaCy, no Textual)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.learning.counts import count_words, known_share, new_lemmas
 from reader.learning.marks import StatusMarks, StatusSpan
 from reader.nlp.analysis import Token
@@ -41,7 +43,7 @@ def words():
     return count_words("test", ANALYSIS, NAMES)
 
 
-def test_forms_are_grouped_by_lemma_and_names_numbers_punctuation_left_out():
+def test_forms_are_grouped_by_lemma_and_names_numbers_punctuation_left_out() -> None:
     w = words()
     assert w.tokens == 13 and w.countable == 10  # Trump, Kiev and 3 are tokens, not words
     assert set(w.lemmas) == {"le", "chat", "dormir", "voir", "un", "à"}
@@ -49,7 +51,7 @@ def test_forms_are_grouped_by_lemma_and_names_numbers_punctuation_left_out():
     assert list(w.lemmas["dormir"].forms) == ["dorment", "dort"]
 
 
-def test_known_share_is_known_tokens_over_countable_tokens():
+def test_known_share_is_known_tokens_over_countable_tokens() -> None:
     w = words()
     assert known_share(w, {}) == 0.0
     assert known_share(w, {"chat": "known", "le": "known"}) == 5 / 10
@@ -57,7 +59,7 @@ def test_known_share_is_known_tokens_over_countable_tokens():
     assert new_lemmas(w, {"chat": "learning-2", "le": "ignored"}) == 4
 
 
-def test_new_and_learning_words_are_marked_known_and_ignored_are_not():
+def test_new_and_learning_words_are_marked_known_and_ignored_are_not() -> None:
     marks = StatusMarks(words(), {"le": "known", "voir": "ignored", "dormir": "learning-3"})
     assert marks.spans(0) == (
         StatusSpan(4, 9, "new", "chat"),
@@ -67,7 +69,7 @@ def test_new_and_learning_words_are_marked_known_and_ignored_are_not():
     assert [s.lemma for s in marks.spans(1)] == ["un", "chat", "dormir", "à"]
 
 
-def test_a_change_updates_only_what_it_touches_and_matches_a_recount():
+def test_a_change_updates_only_what_it_touches_and_matches_a_recount() -> None:
     w = words()
     statuses = {"le": "known"}
     marks = StatusMarks(w, statuses)
@@ -85,14 +87,14 @@ def test_a_change_updates_only_what_it_touches_and_matches_a_recount():
     assert [s.lemma for s in marks.spans(1)] == ["un", "chat", "dormir", "à"]
 
 
-def test_the_word_under_the_cursor_has_the_lemma_statuses_use():
+def test_the_word_under_the_cursor_has_the_lemma_statuses_use() -> None:
     marks = StatusMarks(words(), {})
     assert marks.word_at(0, 6).lemma == "chat"  # inside « chats »
     assert marks.word_at(0, 20) is None  # « Trump »: a name
     assert marks.word_at(1, 15) is None and marks.word_at(7, 0) is None
 
 
-def test_jumps_to_the_next_and_previous_new_or_learning_word():
+def test_jumps_to_the_next_and_previous_new_or_learning_word() -> None:
     marks = StatusMarks(words(), {"chat": "known", "le": "known", "dormir": "learning-1"})
     first = marks.next_word(0, -1, 1)
     assert first is not None and (first.block, first.start) == (0, 10)  # « dorment »
@@ -104,14 +106,14 @@ def test_jumps_to_the_next_and_previous_new_or_learning_word():
     assert marks.next_word(0, 10, -1) is None
 
 
-def test_the_blocks_still_new_lemmas_are_what_mark_block_known_sets():
+def test_the_blocks_still_new_lemmas_are_what_mark_block_known_sets() -> None:
     marks = StatusMarks(words(), {"chat": "learning-1"})
     assert marks.still_new(0) == ["le", "dormir", "voir"]
     marks.update_many((lemma, "known") for lemma in marks.still_new(0))
     assert marks.still_new(0) == [] and [s.lemma for s in marks.spans(0)] == ["chat", "chat"]
 
 
-def test_the_editor_saves_each_change_and_undoes_mark_block_known(data_dir):
+def test_the_editor_saves_each_change_and_undoes_mark_block_known(data_dir: Path) -> None:
     from reader.learning.marks import StatusEditor
     from reader.learning.store import LearningStore
 
@@ -139,7 +141,7 @@ def test_the_editor_saves_each_change_and_undoes_mark_block_known(data_dir):
     ]
 
 
-def test_the_editor_changes_the_marks_at_once_and_hands_the_writes_over():
+def test_the_editor_changes_the_marks_at_once_and_hands_the_writes_over() -> None:
     """The app's way: the marks first (the screen repaints them), the saving in its thread."""
     from reader.learning.marks import StatusEditor
 
@@ -159,7 +161,9 @@ def test_the_editor_changes_the_marks_at_once_and_hands_the_writes_over():
     ]
 
 
-def test_marks_for_an_article_leave_the_glossarys_names_out_and_keep_it_for_stats(data_dir):
+def test_marks_for_an_article_leave_the_glossarys_names_out_and_keep_it_for_stats(
+    data_dir: Path,
+) -> None:
     from reader.article import parse
     from reader.learning.marks import for_article
     from reader.learning.stats import article_shares
@@ -185,7 +189,7 @@ def test_marks_for_an_article_leave_the_glossarys_names_out_and_keep_it_for_stat
     assert (shares.title, shares.countable, shares.known) == ("Titre", 5, 1)
 
 
-def test_ignored_words_are_left_out_of_the_share_known():
+def test_ignored_words_are_left_out_of_the_share_known() -> None:
     """Trial row T18: « known set le ignored » left "0 % known"; a text whose every word
     is known or ignored never reached 100 %."""
     w = words()  # 10 countable tokens: le ×2, chat ×3, dormir ×2, voir, un, à
@@ -202,12 +206,12 @@ def test_ignored_words_are_left_out_of_the_share_known():
     assert marks.known_share == 3 / 10
 
 
-def test_a_text_of_ignored_words_only_is_wholly_known():
+def test_a_text_of_ignored_words_only_is_wholly_known() -> None:
     w = words()
     assert known_share(w, {lemma: "ignored" for lemma in w.lemmas}) == 1.0
 
 
-def test_ordinals_in_digits_are_numbers_not_words_to_learn():
+def test_ordinals_in_digits_are_numbers_not_words_to_learn() -> None:
     """Trial row T35: « 1er », « 2e » were counted while « XXIe » was not."""
     analysis = [
         [

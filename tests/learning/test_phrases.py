@@ -103,7 +103,7 @@ def found(tokens: list[Token], *phrases: str) -> list[str]:
     return [text[o.start : o.end] for o in find([tokens], phrases)]
 
 
-def test_a_phrase_is_two_words_or_more_and_is_kept_in_canonical_form():
+def test_a_phrase_is_two_words_or_more_and_is_kept_in_canonical_form() -> None:
     assert is_phrase("avoir lieu") and is_phrase("Mettre  fin à") and is_phrase("s’agir de")
     assert not is_phrase("lieu") and not is_phrase("aujourd'hui") and not is_phrase("s'agir")
     assert not is_phrase("12 000") and not is_phrase("   ")
@@ -114,12 +114,12 @@ def test_a_phrase_is_two_words_or_more_and_is_kept_in_canonical_form():
     assert phrases_in({"lieu": "known", "avoir lieu": "learning-1"}) == ["avoir lieu"]
 
 
-def test_inflected_forms_count_by_the_lemmas_of_their_words():
+def test_inflected_forms_count_by_the_lemmas_of_their_words() -> None:
     assert found(A_EU_LIEU, "avoir lieu") == ["a eu lieu", "auront lieu"]
     assert found(N_AVAIT, "avoir lieu") == ["avait eu lieu", "avait pas encore eu lieu"]
 
 
-def test_the_auxiliary_of_a_participle_is_taken_in_and_aux_is_a_plus_les():
+def test_the_auxiliary_of_a_participle_is_taken_in_and_aux_is_a_plus_les() -> None:
     assert found(MIS_FIN, "mettre fin à") == ["a mis fin à", "mettront fin aux"]
     lemma_au = [
         t if t.text != "aux" else Token("aux", t.start, t.end, "au", "ADP") for t in MIS_FIN
@@ -130,7 +130,7 @@ def test_the_auxiliary_of_a_participle_is_taken_in_and_aux_is_a_plus_les():
     assert occurrences[0].tokens == (2, 3, 4, 5)  # a, mis, fin, à: one unit
 
 
-def test_gap_words_are_adverbs_negation_auxiliaries_and_clitics_up_to_a_bound():
+def test_gap_words_are_adverbs_negation_auxiliaries_and_clitics_up_to_a_bound() -> None:
     ne_l_a_jamais = sentence(
         ("On", "on", "PRON"),
         ("ne", "ne", "ADV"),
@@ -150,7 +150,7 @@ def test_gap_words_are_adverbs_negation_auxiliaries_and_clitics_up_to_a_bound():
     assert found(just, "avoir lieu") == [text_of(just)]
 
 
-def test_a_noun_determiner_or_preposition_between_the_words_breaks_the_phrase():
+def test_a_noun_determiner_or_preposition_between_the_words_breaks_the_phrase() -> None:
     il_y_a_un_lieu = sentence(
         ("Il", "il", "PRON"),
         ("y", "y", "PRON"),
@@ -165,7 +165,7 @@ def test_a_noun_determiner_or_preposition_between_the_words_breaks_the_phrase():
     assert found(une_personne, "avoir lieu") == []
 
 
-def test_never_across_sentences_and_never_from_one_of_its_words_alone():
+def test_never_across_sentences_and_never_from_one_of_its_words_alone() -> None:
     across = sentence(
         ("Ils", "il", "PRON"),
         ("ont", "avoir", "VERB"),
@@ -180,7 +180,7 @@ def test_never_across_sentences_and_never_from_one_of_its_words_alone():
     assert find([across[:2], across[3:]], ["avoir lieu"]) == []
 
 
-def test_elided_and_contracted_words_and_forms():
+def test_elided_and_contracted_words_and_forms() -> None:
     agit = sentence(
         ("Il", "il", "PRON"),
         ("ne", "ne", "ADV"),
@@ -202,12 +202,12 @@ def test_elided_and_contracted_words_and_forms():
     assert found(fur, "au fur et à mesure") == ["Au fur et à mesure"]
 
 
-def test_overlapping_phrases_the_longer_wins_and_each_token_counts_once():
+def test_overlapping_phrases_the_longer_wins_and_each_token_counts_once() -> None:
     assert found(MIS_FIN, "mettre fin à", "mettre fin") == ["a mis fin à", "mettront fin aux"]
     assert found(A_EU_LIEU, "avoir lieu", "eu lieu") == ["a eu lieu", "auront lieu"]
 
 
-def test_a_selection_gives_its_canonical_phrase():
+def test_a_selection_gives_its_canonical_phrase() -> None:
     assert from_tokens(A_EU_LIEU[2:5]) == "avoir lieu"  # a eu lieu
     assert from_tokens(N_AVAIT[8:14]) == "avoir lieu"  # n'avait pas encore eu lieu
     assert from_tokens(MIS_FIN[2:6]) == "mettre fin à"
@@ -220,7 +220,7 @@ def test_a_selection_gives_its_canonical_phrase():
     assert from_tokens(name) == ""  # names are not learnt
 
 
-def test_a_phrase_is_one_unit_of_the_text_and_its_words_keep_their_counts():
+def test_a_phrase_is_one_unit_of_the_text_and_its_words_keep_their_counts() -> None:
     blocks = [A_EU_LIEU, N_AVAIT]
     plain = count_words("t", blocks)
     with_phrase = count_words("t", blocks, phrases=["avoir lieu", "lieu", "chat"])
@@ -244,7 +244,7 @@ def test_a_phrase_is_one_unit_of_the_text_and_its_words_keep_their_counts():
 
 
 @pytest.mark.needs_apertium
-def test_apertium_offers_the_multiword_units_of_a_text():
+def test_apertium_offers_the_multiword_units_of_a_text() -> None:
     texts = [
         "C'est tout à fait vrai, et de plus en plus clair.",
         "Ils cherchent à comprendre, tout à fait. Le Président Vladimir Poutine parle.",
@@ -257,7 +257,7 @@ def test_apertium_offers_the_multiword_units_of_a_text():
     assert list(found)[0] == "tout à fait"  # the most frequent first
 
 
-def test_the_marks_take_a_phrase_set_in_the_reader_in_at_once():
+def test_the_marks_take_a_phrase_set_in_the_reader_in_at_once() -> None:
     from reader.learning.marks import StatusMarks
 
     words = count_words("t", [A_EU_LIEU])
@@ -277,7 +277,7 @@ def test_the_marks_take_a_phrase_set_in_the_reader_in_at_once():
     assert marks.new_lemmas == len(words.lemmas) - 1  # phrases are not counted as new words
 
 
-def test_a_phrase_added_later_meeting_one_found_already_is_decided_as_if_found_at_once():
+def test_a_phrase_added_later_meeting_one_found_already_is_decided_as_if_found_at_once() -> None:
     shorter = count_words("t", [MIS_FIN], phrases=["mettre fin"])
     assert [o.form for o in shorter.occurrences[0]] == ["a mis fin", "mettront fin"]
     longer = shorter.with_phrases(["mettre fin à"])  # meets both: the longer wins
@@ -290,7 +290,7 @@ def test_a_phrase_added_later_meeting_one_found_already_is_decided_as_if_found_a
 
 @pytest.mark.needs_freedict
 @pytest.mark.needs_apertium
-def test_a_phrase_is_glossed_from_freedict_then_apertium():
+def test_a_phrase_is_glossed_from_freedict_then_apertium() -> None:
     from reader.learning.glosses import Glosser
 
     with Glosser() as glosser:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -25,7 +26,7 @@ def words_json(env: dict[str, str], path) -> dict:
 
 
 @pytest.mark.slow
-def test_a_phrase_set_known_is_counted_in_every_inflected_form_as_one_unit(tmp_path):
+def test_a_phrase_set_known_is_counted_in_every_inflected_form_as_one_unit(tmp_path: Path) -> None:
     env = {"READER_DATA_DIR": str(tmp_path / "data")}
     article = tmp_path / "rencontres.fr.txt"
     article.write_text(TEXT, encoding="utf-8")

@@ -4,12 +4,15 @@ per day, each article's % known recomputed from today's statuses."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
 
 from reader.learning.stats import statistics
 from reader.learning.store import LearningStore
 
 
-def test_series_fill_every_day_and_articles_follow_the_statuses(data_dir):
+def test_series_fill_every_day_and_articles_follow_the_statuses(data_dir: Path) -> None:
     store = LearningStore()
     store.set_many({"chat": "known", "chien": "known", "dormir": "learning-1"})
     store.set("chien", "learning-2")  # a known word forgotten: one fewer known
@@ -46,12 +49,12 @@ def test_series_fill_every_day_and_articles_follow_the_statuses(data_dir):
     }
 
 
-def test_nothing_yet(data_dir):
+def test_nothing_yet(data_dir: Path) -> None:
     result = statistics(LearningStore())
     assert result.known_by_day == () and result.words_by_day == () and result.articles == ()
 
 
-def test_an_articles_share_leaves_its_ignored_words_out(data_dir):
+def test_an_articles_share_leaves_its_ignored_words_out(data_dir: Path) -> None:
     store = LearningStore()
     store.record_article("a", "Les chats", "a.fr.txt", 10, {"le": 4, "chat": 3, "voir": 3})
     store.set_many({"le": "ignored", "chat": "known"})
@@ -60,7 +63,7 @@ def test_an_articles_share_leaves_its_ignored_words_out(data_dir):
     assert share.share == 0.5  # 3 known of the 6 words not ignored
 
 
-def test_the_sparkline_starts_from_zero():
+def test_the_sparkline_starts_from_zero() -> None:
     """Trial row T35: one day of 128 known lemmas was drawn as the lowest bar."""
     from reader.commands.stats import spark
 
@@ -70,7 +73,7 @@ def test_the_sparkline_starts_from_zero():
     assert spark([]) == ""
 
 
-def test_the_help_of_reader_stats_does_not_break_a_sentence():
+def test_the_help_of_reader_stats_does_not_break_a_sentence() -> None:
     """Trial row T27: ``reader stats -h`` wrapped mid-sentence (a docstring's line break)."""
     from tests.support.cli import run_reader
 
@@ -80,7 +83,9 @@ def test_the_help_of_reader_stats_does_not_break_a_sentence():
     assert all(p.endswith((".", ":")) for p in paragraphs), paragraphs
 
 
-def test_tokens_and_lemmas_go_by_two_names(data_dir, capsys):
+def test_tokens_and_lemmas_go_by_two_names(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Trial row T6: "303 new words" (lemmas) and "779 words to learn" (tokens) for one
     article: the statistics now call tokens running words."""
     from reader.cli import main

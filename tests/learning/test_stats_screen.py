@@ -24,7 +24,7 @@ class Host(App[None]):
         self.push_screen(StatsScreen(STATS))
 
 
-async def test_the_screen_draws_the_series_and_the_articles():
+async def test_the_screen_draws_the_series_and_the_articles() -> None:
     app = Host()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
@@ -42,7 +42,7 @@ async def test_the_screen_draws_the_series_and_the_articles():
         assert not isinstance(app.screen, StatsScreen)
 
 
-async def test_an_empty_history_says_so():
+async def test_an_empty_history_says_so() -> None:
     empty = Statistics((), (), (), 0, 0, 0)
 
     class Empty(App[None]):

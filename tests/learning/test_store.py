@@ -6,13 +6,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from reader.learning.store import STATUSES, LearningError, LearningStore
 
 
-def test_a_status_change_is_kept_with_its_history(data_dir):
+def test_a_status_change_is_kept_with_its_history(data_dir: Path) -> None:
     store = LearningStore()
     assert store.status("frapper") == "new" and store.statuses() == {}
     change = store.set("Frapper", "learning-1")
@@ -33,7 +34,7 @@ def test_a_status_change_is_kept_with_its_history(data_dir):
     assert (data_dir / "learning.sqlite3").is_file()
 
 
-def test_every_status_string_and_no_other():
+def test_every_status_string_and_no_other() -> None:
     assert STATUSES == (
         "new",
         "learning-1",
@@ -45,14 +46,14 @@ def test_every_status_string_and_no_other():
     )
 
 
-def test_an_unknown_status_is_refused_and_nothing_written(data_dir):
+def test_an_unknown_status_is_refused_and_nothing_written(data_dir: Path) -> None:
     store = LearningStore()
     with pytest.raises(LearningError, match="no status 'learning-5'"):
         store.set_many({"chat": "known", "chien": "learning-5"})
     assert store.statuses() == {} and store.history() == []
 
 
-def test_seeding_leaves_words_that_have_a_status(data_dir):
+def test_seeding_leaves_words_that_have_a_status(data_dir: Path) -> None:
     store = LearningStore()
     store.set("chat", "learning-2")
     changes = store.set_many({"chat": "known", "chien": "known"}, only_new=True)
@@ -69,7 +70,7 @@ def _write_many(folder: str, prefix: str, shared: str, count: int) -> None:
 
 
 @pytest.mark.slow
-def test_two_processes_writing_at_once_lose_nothing(data_dir):
+def test_two_processes_writing_at_once_lose_nothing(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     context = multiprocessing.get_context("spawn")
     workers = [
@@ -93,7 +94,7 @@ def test_two_processes_writing_at_once_lose_nothing(data_dir):
     assert statuses["commun"] == chain[-1].new
 
 
-def test_a_damaged_file_is_set_aside_not_deleted(data_dir):
+def test_a_damaged_file_is_set_aside_not_deleted(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "learning.sqlite3").write_bytes(b"this is not a database" * 200)
     store = LearningStore()
@@ -102,10 +103,12 @@ def test_a_damaged_file_is_set_aside_not_deleted(data_dir):
     assert any(p.name.startswith("learning.sqlite3.corrupt-") for p in data_dir.iterdir())
 
 
-def test_a_damaged_file_that_cannot_be_moved_is_one_error_and_stays(data_dir, monkeypatch):
+def test_a_damaged_file_that_cannot_be_moved_is_one_error_and_stays(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import reader.store
 
-    def refused(path):
+    def refused(path) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(reader.store, "set_aside", refused)
@@ -117,7 +120,7 @@ def test_a_damaged_file_that_cannot_be_moved_is_one_error_and_stays(data_dir, mo
     assert damaged.read_bytes() == b"this is not a database" * 200
 
 
-def test_a_block_read_counts_once(data_dir):
+def test_a_block_read_counts_once(data_dir: Path) -> None:
     store = LearningStore()
     assert store.record_read("article", 3, 40, date(2026, 11, 30))
     assert not store.record_read("article", 3, 40, date(2026, 12, 1))  # read again: not twice

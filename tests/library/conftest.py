@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,7 @@ from reader.nlp.analysis import Token
 
 
 @pytest.fixture
-def library(data_dir) -> Iterator[Library]:
+def library(data_dir: Path) -> Iterator[Library]:
     shelf = Library()
     yield shelf
     shelf.close()

@@ -5,6 +5,7 @@ their titles and word counts; sources that cannot be added give one line and add
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -21,13 +22,15 @@ TEXT = (
 )
 
 
-def listed(capsys) -> list[dict]:
+def listed(capsys: pytest.CaptureFixture[str]) -> list[dict]:
     code, out, _ = run(capsys, "library", "--format", "json")
     assert code == 0
     return json.loads(out)["texts"]
 
 
-def test_a_text_a_book_and_a_web_page_are_listed_and_searchable(data_dir, tmp_path, capsys):
+def test_a_text_a_book_and_a_web_page_are_listed_and_searchable(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = tmp_path / "voyage.txt"
     text.write_text(TEXT, encoding="utf-8")
     book = sample_book(tmp_path)
@@ -87,7 +90,9 @@ def test_a_text_a_book_and_a_web_page_are_listed_and_searchable(data_dir, tmp_pa
     assert {t["title"] for t in listed(capsys)} == {BOOK_TITLE, PAGE_TITLE}
 
 
-def test_sources_that_cannot_be_added_give_one_line_and_add_nothing(data_dir, tmp_path, capsys):
+def test_sources_that_cannot_be_added_give_one_line_and_add_nothing(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = tmp_path / "broken.epub"
     broken.write_bytes(b"not a zip at all")
     files = book_files()
@@ -118,7 +123,9 @@ def test_sources_that_cannot_be_added_give_one_line_and_add_nothing(data_dir, tm
 
 
 @pytest.mark.needs_apertium
-def test_find_gives_the_cached_english_of_a_sentence(data_dir, tmp_path, capsys):
+def test_find_gives_the_cached_english_of_a_sentence(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from reader.cache import Cache
     from reader.engines.apertium import ApertiumEngine
 
@@ -140,7 +147,9 @@ def test_find_gives_the_cached_english_of_a_sentence(data_dir, tmp_path, capsys)
     assert [h["en"] for h in json.loads(out)["hits"]] == [None]  # not translated yet
 
 
-def test_find_counts_blocks_from_one_as_the_app_does(data_dir, tmp_path, capsys):
+def test_find_counts_blocks_from_one_as_the_app_does(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """QA 2026-12-01-c C3: the app's "block 2/3" was find's block 1."""
     from reader.article import load
 
@@ -156,7 +165,7 @@ def test_find_counts_blocks_from_one_as_the_app_does(data_dir, tmp_path, capsys)
 
 
 @pytest.mark.slow
-def test_the_real_command_says_one_line(tmp_path):
+def test_the_real_command_says_one_line(tmp_path: Path) -> None:
     broken = tmp_path / "broken.epub"
     broken.write_bytes(b"not a zip at all")
     line = one_line_error(run_reader("add", str(broken)))
@@ -166,7 +175,9 @@ def test_the_real_command_says_one_line(tmp_path):
     assert done.returncode == 0 and json.loads(done.stdout) == {"texts": []}
 
 
-def test_the_same_text_twice_is_one_text_and_a_given_title_stays(data_dir, tmp_path, capsys):
+def test_the_same_text_twice_is_one_text_and_a_given_title_stays(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Trial rows T4, T34: a copy of a file, the same page by another URL (a redirect, a
     fragment, tracking parameters) became new texts; re-adding dropped a --title."""
     import shutil
@@ -200,7 +211,9 @@ ENGLISH = (
 )
 
 
-def test_a_text_that_is_not_french_is_refused_unless_asked(data_dir, tmp_path, capsys):
+def test_a_text_that_is_not_french_is_refused_unless_asked(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Trial row T3: an English book was added without a word, then shown 100 % new."""
     english = tmp_path / "railway.txt"
     english.write_text(ENGLISH, encoding="utf-8")

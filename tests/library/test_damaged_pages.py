@@ -5,6 +5,7 @@ goes on (trial row T36; it crashed with a traceback and exited 0)."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ PARAGRAPH = " ".join(f"Le train numéro {i} part de la gare à l'heure prévue."
 
 
 @pytest.fixture
-def damaged(data_dir) -> None:
+def damaged(data_dir: Path) -> None:
     library = Library()
     for n in range(6):
         store(library, f"Texte {n}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n", f"/t/{n}.txt")
@@ -30,7 +31,7 @@ def damaged(data_dir) -> None:
             f.write(bytes(rng.randrange(256) for _ in range(4096)))
 
 
-def test_every_query_on_a_damaged_page_is_a_library_error(damaged):
+def test_every_query_on_a_damaged_page_is_a_library_error(damaged: None) -> None:
     library = Library()
     assert library.count() == 6  # the texts table is whole: the library opens
     failures = 0
@@ -45,7 +46,7 @@ def test_every_query_on_a_damaged_page_is_a_library_error(damaged):
     assert failures  # the damage was reached
 
 
-def test_the_cli_says_it_in_one_line(damaged, capsys):
+def test_the_cli_says_it_in_one_line(damaged: None, capsys: pytest.CaptureFixture[str]) -> None:
     from reader.cli import main
 
     with pytest.raises(SystemExit) as exit_:
@@ -57,7 +58,7 @@ def test_the_cli_says_it_in_one_line(damaged, capsys):
 
 
 @pytest.mark.slow
-async def test_opening_a_damaged_text_in_the_app_is_a_notice(damaged):
+async def test_opening_a_damaged_text_in_the_app_is_a_notice(damaged: None) -> None:
     from textual.notifications import Notify
 
     library = Library()

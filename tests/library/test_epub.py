@@ -4,6 +4,8 @@ broken, DRM-protected or encrypted book refused with one line."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.errors import InputError
@@ -15,7 +17,7 @@ def headings(book) -> list[str]:
     return [text for kind, text in book.pairs if kind == "heading"]
 
 
-def test_a_book_reads_in_spine_order_with_its_chapters_as_headings(tmp_path):
+def test_a_book_reads_in_spine_order_with_its_chapters_as_headings(tmp_path: Path) -> None:
     book = read_book(sample_book(tmp_path))
     assert (book.title, book.author, book.language) == (TITLE, AUTHOR, "fr")  # not the illustrator
     assert book.pairs[0] == ("title", TITLE)
@@ -31,17 +33,17 @@ def test_a_book_reads_in_spine_order_with_its_chapters_as_headings(tmp_path):
     assert "Couverture" not in str(book.pairs) and "Illustration" not in str(book.pairs)
 
 
-def test_an_epub2_book_takes_its_chapter_names_from_the_ncx(tmp_path):
+def test_an_epub2_book_takes_its_chapter_names_from_the_ncx(tmp_path: Path) -> None:
     book = read_book(sample_book(tmp_path, nav=False, ncx=True))
     assert headings(book)[:2] == ["Marseille. — L’arrivée", "Le père et le fils"]
 
 
-def test_without_a_table_of_contents_the_documents_h1_is_the_heading(tmp_path):
+def test_without_a_table_of_contents_the_documents_h1_is_the_heading(tmp_path: Path) -> None:
     book = read_book(sample_book(tmp_path, nav=False, ncx=False))
     assert headings(book) == ["Marseille. — L’arrivée", "II. Le père et le fils", "Les Catalans"]
 
 
-def test_an_h1_its_label_already_says_is_not_repeated():
+def test_an_h1_its_label_already_says_is_not_repeated() -> None:
     """QA 2026-12-01-c C6: « Le départ » under « Chapitre premier : le départ » was a
     second heading."""
     page = "<html><body><h1>Le départ</h1><p>Nous partîmes à l'aube.</p></body></html>"
@@ -57,12 +59,12 @@ def test_an_h1_its_label_already_says_is_not_repeated():
     ]
 
 
-def test_a_chapter_without_any_heading_keeps_its_paragraphs():
+def test_a_chapter_without_any_heading_keeps_its_paragraphs() -> None:
     pairs = chapter_pairs("<html><body><p>Une phrase.</p><p>Une autre.</p></body></html>", None)
     assert pairs == [("paragraph", "Une phrase."), ("paragraph", "Une autre.")]
 
 
-def test_font_obfuscation_alone_is_fine(tmp_path):
+def test_font_obfuscation_alone_is_fine(tmp_path: Path) -> None:
     files = book_files()
     files["OEBPS/fonts/garamond.otf"] = b"\x00" * 100
     files["META-INF/encryption.xml"] = encryption(
@@ -81,7 +83,7 @@ def encryption(algorithm: str, target: str) -> str:
     )
 
 
-def broken(tmp_path, name: str, change) -> str:
+def broken(tmp_path: Path, name: str, change) -> str:
     files = book_files()
     change(files)
     with pytest.raises(InputError) as caught:
@@ -91,7 +93,7 @@ def broken(tmp_path, name: str, change) -> str:
     return message
 
 
-def test_encrypted_and_drm_books_are_refused(tmp_path):
+def test_encrypted_and_drm_books_are_refused(tmp_path: Path) -> None:
     chapter = "OEBPS/" + CHAPTERS[0][0]
     aes = "http://www.w3.org/2001/04/xmlenc#aes128-cbc"
     assert "encrypted (DRM)" in broken(
@@ -111,7 +113,7 @@ def test_encrypted_and_drm_books_are_refused(tmp_path):
     )
 
 
-def test_broken_books_are_refused_with_one_line(tmp_path):
+def test_broken_books_are_refused_with_one_line(tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.epub"
     garbage.write_bytes(b"PK\x03\x04 not really a zip" * 10)
     with pytest.raises(InputError, match="broken EPUB"):
@@ -130,8 +132,8 @@ def test_broken_books_are_refused_with_one_line(tmp_path):
     )
 
 
-def test_a_book_of_pictures_only_has_no_readable_text(tmp_path):
-    def pictures_only(files):
+def test_a_book_of_pictures_only_has_no_readable_text(tmp_path: Path) -> None:
+    def pictures_only(files) -> None:
         for name, *_ in CHAPTERS:
             files["OEBPS/" + name] = files["OEBPS/couverture.xhtml"]
 

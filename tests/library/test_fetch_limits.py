@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -57,7 +58,7 @@ def serving() -> Iterator[str]:
         server.server_close()
 
 
-def test_a_page_that_drips_is_given_up_at_the_deadline():
+def test_a_page_that_drips_is_given_up_at_the_deadline() -> None:
     outcome: list[BaseException] = []
 
     def fetch(url: str) -> None:
@@ -78,7 +79,7 @@ def test_a_page_that_drips_is_given_up_at_the_deadline():
     assert isinstance(error, InputError) and "took too long (more than 1.2 s)" in str(error)
 
 
-def test_a_redirect_to_a_file_url_is_said_in_one_line():
+def test_a_redirect_to_a_file_url_is_said_in_one_line() -> None:
     with serving() as site, pytest.raises(InputError) as caught:
         read_source(f"{site}/to-file")
     assert str(caught.value) == (
@@ -86,7 +87,9 @@ def test_a_redirect_to_a_file_url_is_said_in_one_line():
     )
 
 
-def test_an_unclosed_ipv6_address_is_not_an_unexpected_error(capsys, data_dir):
+def test_an_unclosed_ipv6_address_is_not_an_unexpected_error(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
     from reader.cli import main
 
     with pytest.raises(SystemExit) as exit_:
@@ -98,7 +101,9 @@ def test_an_unclosed_ipv6_address_is_not_an_unexpected_error(capsys, data_dir):
     )
 
 
-def test_a_huge_id_and_a_one_word_text(capsys, data_dir, tmp_path):
+def test_a_huge_id_and_a_one_word_text(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
     """Trial row T25: « unexpected error: OverflowError » and "1 words"."""
     from reader.cli import main
 
@@ -141,7 +146,9 @@ asyncio.run(main())
 
 
 @pytest.mark.slow
-def test_quitting_while_a_page_is_fetched_does_not_wait_for_it(data_dir, tmp_path):
+def test_quitting_while_a_page_is_fetched_does_not_wait_for_it(
+    data_dir: Path, tmp_path: Path
+) -> None:
     """Trial row T39: q while a page was being added blanked the screen and exited only
     when the fetch ended (18 s on a stalled server): the fetch's thread was joined when
     the program exited. Here the whole program must end soon after q."""

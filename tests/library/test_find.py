@@ -3,6 +3,8 @@ and what the lookup panel will show: "In your library: N sentences in M texts"."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.library.shelf import Library, match_expression
@@ -14,7 +16,7 @@ SECOND = "Le retour\n\nElle va à Paris demain. Les trains sont pleins.\n\nOn ve
 
 
 @pytest.fixture
-def two_texts(library, tmp_path) -> tuple[Library, int, int]:
+def two_texts(library: Library, tmp_path: Path) -> tuple[Library, int, int]:
     paths = []
     for name, text in (("voyage.txt", FIRST), ("retour.txt", SECOND)):
         path = tmp_path / name
@@ -25,7 +27,7 @@ def two_texts(library, tmp_path) -> tuple[Library, int, int]:
     return library, first.id, second.id
 
 
-def test_a_word_in_two_texts_by_form_and_by_lemma(two_texts):
+def test_a_word_in_two_texts_by_form_and_by_lemma(two_texts: tuple[Library, int, int]) -> None:
     library, first, second = two_texts
     assert [(h.text, h.fr) for h in library.find("à")] == [
         (first, "Il allait à Lyon chaque été."),
@@ -43,8 +45,8 @@ def test_a_word_in_two_texts_by_form_and_by_lemma(two_texts):
 
 
 def test_the_lookup_panel_counts_sentences_and_texts_and_can_leave_the_current_text_out(
-    two_texts,
-):
+    two_texts: tuple[Library, int, int],
+) -> None:
     library, first, second = two_texts
     everywhere = library.hits("train", lemma=True)
     assert (everywhere.sentences, everywhere.texts) == (2, 2)
@@ -57,7 +59,7 @@ def test_the_lookup_panel_counts_sentences_and_texts_and_can_leave_the_current_t
     assert not everywhere.capped
 
 
-def test_search_words_are_never_query_syntax(library):
+def test_search_words_are_never_query_syntax(library: Library) -> None:
     store(library, 'Le titre\n\nUn "mot" AND OR NOT * ( ) : entre guillemets.\n', "/t.txt")
     for word in ('"', '"mot"', "AND", "*", "mot*", "(", "lemmas : x", "NEAR(a b)"):
         library.find(word)  # no sqlite3.OperationalError

@@ -3,6 +3,8 @@ analysed, storing) as ``AddProgress`` messages, shown in the title line, then ``
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Input, Static
 
 from reader.app.screens.library import LibraryScreen
@@ -10,7 +12,7 @@ from tests.library import pdfs
 from tests.library.test_screen import Host
 
 
-async def test_adding_a_pdf_reports_its_progress(library, tmp_path):
+async def test_adding_a_pdf_reports_its_progress(library, tmp_path: Path) -> None:
     path = pdfs.two_columns(tmp_path / "gazette.pdf")
     messages: list = []
     app = Host(library)
@@ -31,7 +33,7 @@ async def test_adding_a_pdf_reports_its_progress(library, tmp_path):
     assert [(m.text.title, m.text.kind) for m in added] == [("Un budget pour les écoles", "pdf")]
 
 
-async def test_subtitles_show_their_start_times_in_the_margin(library, tmp_path):
+async def test_subtitles_show_their_start_times_in_the_margin(library, tmp_path: Path) -> None:
     """Subtitles opened from the library show each paragraph's start time dim, left of it;
     a click still lands on the word under it."""
     from reader.app.app import ReaderApp

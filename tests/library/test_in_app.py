@@ -44,7 +44,7 @@ TRAIN_IN_GARE = (4, 1)
 
 
 @pytest.fixture
-def shelf(library, tmp_path) -> tuple[Library, Text, Text]:
+def shelf(library: Library, tmp_path: Path) -> tuple[Library, Text, Text]:
     """Two texts on disk and in the library (« train » in both)."""
     texts = []
     for name, body in (("voyage.txt", VOYAGE), ("gare.txt", GARE)):
@@ -55,12 +55,12 @@ def shelf(library, tmp_path) -> tuple[Library, Text, Text]:
 
 
 @pytest.fixture
-def lookups(monkeypatch) -> None:
+def lookups(monkeypatch: pytest.MonkeyPatch) -> None:
     quick_lookups(monkeypatch)
 
 
 @pytest.fixture
-def english(monkeypatch) -> GatedEngine:
+def english(monkeypatch: pytest.MonkeyPatch) -> GatedEngine:
     """The ``gated`` engine, open: English as ``EN(<french>)``, kept in the cache."""
     engine = GatedEngine()
     engine.gate.set()
@@ -112,8 +112,8 @@ async def look_up(app: ReaderApp, pilot, block: int, word: str) -> LibraryHits:
 
 
 async def test_a_word_in_two_texts_shows_the_other_and_a_peek_keeps_both_positions(
-    shelf, english, lookups
-):
+    shelf: tuple[Library, Text, Text], english: GatedEngine, lookups: None
+) -> None:
     """The issue's Done-when: after reading two texts, looking up a word that occurs in both
     shows the other text's sentence (with its English, cached when it was read); opening
     it and coming back keeps both positions."""
@@ -182,7 +182,9 @@ async def test_a_word_in_two_texts_shows_the_other_and_a_peek_keeps_both_positio
     assert library.last_opened().id == voyage.id
 
 
-async def test_escape_on_the_library_comes_back_to_the_text_as_it_was(shelf):
+async def test_escape_on_the_library_comes_back_to_the_text_as_it_was(
+    shelf: tuple[Library, Text, Text],
+) -> None:
     library, voyage, _gare = shelf
     app = app_reading(voyage, library, remember=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -204,7 +206,7 @@ async def test_escape_on_the_library_comes_back_to_the_text_as_it_was(shelf):
         assert app.screen is reading and app.view.current == 2
 
 
-async def test_a_file_opened_by_path_is_its_library_text(shelf):
+async def test_a_file_opened_by_path_is_its_library_text(shelf: tuple[Library, Text, Text]) -> None:
     """``reader voyage.txt``, in the library: opened, and its share read follows."""
     library, voyage, _gare = shelf
     app = app_reading(voyage, library, remember=True)
@@ -217,7 +219,9 @@ async def test_a_file_opened_by_path_is_its_library_text(shelf):
     assert text.opened is not None and text.read == 1.0
 
 
-async def test_the_app_opens_on_the_library_with_the_last_text_read_selected(shelf):
+async def test_the_app_opens_on_the_library_with_the_last_text_read_selected(
+    shelf: tuple[Library, Text, Text],
+) -> None:
     library, voyage, gare = shelf
     library.mark_opened(voyage.id, when=1000.0)
     library.mark_opened(gare.id, when=2000.0)
@@ -243,7 +247,7 @@ async def test_the_app_opens_on_the_library_with_the_last_text_read_selected(she
     assert app.return_code == 0 and not app.is_running
 
 
-async def test_l_without_a_library_starts_an_empty_one(data_dir):
+async def test_l_without_a_library_starts_an_empty_one(data_dir: Path) -> None:
     from tests.support.paths import SEED
 
     app = ReaderApp(load(SEED), "none", remember=False, extract=False)
@@ -260,7 +264,9 @@ async def test_l_without_a_library_starts_an_empty_one(data_dir):
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_no_other_text_holding_the_word_is_said_and_o_says_so(shelf, lookups):
+async def test_no_other_text_holding_the_word_is_said_and_o_says_so(
+    shelf: tuple[Library, Text, Text], lookups: None
+) -> None:
     library, voyage, _gare = shelf
     messages: list = []
     app = app_reading(voyage, library)
@@ -277,7 +283,9 @@ async def test_no_other_text_holding_the_word_is_said_and_o_says_so(shelf, looku
     assert "No other text of your library has this word." in told
 
 
-async def test_a_library_that_cannot_be_used_is_a_notice_and_reading_goes_on(data_dir):
+async def test_a_library_that_cannot_be_used_is_a_notice_and_reading_goes_on(
+    data_dir: Path,
+) -> None:
     from tests.support.paths import SEED
 
     messages: list = []
@@ -291,7 +299,9 @@ async def test_a_library_that_cannot_be_used_is_a_notice_and_reading_goes_on(dat
     assert "library not used: it is locked" in told
 
 
-async def test_the_library_screen_computes_the_share_known_from_the_word_statuses(shelf):
+async def test_the_library_screen_computes_the_share_known_from_the_word_statuses(
+    shelf: tuple[Library, Text, Text],
+) -> None:
     """% known is never stored: the library screen computes it from the statuses and
     each article's lemma counts (recorded when its marks were computed)."""
     from reader.learning.store import LearningStore
@@ -316,7 +326,9 @@ async def test_the_library_screen_computes_the_share_known_from_the_word_statuse
     assert library.text(gare.id).known is None  # nothing stored
 
 
-async def test_the_share_known_follows_the_word_statuses_of_the_text_read(shelf):
+async def test_the_share_known_follows_the_word_statuses_of_the_text_read(
+    shelf: tuple[Library, Text, Text],
+) -> None:
     """With the statuses computed (spaCy on a short text), the library's % known is theirs."""
     from reader.app.messages import StatusesReady
     from reader.learning.store import LearningStore
@@ -332,7 +344,7 @@ async def test_the_share_known_follows_the_word_statuses_of_the_text_read(shelf)
         await pilot.press("q")
 
 
-def test_the_count_says_when_it_stopped_counting():
+def test_the_count_says_when_it_stopped_counting() -> None:
     from reader.app.widgets.library_hits import count_line
     from reader.library.shelf import Hits
 
@@ -344,7 +356,9 @@ def test_the_count_says_when_it_stopped_counting():
     )
 
 
-async def test_a_click_on_a_sentence_opens_that_one(shelf, lookups, tmp_path):
+async def test_a_click_on_a_sentence_opens_that_one(
+    shelf: tuple[Library, Text, Text], lookups: None, tmp_path: Path
+) -> None:
     from reader.app.widgets.library_hits import HitLine
 
     library, voyage, gare = shelf
@@ -366,7 +380,9 @@ async def test_a_click_on_a_sentence_opens_that_one(shelf, lookups, tmp_path):
         assert app.screen.article.key == voyage.key and app.is_running
 
 
-async def test_a_text_chosen_in_the_library_replaces_the_one_the_app_began_on(shelf):
+async def test_a_text_chosen_in_the_library_replaces_the_one_the_app_began_on(
+    shelf: tuple[Library, Text, Text],
+) -> None:
     library, voyage, gare = shelf
     app = app_reading(voyage, library, remember=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -392,7 +408,7 @@ async def test_a_text_chosen_in_the_library_replaces_the_one_the_app_began_on(sh
         await wait_until(pilot, lambda: app.view.current == 1)
 
 
-async def test_the_help_lists_l_and_o_and_still_fits_a_40_line_terminal(data_dir):
+async def test_the_help_lists_l_and_o_and_still_fits_a_40_line_terminal(data_dir: Path) -> None:
     import re
 
     from textual.containers import VerticalScroll

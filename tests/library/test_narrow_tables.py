@@ -3,6 +3,10 @@ one line per row: a long title, author, English or source is cut with "…" (tri
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from reader.cli import main
 from tests.library.conftest import store
 
@@ -12,7 +16,7 @@ LONG = (
 )
 
 
-def run(capsys, *args: str) -> str:
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     try:
         main(list(args))
     except SystemExit as exit_:
@@ -26,7 +30,9 @@ def body_lines(out: str) -> list[str]:
     return [line for line in lines[3:] if line.startswith("│")]
 
 
-def test_library_rows_are_one_line_each_at_80_columns(library, capsys, monkeypatch):
+def test_library_rows_are_one_line_each_at_80_columns(
+    library, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     for n in range(3):
         store(library, f"{LONG} ({n})\n\nUn texte court sur le fleuve.\n", f"/t/long-{n}.txt")
@@ -40,7 +46,9 @@ def test_library_rows_are_one_line_each_at_80_columns(library, capsys, monkeypat
         assert f" {name} " in header, header  # every other column whole, not squeezed
 
 
-def test_vocabulary_rows_are_one_line_each_at_80_columns(data_dir, capsys, monkeypatch):
+def test_vocabulary_rows_are_one_line_each_at_80_columns(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reader.learning.vocab import Vocabulary
 
     monkeypatch.setenv("COLUMNS", "80")

@@ -5,6 +5,7 @@ reading goes on."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -16,19 +17,19 @@ from tests.library.conftest import store
 from tests.support.paths import SEED
 
 
-def test_no_library_file_is_created_by_opening_the_app(data_dir):
+def test_no_library_file_is_created_by_opening_the_app(data_dir: Path) -> None:
     assert open_command._library() == (None, None)
     assert not library_path().exists()
 
 
-def test_the_bundled_article_alone_does_not_count_as_the_readers_own(library):
+def test_the_bundled_article_alone_does_not_count_as_the_readers_own(library: Library) -> None:
     store(library, SEED.read_text(encoding="utf-8"), str(open_command.DEFAULT_ARTICLE.resolve()))
     assert not open_command.has_own_texts(library)
     store(library, "Un texte\n\nÀ moi.\n", "/t/moi.txt")
     assert open_command.has_own_texts(library)
 
 
-def test_the_share_read_is_the_position_in_the_text():
+def test_the_share_read_is_the_position_in_the_text() -> None:
     assert read_share(0, 11) == 0.0
     assert read_share(5, 11) == 0.5
     assert read_share(10, 11) == read_share(12, 11) == 1.0
@@ -36,7 +37,7 @@ def test_the_share_read_is_the_position_in_the_text():
 
 
 @pytest.fixture
-def runs(monkeypatch) -> list[ReaderApp]:
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[ReaderApp]:
     """``open_article`` builds the app; it is kept here instead of run."""
     apps: list[ReaderApp] = []
     monkeypatch.setattr(ReaderApp, "run", lambda self: apps.append(self))
@@ -44,14 +45,16 @@ def runs(monkeypatch) -> list[ReaderApp]:
     return apps
 
 
-def test_a_fresh_machine_opens_the_bundled_article(data_dir, runs):
+def test_a_fresh_machine_opens_the_bundled_article(data_dir: Path, runs: list[ReaderApp]) -> None:
     open_command.open_article(None, "none")
     (app,) = runs
     assert app.article is not None and app.article.path == open_command.DEFAULT_ARTICLE
     assert app.library_flow.library is None and not library_path().exists()
 
 
-def test_with_texts_of_its_own_the_library_comes_first(library, runs, tmp_path):
+def test_with_texts_of_its_own_the_library_comes_first(
+    library: Library, runs: list[ReaderApp], tmp_path: Path
+) -> None:
     store(library, "Un texte\n\nÀ moi.\n", str(tmp_path / "moi.txt"))
     open_command.open_article(None, "none")
     (app,) = runs
@@ -60,7 +63,9 @@ def test_with_texts_of_its_own_the_library_comes_first(library, runs, tmp_path):
     assert runs[1].article is not None and runs[1].library_flow.library is not None
 
 
-def test_a_library_written_by_a_newer_reader_is_not_used_and_said(data_dir, runs):
+def test_a_library_written_by_a_newer_reader_is_not_used_and_said(
+    data_dir: Path, runs: list[ReaderApp]
+) -> None:
     library_path().parent.mkdir(parents=True, exist_ok=True)
     with sqlite3.connect(library_path()) as db:
         db.execute("PRAGMA user_version = 99")
@@ -84,7 +89,9 @@ def main(args: list[str]) -> int:
     return 0
 
 
-def test_reader_book_epub_adds_the_book_says_so_and_opens_it(data_dir, runs, tmp_path, capsys):
+def test_reader_book_epub_adds_the_book_says_so_and_opens_it(
+    data_dir: Path, runs: list[ReaderApp], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.library.books import TITLE, sample_book
 
     book = sample_book(tmp_path)
@@ -101,7 +108,9 @@ def test_reader_book_epub_adds_the_book_says_so_and_opens_it(data_dir, runs, tmp
         assert library.count() == 1
 
 
-def test_reader_url_adds_the_page_and_opens_it(data_dir, runs, capsys):
+def test_reader_url_adds_the_page_and_opens_it(
+    data_dir: Path, runs: list[ReaderApp], capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.library.pages import TITLE, serving
 
     with serving() as site:
@@ -114,7 +123,9 @@ def test_reader_url_adds_the_page_and_opens_it(data_dir, runs, capsys):
     assert found is not None and found.id == 1
 
 
-def test_reader_id_and_reader_open_id_open_a_library_text(library, runs, capsys):
+def test_reader_id_and_reader_open_id_open_a_library_text(
+    library: Library, runs: list[ReaderApp], capsys: pytest.CaptureFixture[str]
+) -> None:
 
     store(library, "Un texte\n\nÀ moi, rien qu'à moi.\n", "/t/moi.txt")
     main(["1"])
@@ -124,7 +135,9 @@ def test_reader_id_and_reader_open_id_open_a_library_text(library, runs, capsys)
     assert "no text 7 in the library" in capsys.readouterr().err
 
 
-def test_reader_words_of_a_library_text_and_of_a_book(library, tmp_path, capsys):
+def test_reader_words_of_a_library_text_and_of_a_book(
+    library: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.library.books import sample_book
 
     store(library, "Un texte\n\nLes chats dorment au soleil.\n", "/t/chats.txt")
@@ -136,7 +149,9 @@ def test_reader_words_of_a_library_text_and_of_a_book(library, tmp_path, capsys)
     assert {"vigie", "pilote"} <= lemmas
 
 
-def test_a_pdf_goes_through_reader_add(data_dir, runs, tmp_path, capsys):
+def test_a_pdf_goes_through_reader_add(
+    data_dir: Path, runs: list[ReaderApp], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """``reader report.pdf`` says what ``reader add report.pdf`` says (the PDF import,
     when it lands, serves both)."""
 

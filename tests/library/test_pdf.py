@@ -6,6 +6,7 @@ encrypted one and a damaged one give one line and add nothing."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -15,13 +16,13 @@ from tests.library import pdfs
 from tests.support.cli import run_in_process as run
 
 
-def shown(capsys, text_id: int) -> dict:
+def shown(capsys: pytest.CaptureFixture[str], text_id: int) -> dict:
     code, out, err = run(capsys, "show", str(text_id), "--format", "json")
     assert code == 0, err
     return json.loads(out)
 
 
-def test_the_content_streams_order_is_not_the_reading_order(tmp_path):
+def test_the_content_streams_order_is_not_the_reading_order(tmp_path: Path) -> None:
     """Checks the fixture: without column ordering, the right column would come first."""
     import pypdfium2 as pdfium
 
@@ -32,7 +33,9 @@ def test_the_content_streams_order_is_not_the_reading_order(tmp_path):
     assert stream_text.index("Les parents") < stream_text.index("Le conseil")
 
 
-def test_a_two_column_pdf_is_added_in_reading_order_with_words_whole(data_dir, tmp_path, capsys):
+def test_a_two_column_pdf_is_added_in_reading_order_with_words_whole(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = pdfs.two_columns(tmp_path / "gazette.pdf")
     code, _, err = run(capsys, "add", str(path))
     assert code == 0, err
@@ -67,7 +70,9 @@ def test_a_two_column_pdf_is_added_in_reading_order_with_words_whole(data_dir, t
     assert not any(c in everything for c in "ﬁﬂ\x02\ufffe")
 
 
-def test_show_as_text_numbers_the_blocks(data_dir, tmp_path, capsys):
+def test_show_as_text_numbers_the_blocks(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run(capsys, "add", str(pdfs.two_columns(tmp_path / "gazette.pdf")))
     code, out, _ = run(capsys, "show", "1")
     assert code == 0
@@ -77,7 +82,7 @@ def test_show_as_text_numbers_the_blocks(data_dir, tmp_path, capsys):
     assert lines[3].startswith("   2  Le conseil municipal")
 
 
-def test_a_hyphen_is_joined_only_where_the_joined_word_is_known(tmp_path):
+def test_a_hyphen_is_joined_only_where_the_joined_word_is_known(tmp_path: Path) -> None:
     path = pdfs.two_columns(tmp_path / "gazette.pdf")
     asked: list[set[str]] = []
 
@@ -91,7 +96,7 @@ def test_a_hyphen_is_joined_only_where_the_joined_word_is_known(tmp_path):
     assert "exception-nel" in text and "biblio-thèque" in text and "porte-parole" in text
 
 
-def test_title_from_the_largest_type_and_chapters_from_the_outline(tmp_path):
+def test_title_from_the_largest_type_and_chapters_from_the_outline(tmp_path: Path) -> None:
     path = pdfs.two_columns(tmp_path / "gazette.pdf", title=None)
     assert read_pdf(path, known_words=set).title == "Un budget pour les écoles"
     found = read_pdf(pdfs.with_outline(tmp_path / "conte.pdf"), known_words=set)
@@ -105,7 +110,7 @@ def test_title_from_the_largest_type_and_chapters_from_the_outline(tmp_path):
     ]
 
 
-def test_an_outline_title_the_page_already_shows_is_not_repeated(tmp_path):
+def test_an_outline_title_the_page_already_shows_is_not_repeated(tmp_path: Path) -> None:
     found = read_pdf(pdfs.with_outline(tmp_path / "conte.pdf", drawn=True), known_words=set)
     assert [kind for kind, _ in found.pairs[1:]] == ["heading", "paragraph"] * 2
     assert [text for _, text in found.pairs[1:]] == [
@@ -116,12 +121,14 @@ def test_an_outline_title_the_page_already_shows_is_not_repeated(tmp_path):
     ]
 
 
-def test_tex_spacing_accents_are_repaired(tmp_path):
+def test_tex_spacing_accents_are_repaired(tmp_path: Path) -> None:
     found = read_pdf(pdfs.tex_accents(tmp_path / "tex.pdf"), known_words=set)
     assert found.pairs[1] == ("paragraph", "Il faut exécuter le programme à la main, garçon.")
 
 
-def test_an_image_only_pdf_is_refused_in_one_line(data_dir, tmp_path, capsys):
+def test_an_image_only_pdf_is_refused_in_one_line(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = pdfs.image_only(tmp_path / "scan.pdf")
     code, out, err = run(capsys, "add", str(path))
     assert code == 1 and out == ""
@@ -130,7 +137,9 @@ def test_an_image_only_pdf_is_refused_in_one_line(data_dir, tmp_path, capsys):
         assert shelf.count() == 0
 
 
-def test_some_scanned_pages_are_counted_and_the_rest_added(data_dir, tmp_path, capsys):
+def test_some_scanned_pages_are_counted_and_the_rest_added(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(capsys, "add", str(pdfs.some_scanned(tmp_path / "rapport.pdf")))
     assert code == 0
     assert "1 of 2 pages had no text" in err
@@ -144,7 +153,9 @@ def test_some_scanned_pages_are_counted_and_the_rest_added(data_dir, tmp_path, c
         (b"not a pdf at all", "damaged PDF"),
     ],
 )
-def test_a_damaged_pdf_is_refused_in_one_line(data_dir, tmp_path, capsys, content, said):
+def test_a_damaged_pdf_is_refused_in_one_line(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content, said: str
+) -> None:
     path = tmp_path / "broken.pdf"
     path.write_bytes(content)
     code, _, err = run(capsys, "add", str(path))
@@ -153,7 +164,9 @@ def test_a_damaged_pdf_is_refused_in_one_line(data_dir, tmp_path, capsys, conten
         assert shelf.count() == 0
 
 
-def test_an_encrypted_pdf_is_refused_in_one_line(data_dir, tmp_path, capsys):
+def test_an_encrypted_pdf_is_refused_in_one_line(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from reportlab.lib import pdfencrypt
     from reportlab.pdfgen import canvas
 
@@ -170,7 +183,7 @@ def test_an_encrypted_pdf_is_refused_in_one_line(data_dir, tmp_path, capsys):
         assert shelf.count() == 0
 
 
-def test_headings_from_larger_or_bold_type(tmp_path):
+def test_headings_from_larger_or_bold_type(tmp_path: Path) -> None:
     found = read_pdf(pdfs.headings(tmp_path / "titres.pdf"), known_words=set)
     assert list(found.pairs) == [
         ("title", "Titres"),

@@ -4,6 +4,8 @@ question, added by path with errors as notices."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.app import App
 from textual.widgets import DataTable, Input, Static
@@ -24,7 +26,7 @@ class Host(App[None]):
 
 
 @pytest.fixture
-def shelf(library):
+def shelf(library: Library) -> Library:
     store(library, "Le chat\n\nLe chat dort au soleil. Il rêve.\n", "/t/chat.txt")
     store(library, "Une maison\n\nLa maison est grande et claire.\n", "/t/maison.txt")
     store(
@@ -43,7 +45,9 @@ def shown_titles(app: App) -> list[str]:
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
-async def test_the_table_lists_the_texts_the_last_opened_first_and_opens_one(shelf):
+async def test_the_table_lists_the_texts_the_last_opened_first_and_opens_one(
+    shelf: Library,
+) -> None:
     messages: list = []
     app = Host(shelf, selected=2)
     async with app.run_test(message_hook=messages.append) as pilot:
@@ -67,7 +71,7 @@ async def test_the_table_lists_the_texts_the_last_opened_first_and_opens_one(she
     assert [m.text_id for m in opened.values()] == [2]
 
 
-async def test_sorting_by_columns_and_filtering(shelf):
+async def test_sorting_by_columns_and_filtering(shelf: Library) -> None:
     app = Host(shelf)
     async with app.run_test() as pilot:
         await pilot.press("s")  # title, A to Z
@@ -85,7 +89,7 @@ async def test_sorting_by_columns_and_filtering(shelf):
         assert keys == "enter Open  / Filter  s Sort  a Add  d Remove  escape Back  ? Help  q Quit"
 
 
-def test_every_column_sorts_both_ways(shelf):
+def test_every_column_sorts_both_ways(shelf: Library) -> None:
     texts = shelf.texts()
     for key, _ in COLUMNS:
         rows = Rows(texts)
@@ -100,7 +104,7 @@ def test_every_column_sorts_both_ways(shelf):
     assert str(cells(texts[0])[5]) == "1970-01-01"  # opened at 2000 s after the epoch
 
 
-async def test_removing_asks_first(shelf):
+async def test_removing_asks_first(shelf: Library) -> None:
     app = Host(shelf)
     async with app.run_test() as pilot:
         await pilot.press("d")
@@ -113,7 +117,7 @@ async def test_removing_asks_first(shelf):
         assert shown_titles(app) == ["Au port", "Une maison"]
 
 
-async def test_adding_a_path_and_a_failure_as_a_notice(shelf, tmp_path):
+async def test_adding_a_path_and_a_failure_as_a_notice(shelf: Library, tmp_path: Path) -> None:
     path = tmp_path / "lune.txt"
     path.write_text("La lune\n\nLa lune brille sur la mer.\n", encoding="utf-8")
     messages: list = []
@@ -137,7 +141,7 @@ async def test_adding_a_path_and_a_failure_as_a_notice(shelf, tmp_path):
     assert shelf.count() == 4
 
 
-async def test_an_empty_library_says_how_to_add(library):
+async def test_an_empty_library_says_how_to_add(library: Library) -> None:
     app = Host(library)
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -147,7 +151,7 @@ async def test_an_empty_library_says_how_to_add(library):
         assert isinstance(app.screen, LibraryScreen)
 
 
-async def test_a_title_is_shown_as_written_never_as_markup(library):
+async def test_a_title_is_shown_as_written_never_as_markup(library: Library) -> None:
     store(library, "[bold]Brouillon[/] [sic]\n\nUn texte entre [crochets].\n", "/t/crochets.txt")
     app = Host(library)
     async with app.run_test() as pilot:
@@ -155,7 +159,7 @@ async def test_a_title_is_shown_as_written_never_as_markup(library):
         assert shown_titles(app) == ["[bold]Brouillon[/] [sic]"]
 
 
-async def test_a_click_on_a_column_header_sorts_by_it(shelf):
+async def test_a_click_on_a_column_header_sorts_by_it(shelf: Library) -> None:
     app = Host(shelf)
     async with app.run_test(size=(120, 20)) as pilot:
         await pilot.pause()
@@ -170,7 +174,7 @@ async def test_a_click_on_a_column_header_sorts_by_it(shelf):
         assert shown_titles(app) == ["Une maison", "Le chat", "Au port"]
 
 
-async def test_every_column_shows_on_a_narrow_screen(shelf):
+async def test_every_column_shows_on_a_narrow_screen(shelf: Library) -> None:
     from tests.support.app import screen_text
 
     store(shelf, "Un titre bien plus long que l'écran\n\nUn texte.\n", "/t/long.txt")
@@ -184,7 +188,7 @@ async def test_every_column_shows_on_a_narrow_screen(shelf):
         assert "Un titre bien plus long que l'écran" in screen_text(app)  # room again
 
 
-def test_filter_and_title_sort_fold_accents_and_case(library):
+def test_filter_and_title_sort_fold_accents_and_case(library: Library) -> None:
     """Trial row T14: « greve » finds « Grève »; « Économie » sorts before « Zoo »."""
     for title, name in (
         ("Zoo de Vincennes", "zoo"),
@@ -211,7 +215,7 @@ def test_filter_and_title_sort_fold_accents_and_case(library):
     assert [t.title for t in rows.shown()] == ["Économie : la croissance ralentit"]
 
 
-async def test_home_and_end_move_to_the_first_and_last_text(shelf):
+async def test_home_and_end_move_to_the_first_and_last_text(shelf: Library) -> None:
     app = Host(shelf, selected=2)
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -224,7 +228,7 @@ async def test_home_and_end_move_to_the_first_and_last_text(shelf):
         assert app.screen.query_one("#filter", Input).value == "xch"
 
 
-async def test_the_title_column_narrows_with_the_screen(shelf):
+async def test_the_title_column_narrows_with_the_screen(shelf: Library) -> None:
     """Trial row T15: from 160 columns to 60, every column shows again."""
     from tests.support.app import screen_text
 
@@ -241,7 +245,7 @@ async def test_the_title_column_narrows_with_the_screen(shelf):
         assert "Last opened" in shown and "Un titre bi…" in shown
 
 
-async def test_adding_a_text_that_is_not_french_warns(library, tmp_path):
+async def test_adding_a_text_that_is_not_french_warns(library: Library, tmp_path: Path) -> None:
     from textual.notifications import Notify
 
     path = tmp_path / "railway.txt"
@@ -264,7 +268,7 @@ async def test_adding_a_text_that_is_not_french_warns(library, tmp_path):
     assert library.count() == 1  # added all the same: the reader chose to
 
 
-async def test_enter_in_the_filter_opens_the_text_found(shelf):
+async def test_enter_in_the_filter_opens_the_text_found(shelf: Library) -> None:
     """Trial row T27: Enter in the filter only moved the focus."""
     messages: list = []
     app = Host(shelf)

@@ -4,6 +4,7 @@ removed, their progress recorded; a damaged file set aside; a failed add leaves 
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -16,8 +17,8 @@ TEXT = "Le chat et le chien\n\nLe chat dort. Il aime le soleil.\n\nLe chien cour
 
 
 def test_a_stored_text_opens_with_exactly_its_blocks_and_key_after_its_file_is_gone(
-    library, tmp_path
-):
+    library: Library, tmp_path: Path
+) -> None:
     path = tmp_path / "inflation.fr.txt"
     path.write_text((FIXTURES / "inflation-zone-euro.fr.txt").read_text(encoding="utf-8"))
     original = load(path)
@@ -30,7 +31,7 @@ def test_a_stored_text_opens_with_exactly_its_blocks_and_key_after_its_file_is_g
     assert again.path is None  # the file moved: no companion files to look for
 
 
-def test_adding_the_same_source_again_updates_it(library):
+def test_adding_the_same_source_again_updates_it(library: Library) -> None:
     first = store(library, TEXT, "/texts/a.txt")
     library.set_read(first.id, 0.5)
     second = store(library, TEXT.replace("chien", "loup"), "/texts/a.txt")
@@ -41,7 +42,7 @@ def test_adding_the_same_source_again_updates_it(library):
     assert library.find("chien") == []  # the old sentences left the index
 
 
-def test_listing_progress_and_removal(library):
+def test_listing_progress_and_removal(library: Library) -> None:
     a = store(library, TEXT, "/texts/a.txt")
     b = store(library, "La maison\n\nLa maison est grande.\n", "/texts/b.txt")
     assert [t.id for t in library.texts()] == [b.id, a.id]  # the last added first
@@ -62,7 +63,7 @@ def test_listing_progress_and_removal(library):
         library.set_read(a.id, 0.1)
 
 
-def test_a_failed_add_leaves_nothing(library):
+def test_a_failed_add_leaves_nothing(library: Library) -> None:
     article = load(SEED)
     new = NewText("/texts/seed.txt", "article", article.title, "", "", article)
     rows = [object()]  # not a sentence row: the insert fails inside the transaction
@@ -72,7 +73,7 @@ def test_a_failed_add_leaves_nothing(library):
     assert library.by_source("/texts/seed.txt") is None
 
 
-def test_a_damaged_library_is_set_aside_with_a_notice(data_dir):
+def test_a_damaged_library_is_set_aside_with_a_notice(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     damaged = data_dir / "library.sqlite3"
     damaged.write_bytes(b"this is not a database" * 100)
@@ -86,7 +87,7 @@ def test_a_damaged_library_is_set_aside_with_a_notice(data_dir):
         shelf.close()
 
 
-def test_the_database_is_in_wal_mode(library):
+def test_the_database_is_in_wal_mode(library: Library) -> None:
     store(library, TEXT, "/texts/a.txt")
     with sqlite3.connect(library.path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

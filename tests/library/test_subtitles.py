@@ -72,8 +72,8 @@ SENTENCES = [
 
 @pytest.mark.parametrize(("name", "content"), [("dialogue.vtt", VTT), ("dialogue.srt", SRT)])
 def test_subtitles_are_stored_as_whole_sentences_with_start_times(
-    data_dir, tmp_path, capsys, name, content
-):
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content
+) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     code, _, err = run(capsys, "add", str(path))
@@ -94,7 +94,9 @@ def test_subtitles_are_stored_as_whole_sentences_with_start_times(
         assert [h.fr for h in shelf.find("jour")] == ["Il fait encore jour."]
 
 
-def test_a_pause_after_a_finished_sentence_starts_a_paragraph_and_is_a_setting(tmp_path):
+def test_a_pause_after_a_finished_sentence_starts_a_paragraph_and_is_a_setting(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "pause.srt"
     path.write_text(
         "1\n00:00:01,000 --> 00:00:02,000\nIl pleut.\n\n"
@@ -116,7 +118,7 @@ def test_a_pause_after_a_finished_sentence_starts_a_paragraph_and_is_a_setting(t
     ]
 
 
-def test_dialogue_dashes_are_speaker_changes(tmp_path):
+def test_dialogue_dashes_are_speaker_changes(tmp_path: Path) -> None:
     path = tmp_path / "dashes.srt"
     path.write_text(
         "1\n00:00:01,000 --> 00:00:03,000\n- Tu viens ?\n- Oui, j'arrive.\n", encoding="utf-8"
@@ -124,14 +126,16 @@ def test_dialogue_dashes_are_speaker_changes(tmp_path):
     assert [text for _, text in read_subtitles(path).pairs[1:]] == ["Tu viens ?", "Oui, j'arrive."]
 
 
-def test_a_file_without_cues_is_refused_in_one_line(data_dir, tmp_path, capsys):
+def test_a_file_without_cues_is_refused_in_one_line(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "vide.vtt"
     path.write_text("WEBVTT\n\nNOTE rien\n", encoding="utf-8")
     code, _, err = run(capsys, "add", str(path))
     assert code == 1 and err.count("\n") == 1 and str(path) in err
 
 
-def test_ctrl_c_while_storing_leaves_nothing_added(data_dir, tmp_path):
+def test_ctrl_c_while_storing_leaves_nothing_added(data_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "dialogue.vtt"
     path.write_text(VTT, encoding="utf-8")
     steps: list[str] = []
@@ -150,7 +154,7 @@ def test_ctrl_c_while_storing_leaves_nothing_added(data_dir, tmp_path):
         assert not updated and len(shelf.cues(text.id)) == 4
 
 
-def test_a_library_from_release_0_1_0_opens_with_its_texts(data_dir):
+def test_a_library_from_release_0_1_0_opens_with_its_texts(data_dir: Path) -> None:
     fixture = Path(__file__).resolve().parent.parent / "fixtures" / "data-0.1.0" / "data"
     shutil.copytree(fixture, data_dir)
     before = sqlite3.connect(data_dir / "library.sqlite3")
@@ -163,7 +167,12 @@ def test_a_library_from_release_0_1_0_opens_with_its_texts(data_dir):
         assert shelf.article(old[0][0]).blocks
 
 
-def test_adding_shows_a_progress_bar_on_a_terminal_only(data_dir, tmp_path, capsys, monkeypatch):
+def test_adding_shows_a_progress_bar_on_a_terminal_only(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import io
 
     from rich.console import Console
@@ -183,7 +192,7 @@ def test_adding_shows_a_progress_bar_on_a_terminal_only(data_dir, tmp_path, caps
     assert "analysing" in screen.getvalue() or "storing" in screen.getvalue()
 
 
-def test_terminal_controls_in_cues_are_not_stored(tmp_path):
+def test_terminal_controls_in_cues_are_not_stored(tmp_path: Path) -> None:
     path = tmp_path / "controls.srt"
     path.write_text(
         "1\n00:00:01,000 --> 00:00:02,000\n\x1b[31mRouge\x1b[0m et \u202enoir\u202c.\n",
@@ -192,7 +201,7 @@ def test_terminal_controls_in_cues_are_not_stored(tmp_path):
     assert read_subtitles(path).pairs[1] == ("paragraph", "Rouge et noir.")
 
 
-def test_a_negative_number_is_not_a_dialogue_dash(tmp_path):
+def test_a_negative_number_is_not_a_dialogue_dash(tmp_path: Path) -> None:
     path = tmp_path / "meteo.srt"
     path.write_text(
         "1\n00:00:01,000 --> 00:00:03,000\nIl fera\n-20 degrés demain.\n", encoding="utf-8"

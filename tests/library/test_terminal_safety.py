@@ -69,7 +69,7 @@ def hostile_book(folder: Path) -> Path:
     return write_epub(folder / "piege.epub", files)
 
 
-def test_an_epubs_title_author_and_labels_are_cleaned_when_read(tmp_path):
+def test_an_epubs_title_author_and_labels_are_cleaned_when_read(tmp_path: Path) -> None:
     book = read_book(hostile_book(tmp_path))
     assert book.title == "Titre piégé"
     assert book.author == "AuteurRouge"
@@ -78,7 +78,7 @@ def test_an_epubs_title_author_and_labels_are_cleaned_when_read(tmp_path):
     assert all(safe(text) for _, text in book.pairs)
 
 
-def test_esc_and_bel_in_epub_metadata_are_refused_as_invalid_xml(tmp_path):
+def test_esc_and_bel_in_epub_metadata_are_refused_as_invalid_xml(tmp_path: Path) -> None:
     files = book_files()
     files["OEBPS/contenu.opf"] = str(files["OEBPS/contenu.opf"]).replace(
         f"<dc:title>{TITLE}", f"<dc:title>{OSC_TITLE}"
@@ -115,7 +115,7 @@ def hostile_page(where: str) -> str:
 
 
 @pytest.mark.parametrize("where", ["json-ld", "meta", "og", "title", "date"])
-def test_a_pages_title_author_and_date_are_cleaned_when_read(where):
+def test_a_pages_title_author_and_date_are_cleaned_when_read(where: str) -> None:
     page = extract(hostile_page(where), "u")
     for field in (page.title, page.author, page.date):
         assert safe(field), (where, field)
@@ -155,7 +155,9 @@ def serving(pages: dict[str, str]) -> Iterator[str]:
 # ---------------------------------------------------------------- text files, stdin, --title
 
 
-def test_a_text_files_title_stdin_and_a_given_title_are_cleaned(tmp_path, monkeypatch):
+def test_a_text_files_title_stdin_and_a_given_title_are_cleaned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = tmp_path / "texte.txt"
     text.write_text(f"Titre{OSC_TITLE}{C1}{RLO} du texte\n\n{PARAGRAPHS[0]}\n", encoding="utf-8")
     assert read_source(str(text)).title == "Titre du texte"
@@ -172,7 +174,9 @@ def test_a_text_files_title_stdin_and_a_given_title_are_cleaned(tmp_path, monkey
 
 
 @pytest.mark.slow  # spaCy reads five texts
-def test_every_path_is_stored_clean_and_every_listing_prints_clean(data_dir, tmp_path, capsys):
+def test_every_path_is_stored_clean_and_every_listing_prints_clean(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book = hostile_book(tmp_path)
     with serving({f"/{w}": hostile_page(w) for w in ("json-ld", "meta", "og", "title")}) as site:
         for source in (str(book), *(f"{site}/{w}" for w in ("json-ld", "meta", "og", "title"))):
@@ -189,7 +193,9 @@ def test_every_path_is_stored_clean_and_every_listing_prints_clean(data_dir, tmp
         assert safe(out) and safe(err), (args, out)
 
 
-def test_a_library_written_dirty_is_printed_clean(data_dir, tmp_path, capsys):
+def test_a_library_written_dirty_is_printed_clean(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The second line of defence: a library written before the rule (or by hand)."""
     text = tmp_path / "texte.txt"
     text.write_text(f"Un titre\n\n{PARAGRAPHS[0]}\n", encoding="utf-8")
@@ -205,7 +211,7 @@ def test_a_library_written_dirty_is_printed_clean(data_dir, tmp_path, capsys):
     assert code == 0 and safe(err) and "Sophie" in err
 
 
-def test_the_cli_consoles_filter_what_they_draw(capsys):
+def test_the_cli_consoles_filter_what_they_draw(capsys: pytest.CaptureFixture[str]) -> None:
     from rich.table import Table
 
     from reader.commands.common import err, json_out, notice, safe_console, write_out
@@ -227,7 +233,7 @@ def test_the_cli_consoles_filter_what_they_draw(capsys):
 
 @pytest.mark.needs_tmux
 @pytest.mark.slow
-def test_reader_library_leaves_the_terminal_title_alone(tmp_path):
+def test_reader_library_leaves_the_terminal_title_alone(tmp_path: Path) -> None:
     """The trial's T10 in tmux: a page's JSON-LD author with an OSC title change, added by
     URL from 127.0.0.1, then ``reader library``; the pane's title must not change."""
     if shutil.which("tmux") is None:

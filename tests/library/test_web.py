@@ -4,6 +4,9 @@ added give one line each."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from reader.errors import InputError
@@ -13,12 +16,12 @@ from tests.library.pages import AUTHOR, BOILERPLATE, HEADING, LAST, PARAGRAPHS, 
 
 
 @pytest.fixture(scope="module")
-def site():
+def site() -> Iterator[str]:
     with serving() as base:
         yield base
 
 
-def test_the_article_of_a_page_without_its_boilerplate(site):
+def test_the_article_of_a_page_without_its_boilerplate(site: str) -> None:
     text = read_source(f"{site}/article")
     assert (text.kind, text.title, text.author, text.published) == (
         "web page",
@@ -35,7 +38,7 @@ def test_the_article_of_a_page_without_its_boilerplate(site):
     assert "Par " not in everything  # the byline is the author, not a paragraph
 
 
-def test_a_redirect_is_followed_and_a_declared_charset_used(site):
+def test_a_redirect_is_followed_and_a_declared_charset_used(site: str) -> None:
     assert read_source(f"{site}/moved").title == TITLE
     latin = read_source(f"{site}/latin1")
     # The page's ’ has no Latin-1 byte: the server sent "?" for it.
@@ -53,26 +56,26 @@ def test_a_redirect_is_followed_and_a_declared_charset_used(site):
         ("/report.pdf", "not a web page (its content type is application/pdf)"),
     ],
 )
-def test_pages_that_cannot_be_added_say_why_in_one_line(site, path, said):
+def test_pages_that_cannot_be_added_say_why_in_one_line(site: str, path: str, said: str) -> None:
     with pytest.raises(InputError) as caught:
         read_source(f"{site}{path}")
     assert said in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_only_http_and_https(tmp_path):
+def test_only_http_and_https(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="only http and https"):
         read_source("ftp://127.0.0.1/page.html")
     with pytest.raises(InputError, match="only http and https"):
         read_source("file:///etc/passwd")
 
 
-def test_the_charset_of_a_meta_tag_and_a_wrong_label():
+def test_the_charset_of_a_meta_tag_and_a_wrong_label() -> None:
     page = '<html><head><meta charset="windows-1252"></head><body>é</body></html>'.encode("cp1252")
     assert "é" in page_text(page, None, "u")
     assert "é" in page_text("<p>é</p>".encode(), "no-such-charset", "u")  # guessed instead
 
 
-def test_control_characters_never_reach_the_text():
+def test_control_characters_never_reach_the_text() -> None:
     from reader.article import parse
 
     sentence = (
@@ -86,7 +89,7 @@ def test_control_characters_never_reach_the_text():
     assert "rouge" in article.blocks[1].text
 
 
-def test_loose_text_and_double_line_breaks_become_paragraphs():
+def test_loose_text_and_double_line_breaks_become_paragraphs() -> None:
     from reader.article import parse
 
     body = "<br><br>".join(
@@ -102,7 +105,7 @@ def test_loose_text_and_double_line_breaks_become_paragraphs():
     ]
 
 
-def test_a_page_saved_from_a_browser_is_extracted_as_its_url_is(tmp_path):
+def test_a_page_saved_from_a_browser_is_extracted_as_its_url_is(tmp_path: Path) -> None:
     """Trial row T40: ``reader add news.html`` kept the banner, breadcrumb, byline and
     newsletter box that the same page added by URL leaves out."""
     from tests.library.pages import AUTHOR, BOILERPLATE, article_page

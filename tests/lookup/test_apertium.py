@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.lookup import apertium_bidix
@@ -18,7 +20,7 @@ from reader.lookup.apertium_bidix import (
 files = apertium_bidix.find_files()
 
 
-def test_stream_format_parses_units_and_readings():
+def test_stream_format_parses_units_and_readings() -> None:
     units = parse_stream("^villes/ville<n><f><pl>$ ^xyz/*xyz$^./.<sent>$")
     assert units[0] == ["villes", "ville<n><f><pl>"]
     assert parse_analysis(units[0][1]) == Analysis("ville", ("n", "f", "pl"))
@@ -27,12 +29,12 @@ def test_stream_format_parses_units_and_readings():
     assert parse_analysis("de<pr>+le<det><def><m><sg>") == Analysis("de", ("pr",))
 
 
-def test_english_lemmas_lose_tags_and_join_split_multiwords():
+def test_english_lemmas_lose_tags_and_join_split_multiwords() -> None:
     assert plain_lemma("take<vblex># off") == "take off"
     assert plain_lemma("city<n><pl>") == "city"
 
 
-def test_tag_variants_try_other_genders_then_the_category():
+def test_tag_variants_try_other_genders_then_the_category() -> None:
     variants = tag_variants(("n", "m", "pl"))
     assert variants[0] == ("n", "m", "pl")
     assert ("n", "mf", "pl") in variants and ("n", "f", "sg") in variants
@@ -40,7 +42,7 @@ def test_tag_variants_try_other_genders_then_the_category():
     assert ("vblex", "m", "vblex") not in tag_variants(("vblex",))
 
 
-def test_stream_syntax_never_reaches_lt_proc():
+def test_stream_syntax_never_reaches_lt_proc() -> None:
     for word in ("a^b", "x$", "a/b", "<n>", "a\\b", "mot\0", "", "x" * 80, "@banque"):
         assert not is_safe_word(word)
     for word in ("villes", "aujourd'hui", "porte-parole", "Maison Blanche", "l’OTAN"):
@@ -48,7 +50,7 @@ def test_stream_syntax_never_reaches_lt_proc():
 
 
 @pytest.mark.needs_apertium
-def test_analyser_gives_every_reading():
+def test_analyser_gives_every_reading() -> None:
     apertium = Apertium(files)
     try:
         assert apertium.analyse("villes") == [Analysis("ville", ("n", "f", "pl"))]
@@ -63,7 +65,7 @@ def test_analyser_gives_every_reading():
 
 
 @pytest.mark.needs_apertium
-def test_bilingual_dictionaries_pivot_through_spanish():
+def test_bilingual_dictionaries_pivot_through_spanish() -> None:
     with_apertium = Apertium(files)
     try:
         pivots = with_apertium.translate(Analysis("ville", ("n", "f", "pl")))
@@ -81,7 +83,7 @@ def test_bilingual_dictionaries_pivot_through_spanish():
 
 
 @pytest.mark.needs_apertium
-def test_close_ends_the_processes():
+def test_close_ends_the_processes() -> None:
     apertium = Apertium(files)
     apertium.start()
     processes = [apertium._analyser, apertium._fr_es, apertium._es_en]
@@ -89,13 +91,15 @@ def test_close_ends_the_processes():
     assert all(p is not None and p._process.poll() is not None for p in processes)
 
 
-def test_without_apertium_on_path_nothing_is_found(monkeypatch, tmp_path):
+def test_without_apertium_on_path_nothing_is_found(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     assert apertium_bidix.find_files() is None
 
 
 @pytest.mark.needs_apertium
-def test_many_words_in_one_question_read_as_each_alone():
+def test_many_words_in_one_question_read_as_each_alone() -> None:
     assert files is not None
     apertium = Apertium(files)
     words = ["à", "peu", "près", "allions", "xyzzyq", "Poutine", "l'homme", "yeux"]

@@ -7,6 +7,7 @@ import io
 import json
 import tarfile
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from tests.support.cli import run_reader
 JSON_KEYS = {"word", "lemma", "pos", "morph", "glosses", "glossary"}
 
 
-def test_lookup_json_has_exactly_the_documented_shape():
+def test_lookup_json_has_exactly_the_documented_shape() -> None:
     done = run_reader("lookup", "villes", "--format", "json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
@@ -32,7 +33,7 @@ def test_lookup_json_has_exactly_the_documented_shape():
     assert isinstance(data["glossary"], list)
 
 
-def test_lookup_text_with_a_sentence_and_an_article_glossary():
+def test_lookup_text_with_a_sentence_and_an_article_glossary() -> None:
     done = run_reader(
         "lookup",
         "OTAN",
@@ -46,7 +47,7 @@ def test_lookup_text_with_a_sentence_and_an_article_glossary():
     assert "Le Kremlin critique l’OTAN." in done.stdout
 
 
-def test_empty_word_is_one_line_error():
+def test_empty_word_is_one_line_error() -> None:
     done = run_reader("lookup", "  ")
     assert done.returncode == 1
     assert done.stderr.strip().count("\n") == 0 and "give a French word" in done.stderr
@@ -81,7 +82,7 @@ def member(name: str, kind: bytes = tarfile.REGTYPE, link: str = "") -> tarfile.
     return info
 
 
-def test_install_from_a_local_archive_is_used_by_lookup(data_dir, tmp_path):
+def test_install_from_a_local_archive_is_used_by_lookup(data_dir: Path, tmp_path: Path) -> None:
     archive = build_archive(tmp_path)
     files = install_file(archive)
     assert files.index.parent == data_dir / "dictionaries" / "fra-eng"
@@ -115,8 +116,8 @@ def test_install_from_a_local_archive_is_used_by_lookup(data_dir, tmp_path):
     ],
 )
 def test_unsafe_or_broken_archives_are_refused_and_leave_nothing(
-    data_dir, tmp_path, members, message
-):
+    data_dir: Path, tmp_path: Path, members, message: str
+) -> None:
     archive = crafted_archive(tmp_path / "bad.tar.gz", members)
     with pytest.raises(DictionaryError, match=message):
         install_file(archive)
@@ -125,7 +126,9 @@ def test_unsafe_or_broken_archives_are_refused_and_leave_nothing(
     assert not (tmp_path.parent / "evil.index").exists()
 
 
-def test_size_limit_is_checked_before_extraction(data_dir, tmp_path, monkeypatch):
+def test_size_limit_is_checked_before_extraction(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(dictionaries, "MAX_UNPACKED", 100)
     archive = crafted_archive(
         tmp_path / "big.tar.gz", [(member("fra-eng/fra-eng.index"), b"x" * 500)]
@@ -135,7 +138,7 @@ def test_size_limit_is_checked_before_extraction(data_dir, tmp_path, monkeypatch
 
 
 @pytest.fixture
-def http_folder(tmp_path):
+def http_folder(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A local HTTP server (127.0.0.1) serving ``tmp_path / "www"``."""
     www = tmp_path / "www"
     www.mkdir()
@@ -149,7 +152,9 @@ def http_folder(tmp_path):
     server.server_close()
 
 
-def test_install_downloads_with_progress_from_a_local_server(data_dir, tmp_path, http_folder):
+def test_install_downloads_with_progress_from_a_local_server(
+    data_dir: Path, tmp_path: Path, http_folder: tuple[Path, str]
+) -> None:
     www, base = http_folder
     archive = build_archive(tmp_path)
     (www / archive.name).write_bytes(archive.read_bytes())
@@ -161,7 +166,9 @@ def test_install_downloads_with_progress_from_a_local_server(data_dir, tmp_path,
     assert leftovers == ["fra-eng"]
 
 
-def test_failed_or_oversized_downloads_leave_nothing(data_dir, tmp_path, http_folder, monkeypatch):
+def test_failed_or_oversized_downloads_leave_nothing(
+    data_dir: Path, tmp_path: Path, http_folder: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     www, base = http_folder
     with pytest.raises(DictionaryError, match="download failed"):
         install_from_url(f"{base}/missing.tar.xz")
@@ -174,7 +181,7 @@ def test_failed_or_oversized_downloads_leave_nothing(data_dir, tmp_path, http_fo
     assert list((data_dir / "dictionaries").iterdir()) == []
 
 
-def test_cli_install_and_list(tmp_path, http_folder):
+def test_cli_install_and_list(tmp_path: Path, http_folder: tuple[Path, str]) -> None:
     www, base = http_folder
     archive = build_archive(tmp_path)
     (www / archive.name).write_bytes(archive.read_bytes())
@@ -191,13 +198,13 @@ def test_cli_install_and_list(tmp_path, http_folder):
     assert bad.returncode == 1 and "no such file" in bad.stderr
 
 
-def test_list_says_how_to_get_a_missing_dictionary(tmp_path):
+def test_list_says_how_to_get_a_missing_dictionary(tmp_path: Path) -> None:
     done = run_reader("dictionaries", "list", env={"READER_FREEDICT_DIR": str(tmp_path / "none")})
     assert done.returncode == 0
     assert "missing" in done.stdout and "dict-freedict-fra-eng" in done.stdout
 
 
-def test_install_offline_is_one_line_with_no_empty_line_first(tmp_path):
+def test_install_offline_is_one_line_with_no_empty_line_first(tmp_path: Path) -> None:
     """QA 2026-12-01 Q20: no progress bar (nor the empty line it leaves) outside a terminal."""
     env = {
         "READER_DATA_DIR": str(tmp_path / "data"),

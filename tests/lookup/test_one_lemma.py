@@ -21,7 +21,7 @@ ARTICLES = [
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
-def test_lookup_and_analysis_give_every_word_the_same_lemma(path):
+def test_lookup_and_analysis_give_every_word_the_same_lemma(path) -> None:
     article = load(path)
     disagree, words = [], 0
     with LookupService(article) as service:

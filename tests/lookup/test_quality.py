@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -85,13 +86,13 @@ WORDS: dict[str, tuple[str, tuple[str, ...], str]] = {
 BAR = 0.8
 
 
-def test_words_are_not_in_the_seed_article():
+def test_words_are_not_in_the_seed_article() -> None:
     seed = SEED.read_text(encoding="utf-8").lower()
     assert [w for w in WORDS if re.search(rf"(?<!\w){w}(?!\w)", seed)] == []
     assert len(WORDS) >= 20
 
 
-def _lookup(capsys, word: str, sentence: str | None) -> dict:
+def _lookup(capsys: pytest.CaptureFixture[str], word: str, sentence: str | None) -> dict:
     args = ["lookup", word, "--format", "json"] + (["--sentence", sentence] if sentence else [])
     try:
         main(args)  # the real command, in this process (a process per word would take minutes)
@@ -107,7 +108,9 @@ def _right(data: dict, lemma: str, english: tuple[str, ...]) -> bool:
 
 
 @pytest.mark.parametrize("context", ["alone", "in a sentence"])
-def test_lemma_and_usual_english_for_eight_in_ten(capsys, data_dir, context):
+def test_lemma_and_usual_english_for_eight_in_ten(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, context: str
+) -> None:
     wrong = []
     for word, (lemma, english, sentence) in WORDS.items():
         data = _lookup(capsys, word, sentence if context == "in a sentence" else None)

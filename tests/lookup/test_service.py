@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -14,13 +16,13 @@ from tests.support.paths import SEED
 
 
 @pytest.fixture(scope="module")
-def service():
+def service() -> Iterator[LookupService]:
     with LookupService(load(SEED)) as warm:
         warm.warm()
         yield warm
 
 
-def test_plain_words_for_apertium_tags():
+def test_plain_words_for_apertium_tags() -> None:
     assert morph.describe_tags(("vblex", "pri", "p3", "pl")) == (
         "verb",
         "present, 3rd person plural",
@@ -33,7 +35,7 @@ def test_plain_words_for_apertium_tags():
     assert morph.describe_tags(("np", "ant", "m", "sg"))[0] == "proper noun"
 
 
-def test_context_decides_between_readings(service):
+def test_context_decides_between_readings(service: LookupService) -> None:
     verb = service.lookup("porte", "Il porte un lourd sac sur le dos.")
     noun = service.lookup("porte", "La porte de la mairie est fermée.")
     assert (verb.lemma, verb.pos) == ("porter", "verb")
@@ -42,7 +44,7 @@ def test_context_decides_between_readings(service):
 
 
 @pytest.mark.needs_apertium
-def test_a_noun_apertium_knows_only_as_a_verb_is_the_noun(service):
+def test_a_noun_apertium_knows_only_as_a_verb_is_the_noun(service: LookupService) -> None:
     """QA 2026-12-01-c C2: « le tournant » was "tourner · verb, gerund" (Apertium's only
     readings), though spaCy reads a noun; the verb's glosses are still the nearest."""
     found = service.lookup("tournant", "Que se passe-t-il après le remarquable tournant de Trump ?")
@@ -54,7 +56,7 @@ def test_a_noun_apertium_knows_only_as_a_verb_is_the_noun(service):
 
 @pytest.mark.needs_apertium
 @pytest.mark.needs_freedict
-def test_glosses_name_their_sources_dictionary_before_apertium(service):
+def test_glosses_name_their_sources_dictionary_before_apertium(service: LookupService) -> None:
     result = service.lookup("villes", "Les villes manquent de logements.")
     assert result.lemma == "ville" and result.description == "noun, feminine plural"
     sources = [g.source for g in result.glosses]
@@ -63,7 +65,7 @@ def test_glosses_name_their_sources_dictionary_before_apertium(service):
     assert (result.sentence[result.start : result.end]) == "villes"
 
 
-def test_article_glossary_comes_first_and_terms_win_over_words(service):
+def test_article_glossary_comes_first_and_terms_win_over_words(service: LookupService) -> None:
     sentence = "La Maison Blanche a répondu mardi."
     result = service.lookup("Blanche", sentence, start=sentence.index("Blanche"))
     assert result.term == "Maison Blanche"
@@ -76,19 +78,19 @@ def test_article_glossary_comes_first_and_terms_win_over_words(service):
     assert otan.to_json()["glossary"][0]["en"] == "NATO"
 
 
-def test_a_hyphenated_entry_that_is_the_word_is_not_a_wider_term(service):
+def test_a_hyphenated_entry_that_is_the_word_is_not_a_wider_term(service: LookupService) -> None:
     result = service.lookup("États-Unis", "Les États-Unis ont voté.")
     assert result.term is None and result.proper
     assert result.glosses[0].text == "United States" and result.start == 4
 
 
-def test_proper_nouns_say_so(service):
+def test_proper_nouns_say_so(service: LookupService) -> None:
     result = service.lookup("Castaner", "Hier, Castaner a parlé aux journalistes.")
     assert result.proper and result.pos == "proper noun"
     assert PROPER_NOTE in as_text(result).plain
 
 
-def test_an_office_of_the_general_glossary_is_a_word_not_a_name(service):
+def test_an_office_of_the_general_glossary_is_a_word_not_a_name(service: LookupService) -> None:
     """Trial row T12: « maire » is filed under people in the general glossary, in lower
     case: a common noun, which can be saved and marked."""
     result = service.lookup("maire", "La maire d'arrondissement a parlé.")
@@ -96,7 +98,7 @@ def test_an_office_of_the_general_glossary_is_a_word_not_a_name(service):
     assert result.lemma == "maire"
 
 
-def test_unknown_word_says_so_and_keeps_the_sentence_pair(service):
+def test_unknown_word_says_so_and_keeps_the_sentence_pair(service: LookupService) -> None:
     result = service.lookup(
         "zorglubique", "Un mot zorglubique ici.", english="A zorglubic word here."
     )
@@ -106,7 +108,7 @@ def test_unknown_word_says_so_and_keeps_the_sentence_pair(service):
     assert "Un mot zorglubique ici." in shown and "A zorglubic word here." in shown
 
 
-def test_lookups_from_threads_agree_with_one_thread(service):
+def test_lookups_from_threads_agree_with_one_thread(service: LookupService) -> None:
     words = [("villes", None), ("porte", "Il porte un sac."), ("grandes", None), ("OTAN", None)] * 5
     expected = [service.lookup(w, s).to_json() for w, s in words]
     found: list = [None] * len(words)
@@ -123,7 +125,7 @@ def test_lookups_from_threads_agree_with_one_thread(service):
 
 
 @pytest.mark.needs_apertium
-def test_quick_lookups_answer_from_apertium_until_spacy_has_read_the_sentence():
+def test_quick_lookups_answer_from_apertium_until_spacy_has_read_the_sentence() -> None:
     sentence = "Les syndicats dénoncent la réforme."
     with LookupService() as fresh:
         early = fresh.lookup("dénoncent", sentence, quick=True)
@@ -139,7 +141,9 @@ def test_quick_lookups_answer_from_apertium_until_spacy_has_read_the_sentence():
         assert again.analyser == "spaCy + Apertium" and fresh.parsed(sentence)
 
 
-def test_missing_sources_are_skipped_with_how_to_add_them(monkeypatch, tmp_path):
+def test_missing_sources_are_skipped_with_how_to_add_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no apertium, no lt-proc
     monkeypatch.setenv("READER_FREEDICT_DIR", str(tmp_path / "nowhere"))
     with LookupService() as bare:
@@ -151,12 +155,12 @@ def test_missing_sources_are_skipped_with_how_to_add_them(monkeypatch, tmp_path)
     assert not any(g.source.startswith(("FreeDict", "Apertium")) for g in result.glosses)
 
 
-def test_text_from_files_cannot_drive_the_terminal():
+def test_text_from_files_cannot_drive_the_terminal() -> None:
     assert printable("city\x1b[31m red\x07") == "city [31m red "
     assert printable("ligne\nsuivante") == "ligne\nsuivante"
 
 
-def test_what_no_source_knows_and_is_not_french_is_unknown(service):
+def test_what_no_source_knows_and_is_not_french_is_unknown(service: LookupService) -> None:
     """QA 2026-12-01 Q19: 習近平 was "adjective, masculine plural", xyzzyqq a proper noun
     "usually kept as it is in English"; a capitalised unknown word may still be a name."""
     for word, sentence in (("習近平", "Il a reçu 習近平 hier."), ("xyzzyqq", "")):
@@ -168,7 +172,7 @@ def test_what_no_source_knows_and_is_not_french_is_unknown(service):
     assert name.proper and PROPER_NOTE in as_text(name).plain
 
 
-def test_a_sentence_read_ahead_makes_its_lookups_full_at_once(service):
+def test_a_sentence_read_ahead_makes_its_lookups_full_at_once(service: LookupService) -> None:
     sentence = "Les cheminots manifestent devant la gare."
     assert not service.parsed(sentence)
     service.prefetch(sentence)

@@ -9,6 +9,7 @@ import json
 import multiprocessing
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -36,7 +37,7 @@ VILLES = dict(
 )
 
 
-def test_saving_a_lemma_again_adds_a_sentence(data_dir):
+def test_saving_a_lemma_again_adds_a_sentence(data_dir: Path) -> None:
     vocab = Vocabulary()
     vocab.save(**VILLES)
     again = vocab.save(
@@ -68,7 +69,7 @@ def _save_then_die(folder: str) -> None:
     os._exit(9)  # no clean shutdown, no close: as if the machine lost power after the save
 
 
-def test_a_crash_after_saving_loses_nothing(data_dir):
+def test_a_crash_after_saving_loses_nothing(data_dir: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     child = multiprocessing.get_context("spawn").Process(
         target=_save_then_die, args=(str(data_dir),)
@@ -79,7 +80,7 @@ def test_a_crash_after_saving_loses_nothing(data_dir):
     assert [e.lemma for e in Vocabulary().entries()] == ["ville"]
 
 
-def test_a_damaged_file_is_set_aside_not_deleted(data_dir):
+def test_a_damaged_file_is_set_aside_not_deleted(data_dir: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / "vocabulary.sqlite3").write_bytes(b"this is not a database at all" * 100)
     vocab = Vocabulary()
@@ -88,7 +89,7 @@ def test_a_damaged_file_is_set_aside_not_deleted(data_dir):
     assert any(p.name.startswith("vocabulary.sqlite3.corrupt-") for p in data_dir.iterdir())
 
 
-def test_remove_by_lemma_or_form(data_dir):
+def test_remove_by_lemma_or_form(data_dir: Path) -> None:
     vocab = Vocabulary()
     vocab.save(**VILLES)
     vocab.save(**{**VILLES, "word": "grandes", "lemma": "grand", "sentence": "Les grandes villes."})
@@ -99,7 +100,7 @@ def test_remove_by_lemma_or_form(data_dir):
         vocab.remove("absent")
 
 
-def test_csv_and_json_exports_carry_every_field(data_dir):
+def test_csv_and_json_exports_carry_every_field(data_dir: Path) -> None:
     vocab = Vocabulary()
     vocab.save(**VILLES)
     vocab.save(word="grève", lemma="grève", english="strike", source="typed")  # no sentence
@@ -113,7 +114,7 @@ def test_csv_and_json_exports_carry_every_field(data_dir):
     assert next(d for d in data if d["lemma"] == "ville")["examples"][0]["title"] == "Logement"
 
 
-def test_word_is_marked_in_html_sentence():
+def test_word_is_marked_in_html_sentence() -> None:
     assert (
         marked("Les <villes> & les villes.", "villes")
         == "Les &lt;<b>villes</b>&gt; &amp; les villes."
@@ -146,7 +147,7 @@ def _notes(collection_path) -> dict[str, dict[str, str]]:
         col.close()
 
 
-def test_anki_export_twice_updates_instead_of_duplicating(data_dir, tmp_path):
+def test_anki_export_twice_updates_instead_of_duplicating(data_dir: Path, tmp_path: Path) -> None:
     vocab = Vocabulary()
     vocab.save(**VILLES)
     vocab.save(**{**VILLES, "word": "grandes", "lemma": "grand", "english": "big"})
@@ -175,7 +176,7 @@ def test_anki_export_twice_updates_instead_of_duplicating(data_dir, tmp_path):
     assert "Cities lack housing." in ville["EnglishSentence"]
 
 
-def test_save_lookup_keeps_the_chosen_gloss_and_the_sentence_pair(data_dir):
+def test_save_lookup_keeps_the_chosen_gloss_and_the_sentence_pair(data_dir: Path) -> None:
     from reader.lookup.service import Gloss, LookupResult
 
     result = LookupResult(
@@ -194,7 +195,7 @@ def test_save_lookup_keeps_the_chosen_gloss_and_the_sentence_pair(data_dir):
     assert (typed.english, typed.source) == ("cast a vote", "typed")
 
 
-def test_saving_a_lookup_writes_the_vocabulary_and_no_status(data_dir):
+def test_saving_a_lookup_writes_the_vocabulary_and_no_status(data_dir: Path) -> None:
     """The status of a saved word is the reading screen's to write (one key, one status:
     tests/app/test_save_status.py); save_lookup keeps the vocabulary only."""
     from reader.learning.store import LearningStore
@@ -212,8 +213,8 @@ def test_saving_a_lookup_writes_the_vocabulary_and_no_status(data_dir):
 
 
 def test_an_anki_deck_that_cannot_be_written_names_the_target_and_leaves_nothing(
-    data_dir, tmp_path
-):
+    data_dir: Path, tmp_path: Path
+) -> None:
     vocab = Vocabulary()
     vocab.save(**VILLES)
     blocker = tmp_path / "file"
@@ -225,7 +226,7 @@ def test_an_anki_deck_that_cannot_be_written_names_the_target_and_leaves_nothing
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "file"]
 
 
-def test_cli_list_export_remove(tmp_path):
+def test_cli_list_export_remove(tmp_path: Path) -> None:
     env = {"READER_DATA_DIR": str(tmp_path / "data")}
     empty = run_reader("vocab", "list", env=env)
     assert empty.returncode == 0 and "empty" in empty.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,7 @@ def lemma_pos(text: str, form: str) -> tuple[str, str]:
     return found[0].lemma, found[0].pos
 
 
-def test_offsets_are_the_blocks_own_and_forms_keep_the_curly_apostrophe():
+def test_offsets_are_the_blocks_own_and_forms_keep_the_curly_apostrophe() -> None:
     text = "L’OTAN et l’Ukraine s’entendent."
     for t in tokens(text):
         assert text[t.start : t.end] == t.text
@@ -55,11 +56,11 @@ def test_offsets_are_the_blocks_own_and_forms_keep_the_curly_apostrophe():
         ("Le chômage remonte depuis mars.", "remonte", ("remonter", "VERB")),
     ],
 )
-def test_lemmas_are_put_right(text, form, expected):
+def test_lemmas_are_put_right(text: str, form: str, expected) -> None:
     assert lemma_pos(text, form) == expected
 
 
-def test_names_numbers_and_punctuation_are_not_countable():
+def test_names_numbers_and_punctuation_are_not_countable() -> None:
     found = {t.text: t for t in tokens("Donald Trump a parlé 3 fois avec Poutine à Kiev.")}
     assert not found["Trump"].countable and not found["Kiev"].countable
     assert not found["3"].countable and not found["."].countable
@@ -77,7 +78,7 @@ print(load_model(LOOKUP_COMPONENTS) is lookup)
 
 
 @pytest.mark.slow
-def test_the_lookup_model_loads_only_what_a_lookup_uses():
+def test_the_lookup_model_loads_only_what_a_lookup_uses() -> None:
     """In a new process, as ``reader lookup --sentence`` starts: no entities, no parser;
     then the article pass loads its own, and a lookup keeps the one it has."""
     done = subprocess.run(
@@ -90,7 +91,7 @@ def test_the_lookup_model_loads_only_what_a_lookup_uses():
     assert same == "True"
 
 
-def test_the_analysis_is_kept_and_read_back_identical(data_dir):
+def test_the_analysis_is_kept_and_read_back_identical(data_dir: Path) -> None:
     article = parse("Titre\nLes frappes de drones ont frappé Kiev mardi.\n", "a.fr.txt")
     first = analysis_of(article)
     assert (data_dir / "analysis.sqlite3").is_file()
@@ -106,7 +107,7 @@ def test_the_analysis_is_kept_and_read_back_identical(data_dir):
     assert decode(encode(first), texts) == first
 
 
-def test_a_damaged_cache_is_set_aside_and_the_text_analysed_again(data_dir):
+def test_a_damaged_cache_is_set_aside_and_the_text_analysed_again(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "analysis.sqlite3").write_bytes(b"not a database at all" * 100)
     cache = AnalysisCache()

@@ -70,13 +70,15 @@ def analysed() -> dict[str, list[Token]]:
 
 
 @pytest.mark.parametrize(("sentence", "form", "lemma"), CASES)
-def test_a_word_is_filed_under_its_lemma(analysed, sentence, form, lemma):
+def test_a_word_is_filed_under_its_lemma(
+    analysed: dict[str, list[Token]], sentence, form, lemma
+) -> None:
     found = [t for t in analysed[sentence] if t.text == form]
     assert found, [t.text for t in analysed[sentence]]
     assert (found[0].lemma, found[0].countable) == (lemma, True)
 
 
-def test_no_lemma_spells_oe_apart():
+def test_no_lemma_spells_oe_apart() -> None:
     blocks = [make_block(0, "paragraph", "Elle a les yeux bleus, un cœur d'or et deux sœurs.")]
     lemmas = {t.lemma for t in analyse(blocks)[0]}
     assert {"œil", "cœur", "sœur"} <= lemmas

@@ -38,7 +38,7 @@ def listed(env: dict[str, str]) -> dict:
 
 
 @pytest.fixture(scope="module")
-def prepared(tmp_path_factory) -> Path:
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with the seed and one other article added, three lemmas learning, one
     known, one ignored (built once: spaCy reads both texts); each test copies it."""
     folder = tmp_path_factory.mktemp("review") / "data"
@@ -51,12 +51,12 @@ def prepared(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def env(prepared, tmp_path) -> dict[str, str]:
+def env(prepared: Path, tmp_path: Path) -> dict[str, str]:
     shutil.copytree(prepared, tmp_path / "data")
     return {"READER_DATA_DIR": str(tmp_path / "data")}
 
 
-def test_done_when_list_and_grade(env):
+def test_done_when_list_and_grade(env: dict[str, str]) -> None:
     data = listed(env)
     assert set(data) == {"due", "new_today", "cards"}
     assert data["due"] == 3 and data["new_today"] == 10
@@ -114,7 +114,7 @@ def _wait_for(session: str, needle: str, timeout: float = 60) -> str:
 
 
 @pytest.mark.needs_tmux
-def test_done_when_in_tmux(env):
+def test_done_when_in_tmux(env: dict[str, str]) -> None:
     """A new user runs ``reader review``, sees the first due card's blank, reveals it,
     grades it (the due count drops by one), opens the text with o and comes back."""
     session = f"reader-review-{os.getpid()}"

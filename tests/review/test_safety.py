@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -48,7 +49,7 @@ def _grader(count: int, *keys: str, kill: bool = False) -> subprocess.Popen[str]
     return process
 
 
-def _cards(data_dir, *keys: str) -> ReviewStore:
+def _cards(data_dir: Path, *keys: str) -> ReviewStore:
     data_dir.mkdir(parents=True, exist_ok=True)
     LearningStore(data_dir / "learning.sqlite3").set_many(dict.fromkeys(keys, "learning-1"))
     store = ReviewStore(data_dir / "learning.sqlite3")
@@ -56,7 +57,7 @@ def _cards(data_dir, *keys: str) -> ReviewStore:
     return store
 
 
-def test_two_processes_grading_at_once_lose_no_grade(data_dir):
+def test_two_processes_grading_at_once_lose_no_grade(data_dir: Path) -> None:
     store = _cards(data_dir, "frapper", "lieu", "sommet")
     processes = [_grader(40, "frapper", "lieu"), _grader(40, "frapper", "sommet")]
     for process in processes:
@@ -71,7 +72,7 @@ def test_two_processes_grading_at_once_lose_no_grade(data_dir):
     assert reps == {"frapper": 40, "lieu": 20, "sommet": 20}
 
 
-def test_a_grade_survives_sigkill_right_after(data_dir):
+def test_a_grade_survives_sigkill_right_after(data_dir: Path) -> None:
     store = _cards(data_dir, "frapper")
     process = _grader(1, "frapper", kill=True)
     assert process.stdin is not None

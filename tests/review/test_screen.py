@@ -5,6 +5,7 @@ back, undo, practice, and nothing due."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,7 @@ from tests.support.lookups import quick_lookups
 
 
 @pytest.fixture
-def reviewing(data_dir, library, monkeypatch) -> Library:
+def reviewing(data_dir: Path, library: Library, monkeypatch: pytest.MonkeyPatch) -> Library:
     quick_lookups(monkeypatch)
     monkeypatch.setenv("READER_REVIEW_NEW_PER_DAY", "10")
     shelve(library, TEXT, str(data_dir / "frappes.txt"), LEMMAS)
@@ -45,7 +46,7 @@ def header(app: ReaderApp) -> str:
     return screen.header
 
 
-async def test_r_reveal_grade_open_and_back(reviewing):
+async def test_r_reveal_grade_open_and_back(reviewing: Library) -> None:
     app = ReaderApp(None, "none", remember=False, extract=False, statuses=False, library=reviewing)
     async with app.run_test(size=(110, 32)) as pilot:
         await pilot.pause()
@@ -90,7 +91,7 @@ async def test_r_reveal_grade_open_and_back(reviewing):
     assert LearningStore(store.path).status("avoir lieu") == "learning-2"
 
 
-async def test_practice_changes_no_schedule(reviewing):
+async def test_practice_changes_no_schedule(reviewing: Library) -> None:
     app = ReaderApp(None, "none", remember=False, extract=False, statuses=False, library=reviewing)
     store = ReviewStore(reviewing.path.parent / "learning.sqlite3")
     async with app.run_test(size=(110, 32)) as pilot:
@@ -110,7 +111,7 @@ async def test_practice_changes_no_schedule(reviewing):
         assert store.cards() == before and len(store.log()) == 2
 
 
-async def test_r_and_the_palette_from_the_reading_screen(reviewing):
+async def test_r_and_the_palette_from_the_reading_screen(reviewing: Library) -> None:
     from reader.article import load
     from tests.support.paths import SEED
 
@@ -140,7 +141,7 @@ class SaidSpeech:
     def __init__(self, *args, **kwargs) -> None:
         pass
 
-    def say(self, text, *, on_start, on_end):
+    def say(self, text, *, on_start, on_end) -> None:
         SaidSpeech.said.append(text)
         raise __import__("reader.speech", fromlist=["SpeechError"]).SpeechError("no player here")
 
@@ -148,7 +149,9 @@ class SaidSpeech:
         return False
 
 
-async def test_recognition_mode_p_says_the_sentence_and_mark_known(reviewing, monkeypatch):
+async def test_recognition_mode_p_says_the_sentence_and_mark_known(
+    reviewing: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("READER_REVIEW_MODE", "recognition")
     monkeypatch.setenv("READER_REVIEW_KNOWN_DAYS", "5")
     monkeypatch.setattr("reader.speech.Speech", SaidSpeech)

@@ -3,6 +3,8 @@ the card's words are; else the saved sentence; else the lemma alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.learning.store import LearningStore
 from reader.learning.vocab import Vocabulary
 from reader.review.queue import Reviewer
@@ -26,7 +28,7 @@ La réunion a eu lieu hier. Elle n'avait pas encore eu lieu lundi.
 """
 
 
-def test_word_and_phrase_spans():
+def test_word_and_phrase_spans() -> None:
     sentence = "Elle n'avait pas encore eu lieu lundi."
     lemmas = {"n'": {"ne"}, "avait": {"avoir"}, "eu": {"avoir"}, "lieu": {"lieu"}}
     spans = find_spans(sentence, "avoir lieu", lemmas)
@@ -39,7 +41,7 @@ def test_word_and_phrase_spans():
     assert [contracted[a:b] for a, b in spans] == ["mis", "fin", "aux"]
 
 
-def test_each_review_shows_another_sentence(store, library):
+def test_each_review_shows_another_sentence(store, library) -> None:
     shelve(library, TEXT, "/texts/one.txt", LEMMAS)
     shown: dict[tuple[int, int, int], float] = {}
     fronts = []
@@ -56,7 +58,7 @@ def test_each_review_shows_another_sentence(store, library):
     assert phrase.title == "Les frappes" and phrase.block == 2
 
 
-def test_saved_sentence_then_lemma_alone(store, library, data_dir):
+def test_saved_sentence_then_lemma_alone(store, library, data_dir: Path) -> None:
     shelve(library, TEXT, "/texts/one.txt", LEMMAS)
     Vocabulary(data_dir / "vocabulary.sqlite3").save(
         word="digues",
@@ -82,7 +84,7 @@ def test_saved_sentence_then_lemma_alone(store, library, data_dir):
     assert alone.fr == "" and alone.form == ""
 
 
-def test_the_reviewer_records_what_it_showed(store, library):
+def test_the_reviewer_records_what_it_showed(store, library) -> None:
     shelve(library, TEXT, "/texts/one.txt", LEMMAS)
     LearningStore(store.path).set("frapper", "learning-1")
     store.sync(T0)
@@ -94,7 +96,7 @@ def test_the_reviewer_records_what_it_showed(store, library):
     assert len(store.shown(first.card.id)) == 2
 
 
-def test_words_split_elisions_only():
+def test_words_split_elisions_only() -> None:
     found = [form for _, _, form in words("L’homme qu'on voit aujourd'hui jusqu'à l'aube s'en va.")]
     assert found == [
         "l'",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from textual.app import App
 from textual.widgets import Sparkline, Static
@@ -15,7 +16,7 @@ from reader.review.cards import Rating
 from tests.review.conftest import T0
 
 
-def test_reviews_per_day_and_retention(store):
+def test_reviews_per_day_and_retention(store) -> None:
     LearningStore(store.path).set_many({"frapper": "learning-1", "lieu": "learning-1"})
     store.sync(T0)
     store.grade("frapper", Rating.Again, T0)
@@ -31,12 +32,12 @@ def test_reviews_per_day_and_retention(store):
     assert data["reviews_by_day"][0] == {"day": "2026-01-05", "reviews": 2}
 
 
-def test_no_reviews_yet(data_dir):
+def test_no_reviews_yet(data_dir: Path) -> None:
     result = statistics(LearningStore())
     assert result.reviews_by_day == () and result.retention is None
 
 
-async def test_the_screen_shows_reviews_and_retention(store):
+async def test_the_screen_shows_reviews_and_retention(store) -> None:
     LearningStore(store.path).set("frapper", "learning-1")
     store.sync(T0)
     store.grade("frapper", Rating.Good, T0)

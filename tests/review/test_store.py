@@ -4,6 +4,7 @@ clock), undo, the new cards a day, and grading that never touches a status."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -41,7 +42,7 @@ def learning(store: ReviewStore, **statuses: str) -> None:
 
 
 @pytest.mark.parametrize("grades", list(GOLDEN))
-def test_golden_interval_sequences(store, grades):
+def test_golden_interval_sequences(store: ReviewStore, grades) -> None:
     learning(store, frapper="learning-1")
     now, seen = T0, []
     for name in grades:
@@ -55,7 +56,7 @@ def test_golden_interval_sequences(store, grades):
     assert [row[1] for row in store.log()] == [int(GRADES[g]) for g in grades]
 
 
-def test_which_lemmas_are_cards(store):
+def test_which_lemmas_are_cards(store: ReviewStore) -> None:
     Vocabulary(store.path.parent / "vocabulary.sqlite3").save(
         word="paysannes", lemma="paysan", english="farmer", source="test", sentence="Les paysannes."
     )
@@ -84,7 +85,9 @@ def test_which_lemmas_are_cards(store):
     assert "paysan" not in {c.key for c in store.cards()}
 
 
-def test_card_ids_are_fixed_and_grading_keeps_the_status(store, tmp_path):
+def test_card_ids_are_fixed_and_grading_keeps_the_status(
+    store: ReviewStore, tmp_path: Path
+) -> None:
     learning(store, frapper="learning-2")
     card = store.card("frapper")
     assert card is not None and card.id == card_id("frapper") == card_id("frapper")
@@ -98,7 +101,7 @@ def test_card_ids_are_fixed_and_grading_keeps_the_status(store, tmp_path):
     assert kind_of("mettre fin à") == "phrase" and kind_of("lieu") == "word"
 
 
-def test_new_cards_a_day_and_the_queue_order(store):
+def test_new_cards_a_day_and_the_queue_order(store: ReviewStore) -> None:
     learning(store, **{f"mot{letter}": "learning-1" for letter in "abcde"})
     assert store.counts(3, T0).due == 3 and store.counts(3, T0).new_left == 3
     first = store.queue(3, T0)
@@ -114,7 +117,7 @@ def test_new_cards_a_day_and_the_queue_order(store):
     assert store.next_due(T0) == T0 + timedelta(minutes=10)
 
 
-def test_undo_restores_the_card_and_keeps_the_log(store):
+def test_undo_restores_the_card_and_keeps_the_log(store: ReviewStore) -> None:
     learning(store, frapper="learning-1")
     store.grade("frapper", Rating.Good, T0)
     second = store.grade("frapper", Rating.Easy, T0 + timedelta(minutes=10))
@@ -129,7 +132,7 @@ def test_undo_restores_the_card_and_keeps_the_log(store):
         store.undo(first_id)
 
 
-def test_preview_changes_nothing(store):
+def test_preview_changes_nothing(store: ReviewStore) -> None:
     learning(store, frapper="learning-1")
     card = store.card("frapper")
     preview = store.preview(card, T0)
@@ -137,12 +140,12 @@ def test_preview_changes_nothing(store):
     assert store.card("frapper") == card and store.log() == []
 
 
-def test_no_card(store):
+def test_no_card(store: ReviewStore) -> None:
     with pytest.raises(ReviewError, match="has no card"):
         store.grade("inconnu", Rating.Good, T0)
 
 
-def test_reader_review_opens_the_app_on_the_review_screen(monkeypatch):
+def test_reader_review_opens_the_app_on_the_review_screen(monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.cli import main
 
     calls = []
@@ -155,7 +158,7 @@ def test_reader_review_opens_the_app_on_the_review_screen(monkeypatch):
     assert calls == [((None, "auto"), {"review": True})]
 
 
-def test_review_settings():
+def test_review_settings() -> None:
     from reader.settings import ReviewSettings, Settings
 
     assert Settings.from_env({}).review == ReviewSettings(10, "cloze", 60)

@@ -50,7 +50,9 @@ def sounds(field: str) -> list[str]:
     return [part.split("]", 1)[0] for part in field.split("[sound:")[1:]]
 
 
-def test_cards_play_their_sentence_and_word_and_a_second_export_adds_no_media(data_dir, tmp_path):
+def test_cards_play_their_sentence_and_word_and_a_second_export_adds_no_media(
+    data_dir: Path, tmp_path: Path
+) -> None:
     vocab = Vocabulary()
     vocab.save(**VILLES)
     vocab.save(**GRANDES)
@@ -81,7 +83,9 @@ def test_cards_play_their_sentence_and_word_and_a_second_export_adds_no_media(da
     assert again == media
 
 
-def test_without_audio_the_sound_fields_are_empty_and_nothing_is_made(data_dir, tmp_path):
+def test_without_audio_the_sound_fields_are_empty_and_nothing_is_made(
+    data_dir: Path, tmp_path: Path
+) -> None:
     vocab = Vocabulary()
     vocab.save(**VILLES)
     deck = tmp_path / "deck.apkg"
@@ -92,7 +96,7 @@ def test_without_audio_the_sound_fields_are_empty_and_nothing_is_made(data_dir, 
     assert not (data_dir / FOLDER).exists()
 
 
-def test_the_command_line(tmp_path):
+def test_the_command_line(tmp_path: Path) -> None:
     env = {"READER_DATA_DIR": str(tmp_path / "data")}
     (tmp_path / "data").mkdir()
     Vocabulary(tmp_path / "data" / "vocabulary.sqlite3").save(**VILLES)

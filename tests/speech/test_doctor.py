@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader import doctor
@@ -14,7 +16,9 @@ def rows() -> dict[str, doctor.Check]:
     return found
 
 
-def test_with_nothing_installed_it_says_how_to_get_each_part(tmp_path, monkeypatch):
+def test_with_nothing_installed_it_says_how_to_get_each_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     found = rows()
     assert not found["espeak-ng"].ok and found["espeak-ng"].detail == "not installed"
@@ -27,7 +31,9 @@ def test_with_nothing_installed_it_says_how_to_get_each_part(tmp_path, monkeypat
 
 @pytest.mark.slow
 @pytest.mark.needs_espeak
-def test_with_a_player_that_plays_everything_is_there(tmp_path, monkeypatch):
+def test_with_a_player_that_plays_everything_is_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stub = make_stub(tmp_path / "stub")
     monkeypatch.setenv("READER_SPEECH_PLAYER", stub.command)
     monkeypatch.setenv("READER_SPEECH_RATE", "120")
@@ -42,7 +48,9 @@ def test_with_a_player_that_plays_everything_is_there(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 @pytest.mark.needs_espeak
-def test_a_player_that_fails_and_a_voice_that_is_not_there_are_shown(tmp_path, monkeypatch):
+def test_a_player_that_fails_and_a_voice_that_is_not_there_are_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stub = make_stub(tmp_path / "stub", then=failing("no sound card"))
     monkeypatch.setenv("READER_SPEECH_PLAYER", stub.command)
     monkeypatch.setenv("READER_SPEECH_VOICE", "xx-nowhere")
@@ -56,12 +64,12 @@ def test_a_player_that_fails_and_a_voice_that_is_not_there_are_shown(tmp_path, m
 
 @pytest.mark.slow
 @pytest.mark.skipif(no_audio_device_here() is None, reason="this machine may have an audio device")
-def test_on_this_machine_the_default_player_finds_no_device():
+def test_on_this_machine_the_default_player_finds_no_device() -> None:
     found = rows()
     assert found["audio player"].detail.startswith("aplay -q (found on PATH)")
     assert not found["audio device"].ok
     assert found["audio device"].detail.startswith("no audio device: aplay: audio open error")
 
 
-def test_the_speech_rows_are_part_of_the_report():
+def test_the_speech_rows_are_part_of_the_report() -> None:
     assert doctor.CHECKS[-1] is doctor.speech

@@ -26,7 +26,7 @@ class Counting(EspeakEngine):
         return super().wav(text, language)
 
 
-def test_the_same_text_is_one_file_made_once(data_dir):
+def test_the_same_text_is_one_file_made_once(data_dir: Path) -> None:
     engine = Counting()
     first = audio_for("Le 2e tour.", engine)
     again = audio_for("  Le 2e tour. ", engine)  # the same words said
@@ -39,7 +39,7 @@ def test_the_same_text_is_one_file_made_once(data_dir):
     assert split(first.path.read_bytes())[0].rate == 22050
 
 
-def test_the_name_depends_on_the_words_and_the_voice_not_the_spelling(tmp_path):
+def test_the_name_depends_on_the_words_and_the_voice_not_the_spelling(tmp_path: Path) -> None:
     base = audio_for("Le deuxième tour.", Counting(), tmp_path)
     assert audio_for("Le 2e tour.", Counting(), tmp_path).name == base.name
     assert audio_for("Le deuxième tour.", Counting(rate=200), tmp_path).name != base.name
@@ -47,7 +47,7 @@ def test_the_name_depends_on_the_words_and_the_voice_not_the_spelling(tmp_path):
     assert media_name("a", "espeak-ng 1.51") != media_name("b", "espeak-ng 1.51")
 
 
-def test_a_damaged_file_is_made_again(tmp_path):
+def test_a_damaged_file_is_made_again(tmp_path: Path) -> None:
     engine = Counting()
     media = audio_for("Bonjour.", engine, tmp_path)
     media.path.write_bytes(b"RIFF half a file")
@@ -55,7 +55,7 @@ def test_a_damaged_file_is_made_again(tmp_path):
     split(media.path.read_bytes())
 
 
-def test_failures_are_one_line(tmp_path):
+def test_failures_are_one_line(tmp_path: Path) -> None:
     with pytest.raises(SpeechError, match="nothing to say"):
         audio_for("  ", Counting(), tmp_path)
     blocker = tmp_path / "a-file"
@@ -64,7 +64,7 @@ def test_failures_are_one_line(tmp_path):
         audio_for("Bonjour.", Counting(), blocker / "speech")
 
 
-def test_anki_imports_the_sound_once_however_often_it_is_exported(tmp_path):
+def test_anki_imports_the_sound_once_however_often_it_is_exported(tmp_path: Path) -> None:
     """The hook phase 2's ``vocab export --audio`` uses: ``media.path`` in genanki's
     media_files, ``media.sound`` in a field; two exports, one file in Anki's media."""
     import genanki

@@ -87,20 +87,20 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "said"), CASES, ids=[c[0] for c in CASES])
-def test_french_is_written_as_it_is_said(text, said):
+def test_french_is_written_as_it_is_said(text, said) -> None:
     assert normalise(text) == said
 
 
-def test_there_are_at_least_twenty_cases():
+def test_there_are_at_least_twenty_cases() -> None:
     assert len(CASES) >= 20
 
 
-def test_control_characters_and_line_breaks_do_not_reach_the_engine():
+def test_control_characters_and_line_breaks_do_not_reach_the_engine() -> None:
     assert normalise("Bonjour\x1b[31m\nà tous\t!") == "Bonjour à tous !"
     assert normalise("  \n ") == ""
 
 
-def test_an_utterance_pauses_after_a_title():
+def test_an_utterance_pauses_after_a_title() -> None:
     assert (
         utterance(["Le titre", "Une phrase.", "  ", "« Fin »"]) == "Le titre. Une phrase. « Fin »"
     )
@@ -128,11 +128,11 @@ def test_an_utterance_pauses_after_a_title():
         (-5, "moins cinq"),
     ],
 )
-def test_cardinals(n, words):
+def test_cardinals(n: int, words: str) -> None:
     assert cardinal(n) == words
 
 
-def test_feminine_cardinals_and_ordinals():
+def test_feminine_cardinals_and_ordinals() -> None:
     assert [cardinal(n, feminine=True) for n in (1, 21, 81, 11)] == [
         "une",
         "vingt-et-une",
@@ -152,7 +152,7 @@ def test_feminine_cardinals_and_ordinals():
     assert ordinal(1, feminine=True) == "première"
 
 
-def test_roman_numerals_must_be_well_formed():
+def test_roman_numerals_must_be_well_formed() -> None:
     assert [roman(s) for s in ("XIV", "XXI", "MCMXCVIII", "IIII", "IC", "", "xiv")] == [
         14,
         21,
@@ -194,7 +194,7 @@ PHONEMES = [
 @pytest.mark.slow
 @pytest.mark.needs_espeak
 @pytest.mark.parametrize(("text", "said", "wrong"), PHONEMES, ids=[p[0] for p in PHONEMES])
-def test_espeak_says_the_normalised_text_right_and_the_raw_text_wrong(text, said, wrong):
+def test_espeak_says_the_normalised_text_right_and_the_raw_text_wrong(text, said, wrong) -> None:
     assert said in phonemes(normalise(text))
     assert wrong in phonemes(text) and wrong not in phonemes(normalise(text))
 
@@ -214,7 +214,7 @@ def test_espeak_says_the_normalised_text_right_and_the_raw_text_wrong(text, said
         ),
     ],
 )
-def test_what_is_left_to_espeak_it_reads_as_the_words(text, words):
+def test_what_is_left_to_espeak_it_reads_as_the_words(text: str, words: str) -> None:
     assert phonemes(normalise(text)) == phonemes(words)
 
 
@@ -248,5 +248,5 @@ def test_what_is_left_to_espeak_it_reads_as_the_words(text, words):
         ),
     ],
 )
-def test_articles_pages_marks_addresses_and_phone_numbers(text, said):
+def test_articles_pages_marks_addresses_and_phone_numbers(text: str, said: str) -> None:
     assert normalise(text) == said

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -23,7 +24,7 @@ def speech_with(player: str, **settings) -> Speech:
     return Speech(SpeechSettings(player=player, **settings))
 
 
-def test_the_sound_reaches_the_player_and_both_ends_are_told(tmp_path):
+def test_the_sound_reaches_the_player_and_both_ends_are_told(tmp_path: Path) -> None:
     stub = make_stub(tmp_path / "stub")
     events: list[str] = []
     playback = speech_with(stub.command).say(
@@ -40,7 +41,7 @@ def test_the_sound_reaches_the_player_and_both_ends_are_told(tmp_path):
     assert playback.latency is not None and playback.latency > 0
 
 
-def test_what_is_played_is_the_normalised_text(tmp_path):
+def test_what_is_played_is_the_normalised_text(tmp_path: Path) -> None:
     stub = make_stub(tmp_path / "stub")
     speech = speech_with(stub.command)
     speech.say("Au XXIe siècle.").wait(timeout=30)
@@ -49,7 +50,7 @@ def test_what_is_played_is_the_normalised_text(tmp_path):
     assert played == words
 
 
-def test_stop_ends_the_player_and_its_children(tmp_path):
+def test_stop_ends_the_player_and_its_children(tmp_path: Path) -> None:
     stub = make_stub(tmp_path / "stub", then=LONG)
     ended = []
     playback = speech_with(stub.command).say(SENTENCE, on_end=ended.append)
@@ -62,7 +63,7 @@ def test_stop_ends_the_player_and_its_children(tmp_path):
     assert not alive(child), "the player's child outlived the stop"
 
 
-def test_a_new_request_stops_the_one_playing(tmp_path):
+def test_a_new_request_stops_the_one_playing(tmp_path: Path) -> None:
     stub = make_stub(tmp_path / "stub", then=LONG)
     speech = speech_with(stub.command)
     first = speech.say("Première phrase.")
@@ -77,7 +78,7 @@ def test_a_new_request_stops_the_one_playing(tmp_path):
     assert speech.playing is None and not speech.stop()
 
 
-def test_a_player_that_fails_is_no_audio_device_with_its_complaint(tmp_path):
+def test_a_player_that_fails_is_no_audio_device_with_its_complaint(tmp_path: Path) -> None:
     stub = make_stub(tmp_path / "stub", then=failing("cannot open the sound card"))
     ended = []
     playback = speech_with(stub.command).say(SENTENCE, on_end=ended.append)
@@ -88,14 +89,16 @@ def test_a_player_that_fails_is_no_audio_device_with_its_complaint(tmp_path):
     assert ended == [playback] and isinstance(playback.error, NoAudioDevice)
 
 
-def test_an_unknown_voice_fails_the_playback_with_the_voices_there_are(tmp_path):
+def test_an_unknown_voice_fails_the_playback_with_the_voices_there_are(tmp_path: Path) -> None:
     stub = make_stub(tmp_path / "stub")
     playback = speech_with(stub.command, voice="xx-nowhere").say(SENTENCE)
     with pytest.raises(SpeechError, match="no voice 'xx-nowhere'.*fr-fr"):
         playback.wait(timeout=30)
 
 
-def test_no_player_at_all_is_said_before_anything_starts(tmp_path, monkeypatch):
+def test_no_player_at_all_is_said_before_anything_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "bin"
     folder.mkdir()
     (folder / "espeak-ng").symlink_to(shutil.which("espeak-ng"))
@@ -106,20 +109,20 @@ def test_no_player_at_all_is_said_before_anything_starts(tmp_path, monkeypatch):
         speech_with("nowhere-player -x").say(SENTENCE)
 
 
-def test_nothing_to_say_is_an_error():
+def test_nothing_to_say_is_an_error() -> None:
     with pytest.raises(SpeechError, match="nothing to say"):
         Speech().say(" \n ")
 
 
 @pytest.mark.skipif(shutil.which("aplay") is None, reason="aplay is not installed (alsa-utils)")
-def test_aplay_to_the_null_device_plays():
+def test_aplay_to_the_null_device_plays() -> None:
     playback = speech_with("aplay -D null -q").say(SENTENCE)
     playback.wait(timeout=30)
     assert playback.error is None and playback.first_byte_at is not None
 
 
 @pytest.mark.skipif(no_audio_device_here() is None, reason="this machine may have an audio device")
-def test_the_default_player_on_this_machine_says_there_is_no_audio_device():
+def test_the_default_player_on_this_machine_says_there_is_no_audio_device() -> None:
     speech = Speech(SpeechSettings())
     assert speech.player().name == "aplay"
     ended = []
@@ -129,7 +132,7 @@ def test_the_default_player_on_this_machine_says_there_is_no_audio_device():
     assert ended == [playback]
 
 
-def test_the_player_setting_is_split_like_a_shell_command(tmp_path):
+def test_the_player_setting_is_split_like_a_shell_command(tmp_path: Path) -> None:
     player = find_player(f"{shutil.which('aplay') or shutil.which('sh')} -D 'a b'")
     assert player.command[1:] == ("-D", "a b") and player.source == "READER_SPEECH_PLAYER"
     assert os.path.isabs(player.command[0])

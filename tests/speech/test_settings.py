@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.settings import Settings, SpeechSettings
 
 
-def test_speech_settings_come_from_the_environment():
+def test_speech_settings_come_from_the_environment() -> None:
     settings = Settings.from_env(
         {
             "READER_SPEECH_VOICE": " fr-be ",
@@ -16,7 +16,7 @@ def test_speech_settings_come_from_the_environment():
     assert settings == SpeechSettings(voice="fr-be", rate=130, player="aplay -D null")
 
 
-def test_defaults_and_bad_values():
+def test_defaults_and_bad_values() -> None:
     assert Settings.from_env({}).speech == SpeechSettings("fr-fr", 160, None)
     assert SpeechSettings.from_env({"READER_SPEECH_RATE": "fast"}).rate == 160
     assert SpeechSettings.from_env({"READER_SPEECH_RATE": "20"}).rate == 80

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from textual.pilot import Pilot
 
 from reader.app.app import ReaderApp
 from reader.article import load
 from tests.support.paths import SEED
 
+T = TypeVar("T")
+
 
 def make_app(
     engine: str = "reference",
-    path=SEED,
+    path: Path = SEED,
     remember: bool = False,
     extract: bool = False,
     statuses: bool = False,
@@ -21,14 +27,14 @@ def make_app(
     return ReaderApp(load(path), engine, remember=remember, extract=extract, statuses=statuses)
 
 
-def status_text(app) -> str:
+def status_text(app: ReaderApp) -> str:
     """The status line as drawn."""
     from reader.app.widgets.status_bar import StatusBar
 
     return str(app.main.query_one(StatusBar).render())
 
 
-def of_type(messages: list, kind: type) -> list:
+def of_type(messages: Sequence[object], kind: type[T]) -> list[T]:
     return [m for m in messages if isinstance(m, kind)]
 
 
@@ -37,7 +43,9 @@ SLOW_WORKERS = frozenset({"lookup-warm", "lookup-prefetch", "engines"})
 its slow loader): spaCy's lookup warm-up, and the survey of engines for the palette."""
 
 
-async def settle(app, pilot, *, wait_for: Iterable[str] = (), timeout: float = 300) -> None:
+async def settle(
+    app: ReaderApp, pilot: Pilot[None], *, wait_for: Iterable[str] = (), timeout: float = 300
+) -> None:
     """Waits until the translation is done and the glossary built (or failed), every worker
     they started is done, and the screen is up to date; the slow workers only when named
     in ``wait_for``. The work starts after the first refresh, so it is waited for by what
@@ -59,13 +67,13 @@ async def settle(app, pilot, *, wait_for: Iterable[str] = (), timeout: float = 3
             raise AssertionError("the translation or the glossary never finished")
 
 
-def view_text(app) -> str:
+def view_text(app: ReaderApp) -> str:
     """The article view's visible text, line by line, as a person would read it."""
     view = app.view
     return "\n".join(view.render_line(y).text.rstrip() for y in range(view.size.height))
 
 
-def screen_text(app) -> str:
+def screen_text(app: ReaderApp) -> str:
     """Everything on the screen as plain text (from the same SVG a screenshot saves)."""
     import html
     import re
@@ -75,7 +83,7 @@ def screen_text(app) -> str:
     return html.unescape(" ".join(lines)).replace("\xa0", " ")
 
 
-async def help_text(app, pilot) -> str:
+async def help_text(app: ReaderApp, pilot: Pilot[None]) -> str:
     """Presses ``?``; the help screen's text (checked to be the screen on top)."""
     from reader.app.screens.help import HelpScreen
 
@@ -85,7 +93,7 @@ async def help_text(app, pilot) -> str:
     return screen_text(app)
 
 
-async def lookups_settled(app, pilot, timeout: float = 120) -> None:
+async def lookups_settled(app: ReaderApp, pilot: Pilot[None], timeout: float = 120) -> None:
     """Waits until every lookup source is loaded and the last lookup (and what it started:
     a glossary rebuild, a save) is done, so the panel shows the full answer."""
     import time

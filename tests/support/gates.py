@@ -12,6 +12,9 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
+import pytest
+from textual.pilot import Pilot
+
 from reader.engines import select
 from reader.engines.base import SentenceEngine
 from reader.lookup.service import LookupService
@@ -41,7 +44,7 @@ class GatedEngine(SentenceEngine):
         return [f"EN({s})" for s in sentences]
 
 
-def register(monkeypatch, engine: GatedEngine) -> None:
+def register(monkeypatch: pytest.MonkeyPatch, engine: GatedEngine) -> None:
     """Makes ``engine`` the registry's ``gated`` engine, for this test only."""
     spec = select.EngineSpec(lambda _article: engine, lambda _article: True, "a test's stand-in")
     monkeypatch.setitem(select.ENGINES, GatedEngine.name, spec)
@@ -61,14 +64,16 @@ class GatedLookups(LookupService):
         super().prefetch(sentence)
 
 
-def gated_lookups(monkeypatch) -> type[GatedLookups]:
+def gated_lookups(monkeypatch: pytest.MonkeyPatch) -> type[GatedLookups]:
     """The app makes ``GatedLookups`` instead of ``LookupService`` (fresh gate), for one test."""
     gated = type("Gated", (GatedLookups,), {"gate": threading.Event(), "prefetched": []})
     monkeypatch.setattr("reader.lookup.service.LookupService", gated)
     return gated
 
 
-async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 120) -> None:
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 120
+) -> None:
     """Lets the app run until ``condition`` holds (another thread's doing, so with a deadline)."""
     deadline = time.monotonic() + timeout
     while not condition():

@@ -3,6 +3,8 @@ the library lines) rather than the dictionaries (tests/app/test_lookup.py tests 
 
 from __future__ import annotations
 
+import pytest
+
 from reader.lookup.result import LookupResult
 
 
@@ -13,7 +15,7 @@ class QuickLookups:
 
     warmed = True
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: object, **kwargs: object) -> None:
         pass
 
     def warm(self) -> None:
@@ -31,14 +33,16 @@ class QuickLookups:
     def close(self) -> None:
         pass
 
-    def lookup(self, word: str, sentence: str, **kwargs) -> LookupResult:
+    def lookup(self, word: str, sentence: str, **kwargs: object) -> LookupResult:
         bare = word.split("’")[-1]  # as the service strips the elision
         return LookupResult(word=bare, lemma=bare.lower(), pos="noun", morph="", sentence=sentence)
 
-    def lookup_phrase(self, phrase: str, form: str, sentence: str = "", *args) -> LookupResult:
+    def lookup_phrase(
+        self, phrase: str, form: str, sentence: str = "", *args: object
+    ) -> LookupResult:
         return LookupResult(word=form, lemma=phrase, pos="phrase", morph="", sentence=sentence)
 
 
-def quick_lookups(monkeypatch) -> None:
+def quick_lookups(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app makes ``QuickLookups`` instead of ``LookupService``, for one test."""
     monkeypatch.setattr("reader.lookup.service.LookupService", QuickLookups)

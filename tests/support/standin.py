@@ -12,6 +12,7 @@ import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -58,7 +59,7 @@ def _train_sentencepiece(text_file: Path, prefix: Path, vocab_size: int) -> list
     return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
 
 
-def _fill(spec, vocab_size: int, dims: Dims, rng: np.random.Generator) -> None:
+def _fill(spec: Any, vocab_size: int, dims: Dims, rng: np.random.Generator) -> None:
     """Gives every required variable of a TransformerSpec a small random value."""
     from ctranslate2.specs import common_spec, model_spec
 
@@ -67,7 +68,7 @@ def _fill(spec, vocab_size: int, dims: Dims, rng: np.random.Generator) -> None:
 
     D_MODEL, FFN = dims.d_model, dims.ffn  # noqa: N806 - read like the constants they are
 
-    def visit(layer, scope: str) -> None:
+    def visit(layer: Any, scope: str) -> None:
         for name, value in list(layer.__dict__.items()):
             if name.startswith("_"):
                 continue
@@ -80,7 +81,7 @@ def _fill(spec, vocab_size: int, dims: Dims, rng: np.random.Generator) -> None:
             elif value is None:
                 set_leaf(layer, name, scope)
 
-    def visit_linear(parent, list_name: str, index: int, child, scope: str) -> None:
+    def visit_linear(parent: Any, list_name: str, index: int, child: Any, scope: str) -> None:
         if isinstance(child, common_spec.LinearSpec) and list_name == "linear":
             self_attention = len(getattr(parent, list_name)) == 2
             if self_attention:
@@ -92,7 +93,7 @@ def _fill(spec, vocab_size: int, dims: Dims, rng: np.random.Generator) -> None:
             return
         visit(child, f"{scope}/{list_name}_{index}")
 
-    def set_leaf(layer, name: str, scope: str) -> None:
+    def set_leaf(layer: Any, name: str, scope: str) -> None:
         if isinstance(layer, common_spec.LayerNormSpec):
             size = D_MODEL
             setattr(
@@ -127,8 +128,8 @@ def build_model_dir(model_dir: Path, vocab: list[str], dims: Dims = TINY, seed: 
     from ctranslate2.converters.converter import Converter
     from ctranslate2.specs import transformer_spec
 
-    class RandomConverter(Converter):
-        def _load(self):
+    class RandomConverter(Converter):  # type: ignore[misc]  # ctranslate2 has no types
+        def _load(self) -> Any:  # a TransformerSpec
             spec = transformer_spec.TransformerSpec.from_config(
                 (dims.encoder_layers, dims.decoder_layers), dims.heads
             )

@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -206,7 +206,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.key = key
 
     def __init__(
-        self, article: Article, margin_labels: dict[int, str] | None = None, **kwargs
+        self, article: Article, margin_labels: dict[int, str] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(**kwargs)
         self.article = article

@@ -7,12 +7,15 @@ are ellipsized to fit, keeping the occurrence count visible.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static, Tree
+from textual.widgets.tree import TreeNode
 
 from glossary.match import fold
 from glossary.model import KINDS, Entry, Glossary
@@ -93,7 +96,7 @@ class GlossaryPanel(Vertical):
     class Left(Message):
         """The reader asked to go back to the text (Escape)."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.glossary: Glossary | None = None
         self.shown_key: str | None = None
@@ -202,11 +205,11 @@ class GlossaryPanel(Vertical):
     def action_leave(self) -> None:
         self.post_message(self.Left())
 
-    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         if event.node.data:
             self._describe(event.node.data)
 
-    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+    def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         if event.node.data:
             self.shown_key = event.node.data
             self._describe(event.node.data)
@@ -230,7 +233,7 @@ class GlossaryPanel(Vertical):
         if node is not None:
             self.entry_tree.move_cursor(node)
 
-    def _node(self, key: str):
+    def _node(self, key: str) -> TreeNode[str] | None:
         for section in self.entry_tree.root.children:
             for leaf in section.children:
                 if leaf.data == key:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -139,7 +139,7 @@ class LibraryHits(Vertical):
         english: dict[str, str]
 
     def __init__(
-        self, link: TextLink | None, english_for: EnglishFor | None = None, **kwargs
+        self, link: TextLink | None, english_for: EnglishFor | None = None, **kwargs: Any
     ) -> None:
         super().__init__(**kwargs)
         self.link = link

@@ -18,7 +18,7 @@ screen then rebuilds the marks and re-enforces the English shown) and ``WordSave
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -100,7 +100,7 @@ class LookupPanel(Vertical, can_focus=True):
         article: Article,
         link: TextLink | None = None,
         english_for: EnglishFor | None = None,
-        **kwargs,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.service = service
