@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from glossary.model import NAME_KINDS
+from glossary.model import NAME_KINDS, Entry
 from reader.article import Article, Block
 from reader.learning.phrases import Occurrence, find
 from reader.learning.store import normal
@@ -153,7 +153,9 @@ _WORD = re.compile(r"\w[\w-]*")
 _ORDINAL = re.compile(r"^\d+(?:er|re|ère|e|ème|eme|è|nd|nde|d|de)s?$", re.IGNORECASE)
 
 
-def name_spans(blocks: Sequence[Block], entries: Sequence) -> dict[int, list[tuple[int, int]]]:
+def name_spans(
+    blocks: Sequence[Block], entries: Sequence[Entry]
+) -> dict[int, list[tuple[int, int]]]:
     """Where the glossaries' names occur, by block (``entries``: glossary ``Entry`` objects).
 
     A capitalised entry of the people, places or organisations (« Emmanuel Macron »,

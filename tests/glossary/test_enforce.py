@@ -198,7 +198,7 @@ def test_seed_enforced_reaches_the_targets(data_dir: Path) -> None:
         assert not set(t.text) & set(marked.ALL)
         for i, english in enumerate(t.sentences):
             for span in t.sentence_terms(i):
-                if span.start is not None:
+                if span.start is not None and span.end is not None:
                     entry = next(e for e in entries if e.key == span.key)
                     # the span holds the entry's English ("Donald Trump" holds "Trump")
                     assert any(

@@ -139,7 +139,8 @@ async def main() -> None:
         await pilot.pause(0.5)
         await pilot.press("q")
         await pilot.pause()
-    print("quit", flush=True)
+    import time
+    print("quit", time.monotonic(), flush=True)  # CLOCK_MONOTONIC: the same in both processes
 
 asyncio.run(main())
 """
@@ -164,7 +165,6 @@ def test_quitting_while_a_page_is_fetched_does_not_wait_for_it(
     stalled.listen(1)  # accepts the connection and never answers
     url = f"http://127.0.0.1:{stalled.getsockname()[1]}/page"
     try:
-        started = time.monotonic()
         done = subprocess.run(
             [sys.executable, "-c", _QUIT_WHILE_FETCHING, url],
             capture_output=True,
@@ -173,8 +173,11 @@ def test_quitting_while_a_page_is_fetched_does_not_wait_for_it(
             env={**os.environ, "READER_DATA_DIR": str(data_dir)},
             timeout=120,
         )
-        took = time.monotonic() - started
+        ended = time.monotonic()
     finally:
         stalled.close()
     assert done.returncode == 0 and "quit" in done.stdout, done.stderr
-    assert took < 15  # the page's own timeout is 20 s: the program did not wait for it
+    # From the app's end to the process's end, whatever its start-up cost on a loaded machine:
+    # the page's own timeout is 20 s, so a program that waited for the fetch takes that long.
+    quit_at = float(done.stdout.split("quit", 1)[1].split()[0])
+    assert ended - quit_at < 10, ended - quit_at
