@@ -5,6 +5,7 @@ an article (``reader.commands.common``) ask it."""
 from __future__ import annotations
 
 import os
+from enum import Enum
 
 
 def library_id(path: str) -> int | None:
@@ -12,3 +13,10 @@ def library_id(path: str) -> int | None:
     if path.isdigit() and not os.path.exists(path) and len(path) <= 18:
         return int(path)
     return None
+
+
+class ListFormat(str, Enum):
+    """``--format`` of a command that lists: a table for people, JSON for scripts."""
+
+    table = "table"
+    json = "json"

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from reader.commands.arguments import ListFormat
 from reader.commands.common import notice
 
 app = typer.Typer(
@@ -21,11 +22,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     no_args_is_help=True,
 )
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 class FileFormat(str, Enum):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from reader.commands.arguments import ListFormat
 from reader.commands.common import err, json_out, notice, one_line_table, safe_console, write_out
 
 if TYPE_CHECKING:
@@ -18,11 +19,6 @@ if TYPE_CHECKING:
 
     from reader.library.shelf import Library, NewText
     from reader.library.sources import Progress
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from reader.commands.arguments import ListFormat
 from reader.commands.common import notice
 
 if TYPE_CHECKING:
@@ -21,11 +22,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     invoke_without_command=True,
 )
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 class Grade(str, Enum):

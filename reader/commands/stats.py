@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import Enum
 from typing import Annotated
 
 import typer
 
+from reader.commands.arguments import ListFormat
 from reader.commands.common import json_out, notice, safe_console
 
 BARS = "▁▂▃▄▅▆▇█"
 RECENT_DAYS = 7
-
-
-class StatsFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 def spark(values: Sequence[int]) -> str:
@@ -31,8 +26,8 @@ def spark(values: Sequence[int]) -> str:
 
 def stats(
     fmt: Annotated[
-        StatsFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = StatsFormat.table,
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.table,
 ) -> None:
     """Show what you have learnt: known lemmas over time, words read per day, % known per article.
 
@@ -45,7 +40,7 @@ def stats(
     result = statistics(store)
     if store.notice:
         notice(store.notice)
-    if fmt is StatsFormat.json:
+    if fmt is ListFormat.json:
         json_out(result.to_json())
         return
     from rich.table import Table

@@ -6,11 +6,11 @@ enforcement and the app pick them up for every article where they occur.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from reader.commands.arguments import ListFormat
 from reader.commands.common import json_out, notice, safe_console
 
 if TYPE_CHECKING:
@@ -23,11 +23,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     no_args_is_help=True,
 )
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 @app.command("add")
