@@ -120,6 +120,28 @@ def _stamp(when: datetime | None) -> float | None:
     return None if when is None else when.timestamp()
 
 
+def _write_schedule(
+    db: sqlite3.Connection, card: Card, reps: int, lapses: int, introduced: str | None
+) -> None:
+    """One card's FSRS schedule and counts, as a grade leaves them or an undo puts them back."""
+    db.execute(
+        "UPDATE review_cards SET state = ?, step = ?, stability = ?, difficulty = ?,"
+        " due = ?, last_review = ?, reps = ?, lapses = ?, introduced = ? WHERE id = ?",
+        (
+            int(card.state),
+            card.step,
+            card.stability,
+            card.difficulty,
+            card.due.timestamp(),
+            _stamp(card.last_review),
+            reps,
+            lapses,
+            introduced,
+            card.card_id,
+        ),
+    )
+
+
 def _when(stamp: float | None) -> datetime | None:
     return None if stamp is None else datetime.fromtimestamp(stamp, UTC)
 
@@ -410,22 +432,7 @@ class ReviewStore(Database):
                 lapses=before.lapses + int(lapse),
                 introduced=before.introduced or now.date().isoformat(),
             )
-            db.execute(
-                "UPDATE review_cards SET state = ?, step = ?, stability = ?, difficulty = ?,"
-                " due = ?, last_review = ?, reps = ?, lapses = ?, introduced = ? WHERE id = ?",
-                (
-                    int(card.state),
-                    card.step,
-                    card.stability,
-                    card.difficulty,
-                    card.due.timestamp(),
-                    _stamp(card.last_review),
-                    after.reps,
-                    after.lapses,
-                    after.introduced,
-                    card.card_id,
-                ),
-            )
+            _write_schedule(db, card, after.reps, after.lapses, after.introduced)
             done = db.execute(
                 "INSERT INTO review_log (card_id, rating, at, duration, state, before)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -462,21 +469,8 @@ class ReviewStore(Database):
             if later:
                 raise ReviewError("that card was graded again since; nothing undone")
             card = Card.from_dict(before["card"])
-            db.execute(
-                "UPDATE review_cards SET state = ?, step = ?, stability = ?, difficulty = ?,"
-                " due = ?, last_review = ?, reps = ?, lapses = ?, introduced = ? WHERE id = ?",
-                (
-                    int(card.state),
-                    card.step,
-                    card.stability,
-                    card.difficulty,
-                    card.due.timestamp(),
-                    _stamp(card.last_review),
-                    int(before["reps"]),
-                    int(before["lapses"]),
-                    before["introduced"],
-                    cid,
-                ),
+            _write_schedule(
+                db, card, int(before["reps"]), int(before["lapses"]), before["introduced"]
             )
             db.execute("INSERT INTO review_undone VALUES (?, ?)", (log_id, now.isoformat()))
             found = db.execute(f"SELECT {_COLUMNS} FROM {_FROM} WHERE c.id = ?", (cid,)).fetchone()
